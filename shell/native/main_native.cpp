@@ -1,0 +1,90 @@
+// Desktop entry point: the console in a GLFW window with OpenGL 3, connected to a server
+// given as --server HOST:PORT or PARLEY_SERVER (default 127.0.0.1:8080).
+#include "beast_link.h"
+#include "console/console_app.h"
+#include "console/theme.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+namespace {
+
+std::string server_address(int argc, char** argv) {
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], "--server") == 0) {
+            return argv[i + 1];
+        }
+    }
+    if (const char* value = std::getenv("PARLEY_SERVER")) {
+        return value;
+    }
+    return "127.0.0.1:8080";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string address = server_address(argc, argv);
+    const auto colon = address.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == address.size()) {
+        std::fprintf(stderr, "parley-console: '%s' is not HOST:PORT\n", address.c_str());
+        return 2;
+    }
+    if (glfwInit() == GLFW_FALSE) {
+        std::fprintf(stderr, "parley-console: no display (set DISPLAY, or run under Xvfb)\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWwindow* window = glfwCreateWindow(1280, 800, "Parley", nullptr, nullptr);
+    if (window == nullptr) {
+        std::fprintf(stderr, "parley-console: OpenGL 3 is not available\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    if (!parley::console::theme::apply(PARLEY_FONT, 17.0f)) {
+        std::fprintf(stderr, "parley-console: %s missing, Cyrillic text will not show\n",
+                     PARLEY_FONT);
+    }
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    {
+        parley::shell::BeastLink link(address.substr(0, colon), address.substr(colon + 1));
+        parley::console::ConsoleApp app(link, "desktop");
+        while (glfwWindowShouldClose(window) == GLFW_FALSE) {
+            glfwPollEvents();
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            app.frame(glfwGetTime());
+            ImGui::Render();
+            int width = 0;
+            int height = 0;
+            glfwGetFramebufferSize(window, &width, &height);
+            glViewport(0, 0, width, height);
+            glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            glfwSwapBuffers(window);
+        }
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}

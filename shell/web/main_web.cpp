@@ -1,0 +1,94 @@
+// Browser entry point: a GLFW window on the page's canvas, ImGui on WebGL2, one console frame
+// per animation frame (emscripten_set_main_loop; a while loop would freeze the page).
+#include "console/console_app.h"
+#include "console/theme.h"
+#include "page_glue.h"
+#include "web_link.h"
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+struct WebConsole {
+    GLFWwindow* window = nullptr;
+    std::unique_ptr<parley::shell::WebLink> link;
+    std::unique_ptr<parley::console::ConsoleApp> app;
+    parley::console::ConnectionStatus shown_status{};
+    bool status_shown = false;
+};
+
+WebConsole g_console;
+
+void frame() {
+    glfwPollEvents();
+    const int width = parley::shell::page_width();
+    const int height = parley::shell::page_height();
+    int current_width = 0;
+    int current_height = 0;
+    glfwGetWindowSize(g_console.window, &current_width, &current_height);
+    if (width != current_width || height != current_height) {
+        glfwSetWindowSize(g_console.window, width, height);
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    g_console.app->frame(emscripten_get_now() / 1000.0);
+    ImGui::Render();
+
+    const auto status = g_console.app->view_model().connection.status;
+    if (!g_console.status_shown || status != g_console.shown_status) {
+        parley::shell::show_connection_state(parley::console::connection_label(status),
+                                             parley::console::status_name(status));
+        g_console.shown_status = status;
+        g_console.status_shown = true;
+    }
+
+    int framebuffer_width = 0;
+    int framebuffer_height = 0;
+    glfwGetFramebufferSize(g_console.window, &framebuffer_width, &framebuffer_height);
+    glViewport(0, 0, framebuffer_width, framebuffer_height);
+    glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+int main() {
+    if (glfwInit() == GLFW_FALSE) {
+        std::fprintf(stderr, "parley: this browser offers no GLFW canvas\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_console.window = glfwCreateWindow(parley::shell::page_width(),
+                                        parley::shell::page_height(), "Parley", nullptr, nullptr);
+    if (g_console.window == nullptr) {
+        std::fprintf(stderr, "parley: WebGL2 is not available in this browser\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(g_console.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    if (!parley::console::theme::apply("/fonts/DejaVuSans.ttf", 17.0f)) {
+        std::fprintf(stderr, "parley: font missing, Cyrillic text will not show\n");
+    }
+    ImGui_ImplGlfw_InitForOpenGL(g_console.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    parley::shell::install_clipboard();
+
+    g_console.link = std::make_unique<parley::shell::WebLink>(parley::shell::server_socket_url());
+    g_console.app = std::make_unique<parley::console::ConsoleApp>(*g_console.link, "web");
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

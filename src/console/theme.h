@@ -1,0 +1,18 @@
+// Colours and fonts of the console, set once at start-up by the shell.
+#pragma once
+
+#include <imgui.h>
+
+namespace parley::console::theme {
+
+inline const ImVec4 kAccent{0.36f, 0.62f, 0.98f, 1.0f};
+inline const ImVec4 kGood{0.30f, 0.75f, 0.45f, 1.0f};
+inline const ImVec4 kPending{0.95f, 0.72f, 0.25f, 1.0f};
+inline const ImVec4 kBad{0.92f, 0.36f, 0.36f, 1.0f};
+
+// Applies Parley's style and loads the text font (Latin and Cyrillic) from `font_path` at
+// `pixel_size`; falls back to ImGui's built-in font, Latin only, when the file is missing.
+// Returns false in that case so the shell can say so.
+bool apply(const char* font_path, float pixel_size);
+
+}  // namespace parley::console::theme

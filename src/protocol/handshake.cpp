@@ -1,0 +1,77 @@
+// Wire form of the handshake messages, described once through the generic field mapping.
+#include "protocol/handshake.h"
+
+#include "protocol/json_fields.h"
+
+namespace parley::protocol {
+namespace detail {
+
+template <>
+inline constexpr auto kSchema<Hello> = tagged("hello",
+                                              field("protocol_version", &Hello::protocol_version),
+                                              field("client", &Hello::client));
+
+template <>
+inline constexpr auto kSchema<Welcome> =
+    tagged("welcome", field("protocol_version", &Welcome::protocol_version),
+           field("server_version", &Welcome::server_version));
+
+template <>
+inline constexpr auto kSchema<WireError> =
+    tagged("error", field("code", &WireError::code), field("message", &WireError::message));
+
+}  // namespace detail
+
+std::string encode_hello(const Hello& hello) { return detail::dump(detail::write(hello)); }
+
+Result<Hello> decode_hello(std::string_view text) {
+    auto object = detail::parse_object(text, detail::kMaxMessageBytes);
+    if (!object) {
+        return object.error();
+    }
+    const auto type = detail::read_type(object.value(), detail::Path{});
+    if (!type) {
+        return type.error();
+    }
+    if (type.value() != detail::kSchema<Hello>.type) {
+        return ProtocolError{ProtocolErrorCode::unknown_type,
+                             "The first message must be a hello, not '" + type.value() + "'."};
+    }
+    Hello hello;
+    if (auto problem = detail::read_fields(object.value(), hello, detail::Path{})) {
+        return *problem;
+    }
+    return hello;
+}
+
+std::string encode_welcome(const Welcome& welcome) {
+    return detail::dump(detail::write(welcome));
+}
+
+Result<HandshakeReply> decode_handshake_reply(std::string_view text) {
+    auto object = detail::parse_object(text, detail::kMaxMessageBytes);
+    if (!object) {
+        return object.error();
+    }
+    HandshakeReply reply;
+    if (auto problem = detail::read(object.value(), reply, detail::Path{})) {
+        return *problem;
+    }
+    return reply;
+}
+
+std::string encode_error(const WireError& error) { return detail::dump(detail::write(error)); }
+
+std::string encode_error(const ProtocolError& error) {
+    return encode_error(WireError{std::string(error_code_name(error.code)), error.message});
+}
+
+std::string encode_version_mismatch(int client_version) {
+    return encode_error(WireError{
+        "protocol_mismatch",
+        "This console speaks protocol version " + std::to_string(client_version) +
+            " but the server speaks version " + std::to_string(kProtocolVersion) +
+            ": reload the page to get the console that matches the server."});
+}
+
+}  // namespace parley::protocol

@@ -1,0 +1,50 @@
+// The wasm console loads from the running server, connects over its WebSocket, completes the
+// protocol handshake, and renders without a single page error.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, screenshot, startServer } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("console loads, connects and renders without page errors", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
+
+  const response = await page.goto(server.url + "/");
+  assert.equal(response.status(), 200);
+  await page.waitForFunction(() => document.body.dataset.connection === "connected",
+                             null, { timeout: 30000 });
+  assert.match(await page.title(), /Connected/);
+  await page.waitForTimeout(300);  // let a few frames draw the connected state
+  const file = await screenshot(page, "console-connected");
+  console.log(`screenshot: ${file}`);
+
+  const canvas = await page.$("canvas");
+  const box = await canvas.boundingBox();
+  assert.equal(Math.round(box.width), 1280, "the canvas fills the window");
+  assert.deepEqual(pageErrors, [], "no page errors");
+});
+
+test("the server serves wasm as application/wasm and answers /healthz", async () => {
+  const wasm = await fetch(server.url + "/parley.wasm");
+  assert.equal(wasm.status, 200);
+  assert.equal(wasm.headers.get("content-type"), "application/wasm");
+  const health = await fetch(server.url + "/healthz");
+  assert.equal(health.status, 200);
+  assert.equal((await health.json()).status, "ok");
+});

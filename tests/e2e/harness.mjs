@@ -1,0 +1,60 @@
+// Shared by the browser tests: start parley-server on a free port with a fresh data folder,
+// launch Debian's chromium through playwright-core, and save screenshots where people look.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+export const screenshotDir = process.env.PARLEY_SCREENSHOTS ?? path.resolve("screenshots");
+
+export async function startServer() {
+  const binary = process.env.PARLEY_SERVER_BIN;
+  const webRoot = process.env.PARLEY_WEB_ROOT;
+  if (!binary || !webRoot) {
+    throw new Error("PARLEY_SERVER_BIN and PARLEY_WEB_ROOT must name the server and the web build");
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), "parley-e2e-"));
+  const child = spawn(binary, ["--listen", "127.0.0.1:0", "--web-root", webRoot, "--data-dir", dataDir],
+                      { stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("server did not start:\n" + log)), 15000);
+    const onData = (chunk) => {
+      log += chunk;
+      const match = /listening on (http:\/\/[0-9.]+:\d+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+  });
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.PARLEY_CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--use-gl=swiftshader",
+           "--enable-unsafe-swiftshader"],
+  });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,59 @@
+#include "server/config.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace parley::server {
+namespace {
+
+EnvLookup env_of(std::map<std::string, std::string> values) {
+    return [values](const std::string& name) -> std::optional<std::string> {
+        const auto found = values.find(name);
+        if (found == values.end()) {
+            return std::nullopt;
+        }
+        return found->second;
+    };
+}
+
+TEST(Config, DefaultsListenOnLoopback8080) {
+    const auto result = parse_config({}, env_of({}));
+    const auto& config = std::get<ServerConfig>(result);
+    EXPECT_EQ(config.address, "127.0.0.1");
+    EXPECT_EQ(config.port, 8080);
+}
+
+TEST(Config, EnvironmentSetsAndFlagsOverride) {
+    const auto from_env = parse_config({}, env_of({{"PARLEY_LISTEN", "0.0.0.0:9000"},
+                                                   {"PARLEY_DATA_DIR", "/var/lib/parley"}}));
+    EXPECT_EQ(std::get<ServerConfig>(from_env).address, "0.0.0.0");
+    EXPECT_EQ(std::get<ServerConfig>(from_env).port, 9000);
+    EXPECT_EQ(std::get<ServerConfig>(from_env).data_dir, "/var/lib/parley");
+
+    const auto flags = parse_config({"--listen", "[::1]:7000", "--threads=3"},
+                                    env_of({{"PARLEY_LISTEN", "0.0.0.0:9000"}}));
+    EXPECT_EQ(std::get<ServerConfig>(flags).address, "::1");
+    EXPECT_EQ(std::get<ServerConfig>(flags).port, 7000);
+    EXPECT_EQ(std::get<ServerConfig>(flags).threads, 3u);
+}
+
+TEST(Config, BadInputIsAClearError) {
+    const auto bad_port = parse_config({"--listen", "127.0.0.1:99999"}, env_of({}));
+    ASSERT_TRUE(std::holds_alternative<ConfigError>(bad_port));
+    EXPECT_NE(std::get<ConfigError>(bad_port).message.find("99999"), std::string::npos);
+
+    const auto unknown = parse_config({"--colour", "red"}, env_of({}));
+    EXPECT_EQ(std::get<ConfigError>(unknown).message, "unknown option --colour");
+
+    const auto missing = parse_config({"--listen"}, env_of({}));
+    EXPECT_EQ(std::get<ConfigError>(missing).message, "option --listen needs a value");
+
+    const auto bad_env = parse_config({}, env_of({{"PARLEY_THREADS", "many"}}));
+    EXPECT_NE(std::get<ConfigError>(bad_env).message.find("PARLEY_THREADS"), std::string::npos);
+
+    EXPECT_TRUE(std::holds_alternative<HelpRequested>(parse_config({"--help"}, env_of({}))));
+}
+
+}  // namespace
+}  // namespace parley::server
