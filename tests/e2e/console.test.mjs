@@ -24,6 +24,9 @@ test("console loads, connects and renders without page errors", async () => {
   page.on("console", (message) => {
     if (message.type() === "error") pageErrors.push(message.text());
   });
+  page.on("response", (reply) => {
+    if (reply.status() >= 400) pageErrors.push(`${reply.status()} for ${reply.url()}`);
+  });
 
   const response = await page.goto(server.url + "/");
   assert.equal(response.status(), 200);

@@ -14,7 +14,10 @@ void draw_connection_view(const ConsoleViewModel& model) {
     const float card_width = std::min(area.x, ImGui::GetFontSize() * 34.0f);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (area.x - card_width) * 0.5f);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + area.y * 0.2f);
-    ImGui::BeginChild("connection", ImVec2(card_width, 0), true);
+    // Four lines at most: server, status, and a detail that may wrap once.
+    const float card_height =
+        ImGui::GetTextLineHeightWithSpacing() * 5.0f + ImGui::GetStyle().WindowPadding.y * 2.0f;
+    ImGui::BeginChild("connection", ImVec2(card_width, card_height), true);
 
     ImGui::TextUnformatted("Server");
     ImGui::SameLine(ImGui::GetFontSize() * 9.0f);
