@@ -1,0 +1,61 @@
+// Service figures computed from chats: first response, response, resolution and wait times,
+// abandonment, messages per chat and CSAT, grouped per queue, agent, channel or day.
+// Pure functions over State. Standard library only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/state.h"
+
+namespace parley::core {
+
+enum class GroupBy { queue, agent, channel, day };
+
+// Sums and counts, so groups can be merged; the averages are derived.
+struct Metrics {
+    std::uint64_t chats = 0;
+    std::uint64_t closed = 0;
+    // Abandoned by the customer: closed as abandoned, or cancelled before an agent took it.
+    std::uint64_t abandoned = 0;
+    // Customer and agent messages (system notices excluded).
+    std::uint64_t messages = 0;
+    Duration first_response_total = 0;
+    std::uint64_t first_responses = 0;
+    // Each agent reply measured from the oldest customer message it answers.
+    Duration response_total = 0;
+    std::uint64_t responses = 0;
+    // Created to closed.
+    Duration resolution_total = 0;
+    std::uint64_t resolutions = 0;
+    // Created to first accepted.
+    Duration wait_total = 0;
+    std::uint64_t waits = 0;
+    std::uint64_t csat_total = 0;
+    std::uint64_t csat_count = 0;
+
+    Duration average_first_response() const;
+    Duration average_response() const;
+    Duration average_resolution() const;
+    Duration average_wait() const;
+    double abandonment_rate() const;
+    double messages_per_chat() const;
+    double average_csat() const;
+    bool operator==(const Metrics&) const = default;
+};
+
+struct AnalyticsRow {
+    // Queue name, agent id ("" for never assigned), channel name, or day as YYYY-MM-DD (UTC).
+    std::string group;
+    Metrics metrics;
+    bool operator==(const AnalyticsRow&) const = default;
+};
+
+// Chats created within [from, to), grouped; rows in ascending group order.
+std::vector<AnalyticsRow> analytics(const State& state, GroupBy by, Timestamp from, Timestamp to);
+
+// The UTC calendar day of a timestamp, YYYY-MM-DD.
+std::string day_of(Timestamp at);
+
+}  // namespace parley::core

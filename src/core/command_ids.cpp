@@ -1,0 +1,60 @@
+// CommandIdSet: linear probing, power-of-two table kept at most half full, FNV-1a hashes
+// (the same on every platform). Standard library only.
+#include "core/command_ids.h"
+
+namespace parley::core {
+
+std::uint64_t CommandIdSet::hash_of(std::string_view id) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (char c : id) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    return hash ^ (hash >> 29);
+}
+
+// The slot holding `id`, or the empty slot where it would go. The table is never full.
+std::size_t CommandIdSet::find_slot(std::string_view id, std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = static_cast<std::size_t>(hash) & mask;
+    while (slots_[at].index != 0) {
+        if (slots_[at].hash == hash && ids_[position_of(slots_[at].index)] == id)
+            return at;
+        at = (at + 1) & mask;
+    }
+    return at;
+}
+
+bool CommandIdSet::contains(std::string_view id) const {
+    if (slots_.empty())
+        return false;
+    return slots_[find_slot(id, hash_of(id))].index != 0;
+}
+
+bool CommandIdSet::insert(std::string_view id) {
+    if ((ids_.size() + 1) * 2 > slots_.size())
+        grow();
+    const std::uint64_t hash = hash_of(id);
+    const std::size_t at = find_slot(id, hash);
+    if (slots_[at].index != 0)
+        return false;
+    ids_.emplace_back(id);
+    slots_[at] = Slot{hash, ids_.size()};
+    return true;
+}
+
+void CommandIdSet::grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.index == 0)
+            continue;
+        std::size_t at = static_cast<std::size_t>(slot.hash) & mask;
+        while (slots_[at].index != 0)
+            at = (at + 1) & mask;
+        slots_[at] = slot;
+    }
+}
+
+}  // namespace parley::core

@@ -1,0 +1,91 @@
+// What every decide_*.cpp shares: the Context that collects a command's events and hands out
+// new ids, refusals, and the checks of who may do what. Internal to the core.
+// Standard library only.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/decide.h"
+
+namespace parley::core {
+
+class Context {
+public:
+    Context(const State& state, const CommandEnvelope& command);
+
+    const State& state() const { return state_; }
+    const Actor& actor() const { return command_.actor; }
+    Timestamp at() const { return command_.at; }
+
+    // Records an event caused by the command's actor / by the system (routing, timers).
+    void emit(Event event);
+    void emit_as_system(Event event);
+    // Tells the customer something in the transcript, as the system.
+    void notify_customer(ChatId chat, std::string text);
+
+    ChatId take_chat_id() { return next_chat_++; }
+    MessageId take_message_id() { return next_message_++; }
+    NoteId take_note_id() { return next_note_++; }
+    TicketId take_ticket_id() { return next_ticket_++; }
+    QueueId take_queue_id() { return next_queue_++; }
+    CannedResponseId take_canned_response_id() { return next_canned_++; }
+
+    Decision finish();
+
+private:
+    const State& state_;
+    const CommandEnvelope& command_;
+    std::vector<EventEnvelope> events_;
+    ChatId next_chat_;
+    MessageId next_message_;
+    NoteId next_note_;
+    TicketId next_ticket_;
+    QueueId next_queue_;
+    CannedResponseId next_canned_;
+};
+
+Decision refuse(std::string_view code, std::string message);
+
+// [SECTION] Who is acting
+
+// The enabled staff account behind an agent actor, or null.
+const Agent* staff_of(const State& state, const Actor& actor);
+bool is_supervisor(const Agent& agent);
+bool is_admin(const Agent& agent);
+// Admin accounts and the system administer queues, agents and settings.
+bool may_administer(const State& state, const Actor& actor);
+// Supervisors, admins and the system manage the floor (capacity, membership, reassign).
+bool may_supervise(const State& state, const Actor& actor);
+// The chat's own customer, or an integration relaying for them.
+bool speaks_for_customer(const Actor& actor, const Chat& chat);
+// The assignee, or a supervisor who joined.
+bool writes_as_staff(const Agent& agent, const Chat& chat);
+// Staff who may read the chat: supervisors and admins, the assignee, the agent it is offered
+// or transferred to, joined supervisors, members of its queue.
+bool sees_chat(const Agent& agent, const Chat& chat);
+
+// [SECTION] Sentences
+
+std::string name_of(const State& state, const AgentId& agent);
+std::string queue_name(const State& state, QueueId queue);
+std::string chat_label(ChatId chat);
+
+// [SECTION] Shared checks, each returning the refusal or nothing
+
+// The chat exists and is not closed or archived.
+std::optional<Decision> check_open_chat(const State& state, ChatId id, const Chat*& chat);
+// A staff actor exists; `agent` receives it.
+std::optional<Decision> check_staff(const State& state, const Actor& actor, const Agent*& agent);
+// Both of the above, staff first: the usual opening of a staff command about one chat.
+std::optional<Decision> check_staff_on_open_chat(const State& state, const Actor& actor,
+                                                 ChatId id, const Agent*& agent,
+                                                 const Chat*& chat);
+// The acting staff member holds the active chat.
+std::optional<Decision> check_assignee(const State& state, const Agent& agent, const Chat& chat);
+// Text and attachments within the organisation's limits.
+std::optional<Decision> check_message(const Settings& settings, const std::string& text,
+                                      const std::vector<Attachment>& attachments);
+bool closed_or_archived(const Chat& chat);
+
+}  // namespace parley::core

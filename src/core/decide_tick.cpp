@@ -1,0 +1,85 @@
+// Rules of time, run by Tick(now) from the system: offer and transfer time-outs, the
+// inactivity reminder and auto-close ("customer not responding") per queue, and archiving
+// closed chats older than the retention. Each timer is an ordered index, so a tick reads
+// only what is due. Standard library only.
+#include <set>
+
+#include "core/decide_parts.h"
+#include "core/routing.h"
+
+namespace parley::core {
+namespace {
+
+constexpr const char* kReminder =
+    "Are you still there? This chat will close soon if we do not hear from you.";
+constexpr const char* kNotResponding = "We closed this chat because we did not hear back from you.";
+
+// Keys of `index` due at or before `until`, copied so emitting cannot disturb the walk.
+std::vector<TimeKey> due(const std::set<TimeKey>& index, Timestamp until) {
+    std::vector<TimeKey> out;
+    for (const TimeKey& key : index) {
+        if (key.at > until)
+            break;
+        out.push_back(key);
+    }
+    return out;
+}
+
+}  // namespace
+
+Decision decide_command(Context& ctx, const Tick&) {
+    if (ctx.actor().kind != ActorKind::system) {
+        return refuse(codes::kNotAuthorized, "Only the system advances time.");
+    }
+    const State& state = ctx.state();
+    const Timestamp now = ctx.at();
+    Router router(ctx);
+    std::set<AgentId> freed;
+
+    for (const TimeKey& key : due(state.index.offer_deadlines, now)) {
+        const Chat& chat = *state.find_chat(key.chat);
+        const AgentId& agent = chat.offer->agent;
+        ctx.emit(OfferRejected{chat.id, agent, "No answer in time.", true});
+        router.load_changed(agent, -1);
+        router.passed(chat.id, agent);
+        router.enqueue(chat.id, chat.queue, chat.queued_since);
+        freed.insert(agent);
+    }
+    for (const TimeKey& key : due(state.index.transfer_deadlines, now)) {
+        const Chat& chat = *state.find_chat(key.chat);
+        const AgentId& agent = chat.pending_transfer->to;
+        ctx.emit(TransferDeclined{chat.id, agent, "No answer in time.", true});
+        router.passed(chat.id, agent);
+        router.enqueue(chat.id, chat.queue, now);
+    }
+    std::set<ChatId> closing;
+    for (const Queue& queue : state.queues) {
+        const QueueIndex& index = state.queue_index(queue.id);
+        for (const TimeKey& key : due(index.to_auto_close, now - queue.config.auto_close_delay)) {
+            const Chat& chat = *state.find_chat(key.chat);
+            closing.insert(chat.id);
+            ctx.notify_customer(chat.id, kNotResponding);
+            auto agent = end_chat(ctx, router, chat, ResolutionOutcome::not_responding, {}, {},
+                                  std::nullopt);
+            if (agent)
+                freed.insert(*agent);
+        }
+    }
+    for (const Queue& queue : state.queues) {
+        const QueueIndex& index = state.queue_index(queue.id);
+        for (const TimeKey& key : due(index.to_remind, now - queue.config.reminder_delay)) {
+            if (closing.contains(key.chat))
+                continue;
+            ctx.notify_customer(key.chat, kReminder);
+            ctx.emit(ReminderSent{key.chat});
+        }
+    }
+    for (const TimeKey& key : due(state.index.closed, now - state.settings.retention)) {
+        ctx.emit(ChatArchived{key.chat});
+    }
+    for (const AgentId& agent : freed)
+        router.fill(agent);
+    return ctx.finish();
+}
+
+}  // namespace parley::core

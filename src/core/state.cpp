@@ -1,0 +1,72 @@
+// State's constructor (the General queue), lookups and the full index rebuild.
+// Standard library only.
+#include "core/state.h"
+
+#include "core/indexing.h"
+
+namespace parley::core {
+
+State::State() {
+    Queue general;
+    general.id = kGeneralQueueId;
+    general.config.name = "General";
+    general.general = true;
+    queues.push_back(std::move(general));
+    index.queues.resize(1);
+}
+
+const Chat* State::find_chat(ChatId id) const {
+    return id >= 1 && id <= chats.size() ? &chats[position_of(id)] : nullptr;
+}
+
+Chat* State::find_chat(ChatId id) {
+    return id >= 1 && id <= chats.size() ? &chats[position_of(id)] : nullptr;
+}
+
+const Queue* State::find_queue(QueueId id) const {
+    return id >= 1 && id <= queues.size() ? &queues[position_of(id)] : nullptr;
+}
+
+Queue* State::find_queue(QueueId id) {
+    return id >= 1 && id <= queues.size() ? &queues[position_of(id)] : nullptr;
+}
+
+const Agent* State::find_agent(const AgentId& id) const {
+    auto found = agents.find(id);
+    return found == agents.end() ? nullptr : &found->second;
+}
+
+Agent* State::find_agent(const AgentId& id) {
+    auto found = agents.find(id);
+    return found == agents.end() ? nullptr : &found->second;
+}
+
+const Ticket* State::find_ticket(TicketId id) const {
+    return id >= 1 && id <= tickets.size() ? &tickets[position_of(id)] : nullptr;
+}
+
+const AgentChats& State::chats_of(const AgentId& id) const {
+    static const AgentChats kNone;
+    auto found = index.agent_chats.find(id);
+    return found == index.agent_chats.end() ? kNone : found->second;
+}
+
+const QueueIndex& State::queue_index(QueueId id) const {
+    static const QueueIndex kNone;
+    return id >= 1 && id <= index.queues.size() ? index.queues[position_of(id)] : kNone;
+}
+
+void rebuild_indexes(State& state) {
+    state.index = Indexes{};
+    state.index.queues.resize(state.queues.size());
+    for (const auto& [id, agent] : state.agents)
+        state.index.agent_chats[id];
+    for (const Chat& chat : state.chats) {
+        index_chat(state, chat);
+        state.index.customer_chats[chat.customer].push_back(chat.id);
+    }
+    for (const auto& [id, agent] : state.agents)
+        list_agent(state, id);
+}
+
+}  // namespace parley::core

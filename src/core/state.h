@@ -1,0 +1,119 @@
+// State: the fold of all events. Entities plus counters for the ids decide() hands out, the
+// processed command ids, and indexes (derived, rebuilt by rebuild_indexes) that keep routing
+// and accept at O(log n). Only apply() changes a State. Standard library only.
+#pragma once
+
+#include <compare>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/command_ids.h"
+#include "core/ids.h"
+#include "core/model.h"
+
+namespace parley::core {
+
+// Orders a queue's available agents: least load, then idle longest, then id.
+struct RoutingKey {
+    int load = 0;
+    Timestamp idle_since = 0;
+    AgentId agent;
+    bool operator==(const RoutingKey&) const = default;
+    // Spelled out: the wasm build's libc++ has no operator<=> for std::string.
+    bool operator<(const RoutingKey& other) const {
+        return std::tie(load, idle_since, agent) <
+               std::tie(other.load, other.idle_since, other.agent);
+    }
+};
+
+// Orders waiting chats and timers: earliest time first, then chat id.
+struct TimeKey {
+    Timestamp at = 0;
+    ChatId chat = 0;
+    auto operator<=>(const TimeKey&) const = default;
+};
+
+// What an agent holds; load() counts toward capacity.
+struct AgentChats {
+    std::set<ChatId> active;
+    std::set<ChatId> offered;
+    // Chats waiting in this agent's Transferred list.
+    std::set<ChatId> transfers_in;
+    // The key under which the agent is listed in its queues' `available` sets, if it is.
+    std::optional<RoutingKey> listed;
+    int load() const { return static_cast<int>(active.size() + offered.size()); }
+    bool operator==(const AgentChats&) const = default;
+};
+
+struct QueueIndex {
+    // Online, enabled members with load < capacity.
+    std::set<RoutingKey> available;
+    // Queued chats, FIFO by queued_since.
+    std::set<TimeKey> waiting;
+    // Active chats waiting on the customer: keyed by awaiting_customer_since.
+    std::set<TimeKey> to_remind;
+    std::set<TimeKey> to_auto_close;
+    // History for wait estimates: chats that got an agent, and their total wait.
+    std::uint64_t assigned_count = 0;
+    Duration total_wait = 0;
+    bool operator==(const QueueIndex&) const = default;
+};
+
+// Derived from the entities; equal States have equal indexes.
+struct Indexes {
+    std::map<AgentId, AgentChats> agent_chats;
+    // By QueueId - 1.
+    std::vector<QueueIndex> queues;
+    std::set<TimeKey> offer_deadlines;
+    std::set<TimeKey> transfer_deadlines;
+    // Closed, not yet archived chats by closed_at.
+    std::set<TimeKey> closed;
+    std::map<CustomerId, std::vector<ChatId>> customer_chats;
+    bool operator==(const Indexes&) const = default;
+};
+
+struct State {
+    Settings settings;
+    // By QueueId - 1; queues are disabled, never removed. Starts with the General queue.
+    std::vector<Queue> queues;
+    std::map<AgentId, Agent> agents;
+    std::map<CustomerId, Customer> customers;
+    // By ChatId - 1; chats are archived, never removed.
+    std::vector<Chat> chats;
+    // By TicketId - 1.
+    std::vector<Ticket> tickets;
+    std::map<CannedResponseId, CannedResponse> canned_responses;
+    MessageId next_message_id = 1;
+    NoteId next_note_id = 1;
+    CannedResponseId next_canned_response_id = 1;
+    // Ids of commands that produced events, in the order first seen.
+    CommandIdSet processed_commands;
+    Indexes index;
+
+    State();
+    bool operator==(const State&) const = default;
+
+    ChatId next_chat_id() const { return chats.size() + 1; }
+    TicketId next_ticket_id() const { return tickets.size() + 1; }
+    QueueId next_queue_id() const { return queues.size() + 1; }
+
+    const Chat* find_chat(ChatId id) const;
+    Chat* find_chat(ChatId id);
+    const Queue* find_queue(QueueId id) const;
+    Queue* find_queue(QueueId id);
+    const Agent* find_agent(const AgentId& id) const;
+    Agent* find_agent(const AgentId& id);
+    const Ticket* find_ticket(TicketId id) const;
+    // Always present for known agents (possibly empty).
+    const AgentChats& chats_of(const AgentId& id) const;
+    const QueueIndex& queue_index(QueueId id) const;
+};
+
+// Recomputes every index from the entities (after loading a snapshot, and to check them).
+void rebuild_indexes(State& state);
+
+}  // namespace parley::core

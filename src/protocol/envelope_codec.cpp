@@ -1,0 +1,93 @@
+// Commands and events travel the same way: one flat JSON object holding the payload's
+// "type" and fields beside the envelope's fields (command_id, actor, at). This file is that
+// shape, written once for both. Depends on parley_core and the private json helpers only.
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+#include "core/commands.h"
+#include "core/events.h"
+#include "protocol/codec.h"
+#include "protocol/command_schema.h"
+#include "protocol/event_schema.h"
+#include "protocol/json_fields.h"
+
+namespace parley::protocol {
+namespace detail {
+namespace {
+
+// True when no payload alternative has a field that would collide with "type" or with an
+// envelope field once the two are flattened into one object.
+template <class Envelope, class... T>
+constexpr bool flattens_cleanly(std::type_identity<std::variant<T...>>) {
+    auto payload_lacks = [](std::string_view name) { return (lacks_field<T>(name) && ...); };
+    return payload_lacks("type") &&
+           std::apply([&](const auto&... f) { return (payload_lacks(f.name) && ...); },
+                      kSchema<Envelope>.fields);
+}
+
+template <class Envelope, class Payload>
+std::string encode_flat(const Envelope& envelope, const Payload& payload) {
+    Json object = write(payload);
+    write_fields(envelope, object);
+    return dump(object);
+}
+
+// `kind` names the message family in errors ("command", "event"); `payload` is the
+// envelope's variant member.
+template <class Envelope, class Payload>
+Result<Envelope> decode_flat(std::string_view text, std::string_view kind,
+                             Payload Envelope::*payload) {
+    Result<Json> parsed = parse_object(text, kMaxMessageBytes);
+    if (!parsed) {
+        return parsed.error();
+    }
+    const Json& object = parsed.value();
+    const Result<std::string> type = read_type(object, Path{nullptr, kind});
+    if (!type) {
+        return type.error();
+    }
+    const Path root{nullptr, type.value()};
+    Envelope envelope{};
+    Problem problem;
+    if (!read_alternative(object, type.value(), envelope.*payload, root, problem)) {
+        return ProtocolError{ProtocolErrorCode::unknown_type,
+                             "There is no " + std::string(kind) + " of type " +
+                                 excerpt(type.value()) + "."};
+    }
+    if (!problem) {
+        problem = read_fields(object, envelope, root);
+    }
+    if (problem) {
+        return *problem;
+    }
+    return envelope;
+}
+
+}  // namespace
+
+static_assert(unique_types(std::type_identity<core::Command>{}));
+static_assert(flattens_cleanly<core::CommandEnvelope>(std::type_identity<core::Command>{}));
+static_assert(unique_types(std::type_identity<core::Event>{}));
+static_assert(flattens_cleanly<core::EventEnvelope>(std::type_identity<core::Event>{}));
+
+}  // namespace detail
+
+std::string encode_command(const core::CommandEnvelope& command) {
+    return detail::encode_flat(command, command.command);
+}
+
+Result<core::CommandEnvelope> decode_command(std::string_view json_text) {
+    return detail::decode_flat(json_text, "command", &core::CommandEnvelope::command);
+}
+
+std::string encode_event(const core::EventEnvelope& event) {
+    return detail::encode_flat(event, event.event);
+}
+
+Result<core::EventEnvelope> decode_event(std::string_view json_text) {
+    return detail::decode_flat(json_text, "event", &core::EventEnvelope::event);
+}
+
+}  // namespace parley::protocol

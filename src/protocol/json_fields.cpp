@@ -1,0 +1,91 @@
+// Non-template half of json_fields.h (error sentences, parsing, dumping) and the names of
+// result.h's error codes. Depends on nlohmann/json and the standard library only.
+#include "protocol/json_fields.h"
+
+namespace parley::protocol {
+
+std::string_view error_code_name(ProtocolErrorCode code) {
+    switch (code) {
+        case ProtocolErrorCode::malformed_json: return "malformed_json";
+        case ProtocolErrorCode::unknown_type: return "unknown_type";
+        case ProtocolErrorCode::missing_field: return "missing_field";
+        case ProtocolErrorCode::wrong_type: return "wrong_type";
+        case ProtocolErrorCode::invalid_value: return "invalid_value";
+        case ProtocolErrorCode::too_large: return "too_large";
+        case ProtocolErrorCode::version_mismatch: return "version_mismatch";
+    }
+    return "unknown";
+}
+
+}  // namespace parley::protocol
+
+namespace parley::protocol::detail {
+
+std::string Path::render() const {
+    std::string text = parent ? parent->render() : std::string();
+    if (parent == nullptr && key.empty()) {
+        return text;
+    }
+    if (!key.empty()) {
+        text += text.empty() ? "" : ".";
+        text += key;
+    } else {
+        text += "[" + std::to_string(index) + "]";
+    }
+    return text;
+}
+
+ProtocolError error_at(ProtocolErrorCode code, const Path& path, std::string_view what) {
+    return ProtocolError{code, "Field '" + path.render() + "' " + std::string(what) + "."};
+}
+
+std::string excerpt(std::string_view text) {
+    constexpr std::size_t kShown = 60;
+    return text.size() <= kShown ? "'" + std::string(text) + "'"
+                                 : "'" + std::string(text.substr(0, kShown)) + "...'";
+}
+
+Problem wrong_type(const Json& json, const Path& path, std::string_view expected) {
+    const bool integral_expected = expected == "an integer";
+    const char* actual = json.is_number_float() && integral_expected ? "a fraction"
+                                                                      : json.type_name();
+    return error_at(ProtocolErrorCode::wrong_type, path,
+                    "must be " + std::string(expected) + ", not " + actual);
+}
+
+std::string dump(const Json& json) {
+    return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Result<Json> parse_object(std::string_view text, std::size_t max_bytes) {
+    if (text.size() > max_bytes) {
+        return ProtocolError{ProtocolErrorCode::too_large,
+                             "The message is " + std::to_string(text.size()) +
+                                 " bytes long; the limit is " + std::to_string(max_bytes) +
+                                 "."};
+    }
+    Json json = Json::parse(text, nullptr, false);
+    if (json.is_discarded()) {
+        return ProtocolError{ProtocolErrorCode::malformed_json, "The message is not valid JSON."};
+    }
+    if (!json.is_object()) {
+        return ProtocolError{ProtocolErrorCode::malformed_json,
+                             std::string("The message must be a JSON object, not ") +
+                                 json.type_name() + "."};
+    }
+    return json;
+}
+
+Result<std::string> read_type(const Json& object, const Path& path) {
+    const Path at = path.member("type");
+    const auto found = object.find("type");
+    if (found == object.end()) {
+        return error_at(ProtocolErrorCode::missing_field, at, "is missing");
+    }
+    if (!found->is_string()) {
+        return *wrong_type(*found, at, "a string");
+    }
+    return found->get<std::string>();
+}
+
+}  // namespace parley::protocol::detail

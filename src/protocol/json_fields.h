@@ -1,0 +1,427 @@
+// The one generic JSON mapping behind every codec: each wire type is described once, as a
+// kSchema listing its fields (enums use the core's name tables), and write()/read() walk that
+// description in both directions. read() checks every JSON type before touching a value, so
+// bad input becomes a ProtocolError naming the field, never an exception. Private to
+// src/protocol; depends on nlohmann/json, core/names.h and the standard library only.
+//
+// Wire rules it enforces: integers only (no doubles, so native and wasm bytes agree), enums
+// as their snake_case names, sets as arrays, an empty std::optional is left out, a left-out
+// optional or container reads as empty, unknown fields are ignored.
+//
+// [SECTION] Parsing and errors
+// [SECTION] Descriptions
+// [SECTION] Writing
+// [SECTION] Reading
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/names.h"
+#include "protocol/result.h"
+
+namespace parley::protocol::detail {
+
+// [SECTION] Parsing and errors
+
+using Json = nlohmann::json;
+using Problem = std::optional<ProtocolError>;
+
+// Upper bound on one decoded message, checked before parsing.
+inline constexpr std::size_t kMaxMessageBytes = 1 << 20;
+// Snapshots carry the whole floor, so they get a larger bound.
+inline constexpr std::size_t kMaxSnapshotBytes = 64 << 20;
+
+// Where a value sits inside a message ("accept_chat.chat", "snapshot.chats[3].tags[0]"),
+// kept as a chain on the stack and turned into text only when an error needs it.
+struct Path {
+    const Path* parent = nullptr;
+    std::string_view key;  // a field name; empty for an array element
+    std::size_t index = 0;
+
+    Path member(std::string_view name) const { return Path{this, name, 0}; }
+    Path element(std::size_t at) const { return Path{this, {}, at}; }
+    std::string render() const;
+};
+
+ProtocolError error_at(ProtocolErrorCode code, const Path& path, std::string_view what);
+
+// Input text quoted for an error sentence, cut short so an error stays readable.
+std::string excerpt(std::string_view text);
+
+// Bytes of a JSON value. Invalid UTF-8 in a string is replaced rather than thrown about,
+// so encoding never fails; the output is deterministic (objects keep sorted keys).
+std::string dump(const Json& json);
+
+// Parses one message: size bound, well-formed JSON, an object at the top.
+Result<Json> parse_object(std::string_view text, std::size_t max_bytes);
+
+// The "type" field of a message object at `path`.
+Result<std::string> read_type(const Json& object, const Path& path);
+
+// [SECTION] Descriptions
+
+template <class S, class M>
+struct Field {
+    std::string_view name;
+    M S::*member;
+};
+
+template <class S, class M>
+constexpr Field<S, M> field(std::string_view name, M S::*member) {
+    return Field<S, M>{name, member};
+}
+
+// A type's wire description: its fields, and for an alternative of a variant sent as a
+// message, its "type" name.
+template <class... F>
+struct Schema {
+    std::string_view type;
+    std::tuple<F...> fields;
+};
+
+template <class... F>
+constexpr Schema<F...> fields(F... f) {
+    return Schema<F...>{{}, std::tuple{f...}};
+}
+
+template <class... F>
+constexpr Schema<F...> tagged(std::string_view type, F... f) {
+    return Schema<F...>{type, std::tuple{f...}};
+}
+
+struct NoSchema {};
+
+// Specialise per wire type: `template <> inline constexpr auto kSchema<core::AcceptChat> =
+// tagged("accept_chat", field("chat", &core::AcceptChat::chat));`.
+template <class T>
+inline constexpr NoSchema kSchema{};
+
+template <class T>
+concept Described = !std::is_same_v<std::remove_cvref_t<decltype(kSchema<T>)>, NoSchema>;
+
+template <class T>
+concept Tagged = Described<T> && !kSchema<T>.type.empty();
+
+// Enum names come from the core's own table, so a name is written down once.
+template <class T>
+concept NamedEnum = std::is_enum_v<T> && requires { core::EnumNames<T>::names; };
+
+// True when T is an instance of the class template Of (std::optional<int> of std::optional).
+template <class T, template <class...> class Of>
+inline constexpr bool kIsA = false;
+template <template <class...> class Of, class... A>
+inline constexpr bool kIsA<Of<A...>, Of> = true;
+
+template <class T>
+inline constexpr bool kIsOptional = kIsA<T, std::optional>;
+template <class T>
+inline constexpr bool kIsVector = kIsA<T, std::vector>;
+template <class T>
+inline constexpr bool kIsSet = kIsA<T, std::set>;
+template <class T>
+inline constexpr bool kIsVariant = kIsA<T, std::variant>;
+template <class T>
+concept StringMap = kIsA<T, std::map> && std::is_same_v<typename T::key_type, std::string>;
+template <class T>
+inline constexpr bool kIsStringMap = StringMap<T>;
+
+template <class T>
+inline constexpr bool kAlwaysFalse = false;
+
+template <NamedEnum E>
+std::string enum_choices() {
+    std::string choices;
+    for (const std::string_view name : core::EnumNames<E>::names) {
+        choices += choices.empty() ? "" : ", ";
+        choices += name;
+    }
+    return choices;
+}
+
+// True when no two alternatives of a variant share a wire type name.
+template <class... T>
+constexpr bool unique_types(std::type_identity<std::variant<T...>>) {
+    constexpr std::array<std::string_view, sizeof...(T)> names{kSchema<T>.type...};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        for (std::size_t j = i + 1; j < names.size(); ++j) {
+            if (names[i] == names[j]) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+// True when none of T's fields is called `name` (a flattened envelope needs that).
+template <Described T>
+constexpr bool lacks_field(std::string_view name) {
+    return std::apply([&](const auto&... f) { return ((f.name != name) && ...); },
+                      kSchema<T>.fields);
+}
+
+// [SECTION] Writing
+
+template <class T>
+Json write(const T& value);
+
+template <Described T>
+void write_fields(const T& value, Json& object) {
+    std::apply(
+        [&](const auto&... f) {
+            [[maybe_unused]] auto write_one = [&](const auto& member, std::string_view name) {
+                using M = std::remove_cvref_t<decltype(member)>;
+                if constexpr (kIsOptional<M>) {
+                    if (!member) {
+                        return;
+                    }
+                }
+                object[std::string(name)] = write(member);
+            };
+            (write_one(value.*(f.member), f.name), ...);
+        },
+        kSchema<T>.fields);
+}
+
+template <class T>
+Json write(const T& value) {
+    if constexpr (std::is_same_v<T, bool> || std::is_integral_v<T> ||
+                  std::is_same_v<T, std::string>) {
+        return Json(value);
+    } else if constexpr (NamedEnum<T>) {
+        return Json(std::string(core::to_string(value)));
+    } else if constexpr (kIsOptional<T>) {
+        return value ? write(*value) : Json(nullptr);
+    } else if constexpr (kIsVector<T> || kIsSet<T>) {
+        Json array = Json::array();
+        for (const auto& element : value) {
+            array.push_back(write(element));
+        }
+        return array;
+    } else if constexpr (kIsStringMap<T>) {
+        Json object = Json::object();
+        for (const auto& [key, element] : value) {
+            object[key] = write(element);
+        }
+        return object;
+    } else if constexpr (kIsVariant<T>) {
+        return std::visit([](const auto& alternative) { return write(alternative); }, value);
+    } else if constexpr (Described<T>) {
+        Json object = Json::object();
+        if constexpr (Tagged<T>) {
+            object["type"] = std::string(kSchema<T>.type);
+        }
+        write_fields(value, object);
+        return object;
+    } else {
+        static_assert(kAlwaysFalse<T>, "this type has no wire form: give it a kSchema");
+    }
+}
+
+// [SECTION] Reading
+
+template <class T>
+Problem read(const Json& json, T& out, const Path& path);
+
+Problem wrong_type(const Json& json, const Path& path, std::string_view expected);
+
+template <Described T>
+Problem read_fields(const Json& object, T& out, const Path& path) {
+    Problem problem;
+    std::apply(
+        [&](const auto&... f) {
+            [[maybe_unused]] auto read_one = [&](auto& member, std::string_view name) {
+                if (problem) {
+                    return;
+                }
+                using M = std::remove_cvref_t<decltype(member)>;
+                const Path at = path.member(name);
+                const auto found = object.find(name);
+                if (found == object.end()) {
+                    if constexpr (kIsOptional<M> || kIsVector<M> || kIsSet<M> ||
+                                  kIsStringMap<M>) {
+                        member = M{};
+                    } else {
+                        problem = error_at(ProtocolErrorCode::missing_field, at, "is missing");
+                    }
+                    return;
+                }
+                problem = read(*found, member, at);
+            };
+            (read_one(out.*(f.member), f.name), ...);
+        },
+        kSchema<T>.fields);
+    return problem;
+}
+
+template <class Integer>
+Problem read_integer(const Json& json, Integer& out, const Path& path) {
+    if (!json.is_number_integer()) {
+        return wrong_type(json, path, "an integer");
+    }
+    const bool fits = json.is_number_unsigned()
+                          ? std::in_range<Integer>(json.get<std::uint64_t>())
+                          : std::in_range<Integer>(json.get<std::int64_t>());
+    if (!fits) {
+        return error_at(ProtocolErrorCode::invalid_value, path, "is out of range");
+    }
+    out = json.is_number_unsigned() ? static_cast<Integer>(json.get<std::uint64_t>())
+                                    : static_cast<Integer>(json.get<std::int64_t>());
+    return std::nullopt;
+}
+
+// Reads the alternative of `out` whose kType is `type`; false when none is.
+template <class... T>
+bool read_alternative(const Json& object, std::string_view type, std::variant<T...>& out,
+                      const Path& path, Problem& problem) {
+    auto try_one = [&]<class A>(std::type_identity<A>) {
+        if (kSchema<A>.type != type) {
+            return false;
+        }
+        A alternative{};
+        problem = read_fields(object, alternative, path);
+        if (!problem) {
+            out = std::move(alternative);
+        }
+        return true;
+    };
+    return (try_one(std::type_identity<T>{}) || ...);
+}
+
+template <class T>
+Problem read(const Json& json, T& out, const Path& path) {
+    if constexpr (std::is_same_v<T, bool>) {
+        if (!json.is_boolean()) {
+            return wrong_type(json, path, "true or false");
+        }
+        out = json.get<bool>();
+        return std::nullopt;
+    } else if constexpr (std::is_integral_v<T>) {
+        return read_integer(json, out, path);
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        if (!json.is_string()) {
+            return wrong_type(json, path, "a string");
+        }
+        out = json.get_ref<const std::string&>();
+        return std::nullopt;
+    } else if constexpr (NamedEnum<T>) {
+        if (!json.is_string()) {
+            return wrong_type(json, path, "a string");
+        }
+        const auto& name = json.get_ref<const std::string&>();
+        const std::optional<T> value = core::parse<T>(name);
+        if (!value) {
+            return error_at(ProtocolErrorCode::invalid_value, path,
+                            "must be one of " + enum_choices<T>() + ", not " + excerpt(name));
+        }
+        out = *value;
+        return std::nullopt;
+    } else if constexpr (kIsOptional<T>) {
+        if (json.is_null()) {
+            out.reset();
+            return std::nullopt;
+        }
+        typename T::value_type inner{};
+        Problem problem = read(json, inner, path);
+        if (!problem) {
+            out = std::move(inner);
+        }
+        return problem;
+    } else if constexpr (kIsVector<T>) {
+        if (!json.is_array()) {
+            return wrong_type(json, path, "an array");
+        }
+        out.clear();
+        out.resize(json.size());
+        for (std::size_t i = 0; i < json.size(); ++i) {
+            if (Problem problem = read(json[i], out[i], path.element(i))) {
+                return problem;
+            }
+        }
+        return std::nullopt;
+    } else if constexpr (kIsSet<T>) {
+        if (!json.is_array()) {
+            return wrong_type(json, path, "an array");
+        }
+        out.clear();
+        for (std::size_t i = 0; i < json.size(); ++i) {
+            typename T::value_type element{};
+            if (Problem problem = read(json[i], element, path.element(i))) {
+                return problem;
+            }
+            out.insert(std::move(element));
+        }
+        return std::nullopt;
+    } else if constexpr (kIsStringMap<T>) {
+        if (!json.is_object()) {
+            return wrong_type(json, path, "an object");
+        }
+        out.clear();
+        for (const auto& [key, element] : json.items()) {
+            if (Problem problem = read(element, out[key], path.member(key))) {
+                return problem;
+            }
+        }
+        return std::nullopt;
+    } else if constexpr (kIsVariant<T>) {
+        if (!json.is_object()) {
+            return wrong_type(json, path, "an object");
+        }
+        const Result<std::string> type = read_type(json, path);
+        if (!type) {
+            return type.error();
+        }
+        Problem problem;
+        if (!read_alternative(json, type.value(), out, path, problem)) {
+            return error_at(ProtocolErrorCode::invalid_value, path,
+                            "has an unknown type " + excerpt(type.value()));
+        }
+        return problem;
+    } else if constexpr (Described<T>) {
+        if (!json.is_object()) {
+            return wrong_type(json, path, "an object");
+        }
+        return read_fields(json, out, path);
+    } else {
+        static_assert(kAlwaysFalse<T>, "this type has no wire form: give it a kSchema");
+    }
+}
+
+// Decodes a message that is exactly one tagged type T (a rejection, a snapshot, ...).
+template <Tagged T>
+Result<T> decode_tagged(std::string_view text, std::size_t max_bytes) {
+    Result<Json> parsed = parse_object(text, max_bytes);
+    if (!parsed) {
+        return parsed.error();
+    }
+    const Path root{nullptr, kSchema<T>.type};
+    const Result<std::string> type = read_type(parsed.value(), root);
+    if (!type) {
+        return type.error();
+    }
+    if (type.value() != kSchema<T>.type) {
+        return ProtocolError{ProtocolErrorCode::unknown_type,
+                             "Expected a message of type '" + std::string(kSchema<T>.type) +
+                                 "', not " + excerpt(type.value()) + "."};
+    }
+    T value{};
+    if (Problem problem = read_fields(parsed.value(), value, root)) {
+        return *problem;
+    }
+    return value;
+}
+
+}  // namespace parley::protocol::detail

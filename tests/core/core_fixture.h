@@ -1,0 +1,71 @@
+// Test fixture for the core: runs commands through decide() and apply() the way the server
+// does, keeps the event log, and checks every invariant after every event and replay at the
+// end. Tests read as given (helpers) / when (run) / then (expectations).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/apply.h"
+#include "core/decide.h"
+#include "core/invariants.h"
+#include "core/names.h"
+#include "core/queries.h"
+
+namespace parley::core::testing {
+
+inline constexpr Timestamp kStart = 1'700'000'000'000;
+
+class CoreTest : public ::testing::Test {
+protected:
+    void TearDown() override;
+
+    // [SECTION] When
+    // Decides with a fresh command id and applies what was decided.
+    Decision run(const Actor& actor, Command command);
+    // Runs and fails the test unless accepted; returns the events.
+    std::vector<EventEnvelope> ok(const Actor& actor, Command command);
+    // Runs and fails the test unless refused with `code`; returns the rejection.
+    Rejection refused(const Actor& actor, Command command, std::string_view code);
+    void advance(Duration by) { now += by; }
+    std::vector<EventEnvelope> tick();
+
+    // [SECTION] Given
+    QueueId add_queue(const std::string& name, RoutingMode mode = RoutingMode::pick,
+                      bool accepts_transfers = true);
+    void set_mode(QueueId queue, RoutingMode mode);
+    // An enabled, online agent in `queues`.
+    Actor add_agent(const std::string& id, std::vector<QueueId> queues, int capacity = 3,
+                    Role role = Role::agent, const std::string& company = "");
+    void set_presence(const Actor& agent, Presence presence);
+    ChatId start_chat(const std::string& customer, QueueId queue = kGeneralQueueId,
+                      const std::string& company = "", const std::string& text = "Hello");
+    // A chat in a pick queue, accepted by `agent`.
+    ChatId held_chat(const Actor& agent, QueueId queue, const std::string& customer = "cust");
+    void set_company_filter(bool on);
+
+    const Chat& chat(ChatId id) const { return *state.find_chat(id); }
+    int load(const Actor& agent) const { return state.chats_of(agent.id).load(); }
+    template <typename E>
+    static const E* find_event(const std::vector<EventEnvelope>& events) {
+        for (const auto& e : events) {
+            if (const auto* found = std::get_if<E>(&e.event))
+                return found;
+        }
+        return nullptr;
+    }
+
+    State state;
+    Timestamp now = kStart;
+    std::vector<EventEnvelope> log;
+    Actor system = Actor::system();
+
+private:
+    int next_command_ = 0;
+};
+
+std::string describe(const Command& command);
+
+}  // namespace parley::core::testing
