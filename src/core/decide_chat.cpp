@@ -8,6 +8,19 @@
 namespace parley::core {
 namespace {
 
+// A staff member who may see the chat, closed or not: notes and tags outlive the conversation.
+std::optional<Decision> check_staff_seeing_chat(const State& state, const Actor& actor, ChatId id,
+                                                const Agent*& agent, const Chat*& chat) {
+    if (auto refused = check_staff(state, actor, agent))
+        return refused;
+    chat = state.find_chat(id);
+    if (!chat)
+        return refuse(codes::kUnknownChat, chat_label(id) + " does not exist.");
+    if (!sees_chat(*agent, *chat))
+        return refuse(codes::kNotAuthorized, "You cannot see " + chat_label(id) + ".");
+    return std::nullopt;
+}
+
 // The side an actor speaks for in this chat, if any.
 std::optional<Side> side_of(const State& state, const Actor& actor, const Chat& chat) {
     if (actor.kind == ActorKind::customer) {
@@ -167,14 +180,9 @@ Decision decide_command(Context& ctx, const MarkRead& cmd) {
 
 Decision decide_command(Context& ctx, const AddNote& cmd) {
     const Agent* agent = nullptr;
-    if (auto refused = check_staff(ctx.state(), ctx.actor(), agent))
+    const Chat* chat = nullptr;
+    if (auto refused = check_staff_seeing_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
-    const Chat* chat = ctx.state().find_chat(cmd.chat);
-    if (!chat)
-        return refuse(codes::kUnknownChat, chat_label(cmd.chat) + " does not exist.");
-    if (!sees_chat(*agent, *chat)) {
-        return refuse(codes::kNotAuthorized, "You cannot see " + chat_label(cmd.chat) + ".");
-    }
     if (chat->status == ChatStatus::archived) {
         return refuse(codes::kChatClosed, chat_label(cmd.chat) + " is archived.");
     }
@@ -189,14 +197,9 @@ Decision decide_command(Context& ctx, const AddNote& cmd) {
 
 Decision decide_command(Context& ctx, const SetChatTags& cmd) {
     const Agent* agent = nullptr;
-    if (auto refused = check_staff(ctx.state(), ctx.actor(), agent))
+    const Chat* chat = nullptr;
+    if (auto refused = check_staff_seeing_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
-    const Chat* chat = ctx.state().find_chat(cmd.chat);
-    if (!chat)
-        return refuse(codes::kUnknownChat, chat_label(cmd.chat) + " does not exist.");
-    if (!sees_chat(*agent, *chat)) {
-        return refuse(codes::kNotAuthorized, "You cannot see " + chat_label(cmd.chat) + ".");
-    }
     for (const std::string& tag : cmd.tags) {
         if (tag.empty())
             return refuse(codes::kInvalidArgument, "Tags cannot be empty.");

@@ -4,18 +4,6 @@
 #include "core/routing.h"
 
 namespace parley::core {
-namespace {
-
-std::optional<Decision> check_holder(Context& ctx, ChatId id, const Agent*& agent,
-                                     const Chat*& chat) {
-    if (auto refused = check_staff(ctx.state(), ctx.actor(), agent))
-        return refused;
-    if (auto refused = check_open_chat(ctx.state(), id, chat))
-        return refused;
-    return check_assignee(ctx.state(), *agent, *chat);
-}
-
-}  // namespace
 
 std::optional<AgentId> end_chat(Context& ctx, Router& router, const Chat& chat,
                                 ResolutionOutcome outcome, std::string category, std::string notes,
@@ -57,7 +45,7 @@ Decision finish_ending(Context& ctx, const Chat& chat, ResolutionOutcome outcome
 Decision decide_command(Context& ctx, const CloseChat& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused = check_holder(ctx, cmd.chat, agent, chat))
+    if (auto refused = check_holder(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     if (cmd.category.empty()) {
         return refuse(codes::kMissingArgument, "Choose a resolution category.");
@@ -70,7 +58,7 @@ Decision decide_command(Context& ctx, const CloseChat& cmd) {
 Decision decide_command(Context& ctx, const MarkSolved& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused = check_holder(ctx, cmd.chat, agent, chat))
+    if (auto refused = check_holder(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     ctx.notify_customer(cmd.chat, "Your request is solved. Thank you for contacting us.");
     return finish_ending(ctx, *chat, ResolutionOutcome::solved, cmd.category, cmd.notes,
@@ -80,7 +68,7 @@ Decision decide_command(Context& ctx, const MarkSolved& cmd) {
 Decision decide_command(Context& ctx, const AbandonChat& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused = check_holder(ctx, cmd.chat, agent, chat))
+    if (auto refused = check_holder(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     return finish_ending(ctx, *chat, ResolutionOutcome::abandoned, {}, cmd.notes,
                          TicketStatus::cancelled);
@@ -89,7 +77,7 @@ Decision decide_command(Context& ctx, const AbandonChat& cmd) {
 Decision decide_command(Context& ctx, const CancelChat& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused = check_holder(ctx, cmd.chat, agent, chat))
+    if (auto refused = check_holder(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     ctx.notify_customer(cmd.chat, "The agent has cancelled the chat.");
     return finish_ending(ctx, *chat, ResolutionOutcome::cancelled_by_agent, {}, cmd.reason,

@@ -146,6 +146,13 @@ std::optional<Decision> check_staff_on_open_chat(const State& state, const Actor
     return check_open_chat(state, id, chat);
 }
 
+std::optional<Decision> check_holder(const State& state, const Actor& actor, ChatId id,
+                                     const Agent*& agent, const Chat*& chat) {
+    if (auto refused = check_staff_on_open_chat(state, actor, id, agent, chat))
+        return refused;
+    return check_assignee(state, *agent, *chat);
+}
+
 std::optional<Decision> check_assignee(const State& state, const Agent& agent, const Chat& chat) {
     if (chat.assignee == agent.id)
         return std::nullopt;

@@ -81,6 +81,9 @@ std::optional<Decision> check_staff(const State& state, const Actor& actor, cons
 std::optional<Decision> check_staff_on_open_chat(const State& state, const Actor& actor,
                                                  ChatId id, const Agent*& agent,
                                                  const Chat*& chat);
+// The acting staff member holds the open chat: the opening of every holder-only command.
+std::optional<Decision> check_holder(const State& state, const Actor& actor, ChatId id,
+                                     const Agent*& agent, const Chat*& chat);
 // The acting staff member holds the active chat.
 std::optional<Decision> check_assignee(const State& state, const Agent& agent, const Chat& chat);
 // Text and attachments within the organisation's limits.

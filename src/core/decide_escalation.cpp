@@ -42,10 +42,7 @@ Decision decide_command(Context& ctx, const CreateTicket& cmd) {
 Decision decide_command(Context& ctx, const RequestSupervisor& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused =
-            check_staff_on_open_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
-        return *refused;
-    if (auto refused = check_assignee(ctx.state(), *agent, *chat))
+    if (auto refused = check_holder(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     ctx.emit(SupervisorRequested{cmd.chat, agent->id, cmd.reason});
     return ctx.finish();

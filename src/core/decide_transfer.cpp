@@ -8,21 +8,9 @@
 namespace parley::core {
 namespace {
 
-// The actor is a staff member holding the open chat.
-std::optional<Decision> check_holder(Context& ctx, ChatId id, const Agent*& agent,
-                                     const Chat*& chat) {
-    if (auto refused = check_staff(ctx.state(), ctx.actor(), agent))
-        return refused;
-    if (auto refused = check_open_chat(ctx.state(), id, chat))
-        return refused;
-    return check_assignee(ctx.state(), *agent, *chat);
-}
-
 std::optional<Decision> check_target(Context& ctx, ChatId id, const Agent*& agent,
                                      const Chat*& chat) {
-    if (auto refused = check_staff(ctx.state(), ctx.actor(), agent))
-        return refused;
-    if (auto refused = check_open_chat(ctx.state(), id, chat))
+    if (auto refused = check_staff_on_open_chat(ctx.state(), ctx.actor(), id, agent, chat))
         return refused;
     if (chat->status != ChatStatus::pending_transfer || chat->pending_transfer->to != agent->id) {
         return refuse(codes::kNotTransferTarget,
@@ -36,7 +24,7 @@ std::optional<Decision> check_target(Context& ctx, ChatId id, const Agent*& agen
 Decision decide_command(Context& ctx, const TransferToAgent& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused = check_holder(ctx, cmd.chat, agent, chat))
+    if (auto refused = check_holder(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     if (cmd.target.empty())
         return refuse(codes::kMissingArgument, "Choose an agent.");
@@ -89,7 +77,7 @@ Decision decide_command(Context& ctx, const DeclineTransfer& cmd) {
 Decision decide_command(Context& ctx, const TransferToQueue& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused = check_holder(ctx, cmd.chat, agent, chat))
+    if (auto refused = check_holder(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     if (cmd.queue == 0)
         return refuse(codes::kMissingArgument, "Choose a queue.");
@@ -122,7 +110,7 @@ Decision decide_command(Context& ctx, const TransferToQueue& cmd) {
 Decision decide_command(Context& ctx, const ReleaseChat& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused = check_holder(ctx, cmd.chat, agent, chat))
+    if (auto refused = check_holder(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     ctx.notify_customer(cmd.chat,
                         "Your agent has passed the chat on; the next available agent "
