@@ -1,16 +1,46 @@
-// Parses --listen, --web-root, --data-dir, --threads and their PARLEY_* environment twins.
+// One table of options; each is a flag (--name), an environment variable (PARLEY_NAME) and a
+// line of the configuration file (name = value).
 #include "server/config.h"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <sstream>
 #include <string_view>
 
 namespace parley::server {
 namespace {
 
-constexpr std::array<std::string_view, 4> kOptionNames = {"listen", "web-root", "data-dir",
-                                                          "threads"};
+struct Option {
+    std::string_view name;
+    std::string_view value_hint;
+    std::string_view help;
+    // Flags that take no value on the command line (--demo).
+    bool is_switch = false;
+};
+
+constexpr std::array<Option, 13> kOptions = {{
+    {"config", "FILE", "a file of 'name = value' lines for these options", false},
+    {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
+    {"web-root", "DIR", "folder of the built web console (default ./web)", false},
+    {"data-dir", "DIR", "folder for the server's data (default ./data)", false},
+    {"threads", "N", "I/O threads, 0 for one per core (default 0)", false},
+    {"allowed-origins", "LIST", "comma-separated origins allowed to open the WebSocket", false},
+    {"max-upload-bytes", "N", "largest attachment (default 10485760)", false},
+    {"session-hours", "N", "staff sessions last this long (default 12)", false},
+    {"secure-cookies", "BOOL", "mark cookies Secure when served over HTTPS (default false)",
+     false},
+    {"tick-ms", "N", "timer resolution for reminders and time-outs (default 1000)", false},
+    {"ip-requests-per-second", "N", "per client address (default 50)", false},
+    {"commands-per-second", "N", "per connection or token (default 50)", false},
+    {"demo", "", "create the demo organisation when the data folder is empty", true},
+}};
+
+const Option* find_option(std::string_view name) {
+    const auto found = std::find_if(kOptions.begin(), kOptions.end(),
+                                    [&](const Option& option) { return option.name == name; });
+    return found == kOptions.end() ? nullptr : &*found;
+}
 
 struct Endpoint {
     std::string address;
@@ -36,13 +66,50 @@ std::optional<Endpoint> parse_endpoint(const std::string& text) {
     return Endpoint{address, static_cast<std::uint16_t>(port)};
 }
 
-std::optional<unsigned> parse_count(const std::string& text) {
-    unsigned value = 0;
+template <class Number>
+std::optional<Number> parse_number(const std::string& text, Number min, Number max) {
+    Number value{};
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value > 256) {
+    if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<bool> parse_bool(const std::string& text) {
+    if (text == "true" || text == "1" || text == "yes" || text == "on") {
+        return true;
+    }
+    if (text == "false" || text == "0" || text == "no" || text == "off") {
+        return false;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::stringstream stream(text);
+    std::string item;
+    while (std::getline(stream, item, ',')) {
+        item.erase(0, item.find_first_not_of(" \t"));
+        item.erase(item.find_last_not_of(" \t") + 1);
+        if (!item.empty()) {
+            items.push_back(item);
+        }
+    }
+    return items;
+}
+
+template <class Number>
+std::optional<ConfigError> set_number(Number& target, const std::string& value,
+                                      const std::string& source, Number min, Number max) {
+    const auto parsed = parse_number<Number>(value, min, max);
+    if (!parsed) {
+        return ConfigError{source + ": '" + value + "' is not a number from " +
+                           std::to_string(min) + " to " + std::to_string(max)};
+    }
+    target = *parsed;
+    return std::nullopt;
 }
 
 std::optional<ConfigError> set_option(ServerConfig& config, const std::string& name,
@@ -60,11 +127,67 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
     } else if (name == "data-dir") {
         config.data_dir = value;
     } else if (name == "threads") {
-        const auto count = parse_count(value);
-        if (!count) {
-            return ConfigError{source + ": '" + value + "' is not a thread count from 0 to 256"};
+        return set_number(config.threads, value, source, 0u, 256u);
+    } else if (name == "allowed-origins") {
+        config.allowed_origins = split_list(value);
+    } else if (name == "max-upload-bytes") {
+        return set_number<std::uint64_t>(config.max_upload_bytes, value, source, 1,
+                                         std::uint64_t{1} << 30);
+    } else if (name == "session-hours") {
+        return set_number(config.session_hours, value, source, 1u, 24u * 90u);
+    } else if (name == "tick-ms") {
+        return set_number(config.tick_ms, value, source, 10u, 60000u);
+    } else if (name == "ip-requests-per-second") {
+        return set_number(config.ip_requests_per_second, value, source, 1u, 1000000u);
+    } else if (name == "commands-per-second") {
+        return set_number(config.commands_per_second, value, source, 1u, 1000000u);
+    } else if (name == "secure-cookies" || name == "demo") {
+        const auto flag = parse_bool(value);
+        if (!flag) {
+            return ConfigError{source + ": '" + value + "' is not true or false"};
         }
-        config.threads = *count;
+        (name == "demo" ? config.demo : config.secure_cookies) = *flag;
+    }
+    return std::nullopt;
+}
+
+std::string environment_name(std::string_view option) {
+    std::string variable = "PARLEY_";
+    for (const char c : option) {
+        variable += c == '-' ? '_' : static_cast<char>(c - 'a' + 'A');
+    }
+    return variable;
+}
+
+std::optional<ConfigError> apply_file(ServerConfig& config, const std::filesystem::path& path,
+                                      const FileLookup& read_file) {
+    const std::optional<std::string> text = read_file ? read_file(path) : std::nullopt;
+    if (!text) {
+        return ConfigError{"cannot read the configuration file " + path.string()};
+    }
+    std::stringstream lines(*text);
+    std::string line;
+    for (int number = 1; std::getline(lines, line); ++number) {
+        line.erase(0, line.find_first_not_of(" \t"));
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        const auto eq = line.find('=');
+        const std::string where = path.string() + ":" + std::to_string(number);
+        if (eq == std::string::npos) {
+            return ConfigError{where + ": expected 'name = value'"};
+        }
+        std::string name = line.substr(0, eq);
+        std::string value = line.substr(eq + 1);
+        name.erase(name.find_last_not_of(" \t") + 1);
+        value.erase(0, value.find_first_not_of(" \t"));
+        value.erase(value.find_last_not_of(" \t\r") + 1);
+        if (!find_option(name) || name == "config") {
+            return ConfigError{where + ": unknown option '" + name + "'"};
+        }
+        if (auto error = set_option(config, name, value, where)) {
+            return error;
+        }
     }
     return std::nullopt;
 }
@@ -72,28 +195,26 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
 }  // namespace
 
 std::string usage_text() {
-    return "usage: parley-server [--listen ADDRESS:PORT] [--web-root DIR] [--data-dir DIR]\n"
-           "                     [--threads N]\n"
-           "  --listen    address and port to serve on (PARLEY_LISTEN; default 127.0.0.1:8080)\n"
-           "  --web-root  folder of the built web console (PARLEY_WEB_ROOT; default ./web)\n"
-           "  --data-dir  folder for the server's data (PARLEY_DATA_DIR; default ./data)\n"
-           "  --threads   I/O threads, 0 for one per core (PARLEY_THREADS; default 0)\n";
+    std::string text = "usage: parley-server [options]\n"
+                       "Each option is also an environment variable (PARLEY_LISTEN, ...) and a "
+                       "line of the\nconfiguration file; flags win over the environment, which "
+                       "wins over the file.\n";
+    for (const Option& option : kOptions) {
+        std::string flag = "  --" + std::string(option.name);
+        if (!option.value_hint.empty()) {
+            flag += " " + std::string(option.value_hint);
+        }
+        flag.resize(std::max<std::size_t>(flag.size() + 2, 36), ' ');
+        text += flag + std::string(option.help) + "\n";
+    }
+    return text;
 }
 
-ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup& env) {
+ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup& env,
+                          const FileLookup& read_file) {
     ServerConfig config;
-    for (const std::string_view option : kOptionNames) {
-        const std::string name(option);
-        std::string variable = "PARLEY_";
-        for (const char c : name) {
-            variable += c == '-' ? '_' : static_cast<char>(c - 'a' + 'A');
-        }
-        if (const auto value = env(variable)) {
-            if (auto error = set_option(config, name, *value, variable)) {
-                return *error;
-            }
-        }
-    }
+    std::vector<std::pair<std::string, std::string>> flags;
+    std::optional<std::string> config_file = env(environment_name("config"));
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         if (arg == "--help" || arg == "-h") {
@@ -103,18 +224,45 @@ ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup&
             return ConfigError{"unexpected argument '" + arg + "'"};
         }
         std::string name = arg.substr(2);
-        std::string value;
+        std::optional<std::string> value;
         if (const auto eq = name.find('='); eq != std::string::npos) {
             value = name.substr(eq + 1);
             name = name.substr(0, eq);
-        } else if (i + 1 < args.size()) {
-            value = args[++i];
-        } else {
-            return ConfigError{"option --" + name + " needs a value"};
         }
-        if (std::find(kOptionNames.begin(), kOptionNames.end(), name) == kOptionNames.end()) {
+        const Option* option = find_option(name);
+        if (!option) {
             return ConfigError{"unknown option --" + name};
         }
+        if (!value && option->is_switch) {
+            value = "true";
+        } else if (!value && i + 1 < args.size()) {
+            value = args[++i];
+        } else if (!value) {
+            return ConfigError{"option --" + name + " needs a value"};
+        }
+        if (name == "config") {
+            config_file = *value;
+        } else {
+            flags.emplace_back(name, *value);
+        }
+    }
+    if (config_file) {
+        if (auto error = apply_file(config, *config_file, read_file)) {
+            return *error;
+        }
+    }
+    for (const Option& option : kOptions) {
+        const std::string variable = environment_name(option.name);
+        if (option.name == "config") {
+            continue;
+        }
+        if (const auto value = env(variable)) {
+            if (auto error = set_option(config, std::string(option.name), *value, variable)) {
+                return *error;
+            }
+        }
+    }
+    for (const auto& [name, value] : flags) {
         if (auto error = set_option(config, name, value, "--" + name)) {
             return *error;
         }

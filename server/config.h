@@ -1,5 +1,5 @@
-// Server configuration from flags and environment. Flags win over the environment so a
-// command line always says what it means. Depends on the standard library only.
+// Server configuration from a file, the environment and flags, in that order of precedence
+// (flags win) so a command line always says what it means. Depends on the standard library.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +18,20 @@ struct ServerConfig {
     std::filesystem::path web_root = "web";
     std::filesystem::path data_dir = "data";
     unsigned threads = 0;  // 0: one per core
+    // Origins besides the server's own whose pages may open the WebSocket
+    // ("https://support.example.com").
+    std::vector<std::string> allowed_origins;
+    std::uint64_t max_upload_bytes = 10 * 1024 * 1024;
+    unsigned session_hours = 12;
+    // Mark cookies Secure (serve behind HTTPS).
+    bool secure_cookies = false;
+    unsigned tick_ms = 1000;
+    // Requests per second per client address (HTTP requests and WebSocket upgrades), and
+    // commands per second per signed-in connection or token.
+    unsigned ip_requests_per_second = 50;
+    unsigned commands_per_second = 50;
+    // Create the demo organisation when the data folder is empty.
+    bool demo = false;
 };
 
 struct ConfigError {
@@ -27,10 +41,13 @@ struct ConfigError {
 struct HelpRequested {};
 
 using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+// Reads a configuration file's text; nothing when it cannot be read.
+using FileLookup = std::function<std::optional<std::string>(const std::filesystem::path&)>;
 
 using ConfigResult = std::variant<ServerConfig, ConfigError, HelpRequested>;
 
-ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup& env);
+ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup& env,
+                          const FileLookup& read_file = {});
 
 std::string usage_text();
 

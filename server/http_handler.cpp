@@ -3,6 +3,8 @@
 
 #include "protocol/version.h"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 namespace parley::server {
@@ -24,12 +26,9 @@ HttpResponse make_response(const HttpRequest& request, http::status status,
 
 HttpResponse json_error(const HttpRequest& request, http::status status, std::string_view code,
                         std::string_view message) {
-    std::string body = "{\"code\":\"";
-    body += code;
-    body += "\",\"message\":\"";
-    body += message;
-    body += "\"}";
-    return make_response(request, status, "application/json", std::move(body));
+    auto response = error_response(request.version(), status, code, message);
+    response.keep_alive(request.keep_alive());
+    return response;
 }
 
 HttpResponse health(const HttpRequest& request) {
@@ -41,15 +40,24 @@ HttpResponse health(const HttpRequest& request) {
     return response;
 }
 
+// Caching headers, on 200 and 304 alike so a revalidated copy keeps its rules.
+void set_cache_headers(HttpResponse& response, const StaticFile& file) {
+    response.set(http::field::cache_control, file.cache_control);
+    response.set(http::field::etag, file.etag);
+    if (file.vary_accept_encoding) {
+        response.set(http::field::vary, "Accept-Encoding");
+    }
+}
+
 HttpResponse static_file(const HttpRequest& request, const StaticFiles& files) {
-    auto file = files.find(request.target());
+    auto file = files.find(request.target(), request[http::field::accept_encoding]);
     if (!file) {
         return json_error(request, http::status::not_found, "not_found",
                           "There is no such page on this Parley server.");
     }
     if (request[http::field::if_none_match] == file->etag) {
         auto response = make_response(request, http::status::not_modified, file->content_type, {});
-        response.set(http::field::etag, file->etag);
+        set_cache_headers(response, *file);
         return response;
     }
     const bool head = request.method() == http::verb::head;
@@ -59,9 +67,10 @@ HttpResponse static_file(const HttpRequest& request, const StaticFiles& files) {
     if (head) {
         response.content_length(size);
     }
-    // Names do not change with content, so browsers must revalidate; the ETag keeps that cheap.
-    response.set(http::field::cache_control, "no-cache");
-    response.set(http::field::etag, file->etag);
+    if (!file->content_encoding.empty()) {
+        response.set(http::field::content_encoding, file->content_encoding);
+    }
+    set_cache_headers(response, *file);
     return response;
 }
 
@@ -78,6 +87,59 @@ HttpResponse handle_http(const HttpRequest& request, const StaticFiles& files) {
         return health(request);
     }
     return static_file(request, files);
+}
+
+HttpResponse handle_http(const HttpRequest& request, Services& services) {
+    if (request.target() == "/metrics" && request.method() == http::verb::get) {
+        HttpResponse response{http::status::ok, request.version()};
+        response.set(http::field::server, "parley-server/" PARLEY_VERSION);
+        response.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+        response.set(http::field::cache_control, "no-store");
+        response.keep_alive(request.keep_alive());
+        response.body() = render_metrics(services);
+        response.prepare_payload();
+        return response;
+    }
+    return handle_http(request, *services.static_files);
+}
+
+HttpResponse json_response(unsigned http_version, http::status status, std::string body) {
+    HttpResponse response{status, http_version};
+    response.set(http::field::server, "parley-server/" PARLEY_VERSION);
+    response.set(http::field::content_type, "application/json");
+    response.set(http::field::cache_control, "no-store");
+    response.set("X-Content-Type-Options", "nosniff");
+    response.body() = std::move(body);
+    response.prepare_payload();
+    return response;
+}
+
+HttpResponse error_response(unsigned http_version, http::status status, std::string_view code,
+                            std::string_view message) {
+    const nlohmann::json body = {{"code", code}, {"message", message}};
+    return json_response(http_version, status, body.dump());
+}
+
+std::string render_metrics(Services& services) {
+    std::string text = services.metrics.render();
+    text += "# HELP parley_connections Open WebSocket connections.\n"
+            "# TYPE parley_connections gauge\n"
+            "parley_connections " +
+            std::to_string(services.connections.size()) + "\n";
+    text += "# HELP parley_queue_waiting Chats waiting in each queue.\n"
+            "# TYPE parley_queue_waiting gauge\n";
+    for (const QueueFigures& queue : services.authority.queue_figures()) {
+        std::string name;
+        for (const char c : queue.name) {
+            if (c == '\\' || c == '"') {
+                name += '\\';
+            }
+            name += c == '\n' ? ' ' : c;
+        }
+        text += "parley_queue_waiting{queue=\"" + name + "\"} " +
+                std::to_string(queue.waiting) + "\n";
+    }
+    return text;
 }
 
 }  // namespace parley::server

@@ -1,38 +1,58 @@
 #include "server/listener.h"
 
-#include "server/http_session.h"
-
+#include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
-#include <iostream>
+
+#include "server/http_session.h"
+#include "server/log.h"
 
 namespace parley::server {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-Listener::Listener(asio::io_context& io, const tcp::endpoint& endpoint,
-                   std::shared_ptr<const StaticFiles> files)
-    : io_(io), acceptor_(asio::make_strand(io)), files_(std::move(files)) {
+Listener::Listener(asio::io_context& io, const tcp::endpoint& endpoint, Services& services,
+                   RestApi& api)
+    : io_(io),
+      acceptor_(asio::make_strand(io)),
+      retry_(acceptor_.get_executor()),
+      services_(services),
+      api_(api) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(asio::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
     acceptor_.listen(asio::socket_base::max_listen_connections);
+    endpoint_ = acceptor_.local_endpoint();
 }
 
 void Listener::run() { accept_next(); }
+
+void Listener::stop() {
+    asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
+        boost::system::error_code ignored;
+        self->retry_.cancel();
+        self->acceptor_.close(ignored);
+    });
+}
 
 void Listener::accept_next() {
     acceptor_.async_accept(asio::make_strand(io_), [self = shared_from_this()](
                                                        boost::system::error_code error,
                                                        tcp::socket socket) {
-        if (error == asio::error::operation_aborted) {
+        if (error == asio::error::operation_aborted || !self->acceptor_.is_open()) {
             return;
         }
         if (error) {
-            // Running out of descriptors must not stop the server accepting once some free up.
-            std::cerr << "parley-server: accept failed: " << error.message() << "\n";
-        } else {
-            std::make_shared<HttpSession>(std::move(socket), self->files_)->run();
+            // Out of descriptors: wait for some to free up instead of spinning, then go on.
+            log_warning("accept failed: " + error.message());
+            self->retry_.expires_after(std::chrono::milliseconds(100));
+            self->retry_.async_wait([self](boost::system::error_code wait_error) {
+                if (!wait_error) {
+                    self->accept_next();
+                }
+            });
+            return;
         }
+        std::make_shared<HttpSession>(std::move(socket), self->services_, self->api_)->run();
         self->accept_next();
     });
 }

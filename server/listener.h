@@ -1,27 +1,33 @@
 // Accepts TCP connections and hands each to an HttpSession on its own strand.
 #pragma once
 
-#include "server/static_files.h"
-
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <memory>
+
+#include "server/rest/api.h"
+#include "server/services.h"
 
 namespace parley::server {
 
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
     Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
-             std::shared_ptr<const StaticFiles> files);
-
+             Services& services, RestApi& api);
     void run();
-    boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
+    // Stops accepting; connections already open go on.
+    void stop();
+    boost::asio::ip::tcp::endpoint local_endpoint() const { return endpoint_; }
 
 private:
     void accept_next();
 
     boost::asio::io_context& io_;
     boost::asio::ip::tcp::acceptor acceptor_;
-    std::shared_ptr<const StaticFiles> files_;
+    boost::asio::steady_timer retry_;
+    boost::asio::ip::tcp::endpoint endpoint_;
+    Services& services_;
+    RestApi& api_;
 };
 
 }  // namespace parley::server

@@ -1,14 +1,16 @@
-// parley-server entry point: reads the configuration, wires listener and files, runs one I/O
-// thread per core until SIGINT or SIGTERM.
-#include "server/config.h"
-#include "server/listener.h"
+// parley-server entry point: reads the configuration, opens the server, runs until SIGINT or
+// SIGTERM, then stops in order (see Server::stop) and exits 0.
+#include <sys/resource.h>
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/signal_set.hpp>
+#include <csignal>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
-#include <thread>
-#include <vector>
+#include <sstream>
+
+#include "server/config.h"
+#include "server/log.h"
+#include "server/server.h"
 
 namespace {
 
@@ -19,12 +21,38 @@ std::optional<std::string> getenv_string(const std::string& name) {
     return std::nullopt;
 }
 
+std::optional<std::string> read_text_file(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    if (!file) {
+        return std::nullopt;
+    }
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+parley::core::Timestamp wall_clock_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Every connection is a descriptor; the default soft limit (1024) would cap a busy server
+// long before its memory or CPU do.
+void raise_descriptor_limit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace parley::server;
     const auto parsed = parse_config(std::vector<std::string>(argv + 1, argv + argc),
-                                     getenv_string);
+                                     getenv_string, read_text_file);
     if (std::holds_alternative<HelpRequested>(parsed)) {
         std::cout << usage_text();
         return 0;
@@ -34,56 +62,48 @@ int main(int argc, char** argv) {
         return 2;
     }
     const auto& config = std::get<ServerConfig>(parsed);
-
-    std::error_code fs_error;
-    std::filesystem::create_directories(config.data_dir, fs_error);
-    if (fs_error) {
-        std::cerr << "parley-server: cannot create data directory " << config.data_dir << ": "
-                  << fs_error.message() << "\n";
-        return 1;
-    }
+    raise_descriptor_limit();
     if (!std::filesystem::is_regular_file(config.web_root / "index.html")) {
-        std::cerr << "parley-server: warning: no index.html in web root " << config.web_root
-                  << "; the console will not load (build it with './parley build wasm')\n";
+        log_warning("no index.html in web root " + config.web_root.string() +
+                    "; the console will not load (build it with './parley build wasm')");
     }
 
-    const unsigned threads =
-        config.threads != 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
-    boost::asio::io_context io(static_cast<int>(threads));
-    boost::system::error_code address_error;
-    const auto address = boost::asio::ip::make_address(config.address, address_error);
-    if (address_error) {
-        std::cerr << "parley-server: '" << config.address << "' is not an IP address\n";
-        return 2;
-    }
-    std::shared_ptr<Listener> listener;
-    try {
-        listener = std::make_shared<Listener>(
-            io, boost::asio::ip::tcp::endpoint(address, config.port),
-            std::make_shared<const StaticFiles>(config.web_root));
-    } catch (const boost::system::system_error& error) {
-        std::cerr << "parley-server: cannot listen on " << config.address << ":" << config.port
-                  << ": " << error.code().message() << "\n";
+    // Signals are taken by this thread only, with sigwait, so I/O threads never see them.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    auto opened = Server::open(config, ServerOptions{wall_clock_ms, parley::server::auth::kInteractiveCost});
+    if (const auto* error = std::get_if<std::string>(&opened)) {
+        std::cerr << "parley-server: " << *error << "\n";
         return 1;
     }
-    listener->run();
-
-    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&io](boost::system::error_code, int) { io.stop(); });
-
-    const auto endpoint = listener->local_endpoint();
+    auto& server = *std::get<std::unique_ptr<Server>>(opened);
+    server.start();
+    const auto endpoint = server.endpoint();
     std::cout << "parley-server " PARLEY_VERSION " listening on http://"
               << endpoint.address().to_string() << ":" << endpoint.port() << " (web root "
-              << config.web_root << ", data " << config.data_dir << ", " << threads
-              << " threads)" << std::endl;
+              << config.web_root << ", data " << config.data_dir << ", "
+              << server.thread_count() << " threads)" << std::endl;
+    for (const std::string& line : server.demo_lines()) {
+        std::cout << line << "\n";
+    }
+    std::cout << std::flush;
 
-    std::vector<std::thread> pool;
-    for (unsigned i = 1; i < threads; ++i) {
-        pool.emplace_back([&io] { io.run(); });
+    const timespec poll{0, 200'000'000};
+    while (!server.failed()) {
+        const int signal = sigtimedwait(&signals, nullptr, &poll);
+        if (signal == SIGINT || signal == SIGTERM) {
+            log_info(std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
+                     ": stopping");
+            server.stop();
+            log_info("stopped");
+            return 0;
+        }
     }
-    io.run();
-    for (auto& thread : pool) {
-        thread.join();
-    }
-    return 0;
+    log_error("stopping after a failed commit: the state is ahead of the disk");
+    return 1;
 }

@@ -1,27 +1,40 @@
 #include "server/ws_session.h"
 
-#include "protocol/handshake.h"
-
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <utility>
+
+#include "protocol/handshake.h"
+#include "protocol/session.h"
+#include "server/auth/cookies.h"
 
 namespace parley::server {
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 
 namespace {
+
 constexpr std::size_t kMaxMessageBytes = 1 << 20;
-constexpr std::size_t kMaxQueuedMessages = 4096;
+constexpr std::size_t kMaxQueuedMessages = 8192;
+// Syncs of a large floor are megabytes; beyond this the client is not keeping up.
+constexpr std::size_t kMaxQueuedBytes = std::size_t{64} << 20;
+
 }  // namespace
 
-WsSession::WsSession(boost::asio::ip::tcp::socket socket) : ws_(std::move(socket)) {}
+WsSession::WsSession(boost::asio::ip::tcp::socket socket, Services& services,
+                     std::string client_ip)
+    : ws_(std::move(socket)), services_(services), client_ip_(std::move(client_ip)) {}
 
 void WsSession::run(beast::http::request<beast::http::string_body> upgrade) {
-    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
+    timeouts.idle_timeout = std::chrono::seconds(60);
+    timeouts.keep_alive_pings = true;
+    ws_.set_option(timeouts);
     ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
         response.set(beast::http::field::server, "parley-server/" PARLEY_VERSION);
     }));
     ws_.read_message_max(kMaxMessageBytes);
+    cookie_token_ = auth::cookie_value(upgrade[beast::http::field::cookie], "parley_session");
     auto request = std::make_shared<beast::http::request<beast::http::string_body>>(
         std::move(upgrade));
     ws_.async_accept(*request, [self = shared_from_this(), request](beast::error_code error) {
@@ -34,39 +47,131 @@ void WsSession::run(beast::http::request<beast::http::string_body> upgrade) {
 void WsSession::read_next() {
     ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code error, std::size_t) {
         if (error) {
+            self->on_closed();
             return;
         }
         std::string text = beast::buffers_to_string(self->buffer_.data());
         self->buffer_.consume(self->buffer_.size());
-        self->on_message(std::move(text));
+        // Reading goes on while closing: the peer's close frame arrives through it.
         if (!self->closing_) {
-            self->read_next();
+            self->on_message(std::move(text));
         }
+        self->read_next();
     });
 }
 
+void WsSession::on_closed() {
+    closing_ = true;
+    if (principal_ && !finished_) {
+        finished_ = true;
+        services_.connections.remove(this);
+        if (subscribed_) {
+            services_.authority.unsubscribe(shared_from_this(), principal_->actor);
+        }
+    }
+}
+
 void WsSession::on_message(std::string text) {
-    if (greeted_) {
-        send(std::make_shared<const std::string>(protocol::encode_error(protocol::WireError{
-            "not_available", "This server does not take commands over this connection yet."})));
+    if (!ws_.got_text()) {
+        send_text(protocol::encode_error(
+            protocol::WireError{"binary_not_supported", "Send JSON text messages."}));
+        close_with(websocket::close_code::unknown_data, "binary messages are not supported");
         return;
     }
+    if (!principal_) {
+        on_hello(text);
+    } else {
+        on_command(text);
+    }
+}
+
+void WsSession::on_hello(const std::string& text) {
     auto hello = protocol::decode_hello(text);
     if (!hello) {
-        send(std::make_shared<const std::string>(
-            protocol::encode_error(hello.error())));
+        send_text(protocol::encode_error(hello.error()));
         close_with(websocket::close_code::policy_error, "handshake failed");
         return;
     }
     if (hello.value().protocol_version != protocol::kProtocolVersion) {
-        send(std::make_shared<const std::string>(
-            protocol::encode_version_mismatch(hello.value().protocol_version)));
+        send_text(protocol::encode_version_mismatch(hello.value().protocol_version));
         close_with(websocket::close_code::policy_error, "protocol version mismatch");
         return;
     }
-    greeted_ = true;
-    send(std::make_shared<const std::string>(
-        protocol::encode_welcome({protocol::kProtocolVersion, PARLEY_VERSION})));
+    const std::optional<std::string> credential =
+        hello.value().token ? hello.value().token : cookie_token_;
+    AccessResult<Principal> who =
+        credential ? services_.accounts.authenticate(*credential)
+                   : AccessResult<Principal>{AccessError{
+                         401, "not_signed_in", "Sign in first: this connection has no session."}};
+    if (const auto* error = std::get_if<AccessError>(&who)) {
+        send_text(protocol::encode_error(protocol::WireError{error->code, error->message}));
+        close_with(websocket::close_code::policy_error, "not signed in");
+        return;
+    }
+    principal_ = std::get<Principal>(std::move(who));
+    services_.connections.add(shared_from_this(), principal_->actor, principal_->token_hash);
+    send_text(protocol::encode_welcome({protocol::kProtocolVersion, PARLEY_VERSION,
+                                        principal_->actor,
+                                        services_.authority.committed_seq()}));
+    subscribed_ = true;
+    services_.authority.subscribe(shared_from_this(), principal_->actor,
+                                  hello.value().resume_from);
+}
+
+void WsSession::on_command(const std::string& text) {
+    auto message = protocol::decode_client_message(text);
+    if (!message) {
+        send_text(protocol::encode_rejected(
+            {protocol::command_id_of(text),
+             std::string(protocol::error_code_name(message.error().code)),
+             message.error().message}));
+        return;
+    }
+    if (std::holds_alternative<protocol::Ping>(message.value())) {
+        send_text(protocol::encode_pong());
+        return;
+    }
+    auto command = std::get<protocol::ClientCommand>(std::move(message).value());
+    const std::string limiter_key =
+        principal_->token_hash.empty() ? principal_->actor.id : principal_->token_hash;
+    if (!services_.command_limiter.allow(limiter_key, services_.clock())) {
+        send_text(protocol::encode_rejected(
+            {command.id, "rate_limited", "Too many commands; wait a moment and send it again."}));
+        return;
+    }
+    if (command.id.empty() || command.id.size() > 128) {
+        send_text(protocol::encode_rejected(
+            {command.id, "invalid_value", "A command_id of 1 to 128 characters is required."}));
+        return;
+    }
+    services_.authority.submit(
+        command.id, principal_->actor, std::move(command.command),
+        [self = shared_from_this()](const Outcome& outcome) {
+            self->send_text(std::visit(
+                [](const auto& result) -> std::string {
+                    if constexpr (std::is_same_v<std::decay_t<decltype(result)>, protocol::Ack>) {
+                        return protocol::encode_ack(result);
+                    } else {
+                        return protocol::encode_rejected(result);
+                    }
+                },
+                outcome));
+        });
+}
+
+void WsSession::deliver(std::shared_ptr<const std::string> message) { send(std::move(message)); }
+
+void WsSession::end(std::string reason, bool going_away) {
+    boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this(),
+                                               reason = std::move(reason), going_away]() mutable {
+        self->close_with(going_away ? websocket::close_code::going_away
+                                    : websocket::close_code::policy_error,
+                         std::move(reason));
+    });
+}
+
+void WsSession::send_text(std::string text) {
+    send(std::make_shared<const std::string>(std::move(text)));
 }
 
 void WsSession::send(std::shared_ptr<const std::string> message) {
@@ -75,13 +180,15 @@ void WsSession::send(std::shared_ptr<const std::string> message) {
         if (self->closing_) {
             return;
         }
-        if (self->outbox_.size() >= kMaxQueuedMessages) {
+        if (self->outbox_.size() >= kMaxQueuedMessages ||
+            self->outbox_bytes_ + message->size() > kMaxQueuedBytes) {
             // The front message is being written and must outlive that write.
             self->outbox_.erase(self->outbox_.begin() + 1, self->outbox_.end());
             self->close_with(websocket::close_code::policy_error,
                              "send queue overflow: the client reads too slowly");
             return;
         }
+        self->outbox_bytes_ += message->size();
         self->outbox_.push_back(std::move(message));
         if (self->outbox_.size() == 1) {
             self->write_next();
@@ -95,8 +202,10 @@ void WsSession::write_next() {
                     [self = shared_from_this()](beast::error_code error, std::size_t) {
                         if (error) {
                             self->outbox_.clear();
+                            self->outbox_bytes_ = 0;
                             return;
                         }
+                        self->outbox_bytes_ -= self->outbox_.front()->size();
                         self->outbox_.pop_front();
                         if (!self->outbox_.empty()) {
                             self->write_next();

@@ -1,6 +1,7 @@
-// One WebSocket connection: the hello/welcome handshake, then messages both ways. One write in
-// flight at a time on the session's strand; the send queue is bounded so a slow reader is
-// disconnected with a reason instead of growing the server's memory.
+// One WebSocket connection: the hello (credentials, resume point), then commands in and the
+// actor's feed out. One write in flight at a time on the session's strand; the send queue is
+// bounded so a slow reader is disconnected with a reason instead of growing the server's
+// memory. Heartbeats are WebSocket pings (Beast's keep-alive) plus the protocol's ping/pong.
 #pragma once
 
 #include <boost/beast/core.hpp>
@@ -9,29 +10,50 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+
+#include "server/access/accounts.h"
+#include "server/access/connections.h"
+#include "server/engine/subscriber.h"
+#include "server/services.h"
 
 namespace parley::server {
 
-class WsSession : public std::enable_shared_from_this<WsSession> {
+class WsSession : public std::enable_shared_from_this<WsSession>,
+                  public Subscriber,
+                  public Closable {
 public:
-    explicit WsSession(boost::asio::ip::tcp::socket socket);
+    WsSession(boost::asio::ip::tcp::socket socket, Services& services, std::string client_ip);
 
     void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
-    void send(std::shared_ptr<const std::string> message);
+
+    void deliver(std::shared_ptr<const std::string> message) override;
+    void end(std::string reason, bool going_away) override;
 
 private:
     void read_next();
+    void on_closed();
     void on_message(std::string text);
+    void on_hello(const std::string& text);
+    void on_command(const std::string& text);
+    void send(std::shared_ptr<const std::string> message);
+    void send_text(std::string text);
     void write_next();
     void close_with(boost::beast::websocket::close_code code, std::string reason);
 
     boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
     boost::beast::flat_buffer buffer_;
+    Services& services_;
+    std::string client_ip_;
+    std::optional<std::string> cookie_token_;
+    std::optional<Principal> principal_;
     std::deque<std::shared_ptr<const std::string>> outbox_;
+    std::size_t outbox_bytes_ = 0;
     std::function<void()> pending_close_;  // runs once the outbox has drained
-    bool greeted_ = false;
     bool closing_ = false;
+    bool subscribed_ = false;
+    bool finished_ = false;
 };
 
 }  // namespace parley::server

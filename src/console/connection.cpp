@@ -60,7 +60,9 @@ void Connection::update(double now) {
     for (auto& event : link_.drain()) {
         if (std::holds_alternative<LinkOpened>(event)) {
             view_.status = ConnectionStatus::handshaking;
-            link_.send(protocol::encode_hello({protocol::kProtocolVersion, client_name_}));
+            protocol::Hello hello;
+            hello.client = client_name_;
+            link_.send(protocol::encode_hello(hello));
         } else if (const auto* message = std::get_if<LinkMessage>(&event)) {
             on_message(message->text);
         } else if (const auto* closed = std::get_if<LinkClosed>(&event)) {

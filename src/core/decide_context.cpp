@@ -95,7 +95,9 @@ bool sees_chat(const Agent& agent, const Chat& chat) {
         chat.participants.end()) {
         return true;
     }
-    return agent.queues.contains(chat.queue);
+    if (chat.first_responder == agent.id || chat.last_assignee == agent.id)
+        return true;
+    return chat.status == ChatStatus::queued && agent.queues.contains(chat.queue);
 }
 
 // [SECTION] Sentences

@@ -62,7 +62,9 @@ bool speaks_for_customer(const Actor& actor, const Chat& chat);
 // The assignee, or a supervisor who joined.
 bool writes_as_staff(const Agent& agent, const Chat& chat);
 // Staff who may read the chat: supervisors and admins, the assignee, the agent it is offered
-// or transferred to, joined supervisors, members of its queue.
+// or transferred to, joined supervisors, the agents who answered or last held it, and members
+// of its queue while it waits there. A colleague's conversation is not every queue member's
+// business (and fanning every message out to a whole queue would not scale).
 bool sees_chat(const Agent& agent, const Chat& chat);
 
 // [SECTION] Sentences

@@ -1,6 +1,7 @@
 // Visibility of chats and events per actor. Standard library only.
 #include "core/visibility.h"
 
+#include <map>
 #include <type_traits>
 
 #include "core/decide_context.h"
@@ -93,6 +94,119 @@ std::optional<EventEnvelope> view_for(const State& state, const Actor& actor,
         }
     }
     return event;
+}
+
+std::optional<EventEnvelope> view_for(const State& state, const Actor& actor,
+                                      const EventEnvelope& event, bool saw_chat_before) {
+    if (std::optional<EventEnvelope> view = view_for(state, actor, event))
+        return view;
+    if (actor.kind == ActorKind::agent && saw_chat_before && chat_of(state, event.event))
+        return event;
+    return std::nullopt;
+}
+
+bool brings_chat_into_view(const State& state, const Actor& actor, const EventEnvelope& event,
+                           bool saw_chat_before) {
+    if (saw_chat_before || actor.kind != ActorKind::agent ||
+        std::holds_alternative<ChatStarted>(event.event)) {
+        return false;
+    }
+    const std::optional<ChatId> chat_id = chat_of(state, event.event);
+    const Chat* chat = chat_id ? state.find_chat(*chat_id) : nullptr;
+    return chat && may_see_chat(state, actor, *chat);
+}
+
+Chat chat_for(const Actor& actor, const Chat& chat) {
+    if (actor.kind != ActorKind::customer)
+        return chat;
+    Chat seen = chat;
+    seen.notes.clear();
+    seen.passed_by.clear();
+    seen.tags.clear();
+    seen.supervisor_requested = false;
+    seen.ticket.reset();
+    if (seen.pending_transfer)
+        seen.pending_transfer->side_note.clear();
+    if (seen.resolution) {
+        seen.resolution->category.clear();
+        seen.resolution->notes.clear();
+    }
+    return seen;
+}
+
+Chat redacted_chat(ChatId id) {
+    Chat chat;
+    chat.id = id;
+    chat.status = ChatStatus::archived;
+    return chat;
+}
+
+bool is_redacted(const Chat& chat) { return chat.customer.empty(); }
+
+namespace {
+
+Ticket redacted_ticket(const Ticket& ticket) {
+    Ticket seen;
+    seen.id = ticket.id;
+    seen.chat = ticket.chat;
+    return seen;
+}
+
+// Customers learn who is helping them, not how the floor is organised.
+std::map<AgentId, Agent> names_only(const std::map<AgentId, Agent>& agents) {
+    std::map<AgentId, Agent> seen;
+    for (const auto& [id, agent] : agents) {
+        Agent named;
+        named.id = id;
+        named.profile.name = agent.profile.name;
+        seen.emplace(id, std::move(named));
+    }
+    return seen;
+}
+
+}  // namespace
+
+State visible_state(const State& state, const Actor& actor) {
+    if (actor.kind == ActorKind::system || actor.kind == ActorKind::integration)
+        return state;
+    State seen = state;
+    seen.processed_commands = {};
+    seen.customers.clear();
+    bool any_redacted = false;
+    for (Chat& chat : seen.chats) {
+        if (may_see_chat(state, actor, chat)) {
+            chat = chat_for(actor, chat);
+            if (const auto customer = state.customers.find(chat.customer);
+                customer != state.customers.end()) {
+                seen.customers.insert(*customer);
+            }
+        } else {
+            chat = redacted_chat(chat.id);
+            any_redacted = true;
+        }
+    }
+    if (any_redacted)
+        seen.customers.emplace(CustomerId{}, Customer{});
+    for (Ticket& ticket : seen.tickets) {
+        if (actor.kind == ActorKind::customer || is_redacted(seen.chats[position_of(ticket.chat)]))
+            ticket = redacted_ticket(ticket);
+    }
+    if (actor.kind == ActorKind::customer) {
+        seen.agents = names_only(state.agents);
+        // The agents no longer list their queues, so the queues list no members either (a
+        // snapshot must hang together both ways, and membership is floor organisation).
+        for (Queue& queue : seen.queues)
+            queue.members.clear();
+        seen.canned_responses.clear();
+    } else {
+        const Agent* agent = staff_of(state, actor);
+        std::erase_if(seen.canned_responses, [&](const auto& entry) {
+            const auto& owner = entry.second.owner;
+            return owner && (!agent || (*owner != agent->id && !is_admin(*agent)));
+        });
+    }
+    rebuild_indexes(seen);
+    return seen;
 }
 
 }  // namespace parley::core

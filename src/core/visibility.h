@@ -23,4 +23,30 @@ std::optional<ChatId> chat_of(const State& state, const Event& event);
 std::optional<EventEnvelope> view_for(const State& state, const Actor& actor,
                                       const EventEnvelope& event);
 
+// view_for across the event's own change: staff who could see the chat before the event also
+// get the event that took it out of their sight (moved to another queue, ...), so their
+// replica does not keep a stale chat. `saw_chat_before`: may_see_chat held for the actor
+// before the event was applied; `state` is the State after it.
+std::optional<EventEnvelope> view_for(const State& state, const Actor& actor,
+                                      const EventEnvelope& event, bool saw_chat_before);
+
+// True when the event brings a chat into a staff member's sight that they could not see
+// before (offered, transferred or moved into one of their queues): they need the whole chat,
+// not just the event. `state` is the State after the event.
+bool brings_chat_into_view(const State& state, const Actor& actor, const EventEnvelope& event,
+                           bool saw_chat_before);
+
+// The chat as `actor` may see it: customers lose internal notes and staff-only fields.
+Chat chat_for(const Actor& actor, const Chat& chat);
+
+// What sits in a chat's slot for an actor who may not see it, so ids keep their positions:
+// no customer, nothing inside.
+Chat redacted_chat(ChatId id);
+bool is_redacted(const Chat& chat);
+
+// The State an actor's replica starts from: chats they may not see are redacted (with their
+// tickets); customers also see no other customers, no canned responses and only the names of
+// staff. Nobody but the system gets the processed command ids.
+State visible_state(const State& state, const Actor& actor);
+
 }  // namespace parley::core

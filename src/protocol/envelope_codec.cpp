@@ -12,9 +12,14 @@
 #include "protocol/command_schema.h"
 #include "protocol/event_schema.h"
 #include "protocol/json_fields.h"
+#include "protocol/session.h"
 
 namespace parley::protocol {
 namespace detail {
+
+template <>
+inline constexpr auto kSchema<ClientCommand> = fields(field("command_id", &ClientCommand::id));
+
 namespace {
 
 // True when no payload alternative has a field that would collide with "type" or with an
@@ -37,24 +42,15 @@ std::string encode_flat(const Envelope& envelope, const Payload& payload) {
 // `kind` names the message family in errors ("command", "event"); `payload` is the
 // envelope's variant member.
 template <class Envelope, class Payload>
-Result<Envelope> decode_flat(std::string_view text, std::string_view kind,
+Result<Envelope> decode_flat(const Json& object, const std::string& type, std::string_view kind,
                              Payload Envelope::*payload) {
-    Result<Json> parsed = parse_object(text, kMaxMessageBytes);
-    if (!parsed) {
-        return parsed.error();
-    }
-    const Json& object = parsed.value();
-    const Result<std::string> type = read_type(object, Path{nullptr, kind});
-    if (!type) {
-        return type.error();
-    }
-    const Path root{nullptr, type.value()};
+    const Path root{nullptr, type};
     Envelope envelope{};
     Problem problem;
-    if (!read_alternative(object, type.value(), envelope.*payload, root, problem)) {
+    if (!read_alternative(object, type, envelope.*payload, root, problem)) {
         return ProtocolError{ProtocolErrorCode::unknown_type,
-                             "There is no " + std::string(kind) + " of type " +
-                                 excerpt(type.value()) + "."};
+                             "There is no " + std::string(kind) + " of type " + excerpt(type) +
+                                 "."};
     }
     if (!problem) {
         problem = read_fields(object, envelope, root);
@@ -65,10 +61,25 @@ Result<Envelope> decode_flat(std::string_view text, std::string_view kind,
     return envelope;
 }
 
+template <class Envelope, class Payload>
+Result<Envelope> decode_flat(std::string_view text, std::string_view kind,
+                             Payload Envelope::*payload) {
+    Result<Json> parsed = parse_object(text, kMaxMessageBytes);
+    if (!parsed) {
+        return parsed.error();
+    }
+    const Result<std::string> type = read_type(parsed.value(), Path{nullptr, kind});
+    if (!type) {
+        return type.error();
+    }
+    return decode_flat(parsed.value(), type.value(), kind, payload);
+}
+
 }  // namespace
 
 static_assert(unique_types(std::type_identity<core::Command>{}));
 static_assert(flattens_cleanly<core::CommandEnvelope>(std::type_identity<core::Command>{}));
+static_assert(flattens_cleanly<ClientCommand>(std::type_identity<core::Command>{}));
 static_assert(unique_types(std::type_identity<core::Event>{}));
 static_assert(flattens_cleanly<core::EventEnvelope>(std::type_identity<core::Event>{}));
 
@@ -80,6 +91,33 @@ std::string encode_command(const core::CommandEnvelope& command) {
 
 Result<core::CommandEnvelope> decode_command(std::string_view json_text) {
     return detail::decode_flat(json_text, "command", &core::CommandEnvelope::command);
+}
+
+std::string encode_client_command(const ClientCommand& command) {
+    return detail::encode_flat(command, command.command);
+}
+
+std::string encode_ping() { return R"({"type":"ping"})"; }
+
+Result<ClientMessage> decode_client_message(std::string_view text) {
+    Result<detail::Json> parsed = detail::parse_object(text, detail::kMaxMessageBytes);
+    if (!parsed) {
+        return parsed.error();
+    }
+    const Result<std::string> type =
+        detail::read_type(parsed.value(), detail::Path{nullptr, "command"});
+    if (!type) {
+        return type.error();
+    }
+    if (type.value() == "ping") {
+        return ClientMessage{Ping{}};
+    }
+    Result<ClientCommand> command =
+        detail::decode_flat(parsed.value(), type.value(), "command", &ClientCommand::command);
+    if (!command) {
+        return command.error();
+    }
+    return ClientMessage{std::move(command).value()};
 }
 
 std::string encode_event(const core::EventEnvelope& event) {

@@ -1,26 +1,9 @@
 // Wire form of the handshake messages, described once through the generic field mapping.
 #include "protocol/handshake.h"
 
-#include "protocol/json_fields.h"
+#include "protocol/handshake_schema.h"
 
 namespace parley::protocol {
-namespace detail {
-
-template <>
-inline constexpr auto kSchema<Hello> = tagged("hello",
-                                              field("protocol_version", &Hello::protocol_version),
-                                              field("client", &Hello::client));
-
-template <>
-inline constexpr auto kSchema<Welcome> =
-    tagged("welcome", field("protocol_version", &Welcome::protocol_version),
-           field("server_version", &Welcome::server_version));
-
-template <>
-inline constexpr auto kSchema<WireError> =
-    tagged("error", field("code", &WireError::code), field("message", &WireError::message));
-
-}  // namespace detail
 
 std::string encode_hello(const Hello& hello) { return detail::dump(detail::write(hello)); }
 

@@ -44,7 +44,8 @@ TEST(Connection, WelcomeMakesItConnectedWithTheServersVersion) {
     Connection connection(link, "c");
     connection.update(0.0);
     link.pending.emplace_back(LinkOpened{});
-    link.pending.emplace_back(LinkMessage{protocol::encode_welcome({protocol::kProtocolVersion, "9.9.9"})});
+    link.pending.emplace_back(LinkMessage{protocol::encode_welcome(
+        {protocol::kProtocolVersion, "9.9.9", parley::core::Actor::agent("maria"), 12})});
     connection.update(0.1);
     EXPECT_EQ(connection.view().status, ConnectionStatus::connected);
     EXPECT_EQ(connection.view().server_version, "9.9.9");

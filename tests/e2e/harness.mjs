@@ -1,4 +1,5 @@
-// Shared by the browser tests: start parley-server on a free port with a fresh data folder,
+// Shared by the browser tests: start parley-server on a free port with a fresh data folder and
+// the demo organisation,
 // launch Debian's chromium through playwright-core, and save screenshots where people look.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -15,7 +16,8 @@ export async function startServer() {
     throw new Error("PARLEY_SERVER_BIN and PARLEY_WEB_ROOT must name the server and the web build");
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "parley-e2e-"));
-  const child = spawn(binary, ["--listen", "127.0.0.1:0", "--web-root", webRoot, "--data-dir", dataDir],
+  const child = spawn(binary, ["--listen", "127.0.0.1:0", "--web-root", webRoot, "--data-dir", dataDir,
+                              "--demo"],
                       { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const url = await new Promise((resolve, reject) => {
@@ -23,7 +25,8 @@ export async function startServer() {
     const onData = (chunk) => {
       log += chunk;
       const match = /listening on (http:\/\/[0-9.]+:\d+)/.exec(log);
-      if (match) {
+      // The demo accounts are usable once their lines are printed.
+      if (match && log.includes("chen / chen-demo")) {
         clearTimeout(timer);
         resolve(match[1]);
       }

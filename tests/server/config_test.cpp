@@ -55,5 +55,36 @@ TEST(Config, BadInputIsAClearError) {
     EXPECT_TRUE(std::holds_alternative<HelpRequested>(parse_config({"--help"}, env_of({}))));
 }
 
+TEST(Config, FileThenEnvironmentThenFlags) {
+    const FileLookup files = [](const std::filesystem::path& path) -> std::optional<std::string> {
+        if (path == "parley.conf") {
+            return "# Parley\nlisten = 0.0.0.0:8000\nallowed-origins = https://a.example, "
+                   "https://b.example\nmax-upload-bytes = 2048\ndemo = true\n";
+        }
+        return std::nullopt;
+    };
+    const auto result = parse_config({"--config", "parley.conf", "--listen", "127.0.0.1:7"},
+                                     env_of({{"PARLEY_MAX_UPLOAD_BYTES", "4096"}}), files);
+    const auto& config = std::get<ServerConfig>(result);
+    EXPECT_EQ(config.port, 7);
+    EXPECT_EQ(config.max_upload_bytes, 4096u);
+    EXPECT_TRUE(config.demo);
+    EXPECT_EQ(config.allowed_origins,
+              (std::vector<std::string>{"https://a.example", "https://b.example"}));
+
+    const auto missing = parse_config({"--config", "nope.conf"}, env_of({}), files);
+    EXPECT_EQ(std::get<ConfigError>(missing).message,
+              "cannot read the configuration file nope.conf");
+}
+
+TEST(Config, DemoIsASwitchAndBadFileLinesAreNamed) {
+    EXPECT_TRUE(std::get<ServerConfig>(parse_config({"--demo"}, env_of({}))).demo);
+    const FileLookup files = [](const std::filesystem::path&) -> std::optional<std::string> {
+        return "listen = 127.0.0.1:1\ncolour = red\n";
+    };
+    const auto bad = parse_config({"--config", "x.conf"}, env_of({}), files);
+    EXPECT_EQ(std::get<ConfigError>(bad).message, "x.conf:2: unknown option 'colour'");
+}
+
 }  // namespace
 }  // namespace parley::server

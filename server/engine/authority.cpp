@@ -1,0 +1,379 @@
+// The command pipeline: decide → number → apply → append → (commit) → ack and fan out.
+#include "server/engine/authority.h"
+
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/post.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/apply.h"
+#include "core/decide.h"
+#include "core/decide_context.h"
+#include "core/visibility.h"
+#include "protocol/codec.h"
+#include "server/engine/fanout.h"
+#include "server/log.h"
+
+namespace parley::server {
+
+namespace asio = boost::asio;
+
+Authority::Authority(asio::io_context& io, EventLog& log, Clock clock, metrics::Registry& metrics,
+                     AuthorityOptions options)
+    : strand_(asio::make_strand(io)),
+      log_(log),
+      clock_(std::move(clock)),
+      options_(options),
+      feeds_(options.feeds),
+      tick_timer_(strand_),
+      commands_(metrics.counter("parley_commands_total",
+                                "Commands received over WebSocket and REST.")),
+      rejections_(metrics.counter("parley_command_rejections_total",
+                                  "Commands the core refused.")),
+      events_(metrics.counter("parley_events_committed_total", "Events durably committed.")),
+      command_seconds_(metrics.histogram("parley_command_seconds",
+                                         "From a command's arrival to its durable reply.",
+                                         metrics::kLatencySecondsBuckets)) {
+    metrics.callback_gauge("parley_committed_seq", "The last durably committed sequence number.",
+                           [this] { return static_cast<double>(committed_seq()); });
+}
+
+std::optional<StoreError> Authority::recover() {
+    if (std::optional<StoredSnapshot> snapshot = log_.latest_snapshot()) {
+        if (auto error = decode_stored_snapshot(snapshot->payload, state_, chat_versions_)) {
+            return error;
+        }
+        assigned_seq_ = snapshot->seq;
+        snapshot_seq_ = snapshot->seq;
+    }
+    for (;;) {
+        const std::vector<StoredEvent> batch = log_.read_after(assigned_seq_, 4096);
+        if (batch.empty()) {
+            break;
+        }
+        for (const StoredEvent& stored : batch) {
+            if (stored.seq != assigned_seq_ + 1) {
+                return StoreError{"corrupt", "The event log jumps from " +
+                                                 std::to_string(assigned_seq_) + " to " +
+                                                 std::to_string(stored.seq) + "."};
+            }
+            auto event = protocol::decode_event(stored.payload);
+            if (!event) {
+                return StoreError{"corrupt", "Event " + std::to_string(stored.seq) +
+                                                 " cannot be read: " + event.error().message};
+            }
+            core::apply(state_, event.value());
+            if (stored.chat) {
+                next_chat_version(*stored.chat);
+            }
+            last_at_ = std::max(last_at_, event.value().at);
+            assigned_seq_ = stored.seq;
+        }
+    }
+    committed_ = assigned_seq_;
+    committed_public_ = committed_;
+    publish_figures();
+    return std::nullopt;
+}
+
+void Authority::submit(core::CommandId id, core::Actor actor, core::Command command,
+                       Reply reply) {
+    asio::post(strand_, [this, id = std::move(id), actor = std::move(actor),
+                         command = std::move(command), reply = std::move(reply),
+                         received = std::chrono::steady_clock::now()]() mutable {
+        handle(std::move(id), std::move(actor), std::move(command), std::move(reply), received);
+    });
+}
+
+void Authority::handle(core::CommandId id, core::Actor actor, core::Command command, Reply reply,
+                       std::chrono::steady_clock::time_point received) {
+    commands_.inc();
+    auto finish = [this, reply = std::move(reply), received](const Outcome& outcome) {
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - received;
+        command_seconds_.observe(took.count());
+        reply(outcome);
+    };
+    if (failed_ || stopping_) {
+        finish(protocol::Rejected{id, "unavailable",
+                                  "The server is shutting down; send the command again once it "
+                                  "is back."});
+        return;
+    }
+    const core::CommandEnvelope envelope{id, std::move(actor), now(), std::move(command)};
+    core::Decision decision = core::decide(state_, envelope);
+    if (decision.rejection) {
+        rejections_.inc();
+        finish(protocol::Rejected{id, decision.rejection->code, decision.rejection->message});
+        return;
+    }
+    if (decision.duplicate) {
+        after_commit(assigned_seq_, [this, id, finish = std::move(finish)] {
+            finish(protocol::Ack{id, log_.seq_of_command(id).value_or(committed_), true});
+        });
+        return;
+    }
+    if (decision.events.empty()) {
+        after_commit(assigned_seq_, [this, id, finish = std::move(finish)] {
+            finish(protocol::Ack{id, committed_, false});
+        });
+        return;
+    }
+    const std::uint64_t first = assigned_seq_ + 1;
+    std::vector<StoredEvent> batch;
+    batch.reserve(decision.events.size());
+    for (core::EventEnvelope& event : decision.events) {
+        const std::uint64_t seq = ++assigned_seq_;
+        EventFanout fanout(feeds_, state_, event);
+        core::apply(state_, event);
+        StoredEvent stored{seq, id, std::nullopt, 0, event.at, protocol::encode_event(event)};
+        if (const auto chat = core::chat_of(state_, event.event)) {
+            stored.chat = *chat;
+            stored.chat_version = next_chat_version(*chat);
+        }
+        std::vector<Delivery> deliveries = fanout.deliveries(state_, seq, stored.payload);
+        if (fanout.changed_sight()) {
+            refresh_wide(*fanout.changed_sight());
+        }
+        after_commit(seq, [this, seq, deliveries = std::move(deliveries),
+                           event = std::move(event)] {
+            for (const Delivery& delivery : deliveries) {
+                delivery.feed->push(seq, delivery.message);
+            }
+            for (const Observer& observer : observers_) {
+                observer(event, state_);
+            }
+        });
+        batch.push_back(std::move(stored));
+    }
+    const std::uint64_t last = assigned_seq_;
+    log_.append(std::move(batch), [this, last](std::optional<StoreError> error) {
+        asio::post(strand_, [this, last, error = std::move(error)] { on_committed(last, error); });
+    });
+    after_commit(last, [id, first, finish = std::move(finish)] {
+        finish(protocol::Ack{id, first, false});
+    });
+    maybe_snapshot();
+}
+
+std::uint64_t Authority::next_chat_version(core::ChatId chat) {
+    const std::size_t slot = core::position_of(chat);
+    if (chat_versions_.size() <= slot) {
+        chat_versions_.resize(slot + 1, 0);
+    }
+    return ++chat_versions_[slot];
+}
+
+void Authority::refresh_wide(const core::AgentId& agent_id) {
+    if (const auto feed = feeds_.find(core::Actor::agent(agent_id))) {
+        const core::Agent* agent = state_.find_agent(agent_id);
+        feeds_.set_wide(feed, agent && agent->enabled && core::is_supervisor(*agent));
+    }
+}
+
+void Authority::after_commit(std::uint64_t seq, std::function<void()> action) {
+    if (pending_.empty() && seq <= committed_) {
+        action();
+        return;
+    }
+    pending_.push_back({seq, std::move(action)});
+}
+
+void Authority::on_committed(std::uint64_t seq, const std::optional<StoreError>& error) {
+    if (failed_) {
+        return;
+    }
+    if (error) {
+        failed_ = true;
+        log_error("event log commit failed (" + error->code + "): " + error->message);
+        if (fatal_) {
+            fatal_(*error);
+        }
+        return;
+    }
+    if (seq > committed_) {
+        events_.inc(seq - committed_);
+        committed_ = seq;
+        committed_public_ = seq;
+    }
+    run_due();
+}
+
+void Authority::run_due() {
+    while (!pending_.empty() && pending_.front().seq <= committed_) {
+        std::function<void()> action = std::move(pending_.front().action);
+        pending_.pop_front();
+        action();
+    }
+}
+
+void Authority::subscribe(std::shared_ptr<Subscriber> subscriber, core::Actor actor,
+                          std::optional<std::uint64_t> resume_from) {
+    asio::post(strand_, [this, subscriber = std::move(subscriber), actor = std::move(actor),
+                         resume_from] {
+        bool created = false;
+        const std::shared_ptr<Feed> feed = feeds_.open(actor, assigned_seq_, created);
+        if (actor.kind == core::ActorKind::agent) {
+            refresh_wide(actor.id);
+        } else if (actor.kind != core::ActorKind::customer) {
+            feeds_.set_wide(feed, true);
+        }
+        if (!created && resume_from && *resume_from <= assigned_seq_ &&
+            feed->reaches_back_to(*resume_from)) {
+            feed->resume(subscriber, *resume_from);
+            return;
+        }
+        Message sync = sync_message(state_, actor, assigned_seq_);
+        after_commit(assigned_seq_, [feed, subscriber, sync = std::move(sync)] {
+            subscriber->deliver(sync);
+            feed->attach(subscriber);
+        });
+    });
+}
+
+void Authority::unsubscribe(std::shared_ptr<Subscriber> subscriber, core::Actor actor) {
+    asio::post(strand_, [this, subscriber = std::move(subscriber), actor = std::move(actor)] {
+        if (const auto feed = feeds_.find(actor)) {
+            feed->detach(subscriber.get(), now());
+        }
+    });
+}
+
+void Authority::read(std::function<void(const core::State&, std::uint64_t)> read) {
+    asio::post(strand_, [this, read = std::move(read)] { read(state_, assigned_seq_); });
+}
+
+void Authority::add_observer(Observer observer) {
+    asio::post(strand_, [this, observer = std::move(observer)]() mutable {
+        observers_.push_back(std::move(observer));
+    });
+}
+
+void Authority::on_fatal(Fatal fatal) {
+    asio::post(strand_, [this, fatal = std::move(fatal)]() mutable { fatal_ = std::move(fatal); });
+}
+
+void Authority::start_ticks(std::chrono::milliseconds period) {
+    asio::post(strand_, [this, period] {
+        tick_period_ = period;
+        tick();
+    });
+}
+
+void Authority::tick() {
+    if (stopping_) {
+        return;
+    }
+    const core::Timestamp at = now();
+    handle("tick:" + std::to_string(at) + ":" + std::to_string(assigned_seq_),
+           core::Actor::system(), core::Tick{}, [](const Outcome&) {},
+           std::chrono::steady_clock::now());
+    feeds_.expire(at);
+    publish_figures();
+    tick_timer_.expires_after(tick_period_);
+    tick_timer_.async_wait(asio::bind_executor(strand_, [this](boost::system::error_code error) {
+        if (!error) {
+            tick();
+        }
+    }));
+}
+
+void Authority::shutdown(std::function<void()> done) {
+    asio::post(strand_, [this, done = std::move(done)]() mutable {
+        stopping_ = true;
+        tick_timer_.cancel();
+        if (failed_ || assigned_seq_ == snapshot_seq_) {
+            after_commit(assigned_seq_, std::move(done));
+            return;
+        }
+        const std::uint64_t seq = assigned_seq_;
+        snapshot_seq_ = seq;
+        after_commit(seq, [this, seq, payload = encode_stored_snapshot(state_, chat_versions_),
+                           done = std::move(done)]() mutable {
+            log_.save_snapshot({seq, std::move(payload)},
+                               [this, done = std::move(done)](std::optional<StoreError> error) {
+                                   if (error) {
+                                       log_warning("snapshot at shutdown failed: " +
+                                                   error->message);
+                                   }
+                                   asio::post(strand_, done);
+                               });
+        });
+    });
+}
+
+void Authority::maybe_snapshot() {
+    if (assigned_seq_ - snapshot_seq_ < options_.snapshot_every) {
+        return;
+    }
+    const std::uint64_t seq = assigned_seq_;
+    snapshot_seq_ = seq;
+    after_commit(seq, [this, seq, payload = encode_stored_snapshot(state_, chat_versions_)]() mutable {
+        log_.save_snapshot({seq, std::move(payload)}, [](std::optional<StoreError> error) {
+            if (error) {
+                log_warning("snapshot failed (start-up will replay more): " + error->message);
+            }
+        });
+    });
+}
+
+core::Timestamp Authority::now() {
+    last_at_ = std::max(last_at_, clock_());
+    return last_at_;
+}
+
+std::uint64_t Authority::committed_seq() const { return committed_public_.load(); }
+
+void Authority::publish_figures() {
+    std::vector<QueueFigures> figures;
+    for (const core::Queue& queue : state_.queues) {
+        figures.push_back({queue.config.name, state_.queue_index(queue.id).waiting.size()});
+    }
+    const std::lock_guard lock(figures_mutex_);
+    figures_ = std::move(figures);
+}
+
+std::vector<QueueFigures> Authority::queue_figures() const {
+    const std::lock_guard lock(figures_mutex_);
+    return figures_;
+}
+
+std::string encode_stored_snapshot(const core::State& state,
+                                   const std::vector<std::uint64_t>& chat_versions) {
+    std::string text = R"({"chat_versions":[)";
+    for (std::size_t i = 0; i < chat_versions.size(); ++i) {
+        if (i != 0) {
+            text += ',';
+        }
+        text += std::to_string(chat_versions[i]);
+    }
+    text += R"(],"state":)";
+    text += protocol::encode_snapshot(state);
+    text += '}';
+    return text;
+}
+
+std::optional<StoreError> decode_stored_snapshot(const std::string& payload, core::State& state,
+                                                 std::vector<std::uint64_t>& chat_versions) {
+    const nlohmann::json parsed = nlohmann::json::parse(payload, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("state") ||
+        !parsed.contains("chat_versions") || !parsed["chat_versions"].is_array()) {
+        return StoreError{"corrupt", "The stored snapshot is not a Parley snapshot."};
+    }
+    auto decoded = protocol::decode_snapshot(parsed["state"].dump());
+    if (!decoded) {
+        return StoreError{"corrupt", "The stored snapshot cannot be read: " +
+                                         decoded.error().message};
+    }
+    std::vector<std::uint64_t> versions;
+    for (const auto& version : parsed["chat_versions"]) {
+        if (!version.is_number_unsigned()) {
+            return StoreError{"corrupt", "The stored snapshot has a chat version that is not a "
+                                         "number."};
+        }
+        versions.push_back(version.get<std::uint64_t>());
+    }
+    state = std::move(decoded).value();
+    chat_versions = std::move(versions);
+    return std::nullopt;
+}
+
+}  // namespace parley::server

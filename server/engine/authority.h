@@ -1,0 +1,142 @@
+// The authority: the one place where commands become events. It runs every command through
+// core::decide on its strand (one command at a time, so two agents accepting the same chat at
+// the same instant are simply ordered: exactly one wins), numbers the events, applies them,
+// appends them to the event log, and only once the group commit is on disk acknowledges the
+// command and fans the events out to the feeds allowed to see them. Nothing leaves the server
+// before it is durable. Start-up loads the latest snapshot and replays the log after it.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/commands.h"
+#include "core/state.h"
+#include "protocol/session.h"
+#include "server/engine/feeds.h"
+#include "server/engine/subscriber.h"
+#include "server/metrics/metrics.h"
+#include "server/store/store.h"
+
+namespace parley::server {
+
+using Outcome = std::variant<protocol::Ack, protocol::Rejected>;
+using Reply = std::function<void(const Outcome&)>;
+using Clock = std::function<core::Timestamp()>;
+
+struct AuthorityOptions {
+    // Take a snapshot after this many events, so start-up replays at most about that many.
+    std::uint64_t snapshot_every = 50000;
+    Feeds::Limits feeds;
+};
+
+// Per-queue figures published for /metrics, which must not touch the State.
+struct QueueFigures {
+    std::string name;
+    std::size_t waiting = 0;
+};
+
+class Authority {
+public:
+    // Called on the strand after the events of a command are durable (revoking access on
+    // deactivation, for example).
+    using Observer = std::function<void(const core::EventEnvelope&, const core::State&)>;
+    using Fatal = std::function<void(const StoreError&)>;
+
+    Authority(boost::asio::io_context& io, EventLog& log, Clock clock,
+              metrics::Registry& metrics, AuthorityOptions options = {});
+
+    // Before serving: the latest snapshot plus the log after it. Blocks.
+    std::optional<StoreError> recover();
+
+    // Stamps actor and server time, decides, and replies once the outcome is durable. `reply`
+    // runs on the authority's strand.
+    void submit(core::CommandId id, core::Actor actor, core::Command command, Reply reply);
+
+    // Starts delivering to `subscriber` what `actor` may see: the messages after
+    // `resume_from` when the actor's feed still has them, otherwise a sync.
+    void subscribe(std::shared_ptr<Subscriber> subscriber, core::Actor actor,
+                   std::optional<std::uint64_t> resume_from);
+    void unsubscribe(std::shared_ptr<Subscriber> subscriber, core::Actor actor);
+
+    // Runs `read` on the strand with the current State and the last assigned sequence number.
+    void read(std::function<void(const core::State&, std::uint64_t)> read);
+
+    void add_observer(Observer observer);
+    // A commit failed: the State is ahead of the disk, so the process must stop.
+    void on_fatal(Fatal fatal);
+
+    // Drives time: a Tick command every `period`.
+    void start_ticks(std::chrono::milliseconds period);
+    // Stops ticking, lets everything in flight commit, saves a snapshot, then calls `done`.
+    void shutdown(std::function<void()> done);
+
+    std::uint64_t committed_seq() const;
+    std::vector<QueueFigures> queue_figures() const;
+
+private:
+    struct Pending {
+        std::uint64_t seq = 0;
+        std::function<void()> action;
+    };
+
+    void handle(core::CommandId id, core::Actor actor, core::Command command, Reply reply,
+                std::chrono::steady_clock::time_point received);
+    void after_commit(std::uint64_t seq, std::function<void()> action);
+    void on_committed(std::uint64_t seq, const std::optional<StoreError>& error);
+    void run_due();
+    void maybe_snapshot();
+    void publish_figures();
+    void tick();
+    core::Timestamp now();
+    std::uint64_t next_chat_version(core::ChatId chat);
+    void refresh_wide(const core::AgentId& agent);
+
+    boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+    EventLog& log_;
+    Clock clock_;
+    AuthorityOptions options_;
+    core::State state_;
+    Feeds feeds_;
+    // Per chat (by ChatId - 1): the version of its latest event.
+    std::vector<std::uint64_t> chat_versions_;
+    std::uint64_t assigned_seq_ = 0;
+    std::uint64_t committed_ = 0;
+    std::atomic<std::uint64_t> committed_public_{0};
+    std::uint64_t snapshot_seq_ = 0;
+    core::Timestamp last_at_ = 0;
+    std::deque<Pending> pending_;
+    std::vector<Observer> observers_;
+    Fatal fatal_;
+    bool failed_ = false;
+    bool stopping_ = false;
+    std::chrono::milliseconds tick_period_{0};
+    boost::asio::steady_timer tick_timer_;
+    mutable std::mutex figures_mutex_;
+    std::vector<QueueFigures> figures_;
+
+    metrics::Counter& commands_;
+    metrics::Counter& rejections_;
+    metrics::Counter& events_;
+    metrics::Histogram& command_seconds_;
+};
+
+// The snapshot the authority stores: the core State plus the chat versions the log needs.
+std::string encode_stored_snapshot(const core::State& state,
+                                   const std::vector<std::uint64_t>& chat_versions);
+std::optional<StoreError> decode_stored_snapshot(const std::string& payload, core::State& state,
+                                                 std::vector<std::uint64_t>& chat_versions);
+
+}  // namespace parley::server

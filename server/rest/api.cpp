@@ -1,0 +1,339 @@
+// REST dispatch: match a route, authenticate, hand the Call to its handler; and the Call's
+// answering helpers.
+#include "server/rest/api.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/beast/http.hpp>
+
+#include "core/decide_context.h"
+#include "core/rejection.h"
+#include "server/auth/cookies.h"
+#include "server/auth/tokens.h"
+#include "server/http_handler.h"
+#include "server/log.h"
+#include "server/rest/routes.h"
+
+namespace parley::server {
+namespace http = boost::beast::http;
+
+namespace rest {
+namespace {
+
+std::string_view path_of(std::string_view target) {
+    return target.substr(0, target.find('?'));
+}
+
+std::vector<std::string_view> segments(std::string_view path) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 1;
+    while (start <= path.size()) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        parts.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    return parts;
+}
+
+bool matches(std::string_view pattern, std::string_view path,
+             std::map<std::string, std::string>& params) {
+    const auto want = segments(pattern);
+    const auto have = segments(path);
+    if (want.size() != have.size()) {
+        return false;
+    }
+    std::map<std::string, std::string> found;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        if (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') {
+            if (have[i].empty()) {
+                return false;
+            }
+            found[std::string(want[i].substr(1, want[i].size() - 2))] = std::string(have[i]);
+        } else if (want[i] != have[i]) {
+            return false;
+        }
+    }
+    params = std::move(found);
+    return true;
+}
+
+std::optional<std::string> credential_of(const HttpRequest& request) {
+    const std::string_view authorization = request[http::field::authorization];
+    if (authorization.starts_with("Bearer ")) {
+        return std::string(authorization.substr(7));
+    }
+    return auth::cookie_value(request[http::field::cookie], "parley_session");
+}
+
+http::status status_for(std::string_view code) {
+    namespace codes = core::codes;
+    if (code == codes::kNotAuthorized || code == codes::kNotQueueMember ||
+        code == codes::kNotAssignee || code == codes::kNotOffered ||
+        code == codes::kNotTransferTarget) {
+        return http::status::forbidden;
+    }
+    if (code.starts_with("unknown_")) {
+        return http::status::not_found;
+    }
+    if (code == codes::kAttachmentTooLarge) {
+        return http::status::payload_too_large;
+    }
+    if (code == codes::kAttachmentTypeNotAllowed) {
+        return http::status::unsupported_media_type;
+    }
+    if (code == codes::kInvalidCommandId || code == codes::kMissingArgument ||
+        code == codes::kInvalidArgument || code == codes::kEmptyMessage ||
+        code == codes::kMessageTooLong || code == "rate_limited") {
+        return code == "rate_limited" ? http::status::too_many_requests
+                                      : http::status::bad_request;
+    }
+    if (code == "unavailable") {
+        return http::status::service_unavailable;
+    }
+    return http::status::conflict;
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+std::string percent_decoded(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+            hex_value(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i] == '+' ? ' ' : text[i];
+        }
+    }
+    return out;
+}
+
+const Route* find_route(const HttpRequest& request, std::map<std::string, std::string>& params,
+                        bool& path_known) {
+    const std::string_view path = path_of(request.target());
+    for (const auto& group : {session_routes(), chat_routes(), attachment_routes(),
+                              admin_routes()}) {
+        for (const Route& route : group) {
+            std::map<std::string, std::string> found;
+            if (!matches(route.pattern, path, found)) {
+                continue;
+            }
+            path_known = true;
+            if (route.method == request.method()) {
+                params = std::move(found);
+                return &route;
+            }
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void Call::reply(HttpResponse response) {
+    if (answered.test_and_set()) {
+        return;
+    }
+    response.keep_alive(request.keep_alive());
+    respond(std::move(response));
+}
+
+void Call::reply(http::status status, const nlohmann::json& body) {
+    reply(json_response(request.version(), status,
+                        body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+}
+
+void Call::fail(http::status status, std::string_view code, std::string_view message) {
+    reply(error_response(request.version(), status, code, message));
+}
+
+void Call::fail(const AccessError& error) {
+    fail(static_cast<http::status>(error.status), error.code, error.message);
+}
+
+void Call::fail(const protocol::Rejected& rejected) {
+    fail(status_for(rejected.code), rejected.code, rejected.message);
+}
+
+std::optional<nlohmann::json> Call::json_body() {
+    nlohmann::json body = nlohmann::json::parse(request.body(), nullptr, false);
+    if (body.is_discarded() || !body.is_object()) {
+        fail(http::status::bad_request, "malformed_json", "The body must be a JSON object.");
+        return std::nullopt;
+    }
+    return body;
+}
+
+std::optional<std::string> Call::query(std::string_view name) const {
+    const std::string_view target = request.target();
+    const std::size_t question = target.find('?');
+    if (question == std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::string_view rest = target.substr(question + 1);
+    while (!rest.empty()) {
+        const std::size_t amp = rest.find('&');
+        const std::string_view pair = rest.substr(0, amp);
+        const std::size_t eq = pair.find('=');
+        if (percent_decoded(pair.substr(0, eq)) == name) {
+            return eq == std::string_view::npos ? std::string()
+                                                : percent_decoded(pair.substr(eq + 1));
+        }
+        rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    }
+    return std::nullopt;
+}
+
+bool Call::require_signed_in() {
+    if (principal) {
+        return true;
+    }
+    fail(http::status::unauthorized, "not_signed_in",
+         "Sign in first: the session is missing, ended or expired.");
+    return false;
+}
+
+bool Call::require_staff() {
+    if (!require_signed_in()) {
+        return false;
+    }
+    if (principal->actor.kind != core::ActorKind::agent) {
+        fail(http::status::forbidden, "not_authorized", "Only staff may do this.");
+        return false;
+    }
+    return true;
+}
+
+void Call::with_role(core::Role at_least, std::function<void()> then) {
+    if (!require_staff()) {
+        return;
+    }
+    services.authority.read([self = shared_from_this(), at_least,
+                             then = std::move(then)](const core::State& state, std::uint64_t) {
+        const core::Agent* agent = state.find_agent(self->principal->actor.id);
+        const bool allowed =
+            agent && agent->enabled &&
+            (at_least == core::Role::agent ||
+             (at_least == core::Role::supervisor && core::is_supervisor(*agent)) ||
+             (at_least == core::Role::admin && core::is_admin(*agent)));
+        if (!allowed) {
+            self->fail(http::status::forbidden, "not_authorized",
+                       "Your role may not do this.");
+            return;
+        }
+        self->guarded(then);
+    });
+}
+
+void Call::command(core::Command command, std::function<void(const protocol::Ack&)> on_ack) {
+    command_as(principal->actor, std::move(command), std::move(on_ack));
+}
+
+void Call::command_as(core::Actor actor, core::Command command,
+                      std::function<void(const protocol::Ack&)> on_ack) {
+    submit(command_id_for(request), std::move(actor), std::move(command), std::move(on_ack));
+}
+
+void Call::submit(core::CommandId id, core::Actor actor, core::Command command,
+                  std::function<void(const protocol::Ack&)> on_ack) {
+    const std::string limiter_key = principal && !principal->token_hash.empty()
+                                        ? principal->token_hash
+                                        : actor.id + "@" + context.client_ip;
+    if (!services.command_limiter.allow(limiter_key, services.clock())) {
+        fail(http::status::too_many_requests, "rate_limited",
+             "Too many commands; wait a moment and send it again.");
+        return;
+    }
+    services.authority.submit(
+        std::move(id), std::move(actor), std::move(command),
+        [self = shared_from_this(), on_ack = std::move(on_ack)](const Outcome& outcome) {
+            if (const auto* rejected = std::get_if<protocol::Rejected>(&outcome)) {
+                self->fail(*rejected);
+            } else {
+                self->guarded([&] { on_ack(std::get<protocol::Ack>(outcome)); });
+            }
+        });
+}
+
+void Call::off_strand(std::function<void()> work) {
+    boost::asio::post(workers, [self = shared_from_this(), work = std::move(work)] {
+        self->guarded(work);
+    });
+}
+
+void Call::guarded(const std::function<void()>& work) {
+    try {
+        work();
+    } catch (const std::exception& error) {
+        // A handler bug must cost one request, never the server.
+        log_error(std::string("REST handler failed: ") + error.what());
+        fail(http::status::internal_server_error, "internal_error",
+             "The server failed to handle this request; it has been logged.");
+    }
+}
+
+std::string command_id_for(const HttpRequest& request) {
+    const std::string_view key = request["Idempotency-Key"];
+    if (!key.empty() && key.size() <= 100) {
+        return "rest:" + std::string(key);
+    }
+    return auth::new_id("rest_");
+}
+
+}  // namespace rest
+
+RestApi::RestApi(Services& services) : services_(services) {}
+
+bool RestApi::handles(std::string_view target) { return target.starts_with("/api/"); }
+
+std::uint64_t RestApi::body_limit(http::verb method, std::string_view target,
+                                  const ServerConfig& config) {
+    const std::string_view path = rest::path_of(target);
+    if (method == http::verb::post && path.starts_with("/api/chats/") &&
+        path.ends_with("/attachments")) {
+        return config.max_upload_bytes;
+    }
+    return 1 << 20;
+}
+
+void RestApi::handle(HttpRequest request, RequestContext context, Respond respond) {
+    auto call = std::make_shared<rest::Call>(services_, std::move(request), std::move(context),
+                                             std::move(respond), workers_.get_executor());
+    bool path_known = false;
+    const rest::Route* route = rest::find_route(call->request, call->params, path_known);
+    if (!route) {
+        if (path_known) {
+            call->fail(http::status::method_not_allowed, "method_not_allowed",
+                       "This address does not take that method.");
+        } else {
+            call->fail(http::status::not_found, "not_found", "There is no such API address.");
+        }
+        return;
+    }
+    if (const auto credential = rest::credential_of(call->request)) {
+        auto who = services_.accounts.authenticate(*credential);
+        if (auto* principal = std::get_if<Principal>(&who)) {
+            call->principal = std::move(*principal);
+        } else if (!route->open) {
+            call->fail(std::get<AccessError>(who));
+            return;
+        }
+    }
+    if (!route->open && !call->require_signed_in()) {
+        return;
+    }
+    call->guarded([&] { route->handler(call); });
+}
+
+}  // namespace parley::server

@@ -1,0 +1,47 @@
+// The REST API under /api (documented in server/README.md): sign-in, chats for customers and
+// integrations, messages for clients without WebSocket, attachments, chat search and
+// transcripts, and administration. Every request is authenticated and rate limited, every
+// change goes through the authority as a command, so the core checks it like any other.
+#pragma once
+
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/http.hpp>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "server/services.h"
+
+namespace parley::server {
+
+using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
+using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
+
+struct RequestContext {
+    std::string client_ip;
+};
+
+// Called exactly once, from any thread.
+using Respond = std::function<void(HttpResponse)>;
+
+class RestApi {
+public:
+    explicit RestApi(Services& services);
+
+    static bool handles(std::string_view target);
+    // The largest body this request may carry: uploads are bigger than JSON.
+    static std::uint64_t body_limit(boost::beast::http::verb method, std::string_view target,
+                                    const ServerConfig& config);
+
+    void handle(HttpRequest request, RequestContext context, Respond respond);
+
+private:
+    Services& services_;
+    // Account and file work that blocks (argon2id, a commit, a disk read) runs here, never on
+    // the authority's strand. Its destructor waits for running work, and the Server destroys
+    // the API before the services that work uses.
+    boost::asio::thread_pool workers_{2};
+};
+
+}  // namespace parley::server

@@ -1,0 +1,360 @@
+// File uploads into a chat and their downloads. Only types that are safe to hand back (images,
+// PDF, plain text) are taken, their first bytes must match the type they claim, and every
+// download is an attachment with nosniff, so an upload can never run as a page of this origin.
+// Bytes live in AttachmentFiles (named by hash), metadata in the AccountStore; who may fetch
+// a file is who may reach its chat.
+//
+// [SECTION] Names and types
+// [SECTION] Upload
+// [SECTION] Download
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/names.h"
+#include "server/auth/tokens.h"
+#include "server/rest/chat_access.h"
+#include "server/rest/routes.h"
+
+namespace parley::server::rest {
+namespace {
+
+namespace http = boost::beast::http;
+
+// [SECTION] Names and types
+
+struct FileType {
+    std::string_view content_type;
+    // What the file's first bytes must be ('?' matches any byte); empty: no check.
+    std::string_view signature;
+};
+
+constexpr std::array<FileType, 6> kFileTypes = {{
+    {"image/png", "\x89PNG\r\n\x1a\n"},
+    {"image/jpeg", "\xFF\xD8\xFF"},
+    {"image/gif", "GIF8"},
+    {"image/webp", "RIFF????WEBP"},
+    {"application/pdf", "%PDF-"},
+    {"text/plain", ""},
+}};
+
+const FileType* file_type(std::string_view content_type) {
+    const auto found = std::find_if(kFileTypes.begin(), kFileTypes.end(), [&](const FileType& t) {
+        return t.content_type == content_type;
+    });
+    return found == kFileTypes.end() ? nullptr : &*found;
+}
+
+bool starts_like(std::string_view bytes, std::string_view signature) {
+    if (bytes.size() < signature.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < signature.size(); ++i) {
+        if (signature[i] != '?' && signature[i] != bytes[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// "Image/PNG; charset=x" → "image/png".
+std::string media_type(std::string_view header) {
+    header = header.substr(0, header.find(';'));
+    std::string out;
+    for (const char c : header) {
+        if (c != ' ' && c != '\t') {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    return out;
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+}
+
+// X-File-Name is percent-encoded UTF-8 when the name is not ASCII (header values are bytes).
+std::string percent_decoded(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 &&
+            hex_digit(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+// The code point at text[i] and its length in bytes; length 0 for invalid UTF-8 (overlong,
+// surrogate, truncated, beyond U+10FFFF).
+std::pair<char32_t, std::size_t> next_code_point(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) {
+        return {lead, 1};
+    }
+    struct Form {
+        unsigned char mask;
+        unsigned char tag;
+        std::size_t length;
+        char32_t minimum;
+    };
+    constexpr std::array<Form, 3> kForms = {
+        {{0xE0, 0xC0, 2, 0x80}, {0xF0, 0xE0, 3, 0x800}, {0xF8, 0xF0, 4, 0x10000}}};
+    const auto form = std::find_if(kForms.begin(), kForms.end(),
+                                   [&](const Form& f) { return (lead & f.mask) == f.tag; });
+    if (form == kForms.end() || i + form->length > text.size()) {
+        return {0, 0};
+    }
+    char32_t value = lead & static_cast<unsigned char>(~form->mask);
+    for (std::size_t k = 1; k < form->length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            return {0, 0};
+        }
+        value = (value << 6) | (byte(i + k) & 0x3Fu);
+    }
+    const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
+    if (value < form->minimum || value > 0x10FFFF || surrogate) {
+        return {0, 0};
+    }
+    return {value, form->length};
+}
+
+// Controls, and the direction marks that make "gpj.exe" read as "exe.jpg".
+bool hidden_character(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+// The last path segment, valid UTF-8 without hidden characters, trimmed, at most 200 bytes.
+std::string safe_file_name(std::string_view raw) {
+    const std::size_t slash = raw.find_last_of("/\\");
+    if (slash != std::string_view::npos) {
+        raw = raw.substr(slash + 1);
+    }
+    std::string name;
+    for (std::size_t i = 0; i < raw.size();) {
+        const auto [code_point, length] = next_code_point(raw, i);
+        if (length == 0) {
+            ++i;
+            continue;
+        }
+        if (!hidden_character(code_point) && name.size() + length <= 200) {
+            name.append(raw.substr(i, length));
+        }
+        i += length;
+    }
+    const std::size_t first = name.find_first_not_of(' ');
+    const std::size_t last = name.find_last_not_of(' ');
+    name = first == std::string::npos ? "" : name.substr(first, last - first + 1);
+    return name.empty() || name == "." || name == ".." ? "file" : name;
+}
+
+// RFC 6266: an ASCII fallback for old clients, and the exact name as RFC 5987 UTF-8.
+std::string content_disposition(const std::string& name) {
+    std::string fallback;
+    std::string encoded;
+    constexpr std::string_view kAttrChars = "!#$&+-.^_`|~";
+    for (const char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool plain = std::isalnum(byte) != 0 && byte < 0x80;
+        if (plain || kAttrChars.find(c) != std::string_view::npos) {
+            encoded += c;
+        } else {
+            constexpr std::string_view kHex = "0123456789ABCDEF";
+            encoded += '%';
+            encoded += kHex[byte >> 4];
+            encoded += kHex[byte & 0x0F];
+        }
+        if ((byte & 0xC0) != 0x80) {
+            fallback += byte < 0x80 && c != '"' && c != '\\' ? c : '_';
+        }
+    }
+    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+}
+
+// [SECTION] Upload
+
+struct Upload {
+    core::ChatId chat = 0;
+    std::string name;
+    std::string content_type;
+};
+
+std::string uploader(const core::Actor& actor) {
+    return std::string(core::to_string(actor.kind)) + ":" + actor.id;
+}
+
+void store_upload(const CallPtr& call, const Upload& upload) {
+    const std::string& bytes = call->request.body();
+    auto stored = call->services.attachments.put(bytes);
+    if (const auto* error = std::get_if<StoreError>(&stored)) {
+        call->fail(http::status::service_unavailable, "store_unavailable",
+                   "The file could not be saved (" + error->code + "); try again.");
+        return;
+    }
+    StoredAttachment record{auth::new_id("att_"),
+                            std::get<std::string>(stored),
+                            upload.name,
+                            upload.content_type,
+                            bytes.size(),
+                            upload.chat,
+                            uploader(call->principal->actor),
+                            call->services.clock()};
+    call->services.account_store.put_attachment(
+        record, [call, record](std::optional<StoreError> error) {
+            call->guarded([&] {
+                if (error) {
+                    call->fail(http::status::service_unavailable, "store_unavailable",
+                               "The file could not be saved (" + error->code + "); try again.");
+                    return;
+                }
+                call->reply(http::status::created, {{"id", record.id},
+                                                    {"name", record.name},
+                                                    {"size", record.size},
+                                                    {"content_type", record.content_type},
+                                                    {"chat", record.chat}});
+            });
+        });
+}
+
+// The organisation's settings may narrow what the server takes; the core checks them again
+// when the file is posted.
+bool allowed_by_settings(Call& call, const core::Settings& settings, const Upload& upload) {
+    if (call.request.body().size() > settings.max_attachment_bytes) {
+        call.fail(
+            http::status::payload_too_large, "too_large",
+            "Files may be at most " + std::to_string(settings.max_attachment_bytes) + " bytes.");
+        return false;
+    }
+    const auto& types = settings.allowed_attachment_types;
+    if (std::find(types.begin(), types.end(), upload.content_type) == types.end()) {
+        call.fail(http::status::unsupported_media_type, "type_not_allowed",
+                  "Files of type " + upload.content_type + " are not allowed here.");
+        return false;
+    }
+    return true;
+}
+
+// Checks that need no State: size, type, content; answers and returns false otherwise.
+bool acceptable_file(Call& call, const std::string& content_type) {
+    const std::string& bytes = call.request.body();
+    if (bytes.size() > call.services.config.max_upload_bytes) {
+        call.fail(http::status::payload_too_large, "too_large",
+                  "Files may be at most " + std::to_string(call.services.config.max_upload_bytes) +
+                      " bytes.");
+        return false;
+    }
+    if (bytes.empty()) {
+        call.fail(http::status::bad_request, "empty_file", "The file is empty.");
+        return false;
+    }
+    const FileType* type = file_type(content_type);
+    if (!type) {
+        call.fail(http::status::unsupported_media_type, "type_not_allowed",
+                  "Only PNG, JPEG, GIF and WebP images, PDF and plain text files are taken.");
+        return false;
+    }
+    if (!starts_like(bytes, type->signature)) {
+        call.fail(http::status::unsupported_media_type, "content_mismatch",
+                  "The file's content is not " + content_type + ".");
+        return false;
+    }
+    return true;
+}
+
+void upload_file(const CallPtr& call) {
+    const auto chat = chat_param(*call);
+    if (!chat) {
+        return;
+    }
+    if (call->principal->actor.kind == core::ActorKind::customer &&
+        call->principal->chat != *chat) {
+        fail_unknown_chat(*call, *chat);
+        return;
+    }
+    Upload upload{*chat, safe_file_name(percent_decoded(call->request["X-File-Name"])),
+                  media_type(call->request[http::field::content_type])};
+    if (!acceptable_file(*call, upload.content_type)) {
+        return;
+    }
+    read_state(call, [call, upload = std::move(upload)](const core::State& state) {
+        if (reachable_chat(*call, state, upload.chat) &&
+            allowed_by_settings(*call, state.settings, upload)) {
+            call->off_strand([call, upload] { store_upload(call, upload); });
+        }
+    });
+}
+
+// [SECTION] Download
+
+void fail_unknown_attachment(Call& call) {
+    call.fail(http::status::not_found, "unknown_attachment",
+              "There is no such attachment that you can see.");
+}
+
+void send_file(const CallPtr& call, const StoredAttachment& stored) {
+    std::optional<std::string> bytes;
+    try {
+        bytes = call->services.attachments.read(stored.content_hash);
+    } catch (const StoreFailure& failure) {
+        call->fail(http::status::service_unavailable, "store_unavailable",
+                   "The file cannot be read right now (" + failure.error().code + ").");
+        return;
+    }
+    if (!bytes) {
+        fail_unknown_attachment(*call);
+        return;
+    }
+    HttpResponse response{http::status::ok, call->request.version()};
+    response.set(http::field::content_type, stored.content_type);
+    response.set(http::field::content_disposition, content_disposition(stored.name));
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set(http::field::cache_control, "private, no-store");
+    response.set("Content-Security-Policy", "default-src 'none'; sandbox");
+    response.body() = std::move(*bytes);
+    response.prepare_payload();
+    call->reply(std::move(response));
+}
+
+void download_file(const CallPtr& call) {
+    const std::string& id = call->params["id"];
+    std::optional<StoredAttachment> stored;
+    if (looks_like_attachment_id(id)) {
+        stored = call->services.account_store.attachment(id);
+    }
+    const Principal& caller = *call->principal;
+    if (!stored ||
+        (caller.actor.kind == core::ActorKind::customer && caller.chat != stored->chat)) {
+        fail_unknown_attachment(*call);
+        return;
+    }
+    read_state(call, [call, stored = std::move(*stored)](const core::State& state) {
+        const core::Chat* chat = state.find_chat(stored.chat);
+        if (!chat || !may_reach(*call->principal, state, *chat)) {
+            fail_unknown_attachment(*call);
+            return;
+        }
+        call->off_strand([call, stored] { send_file(call, stored); });
+    });
+}
+
+constexpr Route kRoutes[] = {
+    {http::verb::post, "/api/chats/{chat}/attachments", upload_file, false},
+    {http::verb::get, "/api/attachments/{id}", download_file, false},
+};
+
+}  // namespace
+
+std::span<const Route> attachment_routes() {
+    return kRoutes;
+}
+
+}  // namespace parley::server::rest

@@ -1,0 +1,553 @@
+// Chats over REST: customers and integrations start them, every party reads and writes
+// messages (for clients without a WebSocket), staff search them and everyone who may see a
+// chat downloads its transcript. Changes are core commands; reads go through chat_access.h.
+//
+// [SECTION] Starting a chat
+// [SECTION] Reading and writing messages
+// [SECTION] The staff chat list
+// [SECTION] Transcripts
+#include <algorithm>
+#include <cctype>
+#include <limits>
+
+#include "core/names.h"
+#include "core/queries.h"
+#include "server/auth/tokens.h"
+#include "server/rest/chat_access.h"
+#include "server/rest/chat_views.h"
+#include "server/rest/request_fields.h"
+#include "server/rest/routes.h"
+
+namespace parley::server::rest {
+namespace {
+
+namespace http = boost::beast::http;
+
+// [SECTION] Starting a chat
+
+// The queue a new chat asks for: by name (resolved on the strand) or by id.
+struct QueueChoice {
+    std::optional<std::string> name;
+    std::optional<core::QueueId> id;
+};
+
+struct NewChat {
+    core::Actor actor;
+    core::StartChat command;
+    QueueChoice queue;
+    // The customer id repeats with the request's Idempotency-Key, so a retried start can
+    // answer with the chat the first attempt made.
+    bool repeatable_customer = false;
+};
+
+bool plausible_email(const std::string& email) {
+    const std::size_t at = email.find('@');
+    return at != std::string::npos && at > 0 && at + 1 < email.size() &&
+           std::none_of(email.begin(), email.end(),
+                        [](char c) { return std::iscntrl(static_cast<unsigned char>(c)); });
+}
+
+QueueChoice read_queue(BodyReader& reader) {
+    QueueChoice choice;
+    const nlohmann::json* queue = reader.any("queue", Need::optional);
+    if (!queue) {
+        return choice;
+    }
+    if (queue->is_string() && queue->get_ref<const std::string&>().size() <= kNameBytes) {
+        choice.name = queue->get<std::string>();
+    } else if (queue->is_number_unsigned()) {
+        choice.id = queue->get<core::QueueId>();
+    } else if (queue->is_number_integer()) {
+        choice.id = 0;
+    } else {
+        reader.problem("wrong_type", "The field queue must be a queue name or id.");
+    }
+    return choice;
+}
+
+void add_topic(core::StartChat& command, const std::optional<std::string>& topic) {
+    if (topic && !topic->empty()) {
+        if (!command.bot_context) {
+            command.bot_context.emplace();
+        }
+        command.bot_context->attributes["topic"] = *topic;
+    }
+}
+
+std::optional<NewChat> read_customer_chat(Call& call, const nlohmann::json& body) {
+    BodyReader reader(call, body);
+    const auto name = reader.text("name", Need::required);
+    const auto email = reader.text("email", Need::required, 254);
+    const auto company = reader.text("company", Need::optional);
+    const auto topic = reader.text("topic", Need::optional);
+    const auto question = reader.text("question", Need::optional, kTextBytes);
+    NewChat chat;
+    chat.queue = read_queue(reader);
+    if (name && name->empty()) {
+        reader.problem("invalid_value", "The field name must not be empty.");
+    }
+    if (email && !plausible_email(*email)) {
+        reader.problem("invalid_value", "The field email must be an e-mail address.");
+    }
+    if (!reader.ok()) {
+        return std::nullopt;
+    }
+    const std::string customer = auth::new_id("cus_");
+    chat.actor = core::Actor::customer(customer);
+    chat.command.customer = {customer, *name, *email, company.value_or("")};
+    chat.command.channel = core::Channel::web;
+    chat.command.text = question.value_or("");
+    add_topic(chat.command, topic);
+    return chat;
+}
+
+std::optional<std::vector<core::TranscriptLine>> read_bot_transcript(BodyReader& reader) {
+    const nlohmann::json* lines = reader.any("bot_transcript", Need::optional);
+    std::vector<core::TranscriptLine> out;
+    if (!lines) {
+        return out;
+    }
+    if (!lines->is_array() || lines->size() > 500) {
+        reader.problem("wrong_type",
+                       "The field bot_transcript must be a list of at most 500 "
+                       "{speaker, text} objects.");
+        return std::nullopt;
+    }
+    for (const nlohmann::json& line : *lines) {
+        if (!line.is_object()) {
+            reader.problem("wrong_type", "Each bot_transcript entry must be an object.");
+            return std::nullopt;
+        }
+        BodyReader fields(reader, line, "bot_transcript[].");
+        const auto speaker = fields.text("speaker", Need::required);
+        const auto text = fields.text("text", Need::required, kTextBytes);
+        const auto at = fields.integer("at", Need::optional);
+        if (!speaker || !text) {
+            return std::nullopt;
+        }
+        out.push_back({*speaker, *text, at.value_or(0)});
+    }
+    return out;
+}
+
+std::optional<core::BotContext> read_bot_context(BodyReader& reader) {
+    const auto transcript = read_bot_transcript(reader);
+    const auto intent = reader.text("intent", Need::optional);
+    const auto context = reader.text_map("context", Need::optional, 100);
+    const auto external_ids = reader.text_map("external_ids", Need::optional, 20);
+    if (!transcript) {
+        return std::nullopt;
+    }
+    core::BotContext bot;
+    bot.transcript = *transcript;
+    bot.intent = intent.value_or("");
+    bot.attributes = context.value_or(std::map<std::string, std::string>{});
+    for (const auto& [system, id] : external_ids.value_or(std::map<std::string, std::string>{})) {
+        bot.attributes["external_id." + system] = id;
+    }
+    return bot;
+}
+
+std::string integration_customer_id(const Call& call) {
+    const std::string_view key = call.request["Idempotency-Key"];
+    if (key.empty()) {
+        return auth::new_id("cus_");
+    }
+    const std::string seed = call.principal->actor.id + "\n" + std::string(key);
+    return "cus_" + auth::token_hash(seed).substr(0, 32);
+}
+
+std::optional<NewChat> read_integration_chat(Call& call, const nlohmann::json& body) {
+    BodyReader reader(call, body);
+    const nlohmann::json* customer = reader.any("customer", Need::required);
+    if (customer && !customer->is_object()) {
+        reader.problem("wrong_type", "The field customer must be an object.");
+        customer = nullptr;
+    }
+    const nlohmann::json empty = nlohmann::json::object();
+    BodyReader person(reader, customer ? *customer : empty, "customer.");
+    const auto name = person.text("name", customer ? Need::required : Need::optional);
+    const auto contact = person.text("contact", Need::optional, 254);
+    const auto company = person.text("company", Need::optional);
+    const auto external_id = person.text("external_id", Need::optional);
+    const auto channel_name = reader.text("channel", Need::optional);
+    const auto topic = reader.text("topic", Need::optional);
+    const auto question = reader.text("question", Need::optional, kTextBytes);
+    NewChat chat;
+    chat.queue = read_queue(reader);
+    auto bot = read_bot_context(reader);
+    const auto channel =
+        channel_name ? core::parse<core::Channel>(*channel_name) : core::Channel::api;
+    if (!channel) {
+        reader.problem("invalid_value",
+                       "The field channel must be one of web, email, telegram, "
+                       "whatsapp, vk, messenger, api.");
+    }
+    if (!reader.ok() || !name || !bot) {
+        return std::nullopt;
+    }
+    if (external_id) {
+        bot->attributes["external_id"] = *external_id;
+    }
+    const std::string customer_id = integration_customer_id(call);
+    chat.actor = call.principal->actor;
+    chat.repeatable_customer = !call.request["Idempotency-Key"].empty();
+    chat.command.customer = {customer_id, *name, contact.value_or(""), company.value_or("")};
+    chat.command.channel = *channel;
+    chat.command.text = question.value_or("");
+    if (bot->transcript.empty() && bot->intent.empty() && bot->attributes.empty()) {
+        bot.reset();
+    }
+    chat.command.bot_context = std::move(bot);
+    add_topic(chat.command, topic);
+    return chat;
+}
+
+void answer_started(const CallPtr& call, const core::CustomerId& customer, core::ChatId chat) {
+    call->off_strand([call, customer, chat] {
+        auto issued = call->services.accounts.issue_customer_token(customer, chat);
+        if (const auto* error = std::get_if<AccessError>(&issued)) {
+            call->fail(*error);
+            return;
+        }
+        const auto& token = std::get<IssuedToken>(issued);
+        call->reply(http::status::created, {{"chat", chat},
+                                            {"customer", customer},
+                                            {"token", token.token},
+                                            {"expires_at", token.principal.expires_at}});
+    });
+}
+
+void after_start(const CallPtr& call, const NewChat& chat, const protocol::Ack& ack) {
+    if (ack.duplicate && !chat.repeatable_customer) {
+        call->fail(http::status::conflict, "already_started",
+                   "A chat was already started with this Idempotency-Key; its token is not "
+                   "handed out twice. Start a new chat with a new key.");
+        return;
+    }
+    const core::CustomerId customer = chat.command.customer.id;
+    read_state(call, [call, customer](const core::State& state) {
+        const auto chats = state.index.customer_chats.find(customer);
+        if (chats == state.index.customer_chats.end() || chats->second.empty()) {
+            call->fail(http::status::conflict, "already_started",
+                       "This Idempotency-Key was already used for another request.");
+            return;
+        }
+        answer_started(call, customer, chats->second.back());
+    });
+}
+
+// Names are resolved on the strand, where the State is; the command is then sent from there.
+void submit_start(const CallPtr& call, NewChat chat) {
+    read_state(call, [call, chat = std::move(chat)](const core::State& state) mutable {
+        if (chat.queue.name) {
+            const auto found = std::find_if(
+                state.queues.begin(), state.queues.end(),
+                [&](const core::Queue& q) { return q.config.name == *chat.queue.name; });
+            if (found == state.queues.end()) {
+                call->fail(http::status::not_found, "unknown_queue",
+                           "There is no queue named " + *chat.queue.name + ".");
+                return;
+            }
+            chat.queue.id = found->id;
+        }
+        if (chat.queue.id && !state.find_queue(*chat.queue.id)) {
+            call->fail(http::status::not_found, "unknown_queue", "There is no such queue.");
+            return;
+        }
+        chat.command.queue = chat.queue.id;
+        const core::Actor actor = chat.actor;
+        core::StartChat command = chat.command;
+        call->command_as(actor, std::move(command),
+                         [call, chat = std::move(chat)](const protocol::Ack& ack) {
+                             after_start(call, chat, ack);
+                         });
+    });
+}
+
+void start_chat(const CallPtr& call) {
+    const bool integration =
+        call->principal && call->principal->actor.kind == core::ActorKind::integration;
+    if (!integration && !call->services.command_limiter.allow(
+                            "start_chat@" + call->context.client_ip, call->services.clock())) {
+        call->fail(http::status::too_many_requests, "rate_limited",
+                   "Too many chats started from this address; wait a moment.");
+        return;
+    }
+    const auto body = call->json_body();
+    if (!body) {
+        return;
+    }
+    auto chat =
+        integration ? read_integration_chat(*call, *body) : read_customer_chat(*call, *body);
+    if (chat) {
+        submit_start(call, std::move(*chat));
+    }
+}
+
+// [SECTION] Reading and writing messages
+
+void get_chat(const CallPtr& call) {
+    const auto id = chat_param(*call);
+    if (!id) {
+        return;
+    }
+    read_state(call, [call, id = *id](const core::State& state) {
+        if (const core::Chat* chat = reachable_chat(*call, state, id)) {
+            call->reply(http::status::ok, chat_json(call->principal->actor, *chat));
+        }
+    });
+}
+
+void list_messages(const CallPtr& call) {
+    const auto id = chat_param(*call);
+    std::optional<std::int64_t> after;
+    if (!id || !query_integer(*call, "after", 0, std::numeric_limits<std::int64_t>::max(), after)) {
+        return;
+    }
+    const auto after_id = static_cast<core::MessageId>(after.value_or(0));
+    read_state(call, [call, id = *id, after_id](const core::State& state) {
+        if (const core::Chat* chat = reachable_chat(*call, state, id)) {
+            call->reply(http::status::ok, {{"messages", messages_json(*chat, after_id)},
+                                           {"chat_status", core::to_string(chat->status)}});
+        }
+    });
+}
+
+// The uploaded files a message names, all of them this chat's; otherwise a 404 and nothing.
+std::optional<std::vector<core::Attachment>> resolve_attachments(
+    Call& call, core::ChatId chat, const std::vector<std::string>& ids) {
+    std::vector<core::Attachment> out;
+    for (const std::string& id : ids) {
+        std::optional<StoredAttachment> stored;
+        if (looks_like_attachment_id(id)) {
+            stored = call.services.account_store.attachment(id);
+        }
+        if (!stored || stored->chat != chat) {
+            call.fail(http::status::not_found, "unknown_attachment",
+                      "There is no attachment " + id + " in this chat; upload it first.");
+            return std::nullopt;
+        }
+        out.push_back(message_attachment(*stored));
+    }
+    return out;
+}
+
+std::optional<core::Command> message_command(Call& call, core::ChatId chat, std::string text,
+                                             std::vector<core::Attachment> files,
+                                             const std::optional<std::string>& as) {
+    const core::ActorKind kind = call.principal->actor.kind;
+    if (as && *as != "system" && *as != "customer") {
+        call.fail(http::status::bad_request, "invalid_value",
+                  "The field as must be \"customer\" or \"system\".");
+        return std::nullopt;
+    }
+    if (as == "system") {
+        if (kind != core::ActorKind::integration) {
+            call.fail(http::status::forbidden, "not_authorized",
+                      "Only integrations write system messages.");
+            return std::nullopt;
+        }
+        if (!files.empty()) {
+            call.fail(http::status::bad_request, "invalid_value",
+                      "System messages carry no attachments.");
+            return std::nullopt;
+        }
+        return core::PostSystemMessage{chat, std::move(text)};
+    }
+    if (kind == core::ActorKind::agent) {
+        return core::PostAgentMessage{chat, std::move(text), std::move(files)};
+    }
+    return core::PostCustomerMessage{chat, std::move(text), std::move(files)};
+}
+
+void post_message(const CallPtr& call) {
+    const auto id = chat_param(*call);
+    if (!id) {
+        return;
+    }
+    if (call->principal->actor.kind == core::ActorKind::customer && call->principal->chat != *id) {
+        fail_unknown_chat(*call, *id);
+        return;
+    }
+    const auto body = call->json_body();
+    if (!body) {
+        return;
+    }
+    BodyReader reader(*call, *body);
+    const auto text = reader.text("text", Need::optional, kTextBytes);
+    const auto ids = reader.texts("attachments", Need::optional, 10);
+    const auto as = reader.text("as", Need::optional);
+    if (!reader.ok()) {
+        return;
+    }
+    auto files = resolve_attachments(*call, *id, ids.value_or(std::vector<std::string>{}));
+    if (!files) {
+        return;
+    }
+    auto command = message_command(*call, *id, text.value_or(""), std::move(*files), as);
+    if (!command) {
+        return;
+    }
+    read_state(call, [call, id = *id, command = std::move(*command)](const core::State& state) {
+        if (!reachable_chat(*call, state, id)) {
+            return;
+        }
+        call->command(command, [call](const protocol::Ack& ack) {
+            call->reply(http::status::created, {{"seq", ack.seq}, {"duplicate", ack.duplicate}});
+        });
+    });
+}
+
+// [SECTION] The staff chat list
+
+struct ListQuery {
+    core::ChatFilter filter;
+    std::string customer;
+    std::size_t limit = 50;
+    std::optional<core::ChatId> cursor;
+};
+
+bool contains_folded(const std::string& haystack, const std::string& needle) {
+    const auto fold = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                       [&](char a, char b) { return fold(a) == fold(b); }) != haystack.end();
+}
+
+// Name or contact, so staff can find a customer by e-mail address too.
+bool customer_matches(const core::State& state, const core::Chat& chat, const std::string& needle) {
+    if (needle.empty()) {
+        return true;
+    }
+    const auto found = state.customers.find(chat.customer);
+    return contains_folded(chat.customer, needle) ||
+           (found != state.customers.end() && (contains_folded(found->second.name, needle) ||
+                                               contains_folded(found->second.contact, needle)));
+}
+
+template <class E>
+bool query_enum(Call& call, const char* name, std::optional<E>& out) {
+    const auto text = call.query(name);
+    if (!text) {
+        return true;
+    }
+    out = core::parse<E>(*text);
+    if (!out) {
+        call.fail(http::status::bad_request, "invalid_value",
+                  "The query parameter " + std::string(name) + " has no value '" + *text + "'.");
+        return false;
+    }
+    return true;
+}
+
+std::optional<ListQuery> read_list_query(Call& call) {
+    ListQuery query;
+    std::optional<std::int64_t> queue, from, to, limit, cursor;
+    constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+    if (!query_enum(call, "status", query.filter.status) ||
+        !query_enum(call, "channel", query.filter.channel) ||
+        !query_integer(call, "queue", 1, kMax, queue) ||
+        !query_integer(call, "from", 0, kMax, from) || !query_integer(call, "to", 0, kMax, to) ||
+        !query_integer(call, "limit", 1, kMax, limit) ||
+        !query_integer(call, "cursor", 1, kMax, cursor)) {
+        return std::nullopt;
+    }
+    if (queue) {
+        query.filter.queue = static_cast<core::QueueId>(*queue);
+    }
+    query.filter.from = from;
+    query.filter.to = to;
+    query.filter.operator_name = call.query("agent").value_or("");
+    query.filter.content = call.query("q").value_or("");
+    query.customer = call.query("customer").value_or("");
+    query.limit = static_cast<std::size_t>(std::min<std::int64_t>(limit.value_or(50), 200));
+    if (cursor) {
+        query.cursor = static_cast<core::ChatId>(*cursor);
+    }
+    return query;
+}
+
+void list_chats(const CallPtr& call) {
+    if (!call->require_staff()) {
+        return;
+    }
+    auto query = read_list_query(*call);
+    if (!query) {
+        return;
+    }
+    read_state(call, [call, query = std::move(*query)](const core::State& state) {
+        nlohmann::json rows = nlohmann::json::array();
+        nlohmann::json next_cursor = nullptr;
+        // Newest first is highest id first, so "after the cursor" is "below its id".
+        for (const core::ChatId id : core::search_chats(state, query.filter)) {
+            const core::Chat& chat = *state.find_chat(id);
+            if ((query.cursor && id >= *query.cursor) ||
+                !customer_matches(state, chat, query.customer) ||
+                !core::may_see_chat(state, call->principal->actor, chat)) {
+                continue;
+            }
+            if (rows.size() == query.limit) {
+                next_cursor = std::to_string(rows.back()["id"].get<core::ChatId>());
+                break;
+            }
+            rows.push_back(chat_summary(state, chat));
+        }
+        call->reply(http::status::ok, {{"chats", rows}, {"next_cursor", next_cursor}});
+    });
+}
+
+// [SECTION] Transcripts
+
+void reply_text_transcript(Call& call, const core::State& state, const core::Chat& chat) {
+    const bool staff = call.principal->actor.kind != core::ActorKind::customer;
+    HttpResponse response{http::status::ok, call.request.version()};
+    response.set(http::field::content_type, "text/plain; charset=utf-8");
+    response.set(http::field::content_disposition,
+                 "attachment; filename=\"chat-" + std::to_string(chat.id) + "-transcript.txt\"");
+    response.set(http::field::cache_control, "private, no-store");
+    response.set("X-Content-Type-Options", "nosniff");
+    response.body() = transcript_text(state, core::chat_for(call.principal->actor, chat), staff);
+    response.prepare_payload();
+    call.reply(std::move(response));
+}
+
+void transcript(const CallPtr& call) {
+    const auto id = chat_param(*call);
+    if (!id) {
+        return;
+    }
+    const std::string format = call->query("format").value_or("json");
+    if (format != "json" && format != "text") {
+        call->fail(http::status::bad_request, "invalid_value",
+                   "The query parameter format must be json or text.");
+        return;
+    }
+    read_state(call, [call, id = *id, text = format == "text"](const core::State& state) {
+        const core::Chat* chat = reachable_chat(*call, state, id);
+        if (!chat) {
+            return;
+        }
+        if (text) {
+            reply_text_transcript(*call, state, *chat);
+        } else {
+            call->reply(http::status::ok, transcript_json(state, call->principal->actor, *chat));
+        }
+    });
+}
+
+constexpr Route kRoutes[] = {
+    {http::verb::post, "/api/chats", start_chat, true},
+    {http::verb::get, "/api/chats", list_chats, false},
+    {http::verb::get, "/api/chats/{chat}", get_chat, false},
+    {http::verb::get, "/api/chats/{chat}/messages", list_messages, false},
+    {http::verb::post, "/api/chats/{chat}/messages", post_message, false},
+    {http::verb::get, "/api/chats/{chat}/transcript", transcript, false},
+};
+
+}  // namespace
+
+std::span<const Route> chat_routes() {
+    return kRoutes;
+}
+
+}  // namespace parley::server::rest

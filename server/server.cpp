@@ -1,0 +1,172 @@
+// Assembly of the server from its configuration, and its orderly stop.
+#include "server/server.h"
+
+#include <boost/asio/post.hpp>
+#include <future>
+
+#include "server/demo.h"
+#include "server/log.h"
+
+namespace parley::server {
+namespace {
+
+// Keeps the accounts' view of staff in step with the State and ends the sockets of a
+// deactivated account.
+Authority::Observer staff_observer(Accounts& accounts, Connections& connections) {
+    return [&accounts, &connections](const core::EventEnvelope& event, const core::State&) {
+        if (const auto* created = std::get_if<core::AgentCreated>(&event.event)) {
+            accounts.set_staff(created->agent, true);
+        } else if (const auto* changed = std::get_if<core::AgentEnabledChanged>(&event.event)) {
+            accounts.set_staff(changed->agent, changed->enabled);
+            if (!changed->enabled) {
+                accounts.end_sessions_of_later(changed->agent);
+                connections.end_actor(core::Actor::agent(changed->agent),
+                                      "account disabled");
+            }
+        }
+    };
+}
+
+}  // namespace
+
+std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig config,
+                                                                ServerOptions options) {
+    std::unique_ptr<Server> server(new Server());
+    server->config_ = config;
+    server->clock_ = options.clock;
+    std::error_code fs_error;
+    std::filesystem::create_directories(config.data_dir / "attachments", fs_error);
+    if (fs_error) {
+        return "cannot create the data folder " + config.data_dir.string() + ": " +
+               fs_error.message();
+    }
+    auto opened = SqliteStore::open(config.data_dir / "parley.db");
+    if (auto* error = std::get_if<StoreError>(&opened)) {
+        return error->message;
+    }
+    server->store_ = std::get<std::unique_ptr<SqliteStore>>(std::move(opened));
+    {
+        auto& commit_seconds = server->metrics_.histogram(
+            "parley_store_commit_seconds", "Duration of one group commit, fsync included.",
+            metrics::kLatencySecondsBuckets);
+        auto& commit_jobs = server->metrics_.counter(
+            "parley_store_commit_jobs_total", "Writes committed (many share one commit).");
+        server->store_->set_commit_observer([&commit_seconds, &commit_jobs](double seconds,
+                                                                            std::size_t jobs) {
+            commit_seconds.observe(seconds);
+            commit_jobs.inc(jobs);
+        });
+    }
+    server->attachments_ = std::make_unique<AttachmentFiles>(config.data_dir / "attachments");
+    server->authority_ = std::make_unique<Authority>(server->io_, *server->store_,
+                                                     server->clock_, server->metrics_);
+    const bool fresh = server->store_->last_seq() == 0;
+    try {
+        if (auto error = server->authority_->recover()) {
+            return "cannot recover the event log: " + error->message;
+        }
+    } catch (const StoreFailure& failure) {
+        return "cannot read the event log: " + failure.error().message;
+    }
+    AccountsOptions account_options;
+    account_options.staff_session = static_cast<core::Duration>(config.session_hours) * core::kHour;
+    account_options.password_cost = options.password_cost;
+    server->accounts_ =
+        std::make_unique<Accounts>(*server->store_, server->clock_, account_options);
+    std::promise<void> listed;
+    server->authority_->read([&](const core::State& state, std::uint64_t) {
+        for (const auto& [id, agent] : state.agents) {
+            server->accounts_->set_staff(id, agent.enabled);
+        }
+        listed.set_value();
+    });
+    server->io_.run_one();
+    listed.get_future().get();
+    server->authority_->add_observer(staff_observer(*server->accounts_, server->connections_));
+    server->authority_->on_fatal([raw = server.get()](const StoreError&) {
+        raw->failed_ = true;
+        raw->io_.stop();
+    });
+    server->request_limiter_ = std::make_unique<auth::RateLimiter>(
+        config.ip_requests_per_second * 2.0, config.ip_requests_per_second, 100000);
+    server->command_limiter_ = std::make_unique<auth::RateLimiter>(
+        config.commands_per_second * 2.0, config.commands_per_second, 100000);
+    server->services_ = std::make_unique<Services>(Services{
+        config, server->clock_, *server->authority_, *server->accounts_, server->connections_,
+        *server->store_, *server->attachments_, server->metrics_,
+        std::make_shared<const StaticFiles>(config.web_root), *server->request_limiter_,
+        *server->command_limiter_});
+    server->api_ = std::make_unique<RestApi>(*server->services_);
+    boost::system::error_code address_error;
+    const auto address = boost::asio::ip::make_address(config.address, address_error);
+    if (address_error) {
+        return "'" + config.address + "' is not an IP address";
+    }
+    try {
+        server->listener_ = std::make_shared<Listener>(
+            server->io_, boost::asio::ip::tcp::endpoint(address, config.port),
+            *server->services_, *server->api_);
+    } catch (const boost::system::system_error& error) {
+        return "cannot listen on " + config.address + ":" + std::to_string(config.port) + ": " +
+               error.code().message();
+    }
+    if (config.demo && fresh) {
+        server->want_demo_ = true;
+    }
+    return server;
+}
+
+Server::~Server() { stop(); }
+
+void Server::start() {
+    threads_ = config_.threads != 0 ? config_.threads
+                                    : std::max(1u, std::thread::hardware_concurrency());
+    // open() ran the io_context once to read the State; it must be reset to run again.
+    io_.restart();
+    work_.emplace(boost::asio::make_work_guard(io_));
+    for (unsigned i = 0; i < threads_; ++i) {
+        pool_.emplace_back([this] { io_.run(); });
+    }
+    listener_->run();
+    authority_->start_ticks(std::chrono::milliseconds(config_.tick_ms));
+    if (want_demo_) {
+        auto created = create_demo(*authority_, *accounts_);
+        if (auto* error = std::get_if<std::string>(&created)) {
+            log_error(*error);
+        } else {
+            demo_lines_ = std::get<std::vector<std::string>>(std::move(created));
+        }
+    }
+}
+
+void Server::stop() {
+    if (stopped_ || pool_.empty()) {
+        return;
+    }
+    stopped_ = true;
+    listener_->stop();
+    auto settled = std::make_shared<std::promise<void>>();
+    auto done = settled->get_future();
+    authority_->shutdown([settled] { settled->set_value(); });
+    if (done.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+        log_error("shutdown: commits did not settle within 30 s");
+    }
+    connections_.end_all("server shutting down");
+    for (int i = 0; i < 40 && connections_.size() != 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    work_.reset();
+    io_.stop();
+    wait();
+    store_->flush();
+}
+
+void Server::wait() {
+    for (std::thread& thread : pool_) {
+        if (thread.joinable()) {
+            thread.join();
+        }
+    }
+}
+
+}  // namespace parley::server

@@ -1,0 +1,35 @@
+// Everything a connection handler needs, built once in main and shared by every session.
+// Each member is thread-safe or posts to its own strand.
+#pragma once
+
+#include <memory>
+
+#include "server/access/accounts.h"
+#include "server/access/connections.h"
+#include "server/auth/rate_limit.h"
+#include "server/config.h"
+#include "server/engine/authority.h"
+#include "server/metrics/metrics.h"
+#include "server/static_files.h"
+#include "server/store/attachment_files.h"
+#include "server/store/store.h"
+
+namespace parley::server {
+
+struct Services {
+    ServerConfig config;
+    Clock clock;
+    Authority& authority;
+    Accounts& accounts;
+    Connections& connections;
+    AccountStore& account_store;
+    AttachmentFiles& attachments;
+    metrics::Registry& metrics;
+    std::shared_ptr<const StaticFiles> static_files;
+    // Per client address: HTTP requests and WebSocket upgrades.
+    auth::RateLimiter& request_limiter;
+    // Per connection or credential: commands.
+    auth::RateLimiter& command_limiter;
+};
+
+}  // namespace parley::server

@@ -1,0 +1,20 @@
+// The store's tables and the checks run when a file is opened: is this a Parley store, is it
+// one this build can read, and is its schema up to date. A file that fails a check is never
+// written to, so a wrong path or a damaged file is reported, not repaired into an empty store.
+#pragma once
+
+#include "server/store/sqlite_db.h"
+
+namespace parley::server::sqlite {
+
+// The schema version this build writes; PRAGMA user_version holds the file's.
+inline constexpr int kSchemaVersion = 1;
+
+// Checks the file, switches it to WAL with full fsync on commit, and creates or migrates the
+// tables. Throws StoreFailure ("corrupt" for a file that is not a readable Parley store).
+void prepare_writer(Connection& db);
+
+// Settings for a connection that only reads, beside the writer.
+void prepare_reader(Connection& db);
+
+}  // namespace parley::server::sqlite

@@ -1,0 +1,105 @@
+// The messages of a connection after the handshake (see README.md, "Session"). A client sends
+// commands (the server fills in actor and time) and pings; the server answers each command
+// with an ack carrying its sequence number or a rejection carrying the core's code and
+// sentence, and streams what the client may see: a sync (a whole snapshot), events, and chat
+// records for chats that just came into view. Every server message that changes the
+// client's replica carries the sequence number it brings the client to.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "core/commands.h"
+#include "core/events.h"
+#include "core/model.h"
+#include "core/state.h"
+#include "protocol/handshake.h"
+#include "protocol/result.h"
+
+namespace parley::protocol {
+
+// [SECTION] Client to server
+
+// A command as a client sends it: the actor is whoever the connection authenticated as and
+// the time is the server's, so neither travels.
+struct ClientCommand {
+    core::CommandId id;
+    core::Command command;
+    bool operator==(const ClientCommand&) const = default;
+};
+
+struct Ping {
+    bool operator==(const Ping&) const = default;
+};
+
+using ClientMessage = std::variant<ClientCommand, Ping>;
+
+// {"type":"accept_chat","command_id":"c-7","chat":1}
+std::string encode_client_command(const ClientCommand& command);
+std::string encode_ping();
+Result<ClientMessage> decode_client_message(std::string_view text);
+// The command_id of a message that did not decode, so the refusal can name the command it
+// answers; empty when there is none to find.
+core::CommandId command_id_of(std::string_view text);
+
+// [SECTION] Server to client
+
+// Replace the replica with this State (first connect, a resume too far back, or a change of
+// what the actor may see).
+struct Sync {
+    std::uint64_t seq = 0;
+    core::State state;
+};
+
+struct EventMessage {
+    std::uint64_t seq = 0;
+    core::EventEnvelope event;
+};
+
+// A chat that came into the actor's view with event `seq` (offered, transferred or moved to
+// one of their queues): replace the chat in the replica; the event itself is not sent.
+struct ChatMessage {
+    std::uint64_t seq = 0;
+    core::Chat chat;
+};
+
+// The command is durable; `seq` is the last event it produced (or the server's sequence
+// number when it produced none). `duplicate`: the id was seen before and nothing changed.
+struct Ack {
+    core::CommandId command_id;
+    std::uint64_t seq = 0;
+    bool duplicate = false;
+    bool operator==(const Ack&) const = default;
+};
+
+// The command was refused: by the core (its rejection code and sentence) or by the server
+// (malformed, not allowed, rate limited, ...). Nothing changed.
+struct Rejected {
+    core::CommandId command_id;
+    std::string code;
+    std::string message;
+    bool operator==(const Rejected&) const = default;
+};
+
+struct Pong {
+    bool operator==(const Pong&) const = default;
+};
+
+using ServerMessage =
+    std::variant<Welcome, WireError, Sync, EventMessage, ChatMessage, Ack, Rejected, Pong>;
+
+// The snapshot and event texts are embedded as they are, so a server encodes each once and
+// sends the same bytes to every recipient.
+std::string encode_sync(std::uint64_t seq, std::string_view snapshot_json);
+std::string encode_event_message(std::uint64_t seq, std::string_view event_json);
+std::string encode_chat_message(std::uint64_t seq, const core::Chat& chat);
+std::string encode_ack(const Ack& ack);
+std::string encode_rejected(const Rejected& rejected);
+std::string encode_pong();
+// A chat as the JSON object the chat message and the REST API carry.
+std::string encode_chat(const core::Chat& chat);
+Result<ServerMessage> decode_server_message(std::string_view text);
+
+}  // namespace parley::protocol

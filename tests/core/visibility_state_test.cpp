@@ -1,0 +1,408 @@
+// Who sees what, on floors built by real commands: the State each actor's replica starts from
+// (visible_state), a chat as an actor sees it (chat_for, redacted_chat), and which events reach
+// an actor across a change of sight (view_for with saw_chat_before, brings_chat_into_view).
+#include "core_fixture.h"
+
+#include "core/visibility.h"
+
+namespace parley::core::testing {
+namespace {
+
+// What one watcher makes of one event, applied one at a time as the server fans them out.
+struct Seen {
+    EventEnvelope event;
+    bool saw_before = false;
+    bool brings = false;
+    // view_for with saw_chat_before, and without it.
+    bool delivered = false;
+    bool delivered_plain = false;
+};
+
+template <typename E>
+const Seen* seen_event(const std::vector<Seen>& seen) {
+    for (const Seen& s : seen) {
+        if (std::holds_alternative<E>(s.event.event))
+            return &s;
+    }
+    return nullptr;
+}
+
+// General (gina, gus) and Billing (bill) with one held chat each, a supervisor and an admin in
+// no queue, internal notes, and personal and shared canned responses.
+class Visibility : public CoreTest {
+protected:
+    void SetUp() override {
+        billing = add_queue("Billing");
+        gina = add_agent("gina", {kGeneralQueueId});
+        gus = add_agent("gus", {kGeneralQueueId});
+        bill = add_agent("bill", {billing});
+        sue = add_agent("sue", {}, 3, Role::supervisor);
+        ada = add_agent("ada", {}, 3, Role::admin);
+        anna_chat = held_chat(gina, kGeneralQueueId, "anna");
+        bob_chat = held_chat(bill, billing, "bob");
+        ok(gina, PostAgentMessage{anna_chat, "Hi Anna", {}});
+        ok(gina, AddNote{anna_chat, "Angry about the invoice"});
+        ok(bill, AddNote{bob_chat, "Owes two months"});
+        ok(gina, CreateCannedResponse{"Gina hello", "/gh", "Hello from Gina", true});
+        ok(bill, CreateCannedResponse{"Bill hello", "/bh", "Hello from Bill", true});
+        ok(sue, CreateCannedResponse{"Shared bye", "/bye", "Goodbye", false});
+    }
+
+    // Decides and applies event by event, recording what `watcher` gets of each.
+    std::vector<Seen> step(const Actor& actor, Command command, const Actor& watcher) {
+        const CommandEnvelope envelope{"vis-" + std::to_string(++steps_), actor, now,
+                                       std::move(command)};
+        const Decision decision = decide(state, envelope);
+        EXPECT_TRUE(decision.accepted())
+            << decision.rejection->code << ": " << decision.rejection->message;
+        std::vector<Seen> seen;
+        for (const EventEnvelope& event : decision.events) {
+            const std::optional<ChatId> id = chat_of(state, event.event);
+            const Chat* before = id ? state.find_chat(*id) : nullptr;
+            const bool saw_before = before && may_see_chat(state, watcher, *before);
+            parley::core::apply(state, event);
+            log.push_back(event);
+            Seen s;
+            s.event = event;
+            s.saw_before = saw_before;
+            s.brings = brings_chat_into_view(state, watcher, event, saw_before);
+            s.delivered = view_for(state, watcher, event, saw_before).has_value();
+            s.delivered_plain = view_for(state, watcher, event).has_value();
+            seen.push_back(std::move(s));
+        }
+        return seen;
+    }
+
+    static const Chat& chat_in(const State& seen, ChatId id) {
+        return seen.chats.at(position_of(id));
+    }
+
+    static std::vector<std::string> canned_titles(const State& seen) {
+        std::vector<std::string> titles;
+        for (const auto& [id, response] : seen.canned_responses)
+            titles.push_back(response.title);
+        return titles;
+    }
+
+    QueueId billing = 0;
+    Actor gina;
+    Actor gus;
+    Actor bill;
+    Actor sue;
+    Actor ada;
+    Actor anna = Actor::customer("anna");
+    Actor bob = Actor::customer("bob");
+    ChatId anna_chat = 0;
+    ChatId bob_chat = 0;
+
+private:
+    int steps_ = 0;
+};
+
+// [SECTION] visible_state for customers
+
+TEST_F(Visibility, CustomerSeesOnlyTheirOwnChatWithoutStaffBusiness) {
+    ok(gina, CreateTicket{anna_chat, TicketKind::incident, "Refund", Priority::high});
+    ok(gina, SetChatTags{anna_chat, {"vip"}});
+    ok(gina, RequestSupervisor{anna_chat, "Wants a manager"});
+    const State seen = visible_state(state, anna);
+
+    ASSERT_EQ(seen.chats.size(), state.chats.size());
+    const Chat& mine = chat_in(seen, anna_chat);
+    EXPECT_FALSE(is_redacted(mine));
+    EXPECT_EQ(mine.customer, "anna");
+    EXPECT_EQ(mine.assignee, std::optional<AgentId>("gina"));
+    EXPECT_EQ(mine.messages, chat(anna_chat).messages);
+    ASSERT_FALSE(chat(anna_chat).notes.empty());
+    EXPECT_TRUE(mine.notes.empty());
+    EXPECT_TRUE(mine.tags.empty());
+    EXPECT_FALSE(mine.ticket.has_value());
+    EXPECT_FALSE(mine.supervisor_requested);
+
+    const Chat& theirs = chat_in(seen, bob_chat);
+    EXPECT_TRUE(is_redacted(theirs));
+    EXPECT_EQ(theirs.id, bob_chat);
+    EXPECT_TRUE(theirs.messages.empty());
+    EXPECT_TRUE(theirs.notes.empty());
+    EXPECT_FALSE(theirs.assignee.has_value());
+    for (const Chat& c : seen.chats)
+        EXPECT_TRUE(c.notes.empty()) << "chat " << c.id << " carries internal notes";
+
+    EXPECT_FALSE(seen.customers.contains("bob"));
+    EXPECT_EQ(seen.customers.at("anna"), state.customers.at("anna"));
+    for (const auto& [id, customer] : seen.customers)
+        EXPECT_TRUE(id == "anna" || (id.empty() && customer == Customer{})) << id;
+
+    ASSERT_EQ(seen.tickets.size(), 1u);
+    EXPECT_EQ(seen.tickets[0].chat, anna_chat);
+    EXPECT_TRUE(seen.tickets[0].summary.empty());
+
+    ASSERT_EQ(seen.agents.size(), state.agents.size());
+    for (const auto& [id, agent] : seen.agents) {
+        Agent named;
+        named.id = id;
+        named.profile.name = state.agents.at(id).profile.name;
+        EXPECT_EQ(agent, named) << id;
+    }
+    EXPECT_EQ(seen.agents.at("sue").profile.role, Role::agent);
+    EXPECT_TRUE(seen.agents.at("gina").queues.empty());
+    EXPECT_TRUE(seen.canned_responses.empty());
+    EXPECT_FALSE(state.canned_responses.empty());
+    EXPECT_TRUE(seen.processed_commands.empty());
+    EXPECT_FALSE(state.processed_commands.empty());
+    for (const Queue& queue : seen.queues)
+        EXPECT_TRUE(queue.members.empty()) << "queue " << queue.id << " shows its members";
+}
+
+TEST_F(Visibility, CustomerSeesHowTheChatEndedButNotTheResolutionNotes) {
+    ok(gina, CloseChat{anna_chat, "Billing question", "Refund promised", false});
+    const State seen = visible_state(state, anna);
+    const Chat& mine = chat_in(seen, anna_chat);
+    EXPECT_EQ(mine.status, ChatStatus::closed);
+    ASSERT_TRUE(mine.resolution.has_value());
+    EXPECT_EQ(mine.resolution->outcome, ResolutionOutcome::closed);
+    EXPECT_EQ(mine.resolution->closed_by, "gina");
+    EXPECT_TRUE(mine.resolution->category.empty());
+    EXPECT_TRUE(mine.resolution->notes.empty());
+    EXPECT_EQ(chat(anna_chat).resolution->category, "Billing question");
+    EXPECT_EQ(chat(anna_chat).resolution->notes, "Refund promised");
+}
+
+TEST_F(Visibility, EachCustomerSeesTheirOwnChat) {
+    const State seen = visible_state(state, bob);
+    EXPECT_TRUE(is_redacted(chat_in(seen, anna_chat)));
+    EXPECT_FALSE(is_redacted(chat_in(seen, bob_chat)));
+    EXPECT_FALSE(seen.customers.contains("anna"));
+    EXPECT_TRUE(seen.customers.contains("bob"));
+}
+
+// [SECTION] visible_state for staff
+
+// Staff see what they hold or held, and what waits in their queues; a colleague's conversation
+// in the same queue is not theirs to read.
+TEST_F(Visibility, AgentSeesTheirChatsAndWhatWaitsInTheirQueues) {
+    const ChatId carl_chat = start_chat("carl", billing);
+    const ChatId dan_chat = start_chat("dan", kGeneralQueueId);
+    const State for_gina = visible_state(state, gina);
+    EXPECT_EQ(chat_in(for_gina, anna_chat), chat(anna_chat));
+    EXPECT_EQ(chat_in(for_gina, dan_chat), chat(dan_chat));
+    EXPECT_TRUE(is_redacted(chat_in(for_gina, bob_chat)));
+    EXPECT_TRUE(is_redacted(chat_in(for_gina, carl_chat)));
+    EXPECT_TRUE(chat_in(for_gina, bob_chat).notes.empty());
+    EXPECT_FALSE(for_gina.customers.contains("bob"));
+    EXPECT_FALSE(for_gina.customers.contains("carl"));
+    EXPECT_TRUE(for_gina.customers.contains("anna"));
+    EXPECT_TRUE(for_gina.customers.contains("dan"));
+    EXPECT_TRUE(for_gina.processed_commands.empty());
+    // Staff see the floor: agents keep roles and queues.
+    EXPECT_EQ(for_gina.agents, state.agents);
+    EXPECT_EQ(for_gina.queues, state.queues);
+
+    const State for_gus = visible_state(state, gus);
+    EXPECT_TRUE(is_redacted(chat_in(for_gus, anna_chat)));
+    EXPECT_EQ(chat_in(for_gus, dan_chat), chat(dan_chat));
+    EXPECT_TRUE(is_redacted(chat_in(for_gus, bob_chat)));
+    EXPECT_FALSE(for_gus.customers.contains("anna"));
+
+    const State for_bill = visible_state(state, bill);
+    EXPECT_TRUE(is_redacted(chat_in(for_bill, anna_chat)));
+    EXPECT_TRUE(is_redacted(chat_in(for_bill, dan_chat)));
+    EXPECT_EQ(chat_in(for_bill, bob_chat), chat(bob_chat));
+    EXPECT_EQ(chat_in(for_bill, carl_chat), chat(carl_chat));
+}
+
+TEST_F(Visibility, AgentSeesAChatTransferredToThemFromAnotherQueue) {
+    ok(gina, TransferToAgent{anna_chat, "bill", "Knows invoices"});
+    const State pending = visible_state(state, bill);
+    const Chat& transferred = chat_in(pending, anna_chat);
+    ASSERT_FALSE(is_redacted(transferred));
+    ASSERT_TRUE(transferred.pending_transfer.has_value());
+    EXPECT_EQ(transferred.pending_transfer->side_note, "Knows invoices");
+    EXPECT_EQ(transferred.notes, chat(anna_chat).notes);
+
+    ok(bill, AcceptTransfer{anna_chat});
+    EXPECT_EQ(chat_in(visible_state(state, bill), anna_chat), chat(anna_chat));
+    // Gina still sees it: she answered it first. Gus, in the same queue, never did.
+    EXPECT_TRUE(is_redacted(chat_in(visible_state(state, gus), anna_chat)));
+    EXPECT_FALSE(is_redacted(chat_in(visible_state(state, gina), anna_chat)));
+}
+
+TEST_F(Visibility, AgentSeesAChatOfferedToThemAfterLeavingItsQueue) {
+    const QueueId sales = add_queue("Sales", RoutingMode::offer);
+    const Actor olga = add_agent("olga", {sales});
+    const ChatId dan_chat = start_chat("dan", sales);
+    ASSERT_EQ(chat(dan_chat).status, ChatStatus::offered);
+    ASSERT_EQ(chat(dan_chat).offer->agent, "olga");
+    ok(sue, RemoveQueueMember{sales, "olga"});
+    ASSERT_EQ(chat(dan_chat).status, ChatStatus::offered);
+    EXPECT_FALSE(is_redacted(chat_in(visible_state(state, olga), dan_chat)));
+    EXPECT_TRUE(is_redacted(chat_in(visible_state(state, gina), dan_chat)));
+}
+
+TEST_F(Visibility, SupervisorAndAdminSeeEveryChat) {
+    const ChatId carl_chat = start_chat("carl", billing);
+    for (const Actor& boss : {sue, ada}) {
+        const State seen = visible_state(state, boss);
+        ASSERT_EQ(seen.chats.size(), state.chats.size());
+        for (const Chat& c : state.chats)
+            EXPECT_EQ(chat_in(seen, c.id), c) << boss.id << " chat " << c.id;
+        EXPECT_EQ(seen.customers, state.customers) << boss.id;
+    }
+    EXPECT_FALSE(is_redacted(chat(carl_chat)));
+}
+
+TEST_F(Visibility, OthersPersonalCannedResponsesAreHiddenFromAgentsButNotFromAdmins) {
+    using Titles = std::vector<std::string>;
+    EXPECT_EQ(canned_titles(visible_state(state, gina)), (Titles{"Gina hello", "Shared bye"}));
+    EXPECT_EQ(canned_titles(visible_state(state, bill)), (Titles{"Bill hello", "Shared bye"}));
+    EXPECT_EQ(canned_titles(visible_state(state, sue)), (Titles{"Shared bye"}));
+    EXPECT_EQ(canned_titles(visible_state(state, ada)),
+              (Titles{"Gina hello", "Bill hello", "Shared bye"}));
+}
+
+TEST_F(Visibility, TheSystemAndIntegrationsGetTheWholeState) {
+    EXPECT_EQ(visible_state(state, system), state);
+    EXPECT_EQ(visible_state(state, Actor::integration("bot")), state);
+}
+
+TEST_F(Visibility, UnknownStaffSeeNoChatsAndNoPersonalResponses) {
+    const State seen = visible_state(state, Actor::agent("ghost"));
+    for (const Chat& c : seen.chats)
+        EXPECT_TRUE(is_redacted(c)) << c.id;
+    EXPECT_EQ(canned_titles(seen), (std::vector<std::string>{"Shared bye"}));
+}
+
+// [SECTION] chat_for and redaction
+
+TEST_F(Visibility, ChatForBlanksStaffFieldsForCustomersOnly) {
+    ok(gina, SetChatTags{anna_chat, {"vip"}});
+    ok(gina, TransferToAgent{anna_chat, "bill", "Side note"});
+    const Chat& real = chat(anna_chat);
+    EXPECT_EQ(chat_for(gina, real), real);
+    EXPECT_EQ(chat_for(system, real), real);
+    const Chat seen = chat_for(anna, real);
+    EXPECT_TRUE(seen.notes.empty());
+    EXPECT_TRUE(seen.tags.empty());
+    EXPECT_TRUE(seen.passed_by.empty());
+    EXPECT_FALSE(real.passed_by.empty());
+    ASSERT_TRUE(seen.pending_transfer.has_value());
+    EXPECT_TRUE(seen.pending_transfer->side_note.empty());
+    EXPECT_EQ(seen.pending_transfer->to, "bill");
+    EXPECT_EQ(seen.messages, real.messages);
+}
+
+TEST_F(Visibility, RedactedChatKeepsOnlyItsId) {
+    const Chat redacted = redacted_chat(7);
+    EXPECT_EQ(redacted.id, 7u);
+    EXPECT_TRUE(is_redacted(redacted));
+    EXPECT_TRUE(redacted.messages.empty());
+    EXPECT_FALSE(redacted.assignee.has_value());
+    EXPECT_FALSE(is_redacted(chat(anna_chat)));
+}
+
+// [SECTION] Events across a change of sight
+
+TEST_F(Visibility, TransferToAgentBringsTheChatIntoTheTargetsView) {
+    const auto seen = step(gina, TransferToAgent{anna_chat, "bill", "Knows invoices"}, bill);
+    const Seen* requested = seen_event<TransferRequested>(seen);
+    ASSERT_NE(requested, nullptr);
+    EXPECT_FALSE(requested->saw_before);
+    EXPECT_TRUE(requested->brings);
+    EXPECT_TRUE(requested->delivered);
+}
+
+TEST_F(Visibility, TransferToQueueBringsTheChatToTheNewQueueAndTellsTheOldHolder) {
+    const auto for_bill = step(gina, TransferToQueue{anna_chat, billing, "Invoice"}, bill);
+    const Seen* moved = seen_event<ChatMovedToQueue>(for_bill);
+    ASSERT_NE(moved, nullptr);
+    EXPECT_FALSE(moved->saw_before);
+    EXPECT_TRUE(moved->brings);
+    EXPECT_TRUE(moved->delivered);
+    // The notice to the customer came before the move: not Bill's business yet.
+    const Seen* notice = seen_event<MessagePosted>(for_bill);
+    ASSERT_NE(notice, nullptr);
+    EXPECT_FALSE(notice->delivered);
+    EXPECT_FALSE(notice->brings);
+}
+
+TEST_F(Visibility, AQueueMemberGetsTheAcceptThatTakesAChatOutOfTheirQueueList) {
+    const ChatId dan_chat = start_chat("dan", kGeneralQueueId);
+    const auto for_gus = step(gina, AcceptChat{dan_chat}, gus);
+    const Seen* assigned = seen_event<ChatAssigned>(for_gus);
+    ASSERT_NE(assigned, nullptr);
+    EXPECT_TRUE(assigned->saw_before);
+    EXPECT_FALSE(assigned->delivered_plain);
+    EXPECT_TRUE(assigned->delivered);
+    EXPECT_FALSE(assigned->brings);
+    EXPECT_FALSE(view_for(state, gus, assigned->event, false).has_value());
+    // Out of sight now: later events of the chat no longer reach him.
+    const auto later = step(gina, PostAgentMessage{dan_chat, "Hello Dan", {}}, gus);
+    const Seen* message = seen_event<MessagePosted>(later);
+    ASSERT_NE(message, nullptr);
+    EXPECT_FALSE(message->saw_before);
+    EXPECT_FALSE(message->delivered);
+}
+
+TEST_F(Visibility, TransferToQueueKeepsTheMoverInformedAndNotTheOldQueue) {
+    const auto for_gina = step(gina, TransferToQueue{anna_chat, billing, "Invoice"}, gina);
+    const Seen* moved = seen_event<ChatMovedToQueue>(for_gina);
+    ASSERT_NE(moved, nullptr);
+    EXPECT_TRUE(moved->saw_before);
+    EXPECT_TRUE(moved->delivered);
+    EXPECT_FALSE(moved->brings);
+    // She answered the chat, so it stays in her sight after leaving her queue.
+    EXPECT_TRUE(moved->delivered_plain);
+
+    const auto for_gus = step(bill, AcceptChat{anna_chat}, gus);
+    const Seen* assigned = seen_event<ChatAssigned>(for_gus);
+    ASSERT_NE(assigned, nullptr);
+    EXPECT_FALSE(assigned->saw_before);
+    EXPECT_FALSE(assigned->delivered);
+    EXPECT_FALSE(assigned->brings);
+}
+
+TEST_F(Visibility, ChatStartedNeverBringsAChatIntoView) {
+    const auto seen = step(Actor::customer("dan"),
+                           StartChat{Customer{"dan", "Dan", "dan@example.com", ""}, Channel::web,
+                                     kGeneralQueueId, "Hi", std::nullopt},
+                           gina);
+    const Seen* started = seen_event<ChatStarted>(seen);
+    ASSERT_NE(started, nullptr);
+    EXPECT_TRUE(started->delivered);
+    EXPECT_FALSE(started->brings);
+}
+
+TEST_F(Visibility, NothingIsBroughtIntoACustomersView) {
+    const auto seen = step(gina, TransferToAgent{anna_chat, "bill", "Knows invoices"}, anna);
+    const Seen* requested = seen_event<TransferRequested>(seen);
+    ASSERT_NE(requested, nullptr);
+    EXPECT_TRUE(requested->saw_before);
+    EXPECT_FALSE(requested->brings);
+    EXPECT_FALSE(brings_chat_into_view(state, anna, requested->event, false));
+    // The customer gets the transfer without the side note.
+    const auto view = view_for(state, anna, requested->event, true);
+    ASSERT_TRUE(view.has_value());
+    const auto& event = std::get<TransferRequested>(view->event);
+    EXPECT_EQ(event.to, "bill");
+    EXPECT_TRUE(event.side_note.empty());
+}
+
+TEST_F(Visibility, CustomersNeverGetNotesEvenHavingSeenTheChat) {
+    const auto seen = step(gina, AddNote{anna_chat, "Secret"}, anna);
+    const Seen* note = seen_event<NoteAdded>(seen);
+    ASSERT_NE(note, nullptr);
+    EXPECT_TRUE(note->saw_before);
+    EXPECT_FALSE(note->delivered);
+}
+
+TEST_F(Visibility, AnotherAgentsPersonalResponseIsNotDelivered) {
+    const auto for_bill = step(gina, CreateCannedResponse{"Mine", "/m", "Only mine", true}, bill);
+    ASSERT_EQ(for_bill.size(), 1u);
+    EXPECT_FALSE(for_bill[0].delivered);
+    const auto for_ada = step(gina, CreateCannedResponse{"Mine 2", "/m2", "Only mine", true}, ada);
+    ASSERT_EQ(for_ada.size(), 1u);
+    EXPECT_TRUE(for_ada[0].delivered);
+}
+
+}  // namespace
+}  // namespace parley::core::testing

@@ -1,0 +1,65 @@
+// Small helpers shared by the REST integration tests: authenticated calls, commands through
+// POST /api/commands, and starting chats as customers. All over real sockets via http_call.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/test_server.h"
+
+namespace parley::server::testing {
+
+using Verb = boost::beast::http::verb;
+
+inline std::map<std::string, std::string> bearer(const std::string& token) {
+    return {{"Authorization", "Bearer " + token}};
+}
+
+// A response header by its exact name, or "" when absent.
+inline std::string header(const HttpResult& result, const std::string& name) {
+    const auto found = result.headers.find(name);
+    return found == result.headers.end() ? std::string() : found->second;
+}
+
+// A JSON call as the holder of `token` (none when empty).
+inline HttpResult api(unsigned short port, Verb method, const std::string& target,
+                      const nlohmann::json& body = nullptr, const std::string& token = {},
+                      std::map<std::string, std::string> headers = {}) {
+    if (!token.empty()) {
+        headers["Authorization"] = "Bearer " + token;
+    }
+    return http_call(port, method, target, body.is_null() ? std::string() : body.dump(), headers);
+}
+
+// Runs a command through POST /api/commands with a fresh command id; returns the answer.
+inline HttpResult send_command(unsigned short port, const std::string& token,
+                               nlohmann::json command) {
+    static std::atomic<int> sequence{0};
+    if (!command.contains("command_id")) {
+        command["command_id"] = "rest-test-" + std::to_string(++sequence);
+    }
+    return api(port, Verb::post, "/api/commands", command, token);
+}
+
+struct StartedChat {
+    std::uint64_t chat = 0;
+    std::string customer;
+    std::string token;
+};
+
+inline StartedChat start_chat(unsigned short port, const std::string& name,
+                              const std::string& question, const std::string& queue = "General") {
+    const nlohmann::json answer = start_chat_as_customer(port, name, question, queue);
+    return {answer.value("chat", std::uint64_t{0}), answer.value("customer", ""),
+            answer.value("token", "")};
+}
+
+inline std::string chat_path(std::uint64_t chat, const std::string& rest = {}) {
+    return "/api/chats/" + std::to_string(chat) + rest;
+}
+
+}  // namespace parley::server::testing

@@ -1,0 +1,106 @@
+// Reconnecting: a client that says the last sequence number it holds gets exactly the
+// messages it missed (no gap, no duplicate), or a fresh sync when that is no longer possible;
+// and the State survives a restart.
+#include <gtest/gtest.h>
+
+#include "support/test_server.h"
+
+namespace parley::server::testing {
+namespace {
+
+using nlohmann::json;
+
+std::vector<json> drain(WsClient& client, std::chrono::milliseconds quiet) {
+    std::vector<json> messages;
+    while (auto message = client.next(quiet)) {
+        messages.push_back(*message);
+    }
+    return messages;
+}
+
+std::vector<std::uint64_t> seqs_of(const std::vector<json>& messages) {
+    std::vector<std::uint64_t> seqs;
+    for (const json& message : messages) {
+        const std::string type = message.value("type", "");
+        if (type == "event" || type == "chat" || type == "sync") {
+            seqs.push_back(message["seq"].get<std::uint64_t>());
+        }
+    }
+    return seqs;
+}
+
+TEST(WsResume, AResumedClientGetsExactlyWhatItMissed) {
+    TestServer server;
+    const std::string token = sign_in(server.port(), "sofia", "sofia-demo");
+    // A second connection of the same supervisor stays up throughout: the reference stream.
+    WsClient steady(server.port());
+    steady.hello(token);
+    steady.expect("sync");
+    std::vector<json> resumed_stream;
+    std::uint64_t held = 0;
+    {
+        WsClient first(server.port());
+        first.hello(token);
+        const json sync = first.expect("sync");
+        held = sync["seq"];
+        start_chat_directly(server.server(), "Before", "one", 1);
+        auto before = drain(first, std::chrono::milliseconds(400));
+        resumed_stream.insert(resumed_stream.end(), before.begin(), before.end());
+        held = std::max(held, last_seq(before));
+    }
+    for (int i = 0; i < 5; ++i) {
+        start_chat_directly(server.server(), "Missed" + std::to_string(i), "while away", 2);
+    }
+    WsClient again(server.port());
+    const json welcome = again.hello(token, held);
+    ASSERT_EQ(welcome["type"], "welcome");
+    auto after = drain(again, std::chrono::milliseconds(600));
+    for (const json& message : after) {
+        EXPECT_NE(message.value("type", ""), "sync") << "the feed still reaches back: no sync";
+    }
+    resumed_stream.insert(resumed_stream.end(), after.begin(), after.end());
+
+    const auto steady_seqs = seqs_of(drain(steady, std::chrono::milliseconds(300)));
+    const auto resumed_seqs = seqs_of(resumed_stream);
+    EXPECT_EQ(resumed_seqs, steady_seqs) << "no gap and no duplicate";
+    EXPECT_TRUE(std::is_sorted(resumed_seqs.begin(), resumed_seqs.end()));
+    EXPECT_EQ(std::adjacent_find(resumed_seqs.begin(), resumed_seqs.end()), resumed_seqs.end());
+    EXPECT_GE(resumed_seqs.size(), 6u);
+}
+
+TEST(WsResume, AResumePointTheFeedCannotServeGetsASync) {
+    TestServer server;
+    const std::string token = sign_in(server.port(), "sofia", "sofia-demo");
+    WsClient client(server.port());
+    client.hello(token, 999999);
+    const json first = client.next().value_or(json());
+    EXPECT_EQ(first["type"], "sync") << "a resume point from the future is not trusted";
+}
+
+TEST(WsResume, TheStateSurvivesARestartAndResumingAfterItGivesASync) {
+    TestServer server;
+    const CustomerChat anna = start_chat_directly(server.server(), "Anna", "still there?", 1);
+    std::uint64_t held = 0;
+    {
+        WsClient maria(server.port());
+        maria.hello(sign_in(server.port(), "maria", "maria-demo"));
+        held = maria.expect("sync")["seq"];
+        maria.command({{"type", "set_presence"}, {"agent", "maria"}, {"presence", "online"}});
+        maria.command({{"type", "accept_chat"}, {"chat", anna.chat}});
+        maria.command(
+            {{"type", "post_agent_message"}, {"chat", anna.chat}, {"text", "survives"}});
+    }
+    server.restart();
+    WsClient maria(server.port());
+    maria.hello(sign_in(server.port(), "maria", "maria-demo"), held);
+    const json sync = maria.expect("sync");
+    const json& chat = sync["snapshot"]["chats"][anna.chat - 1];
+    EXPECT_EQ(chat["assignee"], "maria");
+    ASSERT_FALSE(chat["messages"].empty());
+    EXPECT_EQ(chat["messages"].back()["text"], "survives");
+    WsClient customer(server.port());
+    EXPECT_EQ(customer.hello(anna.token)["type"], "welcome") << "customer tokens are durable";
+}
+
+}  // namespace
+}  // namespace parley::server::testing
