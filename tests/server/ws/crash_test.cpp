@@ -69,6 +69,15 @@ public:
         pid_ = -1;
     }
 
+    // SIGTERM, then the exit status.
+    int terminate() {
+        kill(pid_, SIGTERM);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+
     unsigned short port() const { return port_; }
 
 private:
@@ -136,6 +145,44 @@ TEST(Durability, EveryAcknowledgedMessageSurvivesSigkill) {
                 << "messages are never reordered";
         }
     }
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Durability, SigtermFinishesWhatIsInFlightClosesSocketsWithAReasonAndExitsZero) {
+    std::random_device random;
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("parley-term-" + std::to_string(random()));
+    std::filesystem::create_directories(dir);
+    std::uint64_t chat = 0;
+    {
+        ServerProcess server(dir, true);
+        ASSERT_NE(server.port(), 0);
+        const json started = start_chat_as_customer(server.port(), "Term", "before the stop");
+        chat = started["chat"];
+        WsClient customer(server.port());
+        customer.hello(started["token"].get<std::string>());
+        customer.expect("sync");
+        for (int i = 0; i < 50; ++i) {
+            customer.send({{"type", "post_customer_message"},
+                           {"command_id", "term-" + std::to_string(i)},
+                           {"chat", chat},
+                           {"text", "term " + std::to_string(i)}});
+        }
+        EXPECT_EQ(server.terminate(), 0);
+        int acks = 0;
+        while (auto message = customer.next(std::chrono::milliseconds(2000))) {
+            acks += message->value("type", "") == "ack" ? 1 : 0;
+        }
+        EXPECT_TRUE(customer.closed());
+        EXPECT_EQ(customer.close_code(), 1001);
+        EXPECT_EQ(customer.close_reason(), "server shutting down");
+        EXPECT_GT(acks, 0);
+    }
+    ServerProcess again(dir, false);
+    WsClient sofia(again.port());
+    sofia.hello(sign_in(again.port(), "sofia", "sofia-demo"));
+    const json sync = sofia.expect("sync");
+    EXPECT_FALSE(sync["snapshot"]["chats"][chat - 1]["messages"].empty());
     std::filesystem::remove_all(dir);
 }
 
