@@ -19,7 +19,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 13> kOptions = {{
+constexpr std::array<Option, 14> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -33,6 +33,8 @@ constexpr std::array<Option, 13> kOptions = {{
     {"tick-ms", "N", "timer resolution for reminders and time-outs (default 1000)", false},
     {"ip-requests-per-second", "N", "per client address (default 50)", false},
     {"commands-per-second", "N", "per connection or token (default 50)", false},
+    {"send-queue-mib", "N", "unread data a WebSocket client may leave queued (default 64)",
+     false},
     {"demo", "", "create the demo organisation when the data folder is empty", true},
 }};
 
@@ -141,6 +143,8 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
         return set_number(config.ip_requests_per_second, value, source, 1u, 1000000u);
     } else if (name == "commands-per-second") {
         return set_number(config.commands_per_second, value, source, 1u, 1000000u);
+    } else if (name == "send-queue-mib") {
+        return set_number(config.send_queue_mib, value, source, 1u, 4096u);
     } else if (name == "secure-cookies" || name == "demo") {
         const auto flag = parse_bool(value);
         if (!flag) {

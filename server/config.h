@@ -30,6 +30,9 @@ struct ServerConfig {
     // commands per second per signed-in connection or token.
     unsigned ip_requests_per_second = 50;
     unsigned commands_per_second = 50;
+    // Per WebSocket: a client that lets more than this pile up unread is disconnected. Syncs
+    // of a large floor are megabytes.
+    unsigned send_queue_mib = 64;
     // Create the demo organisation when the data folder is empty.
     bool demo = false;
 };

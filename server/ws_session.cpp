@@ -16,8 +16,6 @@ namespace {
 
 constexpr std::size_t kMaxMessageBytes = 1 << 20;
 constexpr std::size_t kMaxQueuedMessages = 8192;
-// Syncs of a large floor are megabytes; beyond this the client is not keeping up.
-constexpr std::size_t kMaxQueuedBytes = std::size_t{64} << 20;
 
 }  // namespace
 
@@ -181,7 +179,8 @@ void WsSession::send(std::shared_ptr<const std::string> message) {
             return;
         }
         if (self->outbox_.size() >= kMaxQueuedMessages ||
-            self->outbox_bytes_ + message->size() > kMaxQueuedBytes) {
+            self->outbox_bytes_ + message->size() >
+                std::size_t{self->services_.config.send_queue_mib} << 20) {
             // The front message is being written and must outlive that write.
             self->outbox_.erase(self->outbox_.begin() + 1, self->outbox_.end());
             self->close_with(websocket::close_code::policy_error,

@@ -10,6 +10,7 @@
 #include "core/decide_context.h"
 #include "core/visibility.h"
 #include "protocol/codec.h"
+#include "server/auth/tokens.h"
 #include "server/engine/fanout.h"
 #include "server/log.h"
 
@@ -77,6 +78,10 @@ std::optional<StoreError> Authority::recover() {
 
 void Authority::submit(core::CommandId id, core::Actor actor, core::Command command,
                        Reply reply) {
+    // Chat ids are the server's to choose, so that none is ever guessable or sequential.
+    if (auto* start = std::get_if<core::StartChat>(&command)) {
+        start->chat = auth::new_id("cht_");
+    }
     asio::post(strand_, [this, id = std::move(id), actor = std::move(actor),
                          command = std::move(command), reply = std::move(reply),
                          received = std::chrono::steady_clock::now()]() mutable {
@@ -154,12 +159,8 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
     maybe_snapshot();
 }
 
-std::uint64_t Authority::next_chat_version(core::ChatId chat) {
-    const std::size_t slot = core::position_of(chat);
-    if (chat_versions_.size() <= slot) {
-        chat_versions_.resize(slot + 1, 0);
-    }
-    return ++chat_versions_[slot];
+std::uint64_t Authority::next_chat_version(const core::ChatId& chat) {
+    return ++chat_versions_[chat];
 }
 
 void Authority::refresh_wide(const core::AgentId& agent_id) {
@@ -336,26 +337,24 @@ std::vector<QueueFigures> Authority::queue_figures() const {
     return figures_;
 }
 
-std::string encode_stored_snapshot(const core::State& state,
-                                   const std::vector<std::uint64_t>& chat_versions) {
-    std::string text = R"({"chat_versions":[)";
-    for (std::size_t i = 0; i < chat_versions.size(); ++i) {
-        if (i != 0) {
-            text += ',';
-        }
-        text += std::to_string(chat_versions[i]);
+std::string encode_stored_snapshot(const core::State& state, const ChatVersions& chat_versions) {
+    nlohmann::json versions = nlohmann::json::object();
+    for (const auto& [chat, version] : chat_versions) {
+        versions[chat] = version;
     }
-    text += R"(],"state":)";
+    std::string text = R"({"chat_versions":)";
+    text += versions.dump();
+    text += R"(,"state":)";
     text += protocol::encode_snapshot(state);
     text += '}';
     return text;
 }
 
 std::optional<StoreError> decode_stored_snapshot(const std::string& payload, core::State& state,
-                                                 std::vector<std::uint64_t>& chat_versions) {
+                                                 ChatVersions& chat_versions) {
     const nlohmann::json parsed = nlohmann::json::parse(payload, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("state") ||
-        !parsed.contains("chat_versions") || !parsed["chat_versions"].is_array()) {
+        !parsed.contains("chat_versions") || !parsed["chat_versions"].is_object()) {
         return StoreError{"corrupt", "The stored snapshot is not a Parley snapshot."};
     }
     auto decoded = protocol::decode_snapshot(parsed["state"].dump());
@@ -363,13 +362,13 @@ std::optional<StoreError> decode_stored_snapshot(const std::string& payload, cor
         return StoreError{"corrupt", "The stored snapshot cannot be read: " +
                                          decoded.error().message};
     }
-    std::vector<std::uint64_t> versions;
-    for (const auto& version : parsed["chat_versions"]) {
+    ChatVersions versions;
+    for (const auto& [chat, version] : parsed["chat_versions"].items()) {
         if (!version.is_number_unsigned()) {
             return StoreError{"corrupt", "The stored snapshot has a chat version that is not a "
                                          "number."};
         }
-        versions.push_back(version.get<std::uint64_t>());
+        versions.emplace(chat, version.get<std::uint64_t>());
     }
     state = std::move(decoded).value();
     chat_versions = std::move(versions);

@@ -18,6 +18,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -35,6 +36,8 @@ namespace parley::server {
 using Outcome = std::variant<protocol::Ack, protocol::Rejected>;
 using Reply = std::function<void(const Outcome&)>;
 using Clock = std::function<core::Timestamp()>;
+// Each chat's version after its latest event: the per-chat optimistic-concurrency counter.
+using ChatVersions = std::unordered_map<core::ChatId, std::uint64_t>;
 
 struct AuthorityOptions {
     // Take a snapshot after this many events, so start-up replays at most about that many.
@@ -101,7 +104,7 @@ private:
     void publish_figures();
     void tick();
     core::Timestamp now();
-    std::uint64_t next_chat_version(core::ChatId chat);
+    std::uint64_t next_chat_version(const core::ChatId& chat);
     void refresh_wide(const core::AgentId& agent);
 
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
@@ -111,7 +114,7 @@ private:
     core::State state_;
     Feeds feeds_;
     // Per chat (by ChatId - 1): the version of its latest event.
-    std::vector<std::uint64_t> chat_versions_;
+    ChatVersions chat_versions_;
     std::uint64_t assigned_seq_ = 0;
     std::uint64_t committed_ = 0;
     std::atomic<std::uint64_t> committed_public_{0};
@@ -135,8 +138,8 @@ private:
 
 // The snapshot the authority stores: the core State plus the chat versions the log needs.
 std::string encode_stored_snapshot(const core::State& state,
-                                   const std::vector<std::uint64_t>& chat_versions);
+                                   const ChatVersions& chat_versions);
 std::optional<StoreError> decode_stored_snapshot(const std::string& payload, core::State& state,
-                                                 std::vector<std::uint64_t>& chat_versions);
+                                                 ChatVersions& chat_versions);
 
 }  // namespace parley::server

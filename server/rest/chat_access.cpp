@@ -1,6 +1,7 @@
 // REST reach of chats: the customer's token scope plus core visibility.
 #include "server/rest/chat_access.h"
 
+#include "core/rules.h"
 #include "core/visibility.h"
 #include "server/rest/request_fields.h"
 
@@ -14,15 +15,16 @@ void read_state(const CallPtr& call, std::function<void(const core::State&)> rea
         });
 }
 
-void fail_unknown_chat(Call& call, core::ChatId id) {
+void fail_unknown_chat(Call& call, const core::ChatId& id) {
     call.fail(http::status::not_found, "unknown_chat",
-              "There is no chat " + std::to_string(id) + " that you can see.");
+              "There is no chat " + id + " that you can see.");
 }
 
 std::optional<core::ChatId> chat_param(Call& call) {
-    const std::optional<std::uint64_t> id = parse_id(call.params["chat"]);
-    if (!id) {
+    core::ChatId id = call.params["chat"];
+    if (!core::is_valid_chat_id(id)) {
         call.fail(http::status::not_found, "unknown_chat", "There is no such chat.");
+        return std::nullopt;
     }
     return id;
 }
@@ -34,7 +36,7 @@ bool may_reach(const Principal& principal, const core::State& state, const core:
     return core::may_see_chat(state, principal.actor, chat);
 }
 
-const core::Chat* reachable_chat(Call& call, const core::State& state, core::ChatId id) {
+const core::Chat* reachable_chat(Call& call, const core::State& state, const core::ChatId& id) {
     const core::Chat* chat = state.find_chat(id);
     if (!chat || !call.principal || !may_reach(*call.principal, state, *chat)) {
         fail_unknown_chat(call, id);

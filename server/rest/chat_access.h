@@ -22,9 +22,9 @@ std::optional<core::ChatId> chat_param(Call& call);
 bool may_reach(const Principal& principal, const core::State& state, const core::Chat& chat);
 
 // The chat if the caller may reach it, otherwise a 404 answer and nullptr.
-const core::Chat* reachable_chat(Call& call, const core::State& state, core::ChatId id);
+const core::Chat* reachable_chat(Call& call, const core::State& state, const core::ChatId& id);
 
-void fail_unknown_chat(Call& call, core::ChatId id);
+void fail_unknown_chat(Call& call, const core::ChatId& id);
 
 // What a message carries for an uploaded file; `ref` is its download address.
 core::Attachment message_attachment(const StoredAttachment& stored);

@@ -164,7 +164,7 @@ nlohmann::json chat_summary(const core::State& state, const core::Chat& chat) {
 std::string transcript_text(const core::State& state, const core::Chat& seen, bool staff) {
     const core::Queue* queue = state.find_queue(seen.queue);
     const auto customer = state.customers.find(seen.customer);
-    std::string out = "Chat " + std::to_string(seen.id) + " transcript\n";
+    std::string out = "Chat " + seen.id + " transcript\n";
     if (customer != state.customers.end()) {
         out += "Customer: " + customer->second.name;
         if (!customer->second.contact.empty()) {

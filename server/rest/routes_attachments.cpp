@@ -183,7 +183,7 @@ std::string content_disposition(const std::string& name) {
 // [SECTION] Upload
 
 struct Upload {
-    core::ChatId chat = 0;
+    core::ChatId chat;
     std::string name;
     std::string content_type;
 };

@@ -12,6 +12,7 @@
 
 #include "core/names.h"
 #include "core/queries.h"
+#include "core/rules.h"
 #include "server/auth/tokens.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/chat_views.h"
@@ -442,14 +443,13 @@ bool query_enum(Call& call, const char* name, std::optional<E>& out) {
 
 std::optional<ListQuery> read_list_query(Call& call) {
     ListQuery query;
-    std::optional<std::int64_t> queue, from, to, limit, cursor;
+    std::optional<std::int64_t> queue, from, to, limit;
     constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
     if (!query_enum(call, "status", query.filter.status) ||
         !query_enum(call, "channel", query.filter.channel) ||
         !query_integer(call, "queue", 1, kMax, queue) ||
         !query_integer(call, "from", 0, kMax, from) || !query_integer(call, "to", 0, kMax, to) ||
-        !query_integer(call, "limit", 1, kMax, limit) ||
-        !query_integer(call, "cursor", 1, kMax, cursor)) {
+        !query_integer(call, "limit", 1, kMax, limit)) {
         return std::nullopt;
     }
     if (queue) {
@@ -461,8 +461,11 @@ std::optional<ListQuery> read_list_query(Call& call) {
     query.filter.content = call.query("q").value_or("");
     query.customer = call.query("customer").value_or("");
     query.limit = static_cast<std::size_t>(std::min<std::int64_t>(limit.value_or(50), 200));
-    if (cursor) {
-        query.cursor = static_cast<core::ChatId>(*cursor);
+    query.cursor = call.query("cursor");
+    if (query.cursor && !core::is_valid_chat_id(*query.cursor)) {
+        call.fail(http::status::bad_request, "invalid_value",
+                  "The query parameter cursor is not a chat id.");
+        return std::nullopt;
     }
     return query;
 }
@@ -476,18 +479,28 @@ void list_chats(const CallPtr& call) {
         return;
     }
     read_state(call, [call, query = std::move(*query)](const core::State& state) {
+        if (query.cursor && !state.find_chat(*query.cursor)) {
+            call->fail(http::status::bad_request, "invalid_value",
+                       "The query parameter cursor names no chat.");
+            return;
+        }
         nlohmann::json rows = nlohmann::json::array();
         nlohmann::json next_cursor = nullptr;
-        // Newest first is highest id first, so "after the cursor" is "below its id".
-        for (const core::ChatId id : core::search_chats(state, query.filter)) {
+        // Chats never leave the list and keep their order, so the page after the cursor starts
+        // right after the cursor's chat.
+        bool past_cursor = !query.cursor;
+        for (const core::ChatId& id : core::search_chats(state, query.filter)) {
             const core::Chat& chat = *state.find_chat(id);
-            if ((query.cursor && id >= *query.cursor) ||
-                !customer_matches(state, chat, query.customer) ||
+            if (!past_cursor) {
+                past_cursor = id == *query.cursor;
+                continue;
+            }
+            if (!customer_matches(state, chat, query.customer) ||
                 !core::may_see_chat(state, call->principal->actor, chat)) {
                 continue;
             }
             if (rows.size() == query.limit) {
-                next_cursor = std::to_string(rows.back()["id"].get<core::ChatId>());
+                next_cursor = rows.back()["id"];
                 break;
             }
             rows.push_back(chat_summary(state, chat));
@@ -503,7 +516,7 @@ void reply_text_transcript(Call& call, const core::State& state, const core::Cha
     HttpResponse response{http::status::ok, call.request.version()};
     response.set(http::field::content_type, "text/plain; charset=utf-8");
     response.set(http::field::content_disposition,
-                 "attachment; filename=\"chat-" + std::to_string(chat.id) + "-transcript.txt\"");
+                 "attachment; filename=\"chat-" + chat.id + "-transcript.txt\"");
     response.set(http::field::cache_control, "private, no-store");
     response.set("X-Content-Type-Options", "nosniff");
     response.body() = transcript_text(state, core::chat_for(call.principal->actor, chat), staff);

@@ -138,9 +138,9 @@ Query& Query::bind_text(int index, std::string_view value) {
     return *this;
 }
 
-Query& Query::bind_optional_uint(int index, const std::optional<std::uint64_t>& value) {
+Query& Query::bind_optional_text(int index, const std::optional<std::string>& value) {
     if (value) {
-        return bind_uint(index, *value);
+        return bind_text(index, *value);
     }
     check_bind(sqlite3_bind_null(statement_, index));
     return *this;
@@ -185,6 +185,13 @@ std::optional<std::uint64_t> Query::optional_uint_at(int column) const {
         return std::nullopt;
     }
     return uint_at(column);
+}
+
+std::optional<std::string> Query::optional_text_at(int column) const {
+    if (is_null(column)) {
+        return std::nullopt;
+    }
+    return text_at(column);
 }
 
 }  // namespace parley::server::sqlite

@@ -83,7 +83,7 @@ public:
     Query& bind_int(int index, std::int64_t value);
     Query& bind_uint(int index, std::uint64_t value);
     Query& bind_text(int index, std::string_view value);
-    Query& bind_optional_uint(int index, const std::optional<std::uint64_t>& value);
+    Query& bind_optional_text(int index, const std::optional<std::string>& value);
 
     // Steps once: true with a row to read, false when the statement has finished.
     bool next_row();
@@ -94,6 +94,7 @@ public:
     std::uint64_t uint_at(int column) const;
     std::string text_at(int column) const;
     std::optional<std::uint64_t> optional_uint_at(int column) const;
+    std::optional<std::string> optional_text_at(int column) const;
 
 private:
     void check_bind(int result);

@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {
     CREATE TABLE events (
         seq INTEGER PRIMARY KEY,
         command_id TEXT NOT NULL,
-        chat INTEGER,
+        chat TEXT,
         chat_version INTEGER NOT NULL,
         at INTEGER NOT NULL,
         payload TEXT NOT NULL,
@@ -39,7 +39,7 @@ constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {
         token_hash TEXT PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('staff', 'customer')),
         subject TEXT NOT NULL,
-        chat INTEGER,
+        chat TEXT,
         created_at INTEGER NOT NULL,
         expires_at INTEGER NOT NULL
     );
@@ -59,7 +59,7 @@ constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {
         name TEXT NOT NULL,
         content_type TEXT NOT NULL,
         size INTEGER NOT NULL,
-        chat INTEGER NOT NULL,
+        chat TEXT NOT NULL,
         uploaded_by TEXT NOT NULL,
         at INTEGER NOT NULL
     );

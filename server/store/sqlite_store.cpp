@@ -97,7 +97,7 @@ void insert_event(Connection& db, const StoredEvent& event) {
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     insert.bind_uint(1, event.seq)
         .bind_text(2, event.command_id)
-        .bind_optional_uint(3, event.chat)
+        .bind_optional_text(3, event.chat)
         .bind_uint(4, event.chat_version)
         .bind_int(5, event.at)
         .bind_text(6, event.payload);
@@ -107,7 +107,7 @@ void insert_event(Connection& db, const StoredEvent& event) {
         if (failure.error().code != "conflict" || !event.chat) {
             throw;
         }
-        throw conflict("Chat " + std::to_string(*event.chat) + " already has version " +
+        throw conflict("Chat " + *event.chat + " already has version " +
                        std::to_string(event.chat_version) + "; the batch with event " +
                        std::to_string(event.seq) + " was not appended.");
     }
@@ -168,7 +168,7 @@ void SqliteStore::save_snapshot(StoredSnapshot snapshot, CommitDone done) {
 namespace {
 
 StoredEvent event_from(const Query& row) {
-    return {row.uint_at(0), row.text_at(1), row.optional_uint_at(2),
+    return {row.uint_at(0), row.text_at(1), row.optional_text_at(2),
             row.uint_at(3), row.int_at(4),  row.text_at(5)};
 }
 
@@ -238,7 +238,7 @@ void SqliteStore::put_session(StoredSession session, CommitDone done) {
                 .bind_text(1, session.token_hash)
                 .bind_text(2, kind_name(session.kind))
                 .bind_text(3, session.subject)
-                .bind_optional_uint(4, session.chat)
+                .bind_optional_text(4, session.chat)
                 .bind_int(5, session.created_at)
                 .bind_int(6, session.expires_at)
                 .run();
@@ -304,7 +304,7 @@ void SqliteStore::put_attachment(StoredAttachment attachment, CommitDone done) {
                 .bind_text(3, attachment.name)
                 .bind_text(4, attachment.content_type)
                 .bind_uint(5, attachment.size)
-                .bind_uint(6, attachment.chat)
+                .bind_text(6, attachment.chat)
                 .bind_text(7, attachment.uploaded_by)
                 .bind_int(8, attachment.at)
                 .run();
@@ -347,7 +347,7 @@ std::optional<StoredSession> SqliteStore::session(const std::string& token_hash)
         return std::nullopt;
     }
     return StoredSession{query.text_at(0), kind_from(query.text_at(1)),
-                         query.text_at(2), query.optional_uint_at(3),
+                         query.text_at(2), query.optional_text_at(3),
                          query.int_at(4),  query.int_at(5)};
 }
 
@@ -381,7 +381,7 @@ std::optional<StoredAttachment> SqliteStore::attachment(const std::string& id) {
         return std::nullopt;
     }
     return StoredAttachment{query.text_at(0), query.text_at(1), query.text_at(2), query.text_at(3),
-                            query.uint_at(4), query.uint_at(5), query.text_at(6), query.int_at(7)};
+                            query.uint_at(4), query.text_at(5), query.text_at(6), query.int_at(7)};
 }
 
 // [SECTION] Metrics

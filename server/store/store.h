@@ -42,7 +42,7 @@ struct StoredEvent {
     std::uint64_t seq = 0;
     std::string command_id;
     // The chat the event is about, and that chat's version after it (1, 2, ...).
-    std::optional<std::uint64_t> chat;
+    std::optional<std::string> chat;
     std::uint64_t chat_version = 0;
     // Milliseconds since the epoch.
     std::int64_t at = 0;
@@ -97,7 +97,7 @@ struct StoredSession {
     // Agent id for staff, customer id for customers.
     std::string subject;
     // Customers: the chat the token is scoped to.
-    std::optional<std::uint64_t> chat;
+    std::optional<std::string> chat;
     std::int64_t created_at = 0;
     std::int64_t expires_at = 0;
     bool operator==(const StoredSession&) const = default;
@@ -123,7 +123,7 @@ struct StoredAttachment {
     std::string name;
     std::string content_type;
     std::uint64_t size = 0;
-    std::uint64_t chat = 0;
+    std::string chat;
     std::string uploaded_by;
     std::int64_t at = 0;
     bool operator==(const StoredAttachment&) const = default;

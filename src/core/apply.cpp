@@ -140,7 +140,7 @@ void mark(Chat& chat, Side reader, MessageId up_to, MessageState reached) {
 // [SECTION] Chat life
 
 void on(State& state, const EventEnvelope& e, const ChatStarted& ev) {
-    if (ev.chat != state.next_chat_id())
+    if (state.find_chat(ev.chat))
         return;
     state.customers[ev.customer.id] = ev.customer;
     Chat chat;
@@ -152,6 +152,7 @@ void on(State& state, const EventEnvelope& e, const ChatStarted& ev) {
     chat.bot_context = ev.bot_context;
     chat.created_at = e.at;
     chat.queued_since = e.at;
+    state.index.chat_positions.emplace(ev.chat, state.chats.size());
     state.chats.push_back(std::move(chat));
     index_chat(state, state.chats.back());
     state.index.customer_chats[ev.customer.id].push_back(ev.chat);

@@ -25,12 +25,15 @@ struct StartChat {
     // First customer message; may be empty.
     std::string text;
     std::optional<BotContext> bot_context;
+    // The new chat's id, chosen by whoever submits the command: the server draws it at random
+    // and replaces whatever a client sent.
+    std::optional<ChatId> chat = {};
     bool operator==(const StartChat&) const = default;
 };
 
 // The chat's customer (or an integration relaying them) writes; not once the chat is closed.
 struct PostCustomerMessage {
-    ChatId chat = 0;
+    ChatId chat;
     std::string text;
     std::vector<Attachment> attachments;
     bool operator==(const PostCustomerMessage&) const = default;
@@ -38,7 +41,7 @@ struct PostCustomerMessage {
 
 // Only the assignee or a supervisor who joined writes as staff.
 struct PostAgentMessage {
-    ChatId chat = 0;
+    ChatId chat;
     std::string text;
     std::vector<Attachment> attachments;
     bool operator==(const PostAgentMessage&) const = default;
@@ -46,42 +49,42 @@ struct PostAgentMessage {
 
 // The system or a bot integration writes a notice into an open chat.
 struct PostSystemMessage {
-    ChatId chat = 0;
+    ChatId chat;
     std::string text;
     bool operator==(const PostSystemMessage&) const = default;
 };
 
 // The customer or the staff member holding the chat starts or stops typing.
 struct SetTyping {
-    ChatId chat = 0;
+    ChatId chat;
     bool typing = false;
     bool operator==(const SetTyping&) const = default;
 };
 
 // The reader's side received the other side's messages up to `up_to`.
 struct MarkDelivered {
-    ChatId chat = 0;
+    ChatId chat;
     MessageId up_to = 0;
     bool operator==(const MarkDelivered&) const = default;
 };
 
 // The reader's side read the other side's messages up to `up_to` (implies delivered).
 struct MarkRead {
-    ChatId chat = 0;
+    ChatId chat;
     MessageId up_to = 0;
     bool operator==(const MarkRead&) const = default;
 };
 
 // Staff who can see the chat add a note that customers never see.
 struct AddNote {
-    ChatId chat = 0;
+    ChatId chat;
     std::string text;
     bool operator==(const AddNote&) const = default;
 };
 
 // Replaces the chat's tags; staff who can see the chat.
 struct SetChatTags {
-    ChatId chat = 0;
+    ChatId chat;
     std::vector<std::string> tags;
     bool operator==(const SetChatTags&) const = default;
 };
@@ -91,7 +94,7 @@ struct SetChatTags {
 // A member of the chat's queue takes a queued chat (within capacity), or the agent it is
 // offered to takes the offer.
 struct AcceptChat {
-    ChatId chat = 0;
+    ChatId chat;
     bool operator==(const AcceptChat&) const = default;
 };
 
@@ -103,7 +106,7 @@ struct AcceptNextChat {
 // The offered agent refuses, with a reason; the chat is offered to the next agent and never
 // again to this one.
 struct RejectOffer {
-    ChatId chat = 0;
+    ChatId chat;
     std::string reason;
     bool operator==(const RejectOffer&) const = default;
 };
@@ -113,7 +116,7 @@ struct RejectOffer {
 // The assignee hands the chat to an online candidate (company filter table of seed 003) with a
 // side note: pending_transfer, gone from the sender's My chats, in the target's Transferred.
 struct TransferToAgent {
-    ChatId chat = 0;
+    ChatId chat;
     AgentId target;
     std::string side_note;
     bool operator==(const TransferToAgent&) const = default;
@@ -121,20 +124,20 @@ struct TransferToAgent {
 
 // The transfer target takes the chat, even beyond capacity (seed 003).
 struct AcceptTransfer {
-    ChatId chat = 0;
+    ChatId chat;
     bool operator==(const AcceptTransfer&) const = default;
 };
 
 // The transfer target refuses; the chat goes back to its queue.
 struct DeclineTransfer {
-    ChatId chat = 0;
+    ChatId chat;
     std::string reason;
     bool operator==(const DeclineTransfer&) const = default;
 };
 
 // The assignee moves the chat to another queue that accepts transfers; routed by its mode.
 struct TransferToQueue {
-    ChatId chat = 0;
+    ChatId chat;
     QueueId queue = 0;
     std::string side_note;
     bool operator==(const TransferToQueue&) const = default;
@@ -142,7 +145,7 @@ struct TransferToQueue {
 
 // The assignee puts the chat back in its queue for the next agent.
 struct ReleaseChat {
-    ChatId chat = 0;
+    ChatId chat;
     bool operator==(const ReleaseChat&) const = default;
 };
 
@@ -151,7 +154,7 @@ struct ReleaseChat {
 // End chat: the assignee closes with a resolution category and notes; with a linked ticket
 // they choose to resolve it or leave it open.
 struct CloseChat {
-    ChatId chat = 0;
+    ChatId chat;
     std::string category;
     std::string notes;
     bool resolve_ticket = false;
@@ -160,7 +163,7 @@ struct CloseChat {
 
 // The assignee closes the chat as solved; a linked open ticket is resolved.
 struct MarkSolved {
-    ChatId chat = 0;
+    ChatId chat;
     std::string category;
     std::string notes;
     bool operator==(const MarkSolved&) const = default;
@@ -168,14 +171,14 @@ struct MarkSolved {
 
 // The customer left: the assignee closes as abandoned; a linked ticket becomes cancelled.
 struct AbandonChat {
-    ChatId chat = 0;
+    ChatId chat;
     std::string notes;
     bool operator==(const AbandonChat&) const = default;
 };
 
 // The assignee cancels the chat (seed 002); the customer is told.
 struct CancelChat {
-    ChatId chat = 0;
+    ChatId chat;
     std::string reason;
     bool operator==(const CancelChat&) const = default;
 };
@@ -183,13 +186,13 @@ struct CancelChat {
 // The customer cancels: unassigned → closed as cancelled by customer; assigned → stays with
 // the agent flagged "End user has cancelled chat".
 struct CustomerCancelChat {
-    ChatId chat = 0;
+    ChatId chat;
     bool operator==(const CustomerCancelChat&) const = default;
 };
 
 // The customer rates a closed chat once, 1 to 5.
 struct SubmitCsat {
-    ChatId chat = 0;
+    ChatId chat;
     int score = 0;
     std::string comment;
     bool operator==(const SubmitCsat&) const = default;
@@ -199,7 +202,7 @@ struct SubmitCsat {
 
 // The assignee (or a supervisor) links one ticket to an open chat.
 struct CreateTicket {
-    ChatId chat = 0;
+    ChatId chat;
     TicketKind kind = TicketKind::support_case;
     std::string summary;
     Priority priority = Priority::normal;
@@ -208,27 +211,27 @@ struct CreateTicket {
 
 // The assignee alerts the supervisors.
 struct RequestSupervisor {
-    ChatId chat = 0;
+    ChatId chat;
     std::string reason;
     bool operator==(const RequestSupervisor&) const = default;
 };
 
 // A supervisor or admin joins an active chat and may then write in it.
 struct JoinChat {
-    ChatId chat = 0;
+    ChatId chat;
     bool operator==(const JoinChat&) const = default;
 };
 
 // A supervisor or admin gives an open chat to an online enabled agent within capacity.
 struct ReassignChat {
-    ChatId chat = 0;
+    ChatId chat;
     AgentId target;
     bool operator==(const ReassignChat&) const = default;
 };
 
 // A supervisor or admin closes any open chat.
 struct ForceCloseChat {
-    ChatId chat = 0;
+    ChatId chat;
     std::string notes;
     bool operator==(const ForceCloseChat&) const = default;
 };

@@ -4,6 +4,7 @@
 
 #include "core/decide_parts.h"
 #include "core/routing.h"
+#include "core/rules.h"
 
 namespace parley::core {
 namespace {
@@ -66,6 +67,14 @@ Decision decide_command(Context& ctx, const StartChat& cmd) {
     if (actor.kind == ActorKind::agent) {
         return refuse(codes::kNotAuthorized, "Chats are started by customers and integrations.");
     }
+    if (!cmd.chat || cmd.chat->empty())
+        return refuse(codes::kMissingArgument, "Give the new chat an id.");
+    if (!is_valid_chat_id(*cmd.chat)) {
+        return refuse(codes::kInvalidArgument,
+                      "A chat id is 1 to 64 letters, digits, '_' or '-'.");
+    }
+    if (ctx.state().find_chat(*cmd.chat))
+        return refuse(codes::kChatExists, chat_label(*cmd.chat) + " already exists.");
     if (cmd.customer.id.empty())
         return refuse(codes::kMissingArgument, "Name the customer.");
     if (actor.kind == ActorKind::customer && actor.id != cmd.customer.id) {
@@ -84,7 +93,7 @@ Decision decide_command(Context& ctx, const StartChat& cmd) {
         if (auto refused = check_message(ctx.state().settings, cmd.text, {}))
             return *refused;
     }
-    const ChatId chat = ctx.take_chat_id();
+    const ChatId& chat = *cmd.chat;
     ctx.emit(ChatStarted{chat, cmd.customer, cmd.channel, queue_id, cmd.bot_context});
     if (!cmd.text.empty()) {
         ctx.emit(MessagePosted{chat,

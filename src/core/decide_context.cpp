@@ -11,7 +11,6 @@ namespace parley::core {
 Context::Context(const State& state, const CommandEnvelope& command)
     : state_(state),
       command_(command),
-      next_chat_(state.next_chat_id()),
       next_message_(state.next_message_id),
       next_note_(state.next_note_id),
       next_ticket_(state.next_ticket_id()),
@@ -112,8 +111,8 @@ std::string queue_name(const State& state, QueueId queue) {
     return found ? found->config.name : "queue " + std::to_string(queue);
 }
 
-std::string chat_label(ChatId chat) {
-    return "Chat " + std::to_string(chat);
+std::string chat_label(const ChatId& chat) {
+    return "Chat " + chat;
 }
 
 // [SECTION] Shared checks

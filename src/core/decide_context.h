@@ -24,7 +24,6 @@ public:
     // Tells the customer something in the transcript, as the system.
     void notify_customer(ChatId chat, std::string text);
 
-    ChatId take_chat_id() { return next_chat_++; }
     MessageId take_message_id() { return next_message_++; }
     NoteId take_note_id() { return next_note_++; }
     TicketId take_ticket_id() { return next_ticket_++; }
@@ -37,7 +36,6 @@ private:
     const State& state_;
     const CommandEnvelope& command_;
     std::vector<EventEnvelope> events_;
-    ChatId next_chat_;
     MessageId next_message_;
     NoteId next_note_;
     TicketId next_ticket_;
@@ -71,7 +69,7 @@ bool sees_chat(const Agent& agent, const Chat& chat);
 
 std::string name_of(const State& state, const AgentId& agent);
 std::string queue_name(const State& state, QueueId queue);
-std::string chat_label(ChatId chat);
+std::string chat_label(const ChatId& chat);
 
 // [SECTION] Shared checks, each returning the refusal or nothing
 

@@ -18,7 +18,7 @@ namespace parley::core {
 
 // A chat exists, queued in `queue`; the customer record is created or refreshed.
 struct ChatStarted {
-    ChatId chat = 0;
+    ChatId chat;
     Customer customer;
     Channel channel = Channel::web;
     QueueId queue = kGeneralQueueId;
@@ -28,7 +28,7 @@ struct ChatStarted {
 
 // A message joined the transcript, state sent.
 struct MessagePosted {
-    ChatId chat = 0;
+    ChatId chat;
     MessageId message = 0;
     Author author;
     std::string text;
@@ -38,7 +38,7 @@ struct MessagePosted {
 
 // One side started or stopped typing.
 struct TypingChanged {
-    ChatId chat = 0;
+    ChatId chat;
     Side side = Side::customer;
     bool typing = false;
     bool operator==(const TypingChanged&) const = default;
@@ -46,7 +46,7 @@ struct TypingChanged {
 
 // `reader` received the other side's messages up to `up_to`.
 struct MessagesDelivered {
-    ChatId chat = 0;
+    ChatId chat;
     Side reader = Side::customer;
     MessageId up_to = 0;
     bool operator==(const MessagesDelivered&) const = default;
@@ -54,7 +54,7 @@ struct MessagesDelivered {
 
 // `reader` read the other side's messages up to `up_to`.
 struct MessagesRead {
-    ChatId chat = 0;
+    ChatId chat;
     Side reader = Side::customer;
     MessageId up_to = 0;
     bool operator==(const MessagesRead&) const = default;
@@ -62,7 +62,7 @@ struct MessagesRead {
 
 // An internal note joined the chat; never shown to customers.
 struct NoteAdded {
-    ChatId chat = 0;
+    ChatId chat;
     NoteId note = 0;
     AgentId author;
     std::string text;
@@ -71,7 +71,7 @@ struct NoteAdded {
 
 // The chat's tags were replaced.
 struct ChatTagsChanged {
-    ChatId chat = 0;
+    ChatId chat;
     std::vector<std::string> tags;
     bool operator==(const ChatTagsChanged&) const = default;
 };
@@ -80,7 +80,7 @@ struct ChatTagsChanged {
 
 // The chat is offered to one agent until `deadline` (offer mode); it counts toward their load.
 struct ChatOffered {
-    ChatId chat = 0;
+    ChatId chat;
     AgentId agent;
     Timestamp deadline = 0;
     bool operator==(const ChatOffered&) const = default;
@@ -89,7 +89,7 @@ struct ChatOffered {
 // The offered agent refused, or let the offer time out; the chat is queued again and this
 // agent is never offered it again.
 struct OfferRejected {
-    ChatId chat = 0;
+    ChatId chat;
     AgentId agent;
     std::string reason;
     bool timed_out = false;
@@ -99,7 +99,7 @@ struct OfferRejected {
 // The chat is active with `agent`, whatever it was before (queued, offered, pending transfer,
 // held by someone else).
 struct ChatAssigned {
-    ChatId chat = 0;
+    ChatId chat;
     AgentId agent;
     AssignReason reason = AssignReason::accepted;
     bool operator==(const ChatAssigned&) const = default;
@@ -108,7 +108,7 @@ struct ChatAssigned {
 // The assignee let go of the chat; pending_transfer to `to` until accepted, declined or
 // `deadline`.
 struct TransferRequested {
-    ChatId chat = 0;
+    ChatId chat;
     AgentId from;
     AgentId to;
     std::string side_note;
@@ -118,7 +118,7 @@ struct TransferRequested {
 
 // The target declined, or the transfer timed out; the chat is queued again in its queue.
 struct TransferDeclined {
-    ChatId chat = 0;
+    ChatId chat;
     AgentId agent;
     std::string reason;
     bool timed_out = false;
@@ -127,7 +127,7 @@ struct TransferDeclined {
 
 // The chat left its holder and is queued in another queue.
 struct ChatMovedToQueue {
-    ChatId chat = 0;
+    ChatId chat;
     QueueId from = 0;
     QueueId to = 0;
     AgentId by;
@@ -137,7 +137,7 @@ struct ChatMovedToQueue {
 
 // The assignee let go of the chat; it is queued again in its queue.
 struct ChatReleased {
-    ChatId chat = 0;
+    ChatId chat;
     AgentId agent;
     bool operator==(const ChatReleased&) const = default;
 };
@@ -147,7 +147,7 @@ struct ChatReleased {
 // The chat is closed with a resolution; no assignee, offer or transfer remains. The
 // resolution's closed_by is the envelope's actor id.
 struct ChatClosed {
-    ChatId chat = 0;
+    ChatId chat;
     ResolutionOutcome outcome = ResolutionOutcome::closed;
     std::string category;
     std::string notes;
@@ -156,13 +156,13 @@ struct ChatClosed {
 
 // The customer cancelled while an agent held the chat; it stays assigned.
 struct CustomerCancelled {
-    ChatId chat = 0;
+    ChatId chat;
     bool operator==(const CustomerCancelled&) const = default;
 };
 
 // The customer rated the chat.
 struct CsatSubmitted {
-    ChatId chat = 0;
+    ChatId chat;
     int score = 0;
     std::string comment;
     bool operator==(const CsatSubmitted&) const = default;
@@ -170,13 +170,13 @@ struct CsatSubmitted {
 
 // The closed chat moved to the archive (still searchable).
 struct ChatArchived {
-    ChatId chat = 0;
+    ChatId chat;
     bool operator==(const ChatArchived&) const = default;
 };
 
 // The customer was reminded after the queue's reminder delay of silence.
 struct ReminderSent {
-    ChatId chat = 0;
+    ChatId chat;
     bool operator==(const ReminderSent&) const = default;
 };
 
@@ -185,7 +185,7 @@ struct ReminderSent {
 // A ticket linked to the chat exists, open.
 struct TicketCreated {
     TicketId ticket = 0;
-    ChatId chat = 0;
+    ChatId chat;
     TicketKind kind = TicketKind::support_case;
     std::string summary;
     Priority priority = Priority::normal;
@@ -201,7 +201,7 @@ struct TicketStatusChanged {
 
 // Supervisors are alerted about the chat.
 struct SupervisorRequested {
-    ChatId chat = 0;
+    ChatId chat;
     AgentId agent;
     std::string reason;
     bool operator==(const SupervisorRequested&) const = default;
@@ -209,7 +209,7 @@ struct SupervisorRequested {
 
 // A supervisor takes part in the chat.
 struct SupervisorJoined {
-    ChatId chat = 0;
+    ChatId chat;
     AgentId supervisor;
     bool operator==(const SupervisorJoined&) const = default;
 };

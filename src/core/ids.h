@@ -14,14 +14,16 @@ using Timestamp = std::int64_t;
 using Duration = std::int64_t;
 
 // Ids the core assigns from counters in State (dense, starting at 1, never reused).
-using ChatId = std::uint64_t;
 using MessageId = std::uint64_t;
 using NoteId = std::uint64_t;
 using TicketId = std::uint64_t;
 using QueueId = std::uint64_t;
 using CannedResponseId = std::uint64_t;
 
-// Ids chosen outside the core: login names, customer tokens, client-generated command ids.
+// Ids chosen outside the core: login names, customer tokens, client-generated command ids,
+// and chat ids (customers and browsers see them, so the server draws 128 random bits rather
+// than counting; the core only requires them to be new and non-empty).
+using ChatId = std::string;
 using AgentId = std::string;
 using CustomerId = std::string;
 using CommandId = std::string;

@@ -7,7 +7,7 @@ namespace parley::core {
 namespace {
 
 std::string about(const Chat& chat) {
-    return "chat " + std::to_string(chat.id) + ": ";
+    return "chat " + chat.id + ": ";
 }
 
 void check_chat(const State& state, const Chat& chat, std::vector<std::string>& out) {
@@ -58,10 +58,10 @@ void check_chat(const State& state, const Chat& chat, std::vector<std::string>& 
 
 std::vector<std::string> check_state(const State& state) {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < state.chats.size(); ++i) {
-        if (state.chats[i].id != i + 1)
-            out.push_back("chat ids are not dense");
-        check_chat(state, state.chats[i], out);
+    for (const Chat& chat : state.chats) {
+        if (state.find_chat(chat.id) != &chat)
+            out.push_back("chat " + chat.id + ": id not unique");
+        check_chat(state, chat, out);
     }
     for (const Queue& queue : state.queues) {
         for (const AgentId& member : queue.members) {

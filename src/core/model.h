@@ -198,7 +198,7 @@ struct Csat {
 // Invariant: `assignee` is set exactly when status is active; `offer` exactly when offered;
 // `pending_transfer` exactly when pending_transfer (the sender has already let go of it).
 struct Chat {
-    ChatId id = 0;
+    ChatId id;
     CustomerId customer;
     Channel channel = Channel::web;
     QueueId queue = kGeneralQueueId;
@@ -248,7 +248,7 @@ struct Ticket {
     std::string summary;
     Priority priority = Priority::normal;
     TicketStatus status = TicketStatus::open;
-    ChatId chat = 0;
+    ChatId chat;
     AgentId created_by;
     Timestamp created_at = 0;
     bool operator==(const Ticket&) const = default;

@@ -23,6 +23,7 @@ inline constexpr std::string_view kInvalidArgument = "invalid_argument";
 inline constexpr std::string_view kNotAuthorized = "not_authorized";
 // Lookups
 inline constexpr std::string_view kUnknownChat = "unknown_chat";
+inline constexpr std::string_view kChatExists = "chat_exists";
 inline constexpr std::string_view kUnknownAgent = "unknown_agent";
 inline constexpr std::string_view kUnknownQueue = "unknown_queue";
 inline constexpr std::string_view kUnknownMessage = "unknown_message";

@@ -1,6 +1,8 @@
 // Transfer candidates (seed 003's company filter table). Standard library only.
 #include "core/rules.h"
 
+#include <algorithm>
+
 namespace parley::core {
 
 bool is_transfer_candidate(const State& state, const Chat& chat, const Agent& target) {
@@ -53,5 +55,15 @@ std::vector<QueueId> transfer_candidate_queues(const State& state, const Chat& c
     }
     return out;
 }
+
+bool is_valid_chat_id(const ChatId& chat) {
+    constexpr std::size_t kLongest = 64;
+    return !chat.empty() && chat.size() <= kLongest &&
+           std::all_of(chat.begin(), chat.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '_' || c == '-';
+           });
+}
+
 
 }  // namespace parley::core

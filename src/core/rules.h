@@ -19,4 +19,7 @@ std::vector<AgentId> transfer_candidate_agents(const State& state, const Chat& c
 // Enabled queues other than the chat's that accept transfers, in id order.
 std::vector<QueueId> transfer_candidate_queues(const State& state, const Chat& chat);
 
+// What a chat id may look like: short, and safe in URLs, logs and JSON without escaping.
+bool is_valid_chat_id(const ChatId& chat);
+
 }  // namespace parley::core

@@ -15,12 +15,14 @@ State::State() {
     index.queues.resize(1);
 }
 
-const Chat* State::find_chat(ChatId id) const {
-    return id >= 1 && id <= chats.size() ? &chats[position_of(id)] : nullptr;
+const Chat* State::find_chat(const ChatId& id) const {
+    auto found = index.chat_positions.find(id);
+    return found == index.chat_positions.end() ? nullptr : &chats[found->second];
 }
 
-Chat* State::find_chat(ChatId id) {
-    return id >= 1 && id <= chats.size() ? &chats[position_of(id)] : nullptr;
+Chat* State::find_chat(const ChatId& id) {
+    auto found = index.chat_positions.find(id);
+    return found == index.chat_positions.end() ? nullptr : &chats[found->second];
 }
 
 const Queue* State::find_queue(QueueId id) const {
@@ -61,7 +63,9 @@ void rebuild_indexes(State& state) {
     state.index.queues.resize(state.queues.size());
     for (const auto& [id, agent] : state.agents)
         state.index.agent_chats[id];
-    for (const Chat& chat : state.chats) {
+    for (std::size_t at = 0; at < state.chats.size(); ++at) {
+        const Chat& chat = state.chats[at];
+        state.index.chat_positions.emplace(chat.id, at);
         index_chat(state, chat);
         state.index.customer_chats[chat.customer].push_back(chat.id);
     }

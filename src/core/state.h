@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/command_ids.h"
@@ -33,8 +34,12 @@ struct RoutingKey {
 // Orders waiting chats and timers: earliest time first, then chat id.
 struct TimeKey {
     Timestamp at = 0;
-    ChatId chat = 0;
-    auto operator<=>(const TimeKey&) const = default;
+    ChatId chat;
+    bool operator==(const TimeKey&) const = default;
+    // Spelled out: the wasm build's libc++ has no operator<=> for std::string.
+    bool operator<(const TimeKey& other) const {
+        return std::tie(at, chat) < std::tie(other.at, other.chat);
+    }
 };
 
 // What an agent holds; load() counts toward capacity.
@@ -73,6 +78,8 @@ struct Indexes {
     // Closed, not yet archived chats by closed_at.
     std::set<TimeKey> closed;
     std::map<CustomerId, std::vector<ChatId>> customer_chats;
+    // Where each chat sits in State::chats.
+    std::unordered_map<ChatId, std::size_t> chat_positions;
     bool operator==(const Indexes&) const = default;
 };
 
@@ -82,7 +89,8 @@ struct State {
     std::vector<Queue> queues;
     std::map<AgentId, Agent> agents;
     std::map<CustomerId, Customer> customers;
-    // By ChatId - 1; chats are archived, never removed.
+    // In the order they started; chats are archived, never removed. A replica holds only the
+    // chats its actor may see.
     std::vector<Chat> chats;
     // By TicketId - 1.
     std::vector<Ticket> tickets;
@@ -97,12 +105,11 @@ struct State {
     State();
     bool operator==(const State&) const = default;
 
-    ChatId next_chat_id() const { return chats.size() + 1; }
     TicketId next_ticket_id() const { return tickets.size() + 1; }
     QueueId next_queue_id() const { return queues.size() + 1; }
 
-    const Chat* find_chat(ChatId id) const;
-    Chat* find_chat(ChatId id);
+    const Chat* find_chat(const ChatId& id) const;
+    Chat* find_chat(const ChatId& id);
     const Queue* find_queue(QueueId id) const;
     Queue* find_queue(QueueId id);
     const Agent* find_agent(const AgentId& id) const;

@@ -134,21 +134,11 @@ Chat chat_for(const Actor& actor, const Chat& chat) {
     return seen;
 }
 
-Chat redacted_chat(ChatId id) {
-    Chat chat;
-    chat.id = id;
-    chat.status = ChatStatus::archived;
-    return chat;
-}
-
-bool is_redacted(const Chat& chat) { return chat.customer.empty(); }
-
 namespace {
 
 Ticket redacted_ticket(const Ticket& ticket) {
     Ticket seen;
     seen.id = ticket.id;
-    seen.chat = ticket.chat;
     return seen;
 }
 
@@ -169,26 +159,30 @@ std::map<AgentId, Agent> names_only(const std::map<AgentId, Agent>& agents) {
 State visible_state(const State& state, const Actor& actor) {
     if (actor.kind == ActorKind::system || actor.kind == ActorKind::integration)
         return state;
-    State seen = state;
-    seen.processed_commands = {};
-    seen.customers.clear();
-    bool any_redacted = false;
-    for (Chat& chat : seen.chats) {
-        if (may_see_chat(state, actor, chat)) {
-            chat = chat_for(actor, chat);
-            if (const auto customer = state.customers.find(chat.customer);
-                customer != state.customers.end()) {
-                seen.customers.insert(*customer);
-            }
-        } else {
-            chat = redacted_chat(chat.id);
-            any_redacted = true;
+    // Built field by field: copying the whole State first would cost every connect as much as
+    // the floor's entire history.
+    State seen;
+    seen.settings = state.settings;
+    seen.queues = state.queues;
+    seen.agents = state.agents;
+    seen.tickets = state.tickets;
+    seen.canned_responses = state.canned_responses;
+    seen.next_message_id = state.next_message_id;
+    seen.next_note_id = state.next_note_id;
+    seen.next_canned_response_id = state.next_canned_response_id;
+    for (const Chat& chat : state.chats) {
+        if (!may_see_chat(state, actor, chat))
+            continue;
+        seen.chats.push_back(chat_for(actor, chat));
+        if (const auto customer = state.customers.find(chat.customer);
+            customer != state.customers.end()) {
+            seen.customers.insert(*customer);
         }
     }
-    if (any_redacted)
-        seen.customers.emplace(CustomerId{}, Customer{});
+    // Tickets keep their positions (ids are dense); those of chats out of sight are emptied.
     for (Ticket& ticket : seen.tickets) {
-        if (actor.kind == ActorKind::customer || is_redacted(seen.chats[position_of(ticket.chat)]))
+        const Chat* chat = state.find_chat(ticket.chat);
+        if (actor.kind == ActorKind::customer || !chat || !may_see_chat(state, actor, *chat))
             ticket = redacted_ticket(ticket);
     }
     if (actor.kind == ActorKind::customer) {

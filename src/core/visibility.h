@@ -39,14 +39,10 @@ bool brings_chat_into_view(const State& state, const Actor& actor, const EventEn
 // The chat as `actor` may see it: customers lose internal notes and staff-only fields.
 Chat chat_for(const Actor& actor, const Chat& chat);
 
-// What sits in a chat's slot for an actor who may not see it, so ids keep their positions:
-// no customer, nothing inside.
-Chat redacted_chat(ChatId id);
-bool is_redacted(const Chat& chat);
-
-// The State an actor's replica starts from: chats they may not see are redacted (with their
-// tickets); customers also see no other customers, no canned responses and only the names of
-// staff. Nobody but the system gets the processed command ids.
+// The State an actor's replica starts from: only the chats they may see (tickets of the others
+// are emptied); customers also see no other customers, no canned responses and only the names
+// of staff. Nobody but the system gets the processed command ids. Its queue indexes count only
+// the chats in it, so a customer's queue position comes from the server, not the replica.
 State visible_state(const State& state, const Actor& actor);
 
 }  // namespace parley::core

@@ -23,7 +23,8 @@ inline constexpr auto kSchema<core::StartChat> =
     tagged("start_chat", field("customer", &core::StartChat::customer),
            field("channel", &core::StartChat::channel), field("queue", &core::StartChat::queue),
            field("text", &core::StartChat::text),
-           field("bot_context", &core::StartChat::bot_context));
+           field("bot_context", &core::StartChat::bot_context),
+           field("chat", &core::StartChat::chat));
 
 template <>
 inline constexpr auto kSchema<core::PostCustomerMessage> =

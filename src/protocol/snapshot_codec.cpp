@@ -9,6 +9,7 @@
 // [SECTION] Public functions
 #include <vector>
 
+#include "core/rules.h"
 #include "core/state.h"
 #include "protocol/codec.h"
 #include "protocol/state_schema.h"
@@ -94,7 +95,7 @@ private:
             problem_ = error_at(ProtocolErrorCode::invalid_value, at, what);
         }
     }
-    // Entities kept by position (queues, chats, tickets) must carry the id of their slot.
+    // Entities kept by position (queues, tickets) must carry the id of their slot.
     template <class T>
     void check_dense(const std::vector<T>& entities, const Path& at) {
         for (std::size_t i = 0; i < entities.size(); ++i) {
@@ -180,7 +181,6 @@ Problem Checker::run(core::State& state) {
         fail(root.member("queues"), "must start with the General queue");
     }
     check_dense(wire_.queues, root.member("queues"));
-    check_dense(wire_.chats, root.member("chats"));
     check_dense(wire_.tickets, root.member("tickets"));
     state.settings = wire_.settings;
     state.queues = wire_.queues;
@@ -189,6 +189,16 @@ Problem Checker::run(core::State& state) {
     insert_unique(state.canned_responses, wire_.canned_responses,
                   root.member("canned_responses"));
     state.chats = wire_.chats;
+    for (std::size_t i = 0; i < state.chats.size(); ++i) {
+        const core::ChatId& id = state.chats[i].id;
+        if (!core::is_valid_chat_id(id)) {
+            fail(root.member("chats").element(i).member("id"),
+                 "is not a chat id (1 to 64 letters, digits, '_' or '-')");
+        } else if (!state.index.chat_positions.emplace(id, i).second) {
+            fail(root.member("chats").element(i).member("id"),
+                 "repeats an id already in the snapshot");
+        }
+    }
     state.tickets = wire_.tickets;
     state.next_message_id = wire_.next_message_id;
     state.next_note_id = wire_.next_note_id;
@@ -224,7 +234,8 @@ Problem Checker::run(core::State& state) {
         check_chat(state, wire_.chats[i], root.member("chats").element(i));
     }
     for (std::size_t i = 0; i < wire_.tickets.size(); ++i) {
-        if (!state.find_chat(wire_.tickets[i].chat)) {
+        // Tickets of chats out of the reader's sight are kept empty, without their chat.
+        if (!wire_.tickets[i].chat.empty() && !state.find_chat(wire_.tickets[i].chat)) {
             fail(root.member("tickets").element(i).member("chat"),
                  "names a chat that does not exist");
         }

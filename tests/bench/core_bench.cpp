@@ -54,11 +54,15 @@ public:
             run(Actor::agent(id), SetPresence{id, Presence::online});
         }
     }
-    ChatId start(QueueId queue, int n) {
-        const CustomerId who = "cust" + std::to_string(n);
+    // The n-th chat started (from 1).
+    static ChatId chat_id(int n) { return "chat-" + std::to_string(n); }
+    // A chat of customer "cust<customer>".
+    ChatId start(QueueId queue, int customer) {
+        const CustomerId who = "cust" + std::to_string(customer);
+        const ChatId chat = chat_id(++started_);
         run(Actor::customer(who),
-            StartChat{Customer{who, who, "", ""}, Channel::web, queue, "Hello", {}});
-        return state_.chats.size();
+            StartChat{Customer{who, who, "", ""}, Channel::web, queue, "Hello", {}, chat});
+        return chat;
     }
 
     State& state() { return state_; }
@@ -67,6 +71,7 @@ private:
     State state_;
     Timestamp now_ = kStart;
     long count_ = 0;
+    int started_ = 0;
 };
 
 void message_posting() {
@@ -81,9 +86,10 @@ void message_posting() {
     constexpr int kMessages = 1'000'000;
     const auto start = Clock::now();
     for (int i = 0; i < kMessages; ++i) {
-        const ChatId chat = chats[static_cast<std::size_t>(i) % chats.size()];
+        const std::size_t n = static_cast<std::size_t>(i) % chats.size();
+        const ChatId& chat = chats[n];
         if (i % 2 == 0) {
-            bench.run(Actor::customer("cust" + std::to_string(chat - 1)),
+            bench.run(Actor::customer("cust" + std::to_string(n)),
                       PostCustomerMessage{chat, "Where is my parcel?", {}});
         } else {
             bench.run(Actor::agent("agent0"), PostAgentMessage{chat, "Let me check.", {}});
@@ -135,7 +141,7 @@ void routing_with_waiting_chats() {
     std::vector<CommandEnvelope> closes;
     for (int i = 0; i < kDecisions; ++i) {
         const AgentId agent = "agent" + std::to_string(i);
-        const ChatId chat = static_cast<ChatId>(i + 1);
+        const ChatId chat = Bench::chat_id(i + 1);
         closes.push_back(
             bench.envelope(Actor::agent(agent), CloseChat{chat, "Answered", "", false}));
     }
@@ -168,7 +174,7 @@ void routing_new_chat() {
         const CustomerId who = "new" + std::to_string(i);
         starts.push_back(bench.envelope(
             Actor::customer(who),
-            StartChat{Customer{who, who, "", ""}, Channel::web, queue, "Hello", {}}));
+            StartChat{Customer{who, who, "", ""}, Channel::web, queue, "Hello", {}, "new-" + who}));
     }
     std::size_t events = 0;
     const auto start = Clock::now();

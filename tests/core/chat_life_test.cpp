@@ -21,9 +21,9 @@ TEST_F(ChatLife, BotHandOffKeepsTranscriptIntentAndAttributes) {
                        {{"order", "A-17"}}};
     ok(Actor::integration("bot-1"),
        StartChat{Customer{"c9", "Bo", "@bo", "Acme"}, Channel::telegram, {}, "", context});
-    EXPECT_EQ(chat(1).bot_context, context);
-    EXPECT_EQ(chat(1).channel, Channel::telegram);
-    EXPECT_TRUE(chat(1).messages.empty());
+    EXPECT_EQ(chat(chat_id(1)).bot_context, context);
+    EXPECT_EQ(chat(chat_id(1)).channel, Channel::telegram);
+    EXPECT_TRUE(chat(chat_id(1)).messages.empty());
 }
 
 TEST_F(ChatLife, AgentCannotStartChat) {
@@ -48,11 +48,25 @@ TEST_F(ChatLife, StartChatNeedsCustomerAndAnEnabledQueue) {
             codes::kQueueDisabled);
 }
 
+TEST_F(ChatLife, ChatIdsAreChosenBySubmitterAndMustBeNewAndWellFormed) {
+    const Actor anna = Actor::customer("anna");
+    const Customer who{"anna", "Anna", "", ""};
+    ok(anna, StartChat{who, Channel::web, {}, "hi", {}, "cht_0123abcd"});
+    EXPECT_EQ(chat("cht_0123abcd").customer, "anna");
+    refused(anna, StartChat{who, Channel::web, {}, "again", {}, "cht_0123abcd"},
+            codes::kChatExists);
+    refused(anna, StartChat{who, Channel::web, {}, "hi", {}, "has space"},
+            codes::kInvalidArgument);
+    refused(anna, StartChat{who, Channel::web, {}, "hi", {}, std::string(65, 'a')},
+            codes::kInvalidArgument);
+    EXPECT_EQ(state.chats.size(), 1u);
+}
+
 TEST_F(ChatLife, CustomerWritesInOwnChatOnly) {
     const ChatId id = start_chat("anna");
     ok(Actor::customer("anna"), PostCustomerMessage{id, "more", {}});
     refused(Actor::customer("bob"), PostCustomerMessage{id, "hi", {}}, codes::kNotAuthorized);
-    refused(Actor::customer("anna"), PostCustomerMessage{99, "hi", {}}, codes::kUnknownChat);
+    refused(Actor::customer("anna"), PostCustomerMessage{"chat-0099", "hi", {}}, codes::kUnknownChat);
 }
 
 TEST_F(ChatLife, MessagesRespectLengthAndAttachmentLimits) {
@@ -78,7 +92,7 @@ TEST_F(ChatLife, OnlyTheAssigneeWritesAsStaff) {
     EXPECT_EQ(chat(id).first_responder, std::optional<AgentId>("maria"));
     EXPECT_EQ(chat(id).first_response_at, std::optional(now));
     const Rejection r = refused(ivan, PostAgentMessage{id, "hi", {}}, codes::kNotAssignee);
-    EXPECT_EQ(r.message, "Chat 1 is held by maria name, not you.");
+    EXPECT_EQ(r.message, "Chat chat-0001 is held by maria name, not you.");
     refused(Actor::customer("anna"), PostAgentMessage{id, "hi", {}}, codes::kNotAuthorized);
 }
 

@@ -22,7 +22,7 @@ protected:
     QueueId support = 0;
     Actor maria;
     Actor ivan;
-    ChatId id = 0;
+    ChatId id;
 };
 
 TEST_F(Closing, Seed003_EndChat_WithoutTicket_ClosesAndTellsTheCustomer) {

@@ -10,6 +10,8 @@ void CoreTest::TearDown() {
 }
 
 Decision CoreTest::run(const Actor& actor, Command command) {
+    if (auto* start = std::get_if<StartChat>(&command); start && !start->chat)
+        start->chat = next_chat_id();
     const CommandEnvelope envelope{"cmd-" + std::to_string(++next_command_), actor, now,
                                    std::move(command)};
     Decision decision = decide(state, envelope);
@@ -87,6 +89,15 @@ ChatId CoreTest::start_chat(const std::string& customer, QueueId queue, const st
     auto events = ok(Actor::customer(customer), StartChat{who, Channel::web, queue, text, {}});
     advance(kSecond);
     return std::get<ChatStarted>(events.at(0).event).chat;
+}
+
+ChatId CoreTest::chat_id(std::size_t n) {
+    std::string digits = std::to_string(n);
+    return "chat-" + std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits;
+}
+
+ChatId CoreTest::next_chat_id() const {
+    return chat_id(state.chats.size() + 1);
 }
 
 ChatId CoreTest::held_chat(const Actor& agent, QueueId queue, const std::string& customer) {

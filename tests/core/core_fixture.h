@@ -23,7 +23,8 @@ protected:
     void TearDown() override;
 
     // [SECTION] When
-    // Decides with a fresh command id and applies what was decided.
+    // Decides with a fresh command id and applies what was decided. A StartChat without a chat
+    // id gets next_chat_id(), as the server gives each one a fresh id.
     Decision run(const Actor& actor, Command command);
     // Runs and fails the test unless accepted; returns the events.
     std::vector<EventEnvelope> ok(const Actor& actor, Command command);
@@ -47,6 +48,10 @@ protected:
     void set_company_filter(bool on);
 
     const Chat& chat(ChatId id) const { return *state.find_chat(id); }
+    // "chat-0001", "chat-0002", ...: readable in failures and sorted in the order started.
+    ChatId next_chat_id() const;
+    // The id of the n-th chat started (1-based).
+    static ChatId chat_id(std::size_t n);
     int load(const Actor& agent) const { return state.chats_of(agent.id).load(); }
     template <typename E>
     static const E* find_event(const std::vector<EventEnvelope>& events) {

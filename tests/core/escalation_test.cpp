@@ -17,7 +17,7 @@ protected:
     Actor maria;
     Actor ivan;
     Actor boss;
-    ChatId id = 0;
+    ChatId id;
 };
 
 TEST_F(Escalation, AssigneeCreatesOneTicketLinkedToTheChat) {

@@ -26,7 +26,7 @@ TEST_F(Idempotency, ARepeatedCommandIdChangesNothing) {
 TEST_F(Idempotency, DuplicateSurvivesReplay) {
     const CommandEnvelope start{
         "start-1", Actor::customer("anna"), now,
-        StartChat{Customer{"anna", "Anna", "", ""}, Channel::web, {}, "hi", {}}};
+        StartChat{Customer{"anna", "Anna", "", ""}, Channel::web, {}, "hi", {}, "chat-0001"}};
     const Decision first = decide(state, start);
     parley::core::apply(state, first.events);
     log.insert(log.end(), first.events.begin(), first.events.end());

@@ -99,7 +99,8 @@ private:
                                                     Channel::web,
                                                     1 + rng_.below(4),
                                                     "hi",
-                                                    {}});
+                                                    {},
+                                                    new_chat_id()});
         }
     }
 
@@ -115,10 +116,14 @@ private:
             now_ += static_cast<Duration>(rng_.below(3)) * kHour;
     }
 
+    static ChatId chat_number(std::size_t n) { return "chat-" + std::to_string(n); }
+    ChatId new_chat_id() const { return chat_number(state_.chats.size() + 1); }
+
+    // Sometimes a chat that does not exist yet.
     ChatId random_chat() {
         if (state_.chats.empty() || rng_.chance(3))
-            return state_.chats.size() + 1;
-        return 1 + rng_.below(state_.chats.size());
+            return new_chat_id();
+        return chat_number(1 + rng_.below(state_.chats.size()));
     }
 
     // Mostly someone with a stake in the chat, sometimes anyone.
@@ -155,7 +160,7 @@ private:
             const CustomerId who = rng_.pick(kCustomers);
             const Customer customer{who, who, "", rng_.pick(kCompanies)};
             return {Actor::customer(who),
-                    StartChat{customer, Channel::web, queue, text, std::nullopt}};
+                    StartChat{customer, Channel::web, queue, text, std::nullopt, new_chat_id()}};
         }
         case 3:
         case 4:

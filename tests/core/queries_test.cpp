@@ -38,7 +38,7 @@ TEST_F(Queries, AllowedActionsExplainWhyNot) {
     const ChatId id = held_chat(maria, support, "anna");
     const auto reason = why_not(id, ivan, ChatAction::accept);
     ASSERT_TRUE(reason);
-    EXPECT_EQ(reason->message, "Chat 1 is already accepted by maria name.");
+    EXPECT_EQ(reason->message, "Chat chat-0001 is already accepted by maria name.");
     EXPECT_EQ(why_not(id, ivan, ChatAction::close)->code, codes::kNotAssignee);
     // A colleague sees a chat of their queue only while it waits; then it is the holder's.
     EXPECT_TRUE(why_not(id, ivan, ChatAction::add_note));
@@ -87,15 +87,16 @@ TEST_F(Queries, SearchByCustomerOperatorContentStatusChannelAndDate) {
     ok(maria, PostAgentMessage{a, "Your refund is on its way", {}});
     const Timestamp middle = now;
     const ChatId b = start_chat("bob", support);
+    const ChatId tg = next_chat_id();
     ok(system,
        StartChat{Customer{"tg", "Telegram user", "", ""}, Channel::telegram, support, "hi", {}});
     EXPECT_EQ(search_chats(state, {.customer = "ANNA"}), std::vector<ChatId>{a});
     EXPECT_EQ(search_chats(state, {.operator_name = "maria name"}), std::vector<ChatId>{a});
     EXPECT_EQ(search_chats(state, {.content = "refund"}), std::vector<ChatId>{a});
-    EXPECT_EQ(search_chats(state, {.status = ChatStatus::queued}), (std::vector<ChatId>{3, b}));
-    EXPECT_EQ(search_chats(state, {.channel = Channel::telegram}), std::vector<ChatId>{3});
+    EXPECT_EQ(search_chats(state, {.status = ChatStatus::queued}), (std::vector<ChatId>{tg, b}));
+    EXPECT_EQ(search_chats(state, {.channel = Channel::telegram}), std::vector<ChatId>{tg});
     EXPECT_EQ(search_chats(state, {.to = middle}), std::vector<ChatId>{a});
-    EXPECT_EQ(search_chats(state, {.from = middle}), (std::vector<ChatId>{3, b}));
+    EXPECT_EQ(search_chats(state, {.from = middle}), (std::vector<ChatId>{tg, b}));
 }
 
 TEST_F(Queries, AnalyticsPerQueueAgentChannelAndDay) {
@@ -174,7 +175,7 @@ TEST_F(Queries, StaffSeeTheirQueuesChatsAndOwnPersonalResponses) {
     const auto created = ok(maria, CreateCannedResponse{"Hi", "/hi", "Hello", true});
     EXPECT_TRUE(view_for(state, maria, created.at(0)));
     EXPECT_FALSE(view_for(state, olga, created.at(0)));
-    EXPECT_EQ(chat_of(state, started.at(0).event), std::optional<ChatId>(1));
+    EXPECT_EQ(chat_of(state, started.at(0).event), std::optional<ChatId>(chat_id(1)));
 }
 
 }  // namespace

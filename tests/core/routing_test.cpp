@@ -44,7 +44,7 @@ TEST_F(Pick, SecondAcceptLosesWithTheWinnersName) {
     const ChatId id = start_chat("anna", q);
     ok(maria, AcceptChat{id});
     const Rejection r = refused(ivan, AcceptChat{id}, codes::kAlreadyAssigned);
-    EXPECT_EQ(r.message, "Chat 1 is already accepted by maria name.");
+    EXPECT_EQ(r.message, "Chat chat-0001 is already accepted by maria name.");
     refused(maria, AcceptChat{id}, codes::kAlreadyAssigned);
 }
 
@@ -76,7 +76,7 @@ TEST_F(Pick, CustomersAndDisabledAccountsCannotAccept) {
     refused(Actor::customer("anna"), AcceptChat{id}, codes::kNotAuthorized);
     refused(Actor::agent("ghost"), AcceptChat{id}, codes::kNotAuthorized);
     const Actor maria = add_agent("maria", {q});
-    refused(maria, AcceptChat{42}, codes::kUnknownChat);
+    refused(maria, AcceptChat{"chat-0042"}, codes::kUnknownChat);
 }
 
 class Offer : public CoreTest {};

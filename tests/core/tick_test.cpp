@@ -15,7 +15,7 @@ protected:
     }
     QueueId support = 0;
     Actor maria;
-    ChatId id = 0;
+    ChatId id;
 };
 
 TEST_F(Timers, OnlyTheSystemTicks) {

@@ -91,9 +91,9 @@ TYPED_TEST(EnvelopeCodec, EncodingIsDeterministic) {
 
 TEST(CommandCodec, WireShapeIsFlatWithSortedKeys) {
     const CommandEnvelope accept{"c-7", Actor::agent("maria"), 1700000000000,
-                                 core::AcceptChat{12}};
+                                 core::AcceptChat{"cht_12"}};
     EXPECT_EQ(encode_command(accept),
-              R"({"actor":{"id":"maria","kind":"agent"},"at":1700000000000,"chat":12,)"
+              R"({"actor":{"id":"maria","kind":"agent"},"at":1700000000000,"chat":"cht_12",)"
               R"("command_id":"c-7","type":"accept_chat"})");
 }
 
@@ -104,7 +104,7 @@ TEST(CommandCodec, EnumsUseTheCoreNames) {
     const std::string queue = encode_command({"c-1", Actor::system(), 1, create});
     EXPECT_NE(queue.find(R"("mode":"auto")"), std::string::npos) << queue;
 
-    const core::CreateTicket create_ticket{.chat = 3, .summary = "Refund"};
+    const core::CreateTicket create_ticket{.chat = "cht_3", .summary = "Refund"};
     const std::string ticket = encode_command({"c-2", Actor::agent("maria"), 2, create_ticket});
     EXPECT_NE(ticket.find(R"("kind":"case")"), std::string::npos) << ticket;
     EXPECT_NE(ticket.find(R"("priority":"normal")"), std::string::npos) << ticket;
@@ -135,19 +135,19 @@ TEST(CommandCodec, ExplicitNullReadsAsAnEmptyOptional) {
 TEST(CommandCodec, UnknownFieldsAreIgnored) {
     const auto decoded = decode_command(
         R"({"type":"accept_chat","command_id":"c-1","actor":{"kind":"agent","id":"m"},)"
-        R"("at":1,"chat":4,"added_in_a_later_version":[1,2,3]})");
+        R"("at":1,"chat":"cht_4","added_in_a_later_version":[1,2,3]})");
     ASSERT_TRUE(decoded.ok()) << decoded.error().message;
-    EXPECT_EQ(std::get<core::AcceptChat>(decoded.value().command).chat, 4u);
+    EXPECT_EQ(std::get<core::AcceptChat>(decoded.value().command).chat, "cht_4");
 }
 
 // [SECTION] Events
 
 TEST(EventCodec, WireShapeIsFlatWithSortedKeys) {
     const EventEnvelope assigned{"c-7", Actor::agent("maria"), 1700000000000,
-                                 core::ChatAssigned{12, "maria", core::AssignReason::accepted}};
+                                 core::ChatAssigned{"cht_12", "maria", core::AssignReason::accepted}};
     EXPECT_EQ(encode_event(assigned),
               R"({"actor":{"id":"maria","kind":"agent"},"agent":"maria","at":1700000000000,)"
-              R"("chat":12,"command_id":"c-7","reason":"accepted","type":"chat_assigned"})");
+              R"("chat":"cht_12","command_id":"c-7","reason":"accepted","type":"chat_assigned"})");
 }
 
 TEST(EventCodec, ACommandIsNotAnEvent) {

@@ -28,12 +28,17 @@ std::string accept_with(const std::string& extra) {
     return R"({"type":"accept_chat",)" + kEnvelope + extra + "}";
 }
 
+// Queue ids are numbers, so number checks use a queue command.
+std::string enable_queue_with(const std::string& extra) {
+    return R"({"type":"set_queue_enabled",)" + kEnvelope + R"(,"enabled":true)" + extra + "}";
+}
+
 std::vector<Case> command_cases() {
     using enum ProtocolErrorCode;
     return {
         {"empty", "", malformed_json, "not valid JSON"},
         {"truncated", R"({"type":"accept_chat")", malformed_json, "not valid JSON"},
-        {"trailing garbage", accept_with(R"(,"chat":1)") + "x", malformed_json, "not valid"},
+        {"trailing garbage", accept_with(R"(,"chat":"cht_1")") + "x", malformed_json, "not valid"},
         {"array", "[1,2]", malformed_json, "must be a JSON object, not array"},
         {"number", "42", malformed_json, "not number"},
         {"null", "null", malformed_json, "not null"},
@@ -45,34 +50,37 @@ std::vector<Case> command_cases() {
          "There is no command of type 'launch_rockets'."},
         {"event as command", R"({"type":"chat_assigned"})", unknown_type, "'chat_assigned'"},
         {"missing envelope id",
-         R"({"type":"accept_chat",)" + kActor + R"(,"at":1,"chat":1})", missing_field,
+         R"({"type":"accept_chat",)" + kActor + R"(,"at":1,"chat":"cht_1"})", missing_field,
          "Field 'accept_chat.command_id' is missing."},
-        {"missing actor", R"({"type":"accept_chat","command_id":"c","at":1,"chat":1})",
+        {"missing actor", R"({"type":"accept_chat","command_id":"c","at":1,"chat":"cht_1"})",
          missing_field, "'accept_chat.actor'"},
         {"actor not an object",
-         R"({"type":"accept_chat","command_id":"c","actor":"maria","at":1,"chat":1})",
+         R"({"type":"accept_chat","command_id":"c","actor":"maria","at":1,"chat":"cht_1"})",
          wrong_type, "'accept_chat.actor' must be an object, not string"},
         {"unknown actor kind",
          R"({"type":"accept_chat","command_id":"c","actor":{"kind":"robot","id":"r"},)"
-         R"("at":1,"chat":1})",
+         R"("at":1,"chat":"cht_1"})",
          invalid_value,
          "'accept_chat.actor.kind' must be one of customer, agent, integration, system, not "
          "'robot'"},
         {"missing field", accept_with(""), missing_field, "Field 'accept_chat.chat' is missing."},
-        {"string for number", accept_with(R"(,"chat":"12")"), wrong_type,
-         "'accept_chat.chat' must be an integer, not string"},
-        {"fraction", accept_with(R"(,"chat":1.5)"), wrong_type,
-         "'accept_chat.chat' must be an integer, not a fraction"},
-        {"negative id", accept_with(R"(,"chat":-1)"), invalid_value,
-         "'accept_chat.chat' is out of range"},
-        {"id beyond 64 bits", accept_with(R"(,"chat":18446744073709551616)"), wrong_type,
-         "'accept_chat.chat' must be an integer"},
-        {"null for number", accept_with(R"(,"chat":null)"), wrong_type, "not null"},
+        {"number for chat id", accept_with(R"(,"chat":12)"), wrong_type,
+         "'accept_chat.chat' must be a string, not number"},
+        {"null for chat id", accept_with(R"(,"chat":null)"), wrong_type, "not null"},
+        {"string for number", enable_queue_with(R"(,"queue":"12")"), wrong_type,
+         "'set_queue_enabled.queue' must be an integer, not string"},
+        {"fraction", enable_queue_with(R"(,"queue":1.5)"), wrong_type,
+         "'set_queue_enabled.queue' must be an integer, not a fraction"},
+        {"negative id", enable_queue_with(R"(,"queue":-1)"), invalid_value,
+         "'set_queue_enabled.queue' is out of range"},
+        {"id beyond 64 bits", enable_queue_with(R"(,"queue":18446744073709551616)"), wrong_type,
+         "'set_queue_enabled.queue' must be an integer"},
+        {"null for number", enable_queue_with(R"(,"queue":null)"), wrong_type, "not null"},
         {"capacity beyond int",
          R"({"type":"set_capacity",)" + kEnvelope + R"(,"agent":"m","capacity":4294967296})",
          invalid_value, "'set_capacity.capacity' is out of range"},
         {"bool as number",
-         R"({"type":"set_typing",)" + kEnvelope + R"(,"chat":1,"typing":1})", wrong_type,
+         R"({"type":"set_typing",)" + kEnvelope + R"(,"chat":"cht_1","typing":1})", wrong_type,
          "'set_typing.typing' must be true or false, not number"},
         {"unknown enum name",
          R"({"type":"set_presence",)" + kEnvelope + R"(,"agent":"m","presence":"busy"})",
@@ -82,18 +90,18 @@ std::vector<Case> command_cases() {
          invalid_value, "'set_presence.presence'"},
         {"nested element",
          R"({"type":"post_customer_message",)" + kEnvelope +
-             R"(,"chat":1,"text":"hi","attachments":[{"name":"a","content_type":"text/plain",)"
+             R"(,"chat":"cht_1","text":"hi","attachments":[{"name":"a","content_type":"text/plain",)"
              R"("size_bytes":1,"ref":"r"},{"name":"b","content_type":"text/plain","ref":"r"}]})",
          missing_field, "Field 'post_customer_message.attachments[1].size_bytes' is missing."},
         {"list not an array",
-         R"({"type":"set_chat_tags",)" + kEnvelope + R"(,"chat":1,"tags":"vip"})", wrong_type,
+         R"({"type":"set_chat_tags",)" + kEnvelope + R"(,"chat":"cht_1","tags":"vip"})", wrong_type,
          "'set_chat_tags.tags' must be an array, not string"},
         {"map value not a string",
          R"({"type":"start_chat",)" + kEnvelope +
              R"(,"customer":{"id":"k","name":"K","contact":"","company":""},"channel":"web",)"
              R"("text":"","bot_context":{"transcript":[],"intent":"","attributes":{"plan":3}}})",
          wrong_type, "'start_chat.bot_context.attributes.plan' must be a string"},
-        {"too large", accept_with(R"(,"chat":1,"pad":")" + std::string(2 << 20, 'x') + "\""),
+        {"too large", accept_with(R"(,"chat":"cht_1","pad":")" + std::string(2 << 20, 'x') + "\""),
          too_large, "the limit is"},
     };
 }
@@ -120,7 +128,7 @@ TEST(MalformedInput, DeepNestingIsAnErrorNotACrash) {
     const std::string deep = std::string(200000, '[') + std::string(200000, ']');
     EXPECT_FALSE(decode_command(deep).ok());
     const std::string deep_field =
-        accept_with(R"(,"chat":1,"extra":)" + std::string(100000, '[') +
+        accept_with(R"(,"chat":"cht_1","extra":)" + std::string(100000, '[') +
                     std::string(100000, ']'));
     EXPECT_TRUE(decode_command(deep_field).ok());
     EXPECT_FALSE(decode_event(deep_field).ok());
@@ -146,7 +154,7 @@ std::vector<std::string> valid_messages() {
     return {
         encode_command({"c-1", core::Actor::customer("k"), 1, start}),
         encode_event({"c-1", core::Actor::agent("m"), 2,
-                      core::ChatClosed{3, core::ResolutionOutcome::solved, "billing", "ok"}}),
+                      core::ChatClosed{"cht_3", core::ResolutionOutcome::solved, "billing", "ok"}}),
         encode_rejection({"over_capacity", "Maria is at capacity."}),
         encode_snapshot(state),
     };

@@ -73,8 +73,8 @@ public:
     core::State state;
     std::vector<core::EventEnvelope> log;
     core::QueueId billing = 0;
-    core::ChatId anna_chat = 0;
-    core::ChatId bob_chat = 0;
+    core::ChatId anna_chat;
+    core::ChatId bob_chat;
     const Actor gina = Actor::agent("gina");
     const Actor bill = Actor::agent("bill");
     const Actor sue = Actor::agent("sue");
@@ -88,10 +88,10 @@ private:
         run(Actor::agent(id), core::SetPresence{id, core::Presence::online});
     }
     core::ChatId start(const std::string& customer, core::QueueId queue) {
-        const core::ChatId id = state.next_chat_id();
+        const core::ChatId id = "cht_" + customer;
         run(Actor::customer(customer),
             core::StartChat{core::Customer{customer, customer + " name", customer + "@x.org", ""},
-                            core::Channel::web, queue, "Hello", std::nullopt});
+                            core::Channel::web, queue, "Hello", std::nullopt, id});
         return id;
     }
 
@@ -266,17 +266,17 @@ TEST(ClientMessages, EveryCommandRoundTripsWithoutActorOrTime) {
 }
 
 TEST(ClientMessages, WireShapeIsFlatWithSortedKeys) {
-    EXPECT_EQ(encode_client_command(ClientCommand{"c-7", core::AcceptChat{1}}),
-              R"({"chat":1,"command_id":"c-7","type":"accept_chat"})");
+    EXPECT_EQ(encode_client_command(ClientCommand{"c-7", core::AcceptChat{"cht_1"}}),
+              R"({"chat":"cht_1","command_id":"c-7","type":"accept_chat"})");
 }
 
 TEST(ClientMessages, AnActorOrTimeSentByTheClientIsNotTaken) {
     const auto decoded =
-        decode_client_message(R"({"type":"accept_chat","command_id":"c-1","chat":4,)"
+        decode_client_message(R"({"type":"accept_chat","command_id":"c-1","chat":"cht_4",)"
                               R"("actor":{"kind":"system","id":""},"at":5})");
     ASSERT_TRUE(decoded.ok()) << decoded.error().message;
     EXPECT_EQ(std::get<ClientCommand>(decoded.value()),
-              (ClientCommand{"c-1", core::AcceptChat{4}}));
+              (ClientCommand{"c-1", core::AcceptChat{"cht_4"}}));
 }
 
 TEST(ClientMessages, PingIsAPing) {
@@ -297,12 +297,12 @@ TEST(ClientMessages, BadInputGivesTheRightCode) {
         {R"({"type":"chat_assigned","command_id":"c-1","chat":1,"agent":"m"})",
          ProtocolErrorCode::unknown_type},
         {R"({"type":"pong"})", ProtocolErrorCode::unknown_type},
-        {R"({"type":"accept_chat","chat":7})", ProtocolErrorCode::missing_field},
-        {R"({"command_id":"c-1","chat":7})", ProtocolErrorCode::missing_field},
-        {R"({"type":"accept_chat","command_id":"c-1","chat":"7"})", ProtocolErrorCode::wrong_type},
-        {R"({"type":"accept_chat","command_id":{"id":"c-1"},"chat":7})",
+        {R"({"type":"accept_chat","chat":"cht_7"})", ProtocolErrorCode::missing_field},
+        {R"({"command_id":"c-1","chat":"cht_7"})", ProtocolErrorCode::missing_field},
+        {R"({"type":"accept_chat","command_id":"c-1","chat":7})", ProtocolErrorCode::wrong_type},
+        {R"({"type":"accept_chat","command_id":{"id":"c-1"},"chat":"cht_7"})",
          ProtocolErrorCode::wrong_type},
-        {R"({"type":"add_note","command_id":"c-1","chat":7,"text":{"a":1}})",
+        {R"({"type":"add_note","command_id":"c-1","chat":"cht_7","text":{"a":1}})",
          ProtocolErrorCode::wrong_type},
         {R"({"type":{"name":"ping"}})", ProtocolErrorCode::wrong_type},
         {R"({"type":"set_presence","command_id":"c-1","agent":"m","presence":"asleep"})",

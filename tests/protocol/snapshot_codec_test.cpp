@@ -43,10 +43,10 @@ core::Agent sample_agent(const std::string& id) {
     return agent;
 }
 
-core::Chat sample_chat(core::ChatId id, core::ChatStatus status) {
+core::Chat sample_chat(int number, core::ChatStatus status) {
     core::Chat chat;
-    testing::fill(chat, static_cast<int>(id));
-    chat.id = id;
+    testing::fill(chat, number);
+    chat.id = "cht_" + std::to_string(number);
     chat.customer = "cust-1";
     chat.queue = 2;
     chat.status = status;
@@ -80,7 +80,7 @@ core::State sample_state() {
     core::Ticket ticket;
     testing::fill(ticket, 7);
     ticket.id = 1;
-    ticket.chat = 1;
+    ticket.chat = "cht_1";
     state.tickets = {ticket};
     core::CannedResponse canned;
     testing::fill(canned, 9);
@@ -166,7 +166,9 @@ TEST(SnapshotCodec, InconsistentEntitiesAreRefusedNamingTheField) {
         {"snapshot.chats[1].queue", ProtocolErrorCode::invalid_value,
          [](json& s) { s["chats"][1]["queue"] = 9; }},
         {"snapshot.chats[1].id", ProtocolErrorCode::invalid_value,
-         [](json& s) { s["chats"][1]["id"] = 7; }},
+         [](json& s) { s["chats"][1]["id"] = "cht_1"; }},
+        {"snapshot.chats[2].id", ProtocolErrorCode::invalid_value,
+         [](json& s) { s["chats"][2]["id"] = "not a chat id"; }},
         {"snapshot.chats[1].assignee", ProtocolErrorCode::invalid_value,
          [](json& s) { s["chats"][1]["assignee"] = "maria"; }},
         {"snapshot.chats[0].assignee", ProtocolErrorCode::invalid_value,
@@ -178,7 +180,7 @@ TEST(SnapshotCodec, InconsistentEntitiesAreRefusedNamingTheField) {
         {"snapshot.chats[0].ticket", ProtocolErrorCode::invalid_value,
          [](json& s) { s["chats"][0]["ticket"] = 5; }},
         {"snapshot.tickets[0].chat", ProtocolErrorCode::invalid_value,
-         [](json& s) { s["tickets"][0]["chat"] = 99; }},
+         [](json& s) { s["tickets"][0]["chat"] = "cht_99"; }},
         {"snapshot.agents[1].id", ProtocolErrorCode::invalid_value,
          [](json& s) { s["agents"][1]["id"] = "maria"; }},
         {"snapshot.agents[0].queues", ProtocolErrorCode::invalid_value,

@@ -140,7 +140,7 @@ TEST_F(RestAdmin, ApiKeysFromCreationToRevocation) {
     const HttpResult chat = api(port(), Verb::post, "/api/chats", start, key);
     ASSERT_EQ(chat.status, 201) << chat.body;
     EXPECT_FALSE(chat.json["token"].get<std::string>().empty());
-    const std::uint64_t chat_id = chat.json["chat"];
+    const std::string chat_id = chat.json["chat"];
 
     const HttpResult seen = api(port(), Verb::get, chat_path(chat_id), nullptr, key);
     ASSERT_EQ(seen.status, 200) << seen.body;

@@ -13,7 +13,7 @@ const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(64, '
 class RestAttachments : public ::testing::Test {
 protected:
     unsigned short port() const { return server.port(); }
-    HttpResult upload(std::uint64_t chat, const std::string& token, const std::string& bytes,
+    HttpResult upload(const std::string& chat, const std::string& token, const std::string& bytes,
                       const std::string& type, const std::string& name) {
         return http_call(
             port(), Verb::post, chat_path(chat, "/attachments"), bytes,

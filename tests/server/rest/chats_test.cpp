@@ -12,7 +12,7 @@ class RestChats : public ::testing::Test {
 protected:
     unsigned short port() const { return server.port(); }
     std::string staff(const std::string& agent) { return sign_in(port(), agent, agent + "-demo"); }
-    void accept(const std::string& token, std::uint64_t chat) {
+    void accept(const std::string& token, const std::string& chat) {
         const HttpResult accepted =
             send_command(port(), token, {{"type", "accept_chat"}, {"chat", chat}});
         ASSERT_EQ(accepted.status, 200) << accepted.body;
@@ -30,7 +30,7 @@ TEST_F(RestChats, CustomerStartsAChatAndTalks) {
                                     {"topic", "Invoices"},
                                     {"question", "Where is my invoice?"}});
     ASSERT_EQ(started.status, 201) << started.body;
-    const std::uint64_t chat = started.json["chat"];
+    const std::string chat = started.json["chat"];
     const std::string token = started.json["token"];
     EXPECT_TRUE(started.json["customer"].get<std::string>().starts_with("cus_"));
     EXPECT_GT(started.json["expires_at"].get<std::int64_t>(), 0);
@@ -101,7 +101,7 @@ TEST_F(RestChats, ACustomerReachesOnlyTheirOwnChat) {
                                  {{"text", "Intrusion"}}, ann.token);
     EXPECT_EQ(write.status, 404);
     // A chat that does not exist looks the same.
-    const HttpResult nowhere = api(port(), Verb::get, chat_path(999), nullptr, ann.token);
+    const HttpResult nowhere = api(port(), Verb::get, chat_path("cht_00000000000000000000000000000999"), nullptr, ann.token);
     EXPECT_EQ(nowhere.status, 404);
     EXPECT_EQ(api(port(), Verb::get, "/api/chats/abc", nullptr, ann.token).status, 404);
     EXPECT_EQ(api(port(), Verb::get, "/api/chats", nullptr, ann.token).status, 403);

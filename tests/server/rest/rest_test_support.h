@@ -46,7 +46,7 @@ inline HttpResult send_command(unsigned short port, const std::string& token,
 }
 
 struct StartedChat {
-    std::uint64_t chat = 0;
+    std::string chat;
     std::string customer;
     std::string token;
 };
@@ -54,12 +54,12 @@ struct StartedChat {
 inline StartedChat start_chat(unsigned short port, const std::string& name,
                               const std::string& question, const std::string& queue = "General") {
     const nlohmann::json answer = start_chat_as_customer(port, name, question, queue);
-    return {answer.value("chat", std::uint64_t{0}), answer.value("customer", ""),
+    return {answer.value("chat", ""), answer.value("customer", ""),
             answer.value("token", "")};
 }
 
-inline std::string chat_path(std::uint64_t chat, const std::string& rest = {}) {
-    return "/api/chats/" + std::to_string(chat) + rest;
+inline std::string chat_path(const std::string& chat, const std::string& rest = {}) {
+    return "/api/chats/" + chat + rest;
 }
 
 }  // namespace parley::server::testing

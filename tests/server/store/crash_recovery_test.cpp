@@ -33,7 +33,7 @@ constexpr int kPollMilliseconds = 60'000;
 StoredEvent event_for(std::uint64_t seq) {
     return {seq,
             "cmd-" + std::to_string(seq),
-            seq % kChats + 1,
+            "cht_" + std::to_string(seq % kChats + 1),
             (seq - 1) / kChats + 1,
             static_cast<std::int64_t>(seq),
             "{\"n\":" + std::to_string(seq) + ",\"pad\":\"" + std::string(400, 'p') + "\"}"};

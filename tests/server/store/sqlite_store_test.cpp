@@ -205,7 +205,7 @@ TEST_F(SqliteStoreTest, AChatVersionConflictFailsOnlyItsJobInTheSameCommit) {
     EXPECT_FALSE(outcomes[0]);
     ASSERT_TRUE(outcomes[1]);
     EXPECT_EQ(outcomes[1]->code, "conflict");
-    EXPECT_NE(outcomes[1]->message.find("Chat 7 already has version 2"), std::string::npos)
+    EXPECT_NE(outcomes[1]->message.find("Chat cht_7 already has version 2"), std::string::npos)
         << outcomes[1]->message;
     EXPECT_FALSE(outcomes[2]);
 
@@ -342,7 +342,7 @@ TEST_F(SqliteStoreTest, ASnapshotPastTheLogIsRefused) {
 
 StoredSession session_of(std::string token_hash, SessionKind kind, std::string subject,
                          std::int64_t expires_at, std::optional<std::uint64_t> chat = {}) {
-    return {std::move(token_hash), kind, std::move(subject), chat, 100, expires_at};
+    return {std::move(token_hash), kind, std::move(subject), store_test::chat_name(chat), 100, expires_at};
 }
 
 class SessionsTest : public SqliteStoreTest {
@@ -366,7 +366,7 @@ protected:
 TEST_F(SessionsTest, PutGetAndDelete) {
     EXPECT_EQ(store->session("h-alice-1"), sessions[0]);
     EXPECT_EQ(store->session("h-cust"), sessions[3]);
-    EXPECT_EQ(store->session("h-cust")->chat, 7u);
+    EXPECT_EQ(store->session("h-cust")->chat, "cht_7");
     EXPECT_FALSE(store->session("h-nobody"));
 
     EXPECT_FALSE(
@@ -434,7 +434,7 @@ TEST_F(SqliteStoreTest, AttachmentMetadataRoundTrips) {
                                       "screenshot.png",
                                       "image/png",
                                       12345,
-                                      7,
+                                      "cht_7",
                                       "customer-1",
                                       1'700'000'000'000};
     EXPECT_FALSE(
@@ -451,7 +451,7 @@ TEST_F(SqliteStoreTest, ReopeningKeepsEverything) {
     const StoredSession session = session_of("h", SessionKind::customer, "c1", 900, 7);
     const StoredApiKey key{"key_1", "Bot", "secret", "admin", 5, false};
     const StoredAttachment attachment{
-        "att_1", std::string(64, 'b'), "a.txt", "text/plain", 3, 7, "c1", 6};
+        "att_1", std::string(64, 'b'), "a.txt", "text/plain", 3, "cht_7", "c1", 6};
     EXPECT_FALSE(append_now(*store, events));
     EXPECT_FALSE(wait_for([&](CommitDone done) {
         store->save_snapshot({2, "s"}, std::move(done));

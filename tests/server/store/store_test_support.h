@@ -71,6 +71,11 @@ std::optional<StoreError> wait_for(Submit&& submit) {
     return future.get();
 }
 
+// Chat ids are strings; tests number their chats and name them "cht_<n>".
+inline std::optional<std::string> chat_name(std::optional<std::uint64_t> chat) {
+    return chat ? std::optional<std::string>("cht_" + std::to_string(*chat)) : std::nullopt;
+}
+
 inline StoredEvent make_event(std::uint64_t seq, std::optional<std::uint64_t> chat = std::nullopt,
                               std::uint64_t chat_version = 0, std::string command_id = {}) {
     if (command_id.empty()) {
@@ -78,7 +83,7 @@ inline StoredEvent make_event(std::uint64_t seq, std::optional<std::uint64_t> ch
     }
     return {seq,
             std::move(command_id),
-            chat,
+            chat_name(chat),
             chat_version,
             1'700'000'000'000 + static_cast<std::int64_t>(seq),
             R"({"type":"message_sent","n":)" + std::to_string(seq) + "}"};

@@ -112,6 +112,15 @@ std::string sign_in(unsigned short port, const std::string& agent, const std::st
     return result.json.value("token", "");
 }
 
+nlohmann::json chat_in_sync(const nlohmann::json& sync, const std::string& chat) {
+    for (const nlohmann::json& found : sync.at("snapshot").at("chats")) {
+        if (found.at("id") == chat) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
 nlohmann::json start_chat_as_customer(unsigned short port, const std::string& name,
                                       const std::string& question, const std::string& queue) {
     const nlohmann::json body = {{"name", name},

@@ -62,7 +62,7 @@ nlohmann::json start_chat_as_customer(unsigned short port, const std::string& na
                                       const std::string& queue = "General");
 
 struct CustomerChat {
-    core::ChatId chat = 0;
+    core::ChatId chat;
     std::string customer;
     std::string token;
 };
@@ -71,6 +71,9 @@ struct CustomerChat {
 // customer's token. `queue`: 1 General, 2 Billing, 3 Technical in the demo.
 CustomerChat start_chat_directly(Server& server, const std::string& name,
                                  const std::string& question, core::QueueId queue = 1);
+
+// The chat with this id in a sync message's snapshot, or null when the snapshot lacks it.
+nlohmann::json chat_in_sync(const nlohmann::json& sync, const std::string& chat);
 
 // Runs a command through the authority as `actor` and waits for the outcome.
 Outcome run_command(Server& server, const core::Actor& actor, core::Command command);

@@ -1,5 +1,6 @@
-// What operators rely on: the tick loop drives time-outs, /metrics exposes the figures, and
-// requests beyond a client address's rate are refused.
+// What operators rely on: the tick loop drives time-outs, /metrics exposes the figures,
+// requests beyond a client address's rate are refused, and a client that stops reading is cut
+// off instead of growing the server's memory.
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -77,6 +78,50 @@ TEST(Operations, AClientAddressBeyondItsRateIsRefused) {
         }
     }
     EXPECT_GT(refused, 0);
+}
+
+TEST(Operations, AClientThatStopsReadingIsDisconnectedWithAReason) {
+    TestServer server([](ServerConfig& config) { config.send_queue_mib = 1; });
+    // A supervisor sees every message of the floor, and never reads after the welcome.
+    WsClient sofia(server.port());
+    ASSERT_EQ(sofia.hello(sign_in(server.port(), "sofia", "sofia-demo"))["type"], "welcome");
+
+    const CustomerChat chat = start_chat_directly(server.server(), "Flood", "hello");
+    WsClient customer(server.port());
+    customer.hello(chat.token);
+    customer.expect("sync");
+    // Far more than the kernel's socket buffers and the 1 MiB queue hold together.
+    const std::string text(3900, 'x');
+    constexpr int kRounds = 60;
+    constexpr int kPerRound = 100;
+    int acks = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        for (int i = 0; i < kPerRound; ++i) {
+            customer.send({{"type", "post_customer_message"},
+                           {"command_id", "flood-" + std::to_string(round * kPerRound + i)},
+                           {"chat", chat.chat},
+                           {"text", text}});
+        }
+        // The customer reads its own replies, so only the supervisor falls behind.
+        for (int answered = 0; answered < kPerRound;) {
+            const auto message = customer.next();
+            ASSERT_TRUE(message) << "the customer's commands went unanswered";
+            if ((*message)["type"] == "ack") {
+                ++answered;
+            }
+        }
+        acks += kPerRound;
+    }
+    EXPECT_EQ(acks, kRounds * kPerRound);
+
+    while (sofia.next(std::chrono::milliseconds(5000))) {
+    }
+    ASSERT_TRUE(sofia.closed()) << "the slow reader is still connected";
+    EXPECT_EQ(sofia.close_code(), 1008);
+    EXPECT_NE(sofia.close_reason().find("send queue overflow"), std::string::npos)
+        << sofia.close_reason();
+    customer.send({{"type", "ping"}});
+    EXPECT_EQ(customer.expect("pong")["type"], "pong") << "the server goes on serving the others";
 }
 
 }  // namespace

@@ -34,17 +34,17 @@ TEST_F(WsProtocolErrors, BadJsonAndWrongShapesAreRefusedWithAReason) {
     EXPECT_EQ(reply_to_text("[1,2,3]")["code"], "malformed_json");
     EXPECT_EQ(reply_to_text(R"({"type":"fly_to_moon","command_id":"x"})")["code"],
               "unknown_type");
-    EXPECT_EQ(reply_to_text(R"({"type":"accept_chat","command_id":"x","chat":"7"})")["code"],
+    EXPECT_EQ(reply_to_text(R"({"type":"accept_chat","command_id":"x","chat":7})")["code"],
               "wrong_type");
     const json object_for_string = reply_to_text(
-        R"({"type":"post_agent_message","command_id":"x","chat":1,"text":{"a":1}})");
+        R"({"type":"post_agent_message","command_id":"x","chat":"cht_1","text":{"a":1}})");
     EXPECT_EQ(object_for_string["code"], "wrong_type");
     EXPECT_NE(object_for_string["message"].get<std::string>().find("text"), std::string::npos);
-    EXPECT_EQ(reply_to_text(R"({"type":"accept_chat","chat":1})")["code"], "missing_field");
-    const json named = reply_to_text(R"({"type":"close_chat","command_id":"c-9","chat":1})");
+    EXPECT_EQ(reply_to_text(R"({"type":"accept_chat","chat":"cht_1"})")["code"], "missing_field");
+    const json named = reply_to_text(R"({"type":"close_chat","command_id":"c-9","chat":"cht_1"})");
     EXPECT_EQ(named["command_id"], "c-9") << "a refusal names the command it answers";
     EXPECT_EQ(named["code"], "missing_field");
-    EXPECT_EQ(client->command({{"type", "accept_chat"}, {"chat", 424242}})["code"],
+    EXPECT_EQ(client->command({{"type", "accept_chat"}, {"chat", "cht_424242"}})["code"],
               "unknown_chat");
     const json pong = (client->send(json{{"type", "ping"}}), client->expect("pong"));
     EXPECT_EQ(pong["type"], "pong") << "the connection is still fine";

@@ -94,7 +94,7 @@ TEST(WsResume, TheStateSurvivesARestartAndResumingAfterItGivesASync) {
     WsClient maria(server.port());
     maria.hello(sign_in(server.port(), "maria", "maria-demo"), held);
     const json sync = maria.expect("sync");
-    const json& chat = sync["snapshot"]["chats"][anna.chat - 1];
+    const json chat = chat_in_sync(sync, anna.chat);
     EXPECT_EQ(chat["assignee"], "maria");
     ASSERT_FALSE(chat["messages"].empty());
     EXPECT_EQ(chat["messages"].back()["text"], "survives");
