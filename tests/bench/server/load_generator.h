@@ -1,0 +1,171 @@
+// The client half of server_bench: simulated customers and agents over real WebSockets, a
+// keep-alive HTTP pool for the REST set-up, and a paced, open-loop measured phase. Everything
+// runs on one io_context with one or two threads; the calling thread only orchestrates and
+// waits. It speaks the wire protocol (src/protocol/README.md) as any client would and depends
+// on Boost.Beast/Asio and nlohmann/json only, never on the server's or the core's code.
+//
+// [SECTION] Process figures
+// [SECTION] REST set-up
+// [SECTION] WebSocket load
+#pragma once
+
+#include <sys/types.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/http/verb.hpp>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace parley::bench {
+
+using tcp = boost::asio::ip::tcp;
+
+// steady_clock in nanoseconds: the send stamps in messages and every receipt time.
+std::int64_t now_ns();
+
+// [SECTION] Process figures
+
+// utime + stime of a process, in seconds (getpid() for this one).
+double cpu_seconds(pid_t pid);
+// VmRSS of a process, in MiB.
+double rss_mib(pid_t pid);
+
+// The whole machine's CPU since boot, in seconds summed over cores: busy and all.
+struct MachineCpu {
+    double busy = 0;
+    double total = 0;
+};
+MachineCpu machine_cpu();
+
+// [SECTION] REST set-up
+
+struct HttpJob {
+    boost::beast::http::verb method = boost::beast::http::verb::get;
+    std::string target;
+    std::string body;    // JSON; empty for none
+    std::string bearer;  // a token for the Authorization header; empty for none
+};
+
+struct HttpResult {
+    unsigned status = 0;  // 0 when no answer came
+    std::string body;
+    std::string error;  // the transport error when there was no answer
+};
+
+// Sends every job over `connections` keep-alive connections and blocks until each has an
+// answer; results are in job order. The io_context must be running on other threads.
+std::vector<HttpResult> run_http(boost::asio::io_context& io, const tcp::endpoint& server,
+                                 const std::vector<HttpJob>& jobs, std::size_t connections);
+
+// [SECTION] WebSocket load
+
+// Parley speaks the protocol; the ceiling echoes every text message back to its sender.
+enum class Target { parley, echo };
+
+struct SessionSpec {
+    bool agent = false;
+    std::string token;      // Parley: the hello's token
+    std::string agent_id;   // agents: for set_presence
+    std::string chat;       // customers: the chat they write in
+};
+
+struct Percentiles {
+    std::size_t samples = 0;
+    double p50_ms = 0;
+    double p99_ms = 0;
+    double p999_ms = 0;
+    double max_ms = 0;
+};
+
+// One measured phase. Counts, rates and latencies are those of the messages sent during the
+// measured window, followed to their delivery and ack however late (until the drain ends), so
+// a backlog shows as latency instead of falling off the window's edge; `undelivered` covers
+// the whole phase after the drain.
+struct PhaseResult {
+    double offered = 0;  // msg/s asked for
+    double seconds = 0;
+    double sent_rate = 0;
+    double delivered_rate = 0;  // customer → agent (Parley) or echoed back (ceiling)
+    double ack_rate = 0;        // durable acks (Parley only)
+    std::uint64_t rejected = 0;
+    std::uint64_t undelivered = 0;
+    Percentiles latency;      // send → agent receipt of message_posted (or echo receipt)
+    Percentiles ack_latency;  // send → ack (Parley only)
+    double server_cores = 0;
+    double client_cores = 0;
+    double machine_cores = 0;  // every process on the machine, this bench included
+    double pacer_lag_ms = 0;   // the most the sender fell behind its schedule
+    std::map<std::string, std::uint64_t> rejections;  // by code
+    std::uint64_t disconnects = 0;                    // connections lost during the phase
+};
+
+// The first sync each connection received (Parley only): how many, bytes in all, largest.
+struct SyncSizes {
+    struct Role {
+        std::uint64_t count = 0;
+        std::uint64_t bytes = 0;
+        std::uint64_t largest = 0;
+    };
+    Role agents;
+    Role customers;
+};
+
+class LoadGenerator {
+public:
+    // `threads`: 1 or 2 io threads. `text_bytes`: the length of each message's text.
+    LoadGenerator(Target target, tcp::endpoint server, unsigned threads, std::size_t text_bytes);
+    ~LoadGenerator();
+    LoadGenerator(const LoadGenerator&) = delete;
+    LoadGenerator& operator=(const LoadGenerator&) = delete;
+
+    boost::asio::io_context& io();
+
+    // Opens one WebSocket per spec, `parallel` handshakes at a time. Against Parley each
+    // says hello and is ready at its first sync. False (with the reason) when any failed or
+    // the server went quiet for `stall` seconds.
+    bool connect(std::vector<SessionSpec> specs, std::size_t parallel, std::chrono::seconds stall,
+                 std::string& error);
+    // Every agent sets its presence online and waits for the ack.
+    bool go_online(std::chrono::seconds stall, std::string& error);
+    // Agent i (in connection order) accepts chats[i], `window` commands in flight each.
+    // Returns how many accepts were refused (their codes go to problems()), or nothing on a
+    // stall.
+    std::optional<std::uint64_t> accept_chats(std::vector<std::vector<std::string>> chats,
+                                              std::size_t window, std::chrono::seconds stall);
+
+    // Customers send at `rate` msg/s in total, round robin, for warm-up + measure; figures
+    // come from the measured window; then waits (at most `drain`) for what is in flight.
+    PhaseResult run_phase(double rate, std::chrono::seconds warmup, std::chrono::seconds measure,
+                          std::chrono::seconds drain, pid_t server);
+
+    std::size_t connections() const;
+    SyncSizes sync_sizes() const;
+    // The first few unexpected things: close reasons, errors, refusals.
+    std::vector<std::string> problems() const;
+
+    // Marks the end: lost connections are expected from here on.
+    void closing();
+
+private:
+    struct Shared;
+    class Session;
+    class Pacer;
+
+    void launch_next();
+
+    std::unique_ptr<Shared> shared_;
+    std::vector<std::shared_ptr<Session>> sessions_;
+    std::vector<std::shared_ptr<Session>> customers_;
+    std::vector<std::shared_ptr<Session>> agents_;
+    std::vector<std::thread> threads_;
+};
+
+}  // namespace parley::bench
