@@ -156,16 +156,6 @@ bool BodyReader::ok() {
     return false;
 }
 
-std::optional<std::uint64_t> parse_id(std::string_view text) {
-    std::uint64_t id = 0;
-    const char* end = text.data() + text.size();
-    const auto [stop, error] = std::from_chars(text.data(), end, id);
-    if (text.empty() || error != std::errc() || stop != end || id == 0) {
-        return std::nullopt;
-    }
-    return id;
-}
-
 bool query_integer(Call& call, const char* name, std::int64_t min, std::int64_t max,
                    std::optional<std::int64_t>& out) {
     const std::optional<std::string> text = call.query(name);

@@ -60,9 +60,6 @@ private:
     std::optional<std::pair<std::string, std::string>> problem_;
 };
 
-// A positive integer id from a path segment or query value (digits only).
-std::optional<std::uint64_t> parse_id(std::string_view text);
-
 // Query parameter `name` as an integer: nothing when absent; a 400 answer and false when it
 // is present but not an integer within [min, max].
 bool query_integer(Call& call, const char* name, std::int64_t min, std::int64_t max,
