@@ -2,13 +2,16 @@
 // given as --server HOST:PORT or PARLEY_SERVER (default 127.0.0.1:8080).
 #include "beast_link.h"
 #include "console/console_app.h"
+#include "console/outbox.h"
 #include "console/theme.h"
+#include "http_sign_in.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -62,14 +65,24 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init("#version 130");
 
     {
-        parley::shell::BeastLink link(address.substr(0, colon), address.substr(colon + 1));
-        parley::console::ConsoleApp app(link, "desktop");
+        const std::string host = address.substr(0, colon);
+        const std::string port = address.substr(colon + 1);
+        parley::shell::BeastLink link(host, port);
+        parley::shell::HttpSignIn sign_in(host, port);
+        parley::console::ConsoleApp app(link, sign_in, "desktop",
+                                        parley::console::Outbox::random_prefix());
         while (glfwWindowShouldClose(window) == GLFW_FALSE) {
             glfwPollEvents();
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
-            app.frame(glfwGetTime());
+            const auto wall = std::chrono::system_clock::now().time_since_epoch();
+            app.frame({glfwGetTime(),
+                       std::chrono::duration_cast<std::chrono::milliseconds>(wall).count()});
+            // A new chat waiting: the desktop's way to ask for attention (taskbar, dock).
+            if (!app.take_notices().empty()) {
+                glfwRequestWindowAttention(window);
+            }
             ImGui::Render();
             int width = 0;
             int height = 0;

@@ -14,7 +14,7 @@ EM_JS(int, js_page_width, (), { return window.innerWidth; });
 EM_JS(int, js_page_height, (), { return window.innerHeight; });
 
 EM_JS(char*, js_socket_url, (), {
-    const scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    const scheme = window.location.protocol == = "https:" ? "wss://" : "ws://";
     const url = scheme + window.location.host + "/ws";
     const size = lengthBytesUTF8(url) + 1;
     const memory = _malloc(size);
@@ -23,24 +23,82 @@ EM_JS(char*, js_socket_url, (), {
 });
 
 EM_JS(void, js_show_connection_state, (const char* label, const char* state), {
-    document.title = "Parley — " + UTF8ToString(label);
+    window.parley = window.parley || {};
+    window.parley.baseTitle = "Parley — " + UTF8ToString(label);
+    if (!window.parley.flashing)
+        document.title = window.parley.baseTitle;
     document.body.dataset.connection = UTF8ToString(state);
 });
 
+// A short chime made with Web Audio (nothing to download), the tab title flashing until the
+// page is looked at, and a system notification when the tab is hidden and the agent allowed
+// them. window.parley.notices counts notices for tests.
+EM_JS(void, js_notify, (const char* title_text, const char* body_text), {
+    const title = UTF8ToString(title_text);
+    const body = UTF8ToString(body_text);
+    const parley = window.parley = window.parley || {};
+    parley.notices = (parley.notices || 0) + 1;
+    parley.lastNotice = {title : title, body : body};
+    try {
+        const audio = parley.audio = parley.audio || new AudioContext();
+        const tone = audio.createOscillator();
+        const gain = audio.createGain();
+        tone.frequency.value = 880;
+        gain.gain.setValueAtTime(0.15, audio.currentTime);
+        gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+        tone.connect(gain);
+        gain.connect(audio.destination);
+        tone.start();
+        tone.stop(audio.currentTime + 0.4);
+    } catch (error) {
+        // No sound without an audio device or before the first user gesture; the rest stays.
+    }
+    if (!parley.flashing) {
+        parley.flashing = setInterval(
+            function() {
+                if (document.hasFocus() && !document.hidden) {
+                    clearInterval(parley.flashing);
+                    parley.flashing = null;
+                    document.title = parley.baseTitle || "Parley";
+                    return;
+                }
+                document.title =
+                    document.title.startsWith("● ") ? (parley.baseTitle || "Parley") : "● " + title;
+            },
+            1000);
+    }
+    if (document.hidden&& window.Notification&& Notification.permission == = "granted") {
+        new Notification(title, {body : body, tag : "parley-" + title});
+    }
+});
+
 EM_JS(void, js_listen_for_paste, (), {
-    window.addEventListener("paste", function(event) {
-        const text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
-        ccall("parley_paste_text", null, ["string"], [text]);
-    });
+    window.addEventListener(
+        "paste", function(event) {
+            const text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
+            ccall("parley_paste_text", null, ["string"], [text]);
+        });
 });
 
 EM_JS(void, js_write_clipboard, (const char* text), {
     if (navigator.clipboard) {
-        navigator.clipboard.writeText(UTF8ToString(text)).catch(function() {});
+        navigator.clipboard.writeText(UTF8ToString(text)).catch(function(){});
     }
 });
 
-const char* get_clipboard(void*) { return g_pasted.c_str(); }
+EM_JS(void, js_publish_automation, (const char* json), {
+    window.parley = window.parley || {};
+    window.parley.automationText = UTF8ToString(json);
+    window.parley.automation = function() {
+        return JSON.parse(window.parley.automationText);
+    };
+});
+
+EM_JS(double, js_wall_ms, (), { return Date.now(); });
+
+const char* get_clipboard(void*) {
+    return g_pasted.c_str();
+}
 void set_clipboard(void*, const char* text) {
     g_pasted = text;
     js_write_clipboard(text);
@@ -48,12 +106,18 @@ void set_clipboard(void*, const char* text) {
 
 }  // namespace
 
-extern "C" EMSCRIPTEN_KEEPALIVE void parley_paste_text(const char* text) { g_pasted = text; }
+extern "C" EMSCRIPTEN_KEEPALIVE void parley_paste_text(const char* text) {
+    g_pasted = text;
+}
 
 namespace parley::shell {
 
-int page_width() { return js_page_width(); }
-int page_height() { return js_page_height(); }
+int page_width() {
+    return js_page_width();
+}
+int page_height() {
+    return js_page_height();
+}
 
 std::string server_socket_url() {
     char* url = js_socket_url();
@@ -64,6 +128,18 @@ std::string server_socket_url() {
 
 void show_connection_state(const char* label, const char* state) {
     js_show_connection_state(label, state);
+}
+
+void notify(const std::string& title, const std::string& body) {
+    js_notify(title.c_str(), body.c_str());
+}
+
+void publish_automation(const std::string& json) {
+    js_publish_automation(json.c_str());
+}
+
+double wall_ms() {
+    return js_wall_ms();
 }
 
 void install_clipboard() {
