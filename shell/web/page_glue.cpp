@@ -10,11 +10,14 @@ namespace {
 // Text of the browser's last paste event; GLFW's clipboard is an empty stub in emscripten.
 std::string g_pasted;
 
+// JavaScript, not C++: clang-format would break its operators apart.
+// clang-format off
+
 EM_JS(int, js_page_width, (), { return window.innerWidth; });
 EM_JS(int, js_page_height, (), { return window.innerHeight; });
 
 EM_JS(char*, js_socket_url, (), {
-    const scheme = window.location.protocol == = "https:" ? "wss://" : "ws://";
+    const scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     const url = scheme + window.location.host + "/ws";
     const size = lengthBytesUTF8(url) + 1;
     const memory = _malloc(size);
@@ -25,8 +28,7 @@ EM_JS(char*, js_socket_url, (), {
 EM_JS(void, js_show_connection_state, (const char* label, const char* state), {
     window.parley = window.parley || {};
     window.parley.baseTitle = "Parley — " + UTF8ToString(label);
-    if (!window.parley.flashing)
-        document.title = window.parley.baseTitle;
+    if (!window.parley.flashing) document.title = window.parley.baseTitle;
     document.body.dataset.connection = UTF8ToString(state);
 });
 
@@ -38,7 +40,7 @@ EM_JS(void, js_notify, (const char* title_text, const char* body_text), {
     const body = UTF8ToString(body_text);
     const parley = window.parley = window.parley || {};
     parley.notices = (parley.notices || 0) + 1;
-    parley.lastNotice = {title : title, body : body};
+    parley.lastNotice = {title: title, body: body};
     try {
         const audio = parley.audio = parley.audio || new AudioContext();
         const tone = audio.createOscillator();
@@ -54,47 +56,43 @@ EM_JS(void, js_notify, (const char* title_text, const char* body_text), {
         // No sound without an audio device or before the first user gesture; the rest stays.
     }
     if (!parley.flashing) {
-        parley.flashing = setInterval(
-            function() {
-                if (document.hasFocus() && !document.hidden) {
-                    clearInterval(parley.flashing);
-                    parley.flashing = null;
-                    document.title = parley.baseTitle || "Parley";
-                    return;
-                }
-                document.title =
-                    document.title.startsWith("● ") ? (parley.baseTitle || "Parley") : "● " + title;
-            },
-            1000);
+        parley.flashing = setInterval(function() {
+            if (document.hasFocus() && !document.hidden) {
+                clearInterval(parley.flashing);
+                parley.flashing = null;
+                document.title = parley.baseTitle || "Parley";
+                return;
+            }
+            document.title = document.title.startsWith("● ") ? (parley.baseTitle || "Parley")
+                                                              : "● " + title;
+        }, 1000);
     }
-    if (document.hidden&& window.Notification&& Notification.permission == = "granted") {
-        new Notification(title, {body : body, tag : "parley-" + title});
+    if (document.hidden && window.Notification && Notification.permission === "granted") {
+        new Notification(title, {body: body, tag: "parley-" + title});
     }
 });
 
 EM_JS(void, js_listen_for_paste, (), {
-    window.addEventListener(
-        "paste", function(event) {
-            const text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
-            ccall("parley_paste_text", null, ["string"], [text]);
-        });
+    window.addEventListener("paste", function(event) {
+        const text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
+        ccall("parley_paste_text", null, ["string"], [text]);
+    });
 });
 
 EM_JS(void, js_write_clipboard, (const char* text), {
     if (navigator.clipboard) {
-        navigator.clipboard.writeText(UTF8ToString(text)).catch(function(){});
+        navigator.clipboard.writeText(UTF8ToString(text)).catch(function() {});
     }
 });
 
 EM_JS(void, js_publish_automation, (const char* json), {
     window.parley = window.parley || {};
     window.parley.automationText = UTF8ToString(json);
-    window.parley.automation = function() {
-        return JSON.parse(window.parley.automationText);
-    };
+    window.parley.automation = function() { return JSON.parse(window.parley.automationText); };
 });
 
 EM_JS(double, js_wall_ms, (), { return Date.now(); });
+// clang-format on
 
 const char* get_clipboard(void*) {
     return g_pasted.c_str();

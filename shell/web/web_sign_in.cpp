@@ -8,38 +8,35 @@ namespace {
 
 parley::shell::WebSignIn* g_sign_in = nullptr;
 
+// JavaScript, not C++: clang-format would break its operators apart.
+// clang-format off
 EM_JS(void, js_sign_in, (const char* agent, const char* password), {
     // Signing in is a user gesture: the moment browsers let a page ask for notifications.
-    if (window.Notification&& Notification.permission == = "default") {
-        Notification.requestPermission().catch(function(){});
+    if (window.Notification && Notification.permission === "default") {
+        Notification.requestPermission().catch(function() {});
     }
-    const body = JSON.stringify({agent : UTF8ToString(agent), password : UTF8ToString(password)});
-    fetch("/api/session", {
-        method : "POST",
-        credentials : "same-origin",
-        headers : {"Content-Type" : "application/json"},
-        body : body
-    })
+    const body = JSON.stringify({agent: UTF8ToString(agent), password: UTF8ToString(password)});
+    fetch("/api/session", {method: "POST", credentials: "same-origin",
+                           headers: {"Content-Type": "application/json"}, body: body})
         .then(function(reply) {
             return reply.json().catch(function() { return {}; }).then(function(answer) {
-                const message =
-                    reply.ok ? ""
-                             : (answer.message || ("The server answered " + reply.status + "."));
-                ccall("parley_sign_in_answer", null, [ "number", "string" ],
-                      [ reply.ok ? 1 : 0, message ]);
+                const message = reply.ok ? ""
+                    : (answer.message || ("The server answered " + reply.status + "."));
+                ccall("parley_sign_in_answer", null, ["number", "string"], [reply.ok ? 1 : 0, message]);
             });
         })
         .catch(function() {
-            ccall("parley_sign_in_answer", null, [ "number", "string" ],
-                  [ 0, "The server cannot be reached. Check the connection and try again." ]);
+            ccall("parley_sign_in_answer", null, ["number", "string"],
+                  [0, "The server cannot be reached. Check the connection and try again."]);
         });
 });
 
 EM_JS(void, js_sign_out, (), {
-    fetch("/api/session", {method : "DELETE", credentials : "same-origin"})
-        .catch(function(){})
+    fetch("/api/session", {method: "DELETE", credentials: "same-origin"})
+        .catch(function() {})
         .then(function() { ccall("parley_signed_out", null, [], []); });
 });
+// clang-format on
 
 }  // namespace
 

@@ -4,34 +4,19 @@
 // the agent closes it with a resolution; a refused action carries the core's reason; signing
 // out returns to the sign-in card. Every main screen is saved as a PNG.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
   click, customerChat, customerMessages, customerWrites, hover, item, openConsole, press,
   signIn, startCustomerChat, type, waitFor,
 } from "./console_driver.mjs";
-import { launchBrowser, screenshot, startServer } from "./harness.mjs";
+import { serverAndBrowser, settledScreenshot } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function shot(page, name) {
-  await page.waitForTimeout(250);  // a few frames, so the picture shows the settled state
-  console.log(`screenshot: ${await screenshot(page, name)}`);
-}
+const shared = serverAndBrowser();
+const shot = settledScreenshot;
 
 test("without a session the console asks to sign in; a wrong password says why", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const { page, problems } = await openConsole(context, server.url);
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page, problems } = await openConsole(context, shared.server.url);
   const view = await waitFor(page, (v) => v.screen === "sign_in");
   assert.equal(view.sign_in_reason, "", "a first visit is not an expiry");
   assert.equal(await page.evaluate(() => document.body.dataset.connection), "sign_in");
@@ -51,8 +36,8 @@ test("without a session the console asks to sign in; a wrong password says why",
 });
 
 test("an agent accepts a customer's chat, answers it and closes it with a resolution", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const { page, problems } = await openConsole(context, server.url);
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page, problems } = await openConsole(context, shared.server.url);
   let view = await signIn(page, "maria", "maria-demo");
   assert.equal(view.agent, "Maria Garcia");
   assert.match(await page.title(), /Connected/);
@@ -67,7 +52,7 @@ test("an agent accepts a customer's chat, answers it and closes it with a resolu
   await hover(page, "accept_next");
   await shot(page, "03-desk-empty-with-reason");
 
-  const customer = await startCustomerChat(server.url, {
+  const customer = await startCustomerChat(shared.server.url, {
     name: "Ann Lee", email: "ann@example.com", queue: "Billing", question: "Where is my invoice?",
   });
   view = await waitFor(page, (v) => v.queue.some((r) => r.customer === "Ann Lee" && r.preview),
@@ -86,11 +71,11 @@ test("an agent accepts a customer's chat, answers it and closes it with a resolu
   await type(page, "Hello Ann, let me look at your invoice.");
   await press(page, "Enter");
   await waitFor(page, (v) => v.chat.lines.some((l) => l.kind === "agent"), "the reply in the transcript");
-  const received = await customerMessages(server.url, customer);
+  const received = await customerMessages(shared.server.url, customer);
   assert.ok(received.some((m) => m.text === "Hello Ann, let me look at your invoice."),
             "the customer receives the reply");
 
-  await customerWrites(server.url, customer, "Thank you! It is invoice 2024-118.");
+  await customerWrites(shared.server.url, customer, "Thank you! It is invoice 2024-118.");
   await waitFor(page, (v) => v.chat.lines.some((l) => l.text.includes("2024-118")), "the customer's answer");
 
   // An internal note: never reaches the customer, drawn on its own band.
@@ -101,7 +86,7 @@ test("an agent accepts a customer's chat, answers it and closes it with a resolu
   await waitFor(page, (v) => v.chat.lines.some((l) => l.kind === "note"), "the note");
   await click(page, "composer.message_mode");
   await shot(page, "05-conversation");
-  const customerSees = await customerMessages(server.url, customer);
+  const customerSees = await customerMessages(shared.server.url, customer);
   assert.ok(!customerSees.some((m) => m.text.includes("old address")), "notes stay internal");
 
   await click(page, `action.close/${row.key}`);
@@ -111,7 +96,7 @@ test("an agent accepts a customer's chat, answers it and closes it with a resolu
   await shot(page, "06-close-dialog");
   await click(page, "dialog.confirm");
   view = await waitFor(page, (v) => v.mine.length === 0, "My chats empty");
-  const closed = await customerChat(server.url, customer);
+  const closed = await customerChat(shared.server.url, customer);
   assert.equal(closed.status, "closed");
   await shot(page, "07-after-close");
 
@@ -123,10 +108,10 @@ test("an agent accepts a customer's chat, answers it and closes it with a resolu
 });
 
 test("the server serves wasm as application/wasm and answers /healthz", async () => {
-  const wasm = await fetch(server.url + "/parley.wasm");
+  const wasm = await fetch(shared.server.url + "/parley.wasm");
   assert.equal(wasm.status, 200);
   assert.equal(wasm.headers.get("content-type"), "application/wasm");
-  const health = await fetch(server.url + "/healthz");
+  const health = await fetch(shared.server.url + "/healthz");
   assert.equal(health.status, 200);
   assert.equal((await health.json()).status, "ok");
 });

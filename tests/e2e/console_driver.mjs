@@ -6,8 +6,17 @@
 // the wasm module or sends anything but input events.
 import assert from "node:assert/strict";
 
-// ImGui 1.86 polls keys once per frame: a key must stay down across a frame to count.
-const KEY_HOLD_MS = 100;
+// ImGui 1.86 polls keys and buttons once per frame: input must stay down across a frame to
+// count. Software WebGL in a loaded machine may draw only ~10 frames a second, so waits count
+// the page's own animation frames instead of milliseconds.
+const HOLD_FRAMES = 2;
+
+export async function frames(page, count = HOLD_FRAMES) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), count);
+}
 
 export async function openConsole(context, url) {
   const page = await context.newPage();
@@ -45,25 +54,31 @@ export async function item(page, id) {
 export async function click(page, id) {
   const target = await item(page, id);
   assert.ok(target.enabled, `${id} is disabled: ${target.reason}`);
-  await page.mouse.click(target.x + target.width / 2, target.y + target.height / 2, { delay: KEY_HOLD_MS });
-  await page.waitForTimeout(KEY_HOLD_MS);
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+  await frames(page, 1);
+  await page.mouse.down();
+  await frames(page);
+  await page.mouse.up();
+  await frames(page);
 }
 
 export async function hover(page, id) {
   const target = await item(page, id);
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
-  await page.waitForTimeout(300);
+  await frames(page, 4);  // tooltips wait a moment before they show
   return target;
 }
 
 export async function type(page, text) {
   await page.keyboard.type(text, { delay: 20 });
-  await page.waitForTimeout(KEY_HOLD_MS);
+  await frames(page);
 }
 
 export async function press(page, key) {
-  await page.keyboard.press(key, { delay: KEY_HOLD_MS });
-  await page.waitForTimeout(KEY_HOLD_MS);
+  await page.keyboard.down(key);
+  await frames(page);
+  await page.keyboard.up(key);
+  await frames(page);
 }
 
 export async function signIn(page, agent, password) {

@@ -55,16 +55,18 @@ void draw_transfer_dialog(const ConsoleViewModel& model, UiState& ui, FrameOutpu
     const ChatView& chat = *model.chat;
     ImGui::Text("Transfer %s to", chat.customer.c_str());
     if (ImGui::BeginTabBar("transfer-targets")) {
-        if (ImGui::BeginTabItem("Agents")) {
+        const bool agents = ImGui::BeginTabItem("Agents");
+        out.publish("transfer.tab.agents", "Agents");
+        if (agents) {
             draw_agents(chat, ui, out);
             ImGui::EndTabItem();
         }
-        out.publish("transfer.tab.agents", "Agents");
-        if (ImGui::BeginTabItem("Queues")) {
+        const bool queues = ImGui::BeginTabItem("Queues");
+        out.publish("transfer.tab.queues", "Queues");
+        if (queues) {
             draw_queues(chat, ui, out);
             ImGui::EndTabItem();
         }
-        out.publish("transfer.tab.queues", "Queues");
         ImGui::EndTabBar();
     }
     ImGui::Spacing();
