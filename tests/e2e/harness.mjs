@@ -63,13 +63,13 @@ export async function screenshot(page, name) {
   return file;
 }
 
-// Starts one server and one browser for the test file and stops them after it; the returned
-// object's `server` and `browser` are set once the file's tests run.
-export function serverAndBrowser() {
+// Starts one server and (unless told not to) one browser for the test file and stops them
+// after it; the returned object's `server` and `browser` are set once the file's tests run.
+export function serverAndBrowser({ browser = true } = {}) {
   const shared = { server: null, browser: null };
   before(async () => {
     shared.server = await startServer();
-    shared.browser = await launchBrowser();
+    shared.browser = browser ? await launchBrowser() : null;
   });
   after(async () => {
     await shared.browser?.close();
