@@ -1,20 +1,35 @@
 #include "console/announcer.h"
 
+#include "console/chat_text.h"
+
 namespace parley::console {
 
-std::vector<Notice> Announcer::update(const ConsoleViewModel& model) {
+std::vector<Notice> Announcer::update(const ConsoleViewModel& model, const core::State& state,
+                                      std::uint64_t version) {
     if (model.screen != Screen::desk) {
         waiting_.clear();
         primed_ = false;
+        version_.reset();
         return {};
     }
+    if (version_ == version) {
+        return {};
+    }
+    version_ = version;
     std::vector<Notice> notices;
     std::set<core::ChatId> waiting;
-    const auto collect = [&](const std::vector<ChatRow>& rows, const char* what) {
-        for (const ChatRow& row : rows) {
-            waiting.insert(row.id);
-            if (primed_ && !waiting_.contains(row.id)) {
-                notices.push_back({what + row.customer, std::string(row.preview)});
+    const auto collect = [&](const ChatList& list, const char* what) {
+        if (list.ids == nullptr) {
+            return;
+        }
+        for (const core::ChatId& id : *list.ids) {
+            waiting.insert(id);
+            if (!primed_ || waiting_.contains(id)) {
+                continue;
+            }
+            if (const core::Chat* chat = state.find_chat(id)) {
+                notices.push_back({what + std::string(customer_name(state, *chat)),
+                                   std::string(preview_of(*chat))});
             }
         }
     };

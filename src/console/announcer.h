@@ -5,7 +5,10 @@
 #pragma once
 
 #include "console/view_model.h"
+#include "core/state.h"
 
+#include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,9 +22,12 @@ struct Notice {
 
 class Announcer {
 public:
-    std::vector<Notice> update(const ConsoleViewModel& model);
+    // `version`: the replica's (Replica::version()); nothing is new while it stays the same.
+    std::vector<Notice> update(const ConsoleViewModel& model, const core::State& state,
+                               std::uint64_t version);
 
 private:
+    std::optional<std::uint64_t> version_;
     std::set<core::ChatId> waiting_;
     bool primed_ = false;
 };

@@ -45,9 +45,10 @@ const char* line_kind_name(LineKind kind) {
     return "unknown";
 }
 
-nlohmann::json rows_json(const std::vector<ChatRow>& rows) {
+// The rows built for the screen (all of them while the list is short).
+nlohmann::json rows_json(const ChatList& list) {
     auto out = nlohmann::json::array();
-    for (const ChatRow& row : rows) {
+    for (const ChatRow& row : list.rows) {
         out.push_back({{"key", chat_key(row.id)},
                        {"customer", row.customer},
                        {"status", core::to_string(row.status)},

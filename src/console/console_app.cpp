@@ -74,11 +74,12 @@ void ConsoleApp::update(const Clock& clock) {
         ui_ = UiState{};
         sign_in_reason_ = kSessionEnded;
     }
-    view_model_ = build_view_model(session_, connection_.view(), ui_, clock.wall_ms, clock.seconds,
-                                   all_chats_);
+    view_model_ =
+        build_view_model(session_, connection_.view(), ui_, clock.wall_ms, clock.seconds, caches_);
     view_model_.console_version = kConsoleVersion;
     view_model_.sign_in_reason = sign_in_reason_;
-    for (Notice& notice : announcer_.update(view_model_)) {
+    for (Notice& notice :
+         announcer_.update(view_model_, session_.replica().state(), session_.replica().version())) {
         notices_.push_back(std::move(notice));
     }
 }

@@ -11,6 +11,7 @@
 #include "console/sign_in.h"
 #include "console/ui_state.h"
 #include "console/view_model.h"
+#include "console/view_model_builder.h"
 #include "console/views/console_view.h"
 
 #include <string>
@@ -52,7 +53,7 @@ private:
     ConsoleViewModel view_model_;
     FrameOutput last_output_;
     Announcer announcer_;
-    AllChats all_chats_;
+    ViewModelCaches caches_;
     std::vector<Notice> notices_;
     std::string sign_in_reason_;
     bool started_ = false;

@@ -6,6 +6,7 @@
 #include "core/ids.h"
 #include "core/model.h"
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -73,9 +74,17 @@ struct TranscriptLayout {
     std::vector<TranscriptRow> rows;
 };
 
+// The rows of a list the view last showed; the view model builds rows for these only.
+struct ListWindow {
+    std::size_t first = 0;
+    std::size_t count = 24;
+};
+
 struct UiState {
     SignInForm sign_in;
     ListTab tab = ListTab::queue;
+    // By ListTab.
+    std::array<ListWindow, 3> list_windows{};
     // Chats open in the centre, in the order opened (Alt+1…9 picks one).
     std::vector<core::ChatId> open_chats;
     std::optional<core::ChatId> selected;

@@ -48,6 +48,17 @@ struct ChatRow {
     std::optional<ActionState> refuse;
 };
 
+// One of the agent's lists: all of its chats by id, and rows only for the part on screen
+// (UiState::list_windows), so a list of 100,000 chats costs a screenful per frame.
+struct ChatList {
+    const std::vector<core::ChatId>* ids = nullptr;
+    // Position in `ids` of rows.front().
+    std::size_t first = 0;
+    std::vector<ChatRow> rows;
+
+    std::size_t total() const { return ids ? ids->size() : 0; }
+};
+
 struct TopBarView {
     core::AgentId agent_id;
     std::string agent_name;
@@ -110,6 +121,9 @@ struct ChatView {
     core::Duration waited = 0;
     std::optional<core::Duration> first_response;
     std::string_view assignee;
+    // While pending transfer: who sends it and their side note.
+    std::string_view transferred_by;
+    std::string_view side_note;
     bool customer_typing = false;
     bool customer_cancelled = false;
     bool supervisor_requested = false;
@@ -149,9 +163,9 @@ struct ConsoleViewModel {
     // Why the agent is asked to sign in (session expired, signed out), if there is a reason.
     std::string sign_in_reason;
     TopBarView top;
-    std::vector<ChatRow> queue;
-    std::vector<ChatRow> transferred;
-    std::vector<ChatRow> mine;
+    ChatList queue;
+    ChatList transferred;
+    ChatList mine;
     ActionState accept_next;
     std::vector<OpenTab> tabs;
     std::optional<ChatView> chat;

@@ -1,5 +1,6 @@
 #include "console/view_model_builder.h"
 
+#include "console/chat_text.h"
 #include "console/dialog_command.h"
 #include "core/decide.h"
 #include "core/names.h"
@@ -12,17 +13,6 @@ namespace {
 
 constexpr std::size_t kActionCount = static_cast<std::size_t>(core::ChatAction::submit_csat) + 1;
 
-std::string_view agent_name(const core::State& state, const core::AgentId& id) {
-    const core::Agent* agent = state.find_agent(id);
-    return agent ? std::string_view(agent->profile.name) : std::string_view(id);
-}
-
-std::string_view customer_name(const core::State& state, const core::Chat& chat) {
-    const auto found = state.customers.find(chat.customer);
-    return found != state.customers.end() ? std::string_view(found->second.name)
-                                          : std::string_view(chat.customer);
-}
-
 std::string_view queue_name(const core::State& state, core::QueueId id) {
     const core::Queue* queue = state.find_queue(id);
     return queue ? std::string_view(queue->config.name) : std::string_view("?");
@@ -32,16 +22,6 @@ ActionState judge(const core::State& state, const core::Chat& chat, const core::
                   core::ChatAction action, core::Timestamp now) {
     const core::ActionCheck check = core::check_action(state, chat.id, actor, action, now);
     return {action, check.allowed(), check.refused ? check.refused->message : std::string()};
-}
-
-// The last thing a person said, for list previews.
-std::string_view preview_of(const core::Chat& chat) {
-    for (auto it = chat.messages.rbegin(); it != chat.messages.rend(); ++it) {
-        if (it->author.kind != core::AuthorKind::system && !it->text.empty()) {
-            return it->text;
-        }
-    }
-    return {};
 }
 
 // How long the customer has waited: for an agent while queued, offered or transferred, and
@@ -102,16 +82,35 @@ ChatRow row_for(const core::State& state, const core::Chat& chat, const core::Ac
     return row;
 }
 
-std::vector<ChatRow> rows_for(const core::State& state, const std::vector<core::ChatId>& ids,
-                              const core::Actor& actor, const UiState& ui, core::Timestamp now) {
-    std::vector<ChatRow> rows;
-    rows.reserve(ids.size());
-    for (const core::ChatId& id : ids) {
-        if (const core::Chat* chat = state.find_chat(id)) {
-            rows.push_back(row_for(state, *chat, actor, ui, now));
+ChatList list_for(const core::State& state, const std::vector<core::ChatId>& ids,
+                  const ListWindow& window, const core::Actor& actor, const UiState& ui,
+                  core::Timestamp now) {
+    ChatList list;
+    list.ids = &ids;
+    list.first = std::min(window.first, ids.size());
+    const std::size_t end = std::min(ids.size(), list.first + window.count);
+    list.rows.reserve(end - list.first);
+    for (std::size_t i = list.first; i < end; ++i) {
+        if (const core::Chat* chat = state.find_chat(ids[i])) {
+            list.rows.push_back(row_for(state, *chat, actor, ui, now));
         }
     }
-    return rows;
+    return list;
+}
+
+const ListIds& list_ids(const Replica& replica, const core::AgentId& agent, ListIds& cache) {
+    if (cache.version != replica.version()) {
+        const core::State& state = replica.state();
+        cache.queue = core::queue_list(state, agent);
+        cache.transferred = core::transferred_list(state, agent);
+        cache.mine = core::my_chats(state, agent);
+        cache.version = replica.version();
+    }
+    return cache;
+}
+
+const ListWindow& window_of(const UiState& ui, ListTab tab) {
+    return ui.list_windows[static_cast<std::size_t>(tab)];
 }
 
 LineKind kind_of(core::AuthorKind author) {
@@ -192,6 +191,10 @@ ChatView chat_view(const core::State& state, const core::Chat& chat, const core:
     if (chat.assignee) {
         view.assignee = agent_name(state, *chat.assignee);
     }
+    if (chat.pending_transfer) {
+        view.transferred_by = agent_name(state, chat.pending_transfer->from);
+        view.side_note = chat.pending_transfer->side_note;
+    }
     view.customer_typing = chat.customer_typing;
     view.customer_cancelled = chat.customer_cancelled;
     view.supervisor_requested = chat.supervisor_requested;
@@ -270,7 +273,7 @@ int unread_count(const core::Chat& chat, std::size_t seen) {
 
 ConsoleViewModel build_view_model(const Session& session, const ConnectionView& connection,
                                   const UiState& ui, core::Timestamp now, double seconds,
-                                  AllChats& all_chats) {
+                                  ViewModelCaches& caches) {
     ConsoleViewModel model;
     model.connection = connection;
     model.now = now;
@@ -296,9 +299,11 @@ ConsoleViewModel build_view_model(const Session& session, const ConnectionView& 
     model.agent_name = model.top.agent_name;
     model.top.load = state.chats_of(actor.id).load();
 
-    model.queue = rows_for(state, core::queue_list(state, actor.id), actor, ui, now);
-    model.transferred = rows_for(state, core::transferred_list(state, actor.id), actor, ui, now);
-    model.mine = rows_for(state, core::my_chats(state, actor.id), actor, ui, now);
+    const ListIds& lists = list_ids(session.replica(), actor.id, caches.lists);
+    model.queue = list_for(state, lists.queue, window_of(ui, ListTab::queue), actor, ui, now);
+    model.transferred =
+        list_for(state, lists.transferred, window_of(ui, ListTab::transferred), actor, ui, now);
+    model.mine = list_for(state, lists.mine, window_of(ui, ListTab::mine), actor, ui, now);
     const core::Decision next =
         core::evaluate(state, {"probe", actor, now, core::AcceptNextChat{}});
     model.accept_next = {core::ChatAction::accept, next.accepted(),
@@ -321,7 +326,7 @@ ConsoleViewModel build_view_model(const Session& session, const ConnectionView& 
         model.dialog.reason = decision.rejection ? decision.rejection->message : std::string();
     }
     if (ui.all_chats_open) {
-        model.all_chats = &all_chats.rows(session.replica(), ui.all_chats, now);
+        model.all_chats = &caches.all_chats.rows(session.replica(), ui.all_chats, now);
     }
     for (const auto& [id, canned] : state.canned_responses) {
         model.canned.push_back({canned.title, canned.shortcut, canned.text});

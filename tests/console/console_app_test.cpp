@@ -54,16 +54,16 @@ TEST_F(ConsoleAppTest, AQueuedChatIsAcceptedAndAnsweredFromTheComposer) {
     sign_in("maria");
     const core::ChatId chat = start_chat("ann", billing, "", "Where is my invoice?");
     frames(2);
-    ASSERT_EQ(model().queue.size(), 1u);
-    EXPECT_EQ(model().queue[0].customer, "ann name");
-    EXPECT_EQ(model().queue[0].preview, "Where is my invoice?");
-    EXPECT_EQ(model().queue[0].unread, 1);
+    ASSERT_EQ(model().queue.total(), 1u);
+    EXPECT_EQ(model().queue.rows[0].customer, "ann name");
+    EXPECT_EQ(model().queue.rows[0].preview, "Where is my invoice?");
+    EXPECT_EQ(model().queue.rows[0].unread, 1);
 
     click("accept/" + chat_key(chat));
     frames(2);
     EXPECT_EQ(state.find_chat(chat)->assignee, "maria");
-    ASSERT_EQ(model().mine.size(), 1u);
-    EXPECT_TRUE(model().queue.empty());
+    ASSERT_EQ(model().mine.total(), 1u);
+    EXPECT_TRUE((model().queue.total() == 0));
     EXPECT_EQ(model().top.load, 1);
     ASSERT_TRUE(model().chat);
     EXPECT_EQ(model().chat->id, chat);
@@ -76,7 +76,7 @@ TEST_F(ConsoleAppTest, AQueuedChatIsAcceptedAndAnsweredFromTheComposer) {
     EXPECT_EQ(messages.back().text, "Let me look at it.");
     EXPECT_EQ(messages.back().author.kind, core::AuthorKind::agent);
     EXPECT_EQ(model().chat->transcript.back().text, "Let me look at it.");
-    EXPECT_EQ(model().queue.size() + model().mine.size(), 1u);
+    EXPECT_EQ(model().queue.total() + model().mine.total(), 1u);
 }
 
 TEST_F(ConsoleAppTest, ShiftEnterStartsANewLineInsteadOfSending) {
@@ -140,7 +140,7 @@ TEST_F(ConsoleAppTest, ClosingWithAResolutionGoesThroughTheDialog) {
     EXPECT_EQ(closed.status, core::ChatStatus::closed);
     ASSERT_TRUE(closed.resolution);
     EXPECT_EQ(closed.resolution->category, "Problem solved");
-    EXPECT_TRUE(model().mine.empty());
+    EXPECT_TRUE((model().mine.total() == 0));
 }
 
 TEST_F(ConsoleAppTest, ARefusedCommandShowsTheCoresSentence) {
@@ -191,7 +191,7 @@ TEST_F(ConsoleAppTest, AReconnectResumesAndResendsWhatWasNotAnswered) {
     ASSERT_TRUE(server->last_hello);
     EXPECT_EQ(server->last_hello->resume_from, resume_point);
     EXPECT_EQ(state.find_chat(chat)->assignee, "maria") << "the accept was sent again";
-    EXPECT_EQ(model().mine.size(), 1u);
+    EXPECT_EQ(model().mine.total(), 1u);
     EXPECT_EQ(model().top.pending, 0u);
 }
 

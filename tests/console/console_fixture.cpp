@@ -1,6 +1,7 @@
 #include "console_fixture.h"
 
 #include "console/chat_key.h"
+#include "headless_imgui.h"
 
 #include <gtest/gtest.h>
 
@@ -12,15 +13,8 @@ constexpr int kEnterKey = 257;
 }  // namespace
 
 void ConsoleTest::SetUp() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.KeyMap[ImGuiKey_Enter] = kEnterKey;
-    unsigned char* pixels = nullptr;
-    int width = 0;
-    int height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    create_headless_imgui();
+    ImGui::GetIO().KeyMap[ImGuiKey_Enter] = kEnterKey;
     server = std::make_unique<FakeServer>(state, log,
                                           [this](const core::Actor& actor, core::Command command) {
                                               return run(actor, std::move(command));

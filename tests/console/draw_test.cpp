@@ -3,6 +3,8 @@
 #include "console/connection.h"
 #include "console/views/console_view.h"
 
+#include "headless_imgui.h"
+
 #include <gtest/gtest.h>
 #include <imgui.h>
 
@@ -11,17 +13,7 @@ namespace {
 
 class HeadlessImGui : public ::testing::Test {
 protected:
-    void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int width = 0;
-        int height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
+    void SetUp() override { testing::create_headless_imgui(); }
     void TearDown() override { ImGui::DestroyContext(); }
 
     int draw(const ConsoleViewModel& model) {

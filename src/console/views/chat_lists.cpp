@@ -7,80 +7,60 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 namespace parley::console {
 
 namespace {
 
-// The preview is one line: the first line of the text, cut to what fits.
-void draw_preview(std::string_view preview) {
-    const std::string_view first_line = preview.substr(0, preview.find('\n'));
-    const float room = ImGui::GetContentRegionAvail().x;
-    const ImFont* font = ImGui::GetFont();
+// Every row is three lines high, so ImGuiListClipper can skip what is off screen.
+constexpr float kRowLines = 3.0f;
+
+float row_height() {
+    return ImGui::GetTextLineHeightWithSpacing() * kRowLines + ImGui::GetStyle().ItemSpacing.y;
+}
+
+// One line of text cut to the room left on it.
+void one_line(std::string_view text, const ImVec4& colour) {
+    const std::string_view first_line = text.substr(0, text.find('\n'));
     const char* begin = first_line.data();
     const char* end = begin + first_line.size();
-    const char* cut = font->CalcWordWrapPositionA(1.0f, begin, end, room);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    const char* cut =
+        ImGui::GetFont()->CalcWordWrapPositionA(1.0f, begin, end, ImGui::GetContentRegionAvail().x);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(begin, cut == begin ? end : cut);
     ImGui::PopStyleColor();
 }
 
-void draw_badge(int unread) {
-    if (unread <= 0) {
-        return;
-    }
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
-    ImGui::Text("(%d new)", unread);
-    ImGui::PopStyleColor();
+std::string where_from(const ChatRow& row) {
+    return std::string(row.channel) + " · " + std::string(row.queue) + " · ";
 }
 
-// What every row shows; the whole row is a selectable that opens the chat.
-void draw_row_summary(const ChatRow& row, const std::string& key, UiState& ui, FrameOutput& out) {
-    const bool selected = ui.selected && *ui.selected == row.id;
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    ImGui::BeginGroup();
+void draw_first_line(const ChatRow& row) {
     ImGui::TextUnformatted(row.customer.c_str());
-    draw_badge(row.unread);
-    if (row.waiting > 0) {
+    if (row.unread > 0) {
         ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text,
-                              row.waiting > 60'000 ? theme::kPending : theme::kMuted);
-        ImGui::Text("waiting %s", format_duration(row.waiting).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+        ImGui::Text("(%d new)", row.unread);
         ImGui::PopStyleColor();
     }
-    ImGui::TextDisabled("%.*s · %.*s%s", static_cast<int>(row.channel.size()), row.channel.data(),
-                        static_cast<int>(row.queue.size()), row.queue.data(),
-                        row.customer_typing ? " · typing…" : "");
-    if (!row.transferred_by.empty()) {
-        ImGui::Text("From %.*s", static_cast<int>(row.transferred_by.size()),
-                    row.transferred_by.data());
-        if (!row.side_note.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, theme::kNoteText);
-            ImGui::TextWrapped("Note: %.*s", static_cast<int>(row.side_note.size()),
-                               row.side_note.data());
-            ImGui::PopStyleColor();
-        }
+    if (row.customer_typing) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("typing…");
     }
-    draw_preview(row.preview);
-    ImGui::EndGroup();
-    const ImVec2 end = ImGui::GetItemRectMax();
-    ImGui::SetCursorScreenPos(start);
-    if (ImGui::Selectable("##open", selected, ImGuiSelectableFlags_AllowItemOverlap,
-                          ImVec2(0, end.y - start.y))) {
-        ui.open_chat(row.id);
+    if (row.waiting > 0) {
+        const std::string waiting = format_duration(row.waiting);
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(waiting.c_str()).x);
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              row.waiting > core::kMinute ? theme::kPending : theme::kMuted);
+        ImGui::TextUnformatted(waiting.c_str());
+        ImGui::PopStyleColor();
     }
-    out.publish("open/" + key, "Open " + row.customer);
 }
 
 // Accept or accept the transfer; reject the offer or decline the transfer.
 void draw_row_actions(const ChatRow& row, const std::string& key, UiState& ui, FrameOutput& out) {
-    if (row.offer_left) {
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kPending);
-        ImGui::Text("Offered to you: %s left", format_duration(*row.offer_left).c_str());
-        ImGui::PopStyleColor();
-    }
     const bool transfer = !row.transferred_by.empty();
     if (action_button(transfer ? "Accept transfer" : "Accept", row.take, "accept/" + key, out)) {
         out.send(transfer ? core::Command{core::AcceptTransfer{row.id}}
@@ -96,38 +76,84 @@ void draw_row_actions(const ChatRow& row, const std::string& key, UiState& ui, F
             ui.dialog.chat = row.id;
         }
     }
+    if (row.offer_left) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kPending);
+        ImGui::Text("offered to you, %s left", format_duration(*row.offer_left).c_str());
+        ImGui::PopStyleColor();
+    }
 }
 
-void draw_rows(const std::vector<ChatRow>& rows, bool held, const char* empty, UiState& ui,
+// A row: the whole of it opens the chat; a waiting chat's buttons sit on its last line.
+void draw_row(const ChatRow& row, bool held, UiState& ui, FrameOutput& out) {
+    const std::string key = chat_key(row.id);
+    ImGui::PushID(key.c_str());
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 top = ImGui::GetCursorPos();
+    const bool selected = ui.selected && *ui.selected == row.id;
+    if (ImGui::Selectable("##open", selected, ImGuiSelectableFlags_AllowItemOverlap,
+                          ImVec2(0, line * (held ? kRowLines : kRowLines - 1.0f) - 4.0f))) {
+        ui.open_chat(row.id);
+    }
+    out.publish("open/" + key, "Open " + row.customer);
+    ImGui::SetCursorPos(top);
+    draw_first_line(row);
+    if (!row.transferred_by.empty()) {
+        one_line("From " + std::string(row.transferred_by) +
+                     (row.side_note.empty() ? std::string() : ": " + std::string(row.side_note)),
+                 theme::kNoteText);
+        if (!row.side_note.empty() && ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%.*s", static_cast<int>(row.side_note.size()), row.side_note.data());
+        }
+    } else {
+        one_line(where_from(row) + std::string(row.preview), theme::kMuted);
+    }
+    if (!held) {
+        draw_row_actions(row, key, ui, out);
+    }
+    ImGui::PopID();
+}
+
+void draw_rows(const ChatList& list, ListTab tab, bool held, const char* empty, UiState& ui,
                FrameOutput& out) {
-    if (rows.empty()) {
+    ListWindow& window = ui.list_windows[static_cast<std::size_t>(tab)];
+    if (list.total() == 0) {
         ImGui::Spacing();
         ImGui::TextDisabled("%s", empty);
+        window = ListWindow{};
+        return;
     }
-    for (const ChatRow& row : rows) {
-        const std::string key = chat_key(row.id);
-        ImGui::PushID(key.c_str());
-        draw_row_summary(row, key, ui, out);
-        if (!held) {
-            draw_row_actions(row, key, ui, out);
+    const float height = row_height();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(list.total()), height);
+    std::size_t shown_first = list.total();
+    std::size_t shown_end = 0;
+    while (clipper.Step()) {
+        const auto start = static_cast<std::size_t>(clipper.DisplayStart);
+        const auto end = static_cast<std::size_t>(clipper.DisplayEnd);
+        shown_first = std::min(shown_first, start);
+        shown_end = std::max(shown_end, end);
+        for (std::size_t i = start; i < end; ++i) {
+            const float top = ImGui::GetCursorPosY();
+            // Rows for what scrolled into view arrive with the next frame's view model.
+            if (i >= list.first && i - list.first < list.rows.size()) {
+                draw_row(list.rows[i - list.first], held, ui, out);
+            }
+            ImGui::SetCursorPosY(top);
+            ImGui::Dummy(ImVec2(1.0f, height - ImGui::GetStyle().ItemSpacing.y - 1.0f));
+            ImGui::Separator();
         }
-        ImGui::Separator();
-        ImGui::PopID();
     }
+    clipper.End();
+    // A few rows either side, so a little scrolling never shows empty rows.
+    constexpr std::size_t kMargin = 4;
+    window.first = shown_first > kMargin ? shown_first - kMargin : 0;
+    window.count = shown_end - window.first + kMargin;
 }
 
-int unread_total(const std::vector<ChatRow>& rows) {
-    int total = 0;
-    for (const ChatRow& row : rows) {
-        total += row.unread;
-    }
-    return total;
-}
-
-bool list_tab(const char* name, std::size_t count, int unread, ListTab tab, UiState& ui,
-              FrameOutput& out) {
-    const std::string label = std::string(name) + " (" + std::to_string(count) + ")" +
-                              (unread > 0 ? " •" : "") + "###" + name;
+bool list_tab(const char* name, std::size_t count, ListTab tab, UiState& ui, FrameOutput& out) {
+    const std::string label = std::string(name) + " (" + std::to_string(count) + ")###" + name;
     const bool open = ImGui::BeginTabItem(label.c_str());
     out.publish(std::string("tab.") + name, name);
     if (open) {
@@ -142,26 +168,28 @@ void draw_chat_lists(const ConsoleViewModel& model, UiState& ui, FrameOutput& ou
     if (!ImGui::BeginTabBar("lists")) {
         return;
     }
-    if (list_tab("Queue", model.queue.size(), unread_total(model.queue), ListTab::queue, ui, out)) {
+    if (list_tab("Queue", model.queue.total(), ListTab::queue, ui, out)) {
         if (action_button("Accept next", model.accept_next, "accept_next", out)) {
             out.send(core::AcceptNextChat{}, "Accept the next chat");
         }
         ImGui::Separator();
         ImGui::BeginChild("queue-rows");
-        draw_rows(model.queue, false, "No chat is waiting in your queues.", ui, out);
+        draw_rows(model.queue, ListTab::queue, false, "No chat is waiting in your queues.", ui,
+                  out);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    if (list_tab("Transferred", model.transferred.size(), unread_total(model.transferred),
-                 ListTab::transferred, ui, out)) {
+    if (list_tab("Transferred", model.transferred.total(), ListTab::transferred, ui, out)) {
         ImGui::BeginChild("transferred-rows");
-        draw_rows(model.transferred, false, "Nobody is transferring a chat to you.", ui, out);
+        draw_rows(model.transferred, ListTab::transferred, false,
+                  "Nobody is transferring a chat to you.", ui, out);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    if (list_tab("My chats", model.mine.size(), unread_total(model.mine), ListTab::mine, ui, out)) {
+    if (list_tab("My chats", model.mine.total(), ListTab::mine, ui, out)) {
         ImGui::BeginChild("my-rows");
-        draw_rows(model.mine, true, "You hold no chats. Accept one from the Queue.", ui, out);
+        draw_rows(model.mine, ListTab::mine, true, "You hold no chats. Accept one from the Queue.",
+                  ui, out);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }

@@ -67,6 +67,10 @@ void draw_details(const ChatView& chat) {
     if (!chat.assignee.empty()) {
         field("Agent", chat.assignee);
     }
+    if (!chat.transferred_by.empty()) {
+        field("Sent by", chat.transferred_by);
+        field("Side note", chat.side_note.empty() ? std::string_view("—") : chat.side_note);
+    }
     field("Created", format_date_time(chat.created_at) + " UTC");
     field("Waited", format_duration(chat.waited));
     field("First reply", chat.first_response ? format_duration(*chat.first_response) : "—");
