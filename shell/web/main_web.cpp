@@ -55,6 +55,9 @@ void frame() {
     for (const parley::console::Notice& notice : g_console.app->take_notices()) {
         parley::shell::notify(notice.title, notice.body);
     }
+    for (const std::string& ref : g_console.app->take_downloads()) {
+        parley::shell::download(ref);
+    }
 
     std::string automation =
         parley::console::automation_json(g_console.app->view_model(), g_console.app->last_output());

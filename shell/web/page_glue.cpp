@@ -92,6 +92,19 @@ EM_JS(void, js_publish_automation, (const char* json), {
 });
 
 EM_JS(double, js_wall_ms, (), { return Date.now(); });
+
+// Only paths on this server are followed: a ref comes from chat data and must not send the
+// agent anywhere else. The server answers with Content-Disposition: attachment.
+EM_JS(void, js_download, (const char* ref_text), {
+    const ref = UTF8ToString(ref_text);
+    if (!ref.startsWith("/api/attachments/")) return;
+    const link = document.createElement("a");
+    link.href = ref;
+    link.download = "";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+});
 // clang-format on
 
 const char* get_clipboard(void*) {
@@ -138,6 +151,10 @@ void publish_automation(const std::string& json) {
 
 double wall_ms() {
     return js_wall_ms();
+}
+
+void download(const std::string& ref) {
+    js_download(ref.c_str());
 }
 
 void install_clipboard() {

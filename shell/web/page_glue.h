@@ -17,6 +17,8 @@ void show_connection_state(const char* label, const char* state);
 void notify(const std::string& title, const std::string& body);
 // Hands the automation bridge's JSON to the page: window.parley.automation() parses it.
 void publish_automation(const std::string& json);
+// Downloads an attachment by its ref, a path on this server (the session cookie goes along).
+void download(const std::string& ref);
 // Milliseconds since the epoch (Date.now()).
 double wall_ms();
 // Wires ImGui's clipboard to the browser's (paste events in, navigator.clipboard out).

@@ -102,6 +102,10 @@ void ConsoleApp::act(FrameOutput&& output, const Clock& clock) {
             session_.submit(std::move(outgoing.command), std::move(outgoing.what), clock.seconds));
     }
     output.commands.clear();
+    for (std::string& ref : output.downloads) {
+        downloads_.push_back(std::move(ref));
+    }
+    output.downloads.clear();
     last_output_ = std::move(output);
 }
 

@@ -42,6 +42,8 @@ public:
     const Session& session() const { return session_; }
     // What deserves the agent's attention since the last call (new chats waiting).
     std::vector<Notice> take_notices() { return std::exchange(notices_, {}); }
+    // Attachment refs the agent asked to download since the last call.
+    std::vector<std::string> take_downloads() { return std::exchange(downloads_, {}); }
 
 private:
     void on_sign_in_event(const SignInEvent& event);
@@ -55,6 +57,7 @@ private:
     Announcer announcer_;
     ViewModelCaches caches_;
     std::vector<Notice> notices_;
+    std::vector<std::string> downloads_;
     std::string sign_in_reason_;
     bool started_ = false;
 };

@@ -40,6 +40,8 @@ struct FrameOutput {
     std::optional<SignInRequest> sign_in;
     bool sign_out = false;
     bool dismiss_refusal = false;
+    // Attachments the agent asked to download, by their ref (a path on the server).
+    std::vector<std::string> downloads;
     std::vector<AutomationItem> items;
 
     void send(core::Command command, std::string what) {

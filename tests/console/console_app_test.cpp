@@ -246,6 +246,20 @@ TEST_F(ConsoleAppTest, AllChatsSearchesSortsAndOpensATranscript) {
     EXPECT_EQ(model().chat->id, ann);
 }
 
+TEST_F(ConsoleAppTest, ChatsStartedOutOfSightDoNotHideLaterOnes) {
+    const core::QueueId technical = add_queue("Technical");
+    sign_in("maria");
+    start_chat("hidden", technical);
+    const core::ChatId mine = start_chat("ann", billing, "", "Hello");
+    frames(3);
+    frame(1.5);  // a replica that could not place the chat reconnects for a snapshot
+    frames(4);
+    EXPECT_EQ(model().screen, Screen::desk);
+    ASSERT_EQ(model().queue.total(), 1u);
+    EXPECT_EQ(model().queue.rows[0].id, mine);
+    EXPECT_EQ(model().queue.rows[0].preview, "Hello");
+}
+
 TEST_F(ConsoleAppTest, ANewChatInMyQueuesIsAnnouncedOnce) {
     start_chat("early", billing);
     sign_in("maria");

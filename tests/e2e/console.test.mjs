@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  click, customerChat, customerMessages, customerWrites, hover, item, openConsole, press,
+  click, customerChat, customerMessages, customerUploads, customerWrites, hover, item, openConsole, press,
   signIn, startCustomerChat, type, waitFor,
 } from "./console_driver.mjs";
 import { serverAndBrowser, settledScreenshot } from "./harness.mjs";
@@ -75,8 +75,12 @@ test("an agent accepts a customer's chat, answers it and closes it with a resolu
   assert.ok(received.some((m) => m.text === "Hello Ann, let me look at your invoice."),
             "the customer receives the reply");
 
-  await customerWrites(shared.server.url, customer, "Thank you! It is invoice 2024-118.");
+  const file = await customerUploads(shared.server.url, customer, "invoice-2024-118.txt", "Invoice 2024-118\n");
+  await customerWrites(shared.server.url, customer, "Thank you! It is invoice 2024-118.", [file]);
   await waitFor(page, (v) => v.chat.lines.some((l) => l.text.includes("2024-118")), "the customer's answer");
+  const download = page.waitForEvent("download");
+  await click(page, "attachment/invoice-2024-118.txt");
+  assert.equal((await download).suggestedFilename(), "invoice-2024-118.txt");
 
   // An internal note: never reaches the customer, drawn on its own band.
   await click(page, "composer.note_mode");

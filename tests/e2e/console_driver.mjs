@@ -111,14 +111,26 @@ export async function customerMessages(serverUrl, customer) {
   return (await reply.json()).messages;
 }
 
-export async function customerWrites(serverUrl, customer, text) {
+export async function customerWrites(serverUrl, customer, text, attachments = []) {
   const reply = await fetch(`${serverUrl}/api/chats/${customer.chat}/messages`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${customer.token}` },
-    body: JSON.stringify({ text }),
+    body: JSON.stringify({ text, attachments }),
   });
   const answer = await reply.text();
   assert.equal(reply.status, 201, answer);
+}
+
+// Uploads a text file to the customer's chat; returns its attachment id.
+export async function customerUploads(serverUrl, customer, name, text) {
+  const reply = await fetch(`${serverUrl}/api/chats/${customer.chat}/attachments`, {
+    method: "POST",
+    headers: { "Content-Type": "text/plain", "X-File-Name": name, Authorization: `Bearer ${customer.token}` },
+    body: text,
+  });
+  const answer = await reply.text();
+  assert.equal(reply.status, 201, answer);
+  return JSON.parse(answer).id;
 }
 
 export async function customerChat(serverUrl, customer) {

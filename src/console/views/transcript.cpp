@@ -102,7 +102,7 @@ void draw_header(const TranscriptLine& line) {
     }
 }
 
-void draw_row(const ChatView& chat, const TranscriptRow& row) {
+void draw_row(const ChatView& chat, const TranscriptRow& row, FrameOutput& out) {
     const TranscriptLine& line = chat.transcript[row.line];
     if (line.kind == LineKind::note && row.kind != TranscriptRow::Kind::gap) {
         // Notes sit on their own band so nobody mistakes one for a message to the customer.
@@ -132,9 +132,15 @@ void draw_row(const ChatView& chat, const TranscriptRow& row) {
     }
     case TranscriptRow::Kind::attachment: {
         const core::Attachment& file = (*line.attachments)[row.begin];
-        ImGui::TextDisabled("Attachment: %s (%s, %llu KB)", file.name.c_str(),
-                            file.content_type.c_str(),
-                            static_cast<unsigned long long>((file.size_bytes + 1023) / 1024));
+        const std::string label = "Download " + file.name + " (" + file.content_type + ", " +
+                                  std::to_string((file.size_bytes + 1023) / 1024) + " KB)##" +
+                                  std::to_string(row.line) + "/" + std::to_string(row.begin);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+        if (ImGui::Selectable(label.c_str())) {
+            out.downloads.push_back(file.ref);
+        }
+        ImGui::PopStyleColor();
+        out.publish("attachment/" + file.name, file.name);
         break;
     }
     case TranscriptRow::Kind::gap:
@@ -170,7 +176,7 @@ void draw_transcript(const ChatView& chat, UiState& ui, FrameOutput& out) {
     clipper.Begin(static_cast<int>(ui.layout.rows.size()), ImGui::GetTextLineHeightWithSpacing());
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            draw_row(chat, ui.layout.rows[static_cast<std::size_t>(i)]);
+            draw_row(chat, ui.layout.rows[static_cast<std::size_t>(i)], out);
         }
     }
     clipper.End();
