@@ -55,6 +55,10 @@ void frame() {
     for (const parley::console::Notice& notice : g_console.app->take_notices()) {
         parley::shell::notify(notice.title, notice.body);
     }
+    // Asked every frame while text is wanted: a click on the canvas takes the focus away.
+    if (ImGui::GetIO().WantTextInput) {
+        parley::shell::take_text_focus();
+    }
     for (const std::string& ref : g_console.app->take_downloads()) {
         parley::shell::download(ref);
     }
@@ -109,6 +113,7 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(g_console.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     parley::shell::install_clipboard();
+    parley::shell::install_text_input();
 
     g_console.link = std::make_unique<parley::shell::WebLink>(parley::shell::server_socket_url());
     g_console.sign_in = std::make_unique<parley::shell::WebSignIn>();

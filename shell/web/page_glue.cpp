@@ -93,6 +93,58 @@ EM_JS(void, js_publish_automation, (const char* json), {
 
 EM_JS(double, js_wall_ms, (), { return Date.now(); });
 
+// IME, mobile and virtual keyboards deliver text only as input events on a focused text field,
+// never as the keypress GLFW reads: a hidden <input> takes the focus while ImGui wants text and
+// passes on what GLFW will not see (compositions, text inserted without a keypress). Text that
+// came with a keypress was already read by GLFW; pastes go through the clipboard bridge.
+EM_JS(void, js_install_text_input, (), {
+    const input = document.createElement("input");
+    input.type = "text";
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    input.setAttribute("aria-label", "Text for the Parley console");
+    input.style.cssText = "position:fixed;left:0;top:0;width:2px;height:2px;opacity:0;border:0;padding:0";
+    document.body.appendChild(input);
+    let keypressed = false;
+    let composing = false;
+    // Only the keystroke under way counts: Enter makes a keypress but no input event.
+    window.addEventListener("keydown", function() { keypressed = false; }, true);
+    window.addEventListener("keypress", function() { keypressed = true; }, true);
+    window.addEventListener("keyup", function() { keypressed = false; }, true);
+    input.addEventListener("compositionstart", function() { composing = true; });
+    input.addEventListener("compositionend", function(event) {
+        composing = false;
+        if (event.data) ccall("parley_text_input", null, ["string"], [event.data]);
+        input.value = "";
+    });
+    input.addEventListener("input", function(event) {
+        if (composing || event.isComposing || event.inputType === "insertCompositionText") return;
+        const sawKeypress = keypressed;
+        keypressed = false;
+        if (!sawKeypress && event.inputType !== "insertFromPaste" && event.data) {
+            ccall("parley_text_input", null, ["string"], [event.data]);
+        }
+        input.value = "";
+    });
+    window.parley = window.parley || {};
+    window.parley.textInput = input;
+});
+
+// The field keeps the focus once it has it: GLFW hears keys on the window either way, and
+// handing the focus back and forth between two edits would drop what is typed in between.
+EM_JS(void, js_take_text_focus, (), {
+    const input = window.parley && window.parley.textInput;
+    if (input && document.activeElement !== input) input.focus({preventScroll: true});
+});
+
+// Keeps the hidden field under ImGui's text cursor, where IME candidate windows then appear.
+EM_JS(void, js_place_text_input, (int x, int y), {
+    const input = window.parley && window.parley.textInput;
+    if (!input) return;
+    input.style.left = x + "px";
+    input.style.top = y + "px";
+});
+
 // Only paths on this server are followed: a ref comes from chat data and must not send the
 // agent anywhere else. The server answers with Content-Disposition: attachment.
 EM_JS(void, js_download, (const char* ref_text), {
@@ -119,6 +171,10 @@ void set_clipboard(void*, const char* text) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void parley_paste_text(const char* text) {
     g_pasted = text;
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void parley_text_input(const char* text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text);
 }
 
 namespace parley::shell {
@@ -155,6 +211,15 @@ double wall_ms() {
 
 void download(const std::string& ref) {
     js_download(ref.c_str());
+}
+
+void install_text_input() {
+    ImGui::GetIO().ImeSetInputScreenPosFn = [](int x, int y) { js_place_text_input(x, y); };
+    js_install_text_input();
+}
+
+void take_text_focus() {
+    js_take_text_focus();
 }
 
 void install_clipboard() {

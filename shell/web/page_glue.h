@@ -21,6 +21,10 @@ void publish_automation(const std::string& json);
 void download(const std::string& ref);
 // Milliseconds since the epoch (Date.now()).
 double wall_ms();
+// A hidden text field for IME, mobile and virtual keyboards (see page_glue.cpp).
+void install_text_input();
+// Gives the hidden field the keyboard (called while ImGui wants text).
+void take_text_focus();
 // Wires ImGui's clipboard to the browser's (paste events in, navigator.clipboard out).
 void install_clipboard();
 

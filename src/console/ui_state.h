@@ -105,6 +105,9 @@ struct UiState {
     // and whether Tab was pressed in it (picks the first canned response).
     std::optional<std::string> composer_replacement;
     bool composer_tab = false;
+    // Enter was pressed in the composer, and the text it sent (see composer.cpp).
+    bool composer_enter = false;
+    std::optional<std::string> composer_submitted;
     // Set when a chat is opened so the composer takes the keyboard.
     bool focus_composer = false;
     // Set when a message was sent so the transcript scrolls to the end.

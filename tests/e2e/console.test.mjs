@@ -71,9 +71,17 @@ test("an agent accepts a customer's chat, answers it and closes it with a resolu
   await type(page, "Hello Ann, let me look at your invoice.");
   await press(page, "Enter");
   await waitFor(page, (v) => v.chat.lines.some((l) => l.kind === "agent"), "the reply in the transcript");
+  // Cyrillic arrives as inserted text without a keypress, as IME and mobile keyboards send
+  // it: the hidden text field carries it to the composer; the ASCII in between comes by GLFW.
+  await type(page, "Привет, Ann! Ελληνικά, café");
+  await press(page, "Enter");
+  await waitFor(page, (v) => v.chat.lines.some((l) => l.kind === "agent" && l.text.startsWith("Привет")),
+                "the Cyrillic reply");
   const received = await customerMessages(shared.server.url, customer);
   assert.ok(received.some((m) => m.text === "Hello Ann, let me look at your invoice."),
             "the customer receives the reply");
+  assert.ok(received.some((m) => m.text === "Привет, Ann! Ελληνικά, café"),
+            "non-Latin text arrives once, in order");
 
   const file = await customerUploads(shared.server.url, customer, "invoice-2024-118.txt", "Invoice 2024-118\n");
   await customerWrites(shared.server.url, customer, "Thank you! It is invoice 2024-118.", [file]);

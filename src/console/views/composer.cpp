@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace parley::console {
 
@@ -20,8 +21,18 @@ constexpr std::size_t kCannedShown = 6;
 
 // Hands a replacement text to the InputText while it is active (its own buffer wins over
 // ours until then), and notes Tab, which picks the first canned response.
+// Enter in a multi-line field inserts a new line, which is what Shift+Enter keeps doing; a
+// plain Enter is taken here instead and the text handed over as sent, in the same frame, so
+// the field stays active and nothing typed right after is lost.
 int composer_callback(ImGuiInputTextCallbackData* data) {
     auto* ui = static_cast<UiState*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+        if (data->EventChar == '\n' && !ImGui::GetIO().KeyShift) {
+            ui->composer_enter = true;
+            return 1;
+        }
+        return 0;
+    }
     if (data->EventFlag == ImGuiInputTextFlags_CallbackCompletion) {
         ui->composer_tab = true;
     }
@@ -30,7 +41,16 @@ int composer_callback(ImGuiInputTextCallbackData* data) {
         data->InsertChars(0, ui->composer_replacement->c_str());
         ui->composer_replacement.reset();
     }
+    if (ui->composer_enter) {
+        ui->composer_enter = false;
+        ui->composer_submitted = std::string(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+        data->DeleteChars(0, data->BufTextLen);
+    }
     return 0;
+}
+
+bool has_words(const std::string& text) {
+    return text.find_first_not_of(" \n\t") != std::string::npos;
 }
 
 void set_typing(const ChatView& chat, Draft& draft, bool typing, FrameOutput& out) {
@@ -90,15 +110,9 @@ void draw_composer(const ConsoleViewModel& model, const ChatView& chat, UiState&
     ImGui::TextDisabled(draft.note ? "Only staff see notes."
                                    : "Enter sends, Shift+Enter: new line, / canned");
 
-    // Without CtrlEnterForNewLine, Enter in a multi-line field inserts a new line: that is
-    // what Shift+Enter should do; otherwise Enter ends the edit and sends.
-    const bool shift = ImGui::GetIO().KeyShift;
-    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue |
-                                ImGuiInputTextFlags_CallbackAlways |
-                                ImGuiInputTextFlags_CallbackCompletion;
-    if (!shift) {
-        flags |= ImGuiInputTextFlags_CtrlEnterForNewLine;
-    }
+    constexpr ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackAlways |
+                                          ImGuiInputTextFlags_CallbackCompletion |
+                                          ImGuiInputTextFlags_CallbackCharFilter;
     if (ui.focus_composer) {
         ImGui::SetKeyboardFocusHere();
         ui.focus_composer = false;
@@ -108,7 +122,7 @@ void draw_composer(const ConsoleViewModel& model, const ChatView& chat, UiState&
     }
     const float send_width = ImGui::GetFontSize() * 6.0f;
     const std::string before = draft.text;
-    const bool entered = input_multiline(
+    input_multiline(
         "##composer", draft.text,
         ImVec2(ImGui::GetContentRegionAvail().x - send_width - ImGui::GetStyle().ItemSpacing.x,
                ImGui::GetTextLineHeight() * 3.2f),
@@ -124,21 +138,24 @@ void draw_composer(const ConsoleViewModel& model, const ChatView& chat, UiState&
     ImGui::SameLine();
     const bool clicked = action_button(draft.note ? "Add note" : "Send", allowed, "send", out);
 
-    const bool has_text = draft.text.find_first_not_of(" \n\t") != std::string::npos;
-    if ((entered || clicked) && has_text && allowed.allowed) {
+    // Enter already emptied the field (see composer_callback); a click on Send did not.
+    const std::optional<std::string> submitted = std::exchange(ui.composer_submitted, std::nullopt);
+    const std::string text = submitted ? *submitted : draft.text;
+    if ((submitted || clicked) && has_words(text) && allowed.allowed) {
         if (draft.note) {
-            out.send(core::AddNote{chat.id, draft.text}, "Add a note");
+            out.send(core::AddNote{chat.id, text}, "Add a note");
         } else {
-            out.send(core::PostAgentMessage{chat.id, draft.text, {}}, "Send a message");
+            out.send(core::PostAgentMessage{chat.id, text, {}}, "Send a message");
         }
         draft.text.clear();
-        ui.composer_replacement = std::string();
-        ui.focus_composer = true;
+        ui.focus_composer = clicked;
         ui.scroll_to_end = true;
-    } else if (entered) {
-        ui.focus_composer = true;
+    } else if (submitted) {
+        // Nothing to send, or not allowed: the text goes back where it was.
+        ui.composer_replacement = *submitted;
+        draft.text = *submitted;
     }
-    const bool typing = !draft.note && has_text && allowed.allowed &&
+    const bool typing = !draft.note && has_words(draft.text) && allowed.allowed &&
                         seconds - draft.last_edit < kTypingIdleSeconds;
     set_typing(chat, draft, typing, out);
 }
