@@ -113,7 +113,7 @@ private:
     AuthorityOptions options_;
     core::State state_;
     Feeds feeds_;
-    // Per chat (by ChatId - 1): the version of its latest event.
+    // Per chat: the version of its latest event.
     ChatVersions chat_versions_;
     std::uint64_t assigned_seq_ = 0;
     std::uint64_t committed_ = 0;

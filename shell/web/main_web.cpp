@@ -1,9 +1,12 @@
 // Browser entry point: a GLFW window on the page's canvas, ImGui on WebGL2, one console frame
 // per animation frame (emscripten_set_main_loop; a while loop would freeze the page).
+#include "console/automation.h"
 #include "console/console_app.h"
+#include "console/outbox.h"
 #include "console/theme.h"
 #include "page_glue.h"
 #include "web_link.h"
+#include "web_sign_in.h"
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -13,13 +16,17 @@
 
 #include <cstdio>
 #include <memory>
+#include <string>
+#include <utility>
 
 namespace {
 
 struct WebConsole {
     GLFWwindow* window = nullptr;
     std::unique_ptr<parley::shell::WebLink> link;
+    std::unique_ptr<parley::shell::WebSignIn> sign_in;
     std::unique_ptr<parley::console::ConsoleApp> app;
+    std::string published;
     parley::console::ConnectionStatus shown_status{};
     bool status_shown = false;
 };
@@ -40,8 +47,28 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    g_console.app->frame(emscripten_get_now() / 1000.0);
+    const parley::console::Clock clock{
+        emscripten_get_now() / 1000.0,
+        static_cast<parley::core::Timestamp>(parley::shell::wall_ms())};
+    g_console.app->frame(clock);
     ImGui::Render();
+    for (const parley::console::Notice& notice : g_console.app->take_notices()) {
+        parley::shell::notify(notice.title, notice.body);
+    }
+    // Asked every frame while text is wanted: a click on the canvas takes the focus away.
+    if (ImGui::GetIO().WantTextInput) {
+        parley::shell::take_text_focus();
+    }
+    for (const std::string& ref : g_console.app->take_downloads()) {
+        parley::shell::download(ref);
+    }
+
+    std::string automation =
+        parley::console::automation_json(g_console.app->view_model(), g_console.app->last_output());
+    if (automation != g_console.published) {
+        parley::shell::publish_automation(automation);
+        g_console.published = std::move(automation);
+    }
 
     const auto status = g_console.app->view_model().connection.status;
     if (!g_console.status_shown || status != g_console.shown_status) {
@@ -69,8 +96,8 @@ int main() {
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    g_console.window = glfwCreateWindow(parley::shell::page_width(),
-                                        parley::shell::page_height(), "Parley", nullptr, nullptr);
+    g_console.window = glfwCreateWindow(parley::shell::page_width(), parley::shell::page_height(),
+                                        "Parley", nullptr, nullptr);
     if (g_console.window == nullptr) {
         std::fprintf(stderr, "parley: WebGL2 is not available in this browser\n");
         return 1;
@@ -86,9 +113,12 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(g_console.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     parley::shell::install_clipboard();
+    parley::shell::install_text_input();
 
     g_console.link = std::make_unique<parley::shell::WebLink>(parley::shell::server_socket_url());
-    g_console.app = std::make_unique<parley::console::ConsoleApp>(*g_console.link, "web");
+    g_console.sign_in = std::make_unique<parley::shell::WebSignIn>();
+    g_console.app = std::make_unique<parley::console::ConsoleApp>(
+        *g_console.link, *g_console.sign_in, "web", parley::console::Outbox::random_prefix());
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

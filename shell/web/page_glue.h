@@ -1,5 +1,5 @@
-// The browser page around the canvas: its size, its title, the clipboard. JavaScript lives
-// here and nowhere else in the console.
+// The browser page around the canvas: its size, its title, notifications, the clock, the clipboard
+// and the automation bridge. JavaScript lives here and nowhere else in the console.
 #pragma once
 
 #include <string>
@@ -13,6 +13,18 @@ std::string server_socket_url();
 // Mirrors the connection state into the page title and <body data-connection="…">, so
 // people see it in the tab and browser tests can wait for it.
 void show_connection_state(const char* label, const char* state);
+// Tells the agent something needs them: a chime, a flashing title, a notification when hidden.
+void notify(const std::string& title, const std::string& body);
+// Hands the automation bridge's JSON to the page: window.parley.automation() parses it.
+void publish_automation(const std::string& json);
+// Downloads an attachment by its ref, a path on this server (the session cookie goes along).
+void download(const std::string& ref);
+// Milliseconds since the epoch (Date.now()).
+double wall_ms();
+// A hidden text field for IME, mobile and virtual keyboards (see page_glue.cpp).
+void install_text_input();
+// Gives the hidden field the keyboard (called while ImGui wants text).
+void take_text_focus();
 // Wires ImGui's clipboard to the browser's (paste events in, navigator.clipboard out).
 void install_clipboard();
 

@@ -10,6 +10,9 @@ namespace parley::console {
 
 namespace {
 
+// The server's code for a hello without a valid session (missing, ended or expired).
+constexpr const char* kNotSignedIn = "not_signed_in";
+
 struct StatusWords {
     const char* name;
     const char* label;
@@ -17,6 +20,8 @@ struct StatusWords {
 
 StatusWords words_for(ConnectionStatus status) {
     switch (status) {
+    case ConnectionStatus::stopped:
+        return {"stopped", "Signed out"};
     case ConnectionStatus::connecting:
         return {"connecting", "Connecting"};
     case ConnectionStatus::handshaking:
@@ -25,6 +30,8 @@ StatusWords words_for(ConnectionStatus status) {
         return {"connected", "Connected"};
     case ConnectionStatus::refused:
         return {"refused", "Refused"};
+    case ConnectionStatus::needs_sign_in:
+        return {"sign_in", "Sign in"};
     case ConnectionStatus::waiting_to_retry:
         return {"reconnecting", "Reconnecting"};
     }
@@ -33,8 +40,12 @@ StatusWords words_for(ConnectionStatus status) {
 
 }  // namespace
 
-const char* status_name(ConnectionStatus status) { return words_for(status).name; }
-const char* connection_label(ConnectionStatus status) { return words_for(status).label; }
+const char* status_name(ConnectionStatus status) {
+    return words_for(status).name;
+}
+const char* connection_label(ConnectionStatus status) {
+    return words_for(status).label;
+}
 
 double retry_delay_seconds(int attempts) {
     const int exponent = std::clamp(attempts - 1, 0, 5);
@@ -46,25 +57,59 @@ Connection::Connection(Link& link, std::string client_name)
     view_.server = link_.describe();
 }
 
+void Connection::start(std::optional<std::string> token) {
+    token_ = std::move(token);
+    view_.attempts = 0;
+    view_.problem.clear();
+    view_.ever_welcomed = false;
+    start_attempt();
+}
+
+void Connection::stop() {
+    view_.status = ConnectionStatus::stopped;
+    token_.reset();
+    link_.close();
+}
+
+void Connection::reconnect() {
+    if (view_.status != ConnectionStatus::stopped) {
+        start_attempt();
+    }
+}
+
+bool Connection::send(std::string text) {
+    if (view_.status != ConnectionStatus::connected) {
+        return false;
+    }
+    link_.send(std::move(text));
+    return true;
+}
+
 void Connection::start_attempt() {
     ++view_.attempts;
     view_.status = ConnectionStatus::connecting;
     link_.open();
 }
 
-void Connection::update(double now) {
-    if (!started_) {
-        started_ = true;
-        start_attempt();
-    }
+ConnectionUpdate Connection::update(double now) {
+    ConnectionUpdate update;
     for (auto& event : link_.drain()) {
+        if (view_.status == ConnectionStatus::stopped) {
+            continue;
+        }
         if (std::holds_alternative<LinkOpened>(event)) {
             view_.status = ConnectionStatus::handshaking;
             protocol::Hello hello;
             hello.client = client_name_;
+            hello.token = token_;
+            hello.resume_from = resume_from_;
             link_.send(protocol::encode_hello(hello));
-        } else if (const auto* message = std::get_if<LinkMessage>(&event)) {
-            on_message(message->text);
+        } else if (auto* message = std::get_if<LinkMessage>(&event)) {
+            if (view_.status == ConnectionStatus::handshaking) {
+                on_handshake_reply(message->text, update);
+            } else if (view_.status == ConnectionStatus::connected) {
+                update.messages.push_back(std::move(message->text));
+            }
         } else if (const auto* closed = std::get_if<LinkClosed>(&event)) {
             on_closed(closed->reason, now);
         }
@@ -75,12 +120,10 @@ void Connection::update(double now) {
             start_attempt();
         }
     }
+    return update;
 }
 
-void Connection::on_message(const std::string& text) {
-    if (view_.status != ConnectionStatus::handshaking) {
-        return;
-    }
+void Connection::on_handshake_reply(const std::string& text, ConnectionUpdate& update) {
     const auto reply = protocol::decode_handshake_reply(text);
     if (!reply) {
         view_.status = ConnectionStatus::refused;
@@ -95,16 +138,20 @@ void Connection::on_message(const std::string& text) {
         view_.protocol_version = welcome->protocol_version;
         view_.problem.clear();
         view_.attempts = 0;
+        view_.ever_welcomed = true;
+        update.welcomed = welcome->actor;
         return;
     }
     const auto& error = std::get<protocol::WireError>(reply.value());
-    view_.status = ConnectionStatus::refused;
+    view_.status =
+        error.code == kNotSignedIn ? ConnectionStatus::needs_sign_in : ConnectionStatus::refused;
     view_.problem = error.message;
 }
 
 void Connection::on_closed(const std::string& reason, double now) {
     // A refusal stays on screen: retrying would only be refused again.
-    if (view_.status == ConnectionStatus::refused) {
+    if (view_.status == ConnectionStatus::refused ||
+        view_.status == ConnectionStatus::needs_sign_in) {
         return;
     }
     view_.problem = reason.empty() ? "The connection to the server was lost." : reason;

@@ -1,39 +1,132 @@
 #include "console/console_app.h"
 
-#include "console/views/connection_view.h"
-#include "console/views/top_bar.h"
+#include "console/view_model_builder.h"
 
-#include <imgui.h>
+#include <algorithm>
+#include <utility>
 
 namespace parley::console {
 
 namespace {
 constexpr const char* kConsoleVersion = "0.1.0";
+constexpr const char* kSessionEnded = "Your session has ended or expired. Sign in again.";
+constexpr const char* kSignedOut = "You have signed out.";
+}  // namespace
+
+void UiState::open_chat(const core::ChatId& id) {
+    if (std::find(open_chats.begin(), open_chats.end(), id) == open_chats.end()) {
+        open_chats.push_back(id);
+    }
+    selected = id;
+    select_tab = true;
+    focus_composer = true;
+    scroll_to_end = true;
 }
 
-ConsoleApp::ConsoleApp(Link& link, std::string platform)
-    : connection_(link, "parley-console/" + std::string(kConsoleVersion) + " (" + platform + ")") {
+void UiState::close_chat(const core::ChatId& id) {
+    std::erase(open_chats, id);
+    drafts.erase(id);
+    if (selected == id) {
+        selected = open_chats.empty() ? std::nullopt : std::optional(open_chats.back());
+        select_tab = true;
+    }
+}
+
+ConsoleApp::ConsoleApp(Link& link, SignIn& sign_in, std::string platform,
+                       std::string command_prefix)
+    : connection_(link, "parley-console/" + std::string(kConsoleVersion) + " (" + platform + ")"),
+      sign_in_(sign_in),
+      session_(std::move(command_prefix)) {}
+
+void ConsoleApp::frame(const Clock& clock) {
+    update(clock);
+    FrameOutput output;
+    draw_console(view_model_, ui_, output);
+    act(std::move(output), clock);
+}
+
+void ConsoleApp::update(const Clock& clock) {
+    if (!started_) {
+        // The browser may still hold a session cookie: try it before asking to sign in.
+        started_ = true;
+        connection_.start(std::nullopt);
+    }
+    for (const SignInEvent& event : sign_in_.drain()) {
+        on_sign_in_event(event);
+    }
+    connection_.set_resume_from(session_.replica().resume_point());
+    ConnectionUpdate update = connection_.update(clock.seconds);
+    if (update.welcomed) {
+        session_.welcomed(*update.welcomed);
+        for (const std::string& text : session_.outbox().resend(clock.seconds)) {
+            connection_.send(text);
+        }
+    }
+    for (const std::string& text : update.messages) {
+        if (!session_.receive(text, clock.seconds)) {
+            session_.forget_replica();
+            connection_.reconnect();
+            break;
+        }
+    }
+    if (connection_.view().status == ConnectionStatus::needs_sign_in && session_.actor()) {
+        session_.end();
+        ui_ = UiState{};
+        sign_in_reason_ = kSessionEnded;
+    }
+    view_model_ =
+        build_view_model(session_, connection_.view(), ui_, clock.wall_ms, clock.seconds, caches_);
     view_model_.console_version = kConsoleVersion;
+    view_model_.sign_in_reason = sign_in_reason_;
+    for (Notice& notice :
+         announcer_.update(view_model_, session_.replica().state(), session_.replica().version())) {
+        notices_.push_back(std::move(notice));
+    }
 }
 
-void ConsoleApp::frame(double now_seconds) {
-    connection_.update(now_seconds);
-    view_model_.connection = connection_.view();
-    draw_console(view_model_);
+void ConsoleApp::act(FrameOutput&& output, const Clock& clock) {
+    if (output.sign_in) {
+        ui_.sign_in.busy = true;
+        ui_.sign_in.problem.clear();
+        sign_in_.request(output.sign_in->agent, output.sign_in->password);
+    }
+    if (output.sign_out) {
+        sign_in_.sign_out();
+    }
+    if (output.dismiss_refusal) {
+        session_.outbox().dismiss_refusal();
+    }
+    for (Outgoing& outgoing : output.commands) {
+        // Sent now when connected; otherwise it waits in the outbox for the next welcome.
+        connection_.send(
+            session_.submit(std::move(outgoing.command), std::move(outgoing.what), clock.seconds));
+    }
+    output.commands.clear();
+    for (std::string& ref : output.downloads) {
+        downloads_.push_back(std::move(ref));
+    }
+    output.downloads.clear();
+    last_output_ = std::move(output);
 }
 
-void draw_console(const ConsoleViewModel& model) {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings |
-                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("Parley", nullptr, kFlags);
-    draw_top_bar(model);
-    ImGui::Separator();
-    draw_connection_view(model);
-    ImGui::End();
+void ConsoleApp::on_sign_in_event(const SignInEvent& event) {
+    if (const auto* signed_in = std::get_if<SignedIn>(&event)) {
+        ui_.sign_in.busy = false;
+        ui_.sign_in.password.clear();
+        ui_.sign_in.problem.clear();
+        sign_in_reason_.clear();
+        connection_.start(signed_in->token);
+    } else if (const auto* failed = std::get_if<SignInFailed>(&event)) {
+        ui_.sign_in.busy = false;
+        ui_.sign_in.problem = failed->message;
+    } else {
+        connection_.stop();
+        session_.end();
+        const std::string agent = ui_.sign_in.agent;
+        ui_ = UiState{};
+        ui_.sign_in.agent = agent;
+        sign_in_reason_ = kSignedOut;
+    }
 }
 
 }  // namespace parley::console

@@ -1,28 +1,65 @@
-// The console as a whole: owns the connection and the widget state, builds the view model and
-// draws one frame. A shell calls frame() once per display frame between ImGui::NewFrame()
-// and ImGui::Render().
+// The console as a whole: owns the connection, the session (replica and outbox) and the widget
+// state; each frame it reads the link and the sign-in answers, builds the view model, draws,
+// and sends what the views asked for. A shell calls frame() once per display frame between
+// ImGui::NewFrame() and ImGui::Render().
 #pragma once
 
+#include "console/announcer.h"
 #include "console/connection.h"
+#include "console/frame_output.h"
+#include "console/session.h"
+#include "console/sign_in.h"
+#include "console/ui_state.h"
 #include "console/view_model.h"
+#include "console/view_model_builder.h"
+#include "console/views/console_view.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace parley::console {
 
-class ConsoleApp {
-public:
-    ConsoleApp(Link& link, std::string platform);
-
-    void frame(double now_seconds);
-    const ConsoleViewModel& view_model() const { return view_model_; }
-
-private:
-    Connection connection_;
-    ConsoleViewModel view_model_;
+struct Clock {
+    // Monotonic seconds, for retries, delays and typing.
+    double seconds = 0;
+    // Wall time in ms since the epoch, for waiting times and the core's checks.
+    core::Timestamp wall_ms = 0;
 };
 
-// Draws the whole window from the view model (full-screen, no decorations).
-void draw_console(const ConsoleViewModel& model);
+class ConsoleApp {
+public:
+    ConsoleApp(Link& link, SignIn& sign_in, std::string platform, std::string command_prefix);
+
+    void frame(const Clock& clock);
+    // The parts of frame() around drawing, for tests that drive the console without ImGui.
+    void update(const Clock& clock);
+    void act(FrameOutput&& output, const Clock& clock);
+
+    const ConsoleViewModel& view_model() const { return view_model_; }
+    const FrameOutput& last_output() const { return last_output_; }
+    UiState& ui() { return ui_; }
+    const Session& session() const { return session_; }
+    // What deserves the agent's attention since the last call (new chats waiting).
+    std::vector<Notice> take_notices() { return std::exchange(notices_, {}); }
+    // Attachment refs the agent asked to download since the last call.
+    std::vector<std::string> take_downloads() { return std::exchange(downloads_, {}); }
+
+private:
+    void on_sign_in_event(const SignInEvent& event);
+
+    Connection connection_;
+    SignIn& sign_in_;
+    Session session_;
+    UiState ui_;
+    ConsoleViewModel view_model_;
+    FrameOutput last_output_;
+    Announcer announcer_;
+    ViewModelCaches caches_;
+    std::vector<Notice> notices_;
+    std::vector<std::string> downloads_;
+    std::string sign_in_reason_;
+    bool started_ = false;
+};
 
 }  // namespace parley::console

@@ -23,6 +23,7 @@ bool apply(const char* font_path, float pixel_size) {
     static const ImWchar kRanges[] = {
         0x0020, 0x00FF,  // Basic Latin and Latin-1
         0x0100, 0x017F,  // Latin Extended-A
+        0x0370, 0x03FF,  // Greek
         0x0400, 0x052F,  // Cyrillic and its supplement
         0x2000, 0x206F,  // General punctuation (dashes, quotes, ellipsis)
         0x20AC, 0x20BD,  // Euro and rouble signs

@@ -9,8 +9,13 @@ inline const ImVec4 kAccent{0.36f, 0.62f, 0.98f, 1.0f};
 inline const ImVec4 kGood{0.30f, 0.75f, 0.45f, 1.0f};
 inline const ImVec4 kPending{0.95f, 0.72f, 0.25f, 1.0f};
 inline const ImVec4 kBad{0.92f, 0.36f, 0.36f, 1.0f};
+inline const ImVec4 kMuted{0.55f, 0.58f, 0.63f, 1.0f};
+// Internal notes: never seen by customers, so they must never look like a message.
+inline const ImVec4 kNoteText{0.98f, 0.86f, 0.55f, 1.0f};
+inline const ImVec4 kNoteBackground{0.30f, 0.25f, 0.10f, 1.0f};
+inline const ImVec4 kCustomer{0.55f, 0.80f, 0.98f, 1.0f};
 
-// Applies Parley's style and loads the text font (Latin and Cyrillic) from `font_path` at
+// Applies Parley's style and loads the text font (Latin, Greek and Cyrillic) from `font_path` at
 // `pixel_size`; falls back to ImGui's built-in font, Latin only, when the file is missing.
 // Returns false in that case so the shell can say so.
 bool apply(const char* font_path, float pixel_size);

@@ -22,9 +22,10 @@ public:
     std::vector<LinkEvent> pending;
 };
 
-TEST(Connection, OpensOnFirstUpdateAndSaysHelloWhenTheSocketOpens) {
+TEST(Connection, OpensOnStartAndSaysHelloWhenTheSocketOpens) {
     ScriptedLink link;
     Connection connection(link, "parley-console/test");
+    connection.start(std::nullopt);
     connection.update(0.0);
     EXPECT_EQ(link.opened, 1);
     EXPECT_EQ(connection.view().status, ConnectionStatus::connecting);
@@ -37,11 +38,60 @@ TEST(Connection, OpensOnFirstUpdateAndSaysHelloWhenTheSocketOpens) {
     ASSERT_TRUE(hello);
     EXPECT_EQ(hello.value().protocol_version, protocol::kProtocolVersion);
     EXPECT_EQ(hello.value().client, "parley-console/test");
+    EXPECT_FALSE(hello.value().token) << "the browser's session rides in its cookie";
+    EXPECT_FALSE(hello.value().resume_from) << "a first connection asks for a snapshot";
+}
+
+TEST(Connection, HelloCarriesTheTokenAndWhereToResumeFrom) {
+    ScriptedLink link;
+    Connection connection(link, "c");
+    connection.set_resume_from(41);
+    connection.start(std::string("desk-token"));
+    link.pending.emplace_back(LinkOpened{});
+    connection.update(0.1);
+    ASSERT_EQ(link.sent.size(), 1u);
+    const auto hello = protocol::decode_hello(link.sent[0]);
+    ASSERT_TRUE(hello);
+    EXPECT_EQ(hello.value().token, "desk-token");
+    EXPECT_EQ(hello.value().resume_from, 41u);
+}
+
+TEST(Connection, NotSignedInStopsAndAsksForSignIn) {
+    ScriptedLink link;
+    Connection connection(link, "c");
+    connection.start(std::nullopt);
+    link.pending.emplace_back(LinkOpened{});
+    link.pending.emplace_back(LinkMessage{protocol::encode_error(
+        protocol::WireError{"not_signed_in", "Sign in first: this connection has no session."})});
+    link.pending.emplace_back(LinkClosed{"not signed in"});
+    connection.update(0.1);
+    EXPECT_EQ(connection.view().status, ConnectionStatus::needs_sign_in);
+    connection.update(100.0);
+    EXPECT_EQ(link.opened, 1) << "no retry until someone signs in";
+}
+
+TEST(Connection, SessionMessagesPassThroughOnlyOnceWelcomed) {
+    ScriptedLink link;
+    Connection connection(link, "c");
+    connection.start(std::nullopt);
+    link.pending.emplace_back(LinkOpened{});
+    link.pending.emplace_back(LinkMessage{protocol::encode_welcome(
+        {protocol::kProtocolVersion, "1", parley::core::Actor::agent("maria"), 3})});
+    link.pending.emplace_back(LinkMessage{"{\"type\":\"pong\"}"});
+    const ConnectionUpdate update = connection.update(0.1);
+    ASSERT_TRUE(update.welcomed);
+    EXPECT_EQ(update.welcomed->id, "maria");
+    ASSERT_EQ(update.messages.size(), 1u);
+    EXPECT_TRUE(connection.send("{}"));
+    connection.stop();
+    EXPECT_FALSE(connection.send("{}"));
+    EXPECT_EQ(connection.view().status, ConnectionStatus::stopped);
 }
 
 TEST(Connection, WelcomeMakesItConnectedWithTheServersVersion) {
     ScriptedLink link;
     Connection connection(link, "c");
+    connection.start(std::nullopt);
     connection.update(0.0);
     link.pending.emplace_back(LinkOpened{});
     link.pending.emplace_back(LinkMessage{protocol::encode_welcome(
@@ -55,6 +105,7 @@ TEST(Connection, WelcomeMakesItConnectedWithTheServersVersion) {
 TEST(Connection, VersionMismatchIsShownAndNotRetried) {
     ScriptedLink link;
     Connection connection(link, "c");
+    connection.start(std::nullopt);
     connection.update(0.0);
     link.pending.emplace_back(LinkOpened{});
     link.pending.emplace_back(LinkMessage{protocol::encode_version_mismatch(0)});
@@ -69,6 +120,7 @@ TEST(Connection, VersionMismatchIsShownAndNotRetried) {
 TEST(Connection, UnreadableReplyIsRefusedWithAReason) {
     ScriptedLink link;
     Connection connection(link, "c");
+    connection.start(std::nullopt);
     connection.update(0.0);
     link.pending.emplace_back(LinkOpened{});
     link.pending.emplace_back(LinkMessage{"not json"});
@@ -81,6 +133,7 @@ TEST(Connection, UnreadableReplyIsRefusedWithAReason) {
 TEST(Connection, LostConnectionRetriesAfterAGrowingDelay) {
     ScriptedLink link;
     Connection connection(link, "c");
+    connection.start(std::nullopt);
     connection.update(0.0);
     link.pending.emplace_back(LinkClosed{"The server cannot be reached."});
     connection.update(1.0);

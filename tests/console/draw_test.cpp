@@ -1,7 +1,9 @@
 // Draws the console headless (no window, no GPU) in every connection state: ImGui's own
 // assertions catch unbalanced Begin/End and ID clashes, and the frame must produce geometry.
-#include "console/console_app.h"
 #include "console/connection.h"
+#include "console/views/console_view.h"
+
+#include "headless_imgui.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -11,37 +13,31 @@ namespace {
 
 class HeadlessImGui : public ::testing::Test {
 protected:
-    void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int width = 0;
-        int height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
+    void SetUp() override { testing::create_headless_imgui(); }
     void TearDown() override { ImGui::DestroyContext(); }
 
     int draw(const ConsoleViewModel& model) {
         ImGui::NewFrame();
-        draw_console(model);
+        UiState ui;
+        FrameOutput out;
+        draw_console(model, ui, out);
         ImGui::Render();
         return ImGui::GetDrawData()->TotalVtxCount;
     }
 };
 
 TEST_F(HeadlessImGui, EveryConnectionStateDraws) {
-    for (const auto status : {ConnectionStatus::connecting, ConnectionStatus::handshaking,
-                              ConnectionStatus::connected, ConnectionStatus::refused,
-                              ConnectionStatus::waiting_to_retry}) {
+    for (const auto status :
+         {ConnectionStatus::stopped, ConnectionStatus::connecting, ConnectionStatus::handshaking,
+          ConnectionStatus::connected, ConnectionStatus::refused, ConnectionStatus::needs_sign_in,
+          ConnectionStatus::waiting_to_retry}) {
         ConsoleViewModel model;
         model.console_version = "0.1.0";
         model.connection.status = status;
         model.connection.server = "ws://127.0.0.1:8080/ws";
         model.connection.problem = "The server cannot be reached.";
         model.connection.server_version = "0.1.0";
+        model.screen = status == ConnectionStatus::refused ? Screen::problem : Screen::connecting;
         EXPECT_GT(draw(model), 0) << connection_label(status);
     }
 }

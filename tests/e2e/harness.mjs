@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const screenshotDir = process.env.PARLEY_SCREENSHOTS ?? path.resolve("screenshots");
@@ -60,4 +61,26 @@ export async function screenshot(page, name) {
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+// Starts one server and (unless told not to) one browser for the test file and stops them
+// after it; the returned object's `server` and `browser` are set once the file's tests run.
+export function serverAndBrowser({ browser = true } = {}) {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = browser ? await launchBrowser() : null;
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
+}
+
+// A screenshot after a few frames, so the picture shows the settled state; the path is
+// printed for people to look at.
+export async function settledScreenshot(page, name) {
+  await page.waitForTimeout(250);
+  console.log(`screenshot: ${await screenshot(page, name)}`);
 }

@@ -28,6 +28,8 @@ void draw_connection_view(const ConsoleViewModel& model) {
     ImGui::TextUnformatted(connection_label(connection.status));
 
     switch (connection.status) {
+    case ConnectionStatus::stopped:
+    case ConnectionStatus::needs_sign_in:
     case ConnectionStatus::connecting:
     case ConnectionStatus::handshaking:
         ImGui::TextDisabled("Attempt %d", connection.attempts);

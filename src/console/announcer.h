@@ -1,0 +1,35 @@
+// Decides what deserves the agent's attention outside the window: a chat that newly waits in
+// their Queue or Transferred list. The shell turns each notice into a sound, a flashing tab
+// title and, when the tab is hidden and the agent allowed it, a browser notification. What is
+// on screen at sign-in is not news. No ImGui, no platform code.
+#pragma once
+
+#include "console/view_model.h"
+#include "core/state.h"
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace parley::console {
+
+struct Notice {
+    std::string title;
+    std::string body;
+};
+
+class Announcer {
+public:
+    // `version`: the replica's (Replica::version()); nothing is new while it stays the same.
+    std::vector<Notice> update(const ConsoleViewModel& model, const core::State& state,
+                               std::uint64_t version);
+
+private:
+    std::optional<std::uint64_t> version_;
+    std::set<core::ChatId> waiting_;
+    bool primed_ = false;
+};
+
+}  // namespace parley::console

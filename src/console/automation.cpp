@@ -1,0 +1,120 @@
+#include "console/automation.h"
+
+#include "console/chat_key.h"
+#include "core/names.h"
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace parley::console {
+
+namespace {
+
+// The transcript's tail is enough for tests and keeps the text small.
+constexpr std::size_t kSummaryLines = 12;
+
+const char* screen_name(Screen screen) {
+    switch (screen) {
+    case Screen::connecting:
+        return "connecting";
+    case Screen::sign_in:
+        return "sign_in";
+    case Screen::problem:
+        return "problem";
+    case Screen::desk:
+        return "desk";
+    }
+    return "unknown";
+}
+
+const char* line_kind_name(LineKind kind) {
+    switch (kind) {
+    case LineKind::customer:
+        return "customer";
+    case LineKind::agent:
+        return "agent";
+    case LineKind::bot:
+        return "bot";
+    case LineKind::system:
+        return "system";
+    case LineKind::note:
+        return "note";
+    }
+    return "unknown";
+}
+
+// The rows built for the screen (all of them while the list is short).
+nlohmann::json rows_json(const ChatList& list) {
+    auto out = nlohmann::json::array();
+    for (const ChatRow& row : list.rows) {
+        out.push_back({{"key", chat_key(row.id)},
+                       {"customer", row.customer},
+                       {"status", core::to_string(row.status)},
+                       {"unread", row.unread},
+                       {"preview", std::string(row.preview)}});
+    }
+    return out;
+}
+
+}  // namespace
+
+void FrameOutput::publish(std::string id, std::string label, bool enabled, std::string reason) {
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    items.push_back({std::move(id), std::move(label), min.x, min.y, max.x - min.x, max.y - min.y,
+                     enabled, std::move(reason)});
+}
+
+std::string automation_json(const ConsoleViewModel& model, const FrameOutput& output) {
+    nlohmann::json summary = {
+        {"screen", screen_name(model.screen)},
+        {"connection", status_name(model.connection.status)},
+        {"problem", model.connection.problem},
+        {"sign_in_reason", model.sign_in_reason},
+        {"agent", model.top.agent_name},
+        {"presence", core::to_string(model.top.presence)},
+        {"load", model.top.load},
+        {"capacity", model.top.capacity},
+        {"delayed", model.top.delayed},
+        {"pending", model.top.pending},
+        {"queue", rows_json(model.queue)},
+        {"transferred", rows_json(model.transferred)},
+        {"mine", rows_json(model.mine)},
+        {"refusal", model.refusal ? model.refusal->message : std::string()},
+    };
+    if (model.chat) {
+        auto lines = nlohmann::json::array();
+        const auto& transcript = model.chat->transcript;
+        const std::size_t first = transcript.size() - std::min(transcript.size(), kSummaryLines);
+        for (std::size_t i = first; i < transcript.size(); ++i) {
+            const TranscriptLine& line = transcript[i];
+            lines.push_back({{"kind", line_kind_name(line.kind)},
+                             {"author", std::string(line.author)},
+                             {"text", std::string(line.text)},
+                             {"state", line.state ? core::to_string(*line.state) : ""}});
+        }
+        summary["chat"] = {{"key", chat_key(model.chat->id)},
+                           {"customer", model.chat->customer},
+                           {"status", std::string(model.chat->status)},
+                           {"queue", std::string(model.chat->queue)},
+                           {"customer_typing", model.chat->customer_typing},
+                           {"lines", lines}};
+    }
+    auto items = nlohmann::json::array();
+    for (const AutomationItem& item : output.items) {
+        items.push_back({{"id", item.id},
+                         {"label", item.label},
+                         {"x", item.x},
+                         {"y", item.y},
+                         {"width", item.width},
+                         {"height", item.height},
+                         {"enabled", item.enabled},
+                         {"reason", item.reason}});
+    }
+    summary["items"] = std::move(items);
+    return summary.dump();
+}
+
+}  // namespace parley::console

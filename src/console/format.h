@@ -1,0 +1,17 @@
+// How the console writes times and durations for people. No ImGui.
+#pragma once
+
+#include "core/ids.h"
+
+#include <string>
+
+namespace parley::console {
+
+// "42 s", "3:07", "1 h 05 min".
+std::string format_duration(core::Duration duration);
+// "14:05" in UTC; the transcript says which zone it shows.
+std::string format_clock(core::Timestamp at);
+// "2024-05-01 14:05" in UTC.
+std::string format_date_time(core::Timestamp at);
+
+}  // namespace parley::console

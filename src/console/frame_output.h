@@ -1,0 +1,54 @@
+// What the views hand back from one frame: commands for the server, requests to the console
+// (sign in, sign out), and the labelled interactive items the automation bridge publishes.
+// Views never send anything themselves.
+#pragma once
+
+#include "core/commands.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace parley::console {
+
+struct Outgoing {
+    core::Command command;
+    // What the agent asked for in their words; empty for commands sent on their behalf.
+    std::string what;
+};
+
+struct SignInRequest {
+    std::string agent;
+    std::string password;
+};
+
+// A widget as the automation bridge publishes it: a stable id, what it says, where it is on
+// the screen (logical pixels), whether it can be used and, if not, the core's reason.
+struct AutomationItem {
+    std::string id;
+    std::string label;
+    float x = 0;
+    float y = 0;
+    float width = 0;
+    float height = 0;
+    bool enabled = true;
+    std::string reason;
+};
+
+struct FrameOutput {
+    std::vector<Outgoing> commands;
+    std::optional<SignInRequest> sign_in;
+    bool sign_out = false;
+    bool dismiss_refusal = false;
+    // Attachments the agent asked to download, by their ref (a path on the server).
+    std::vector<std::string> downloads;
+    std::vector<AutomationItem> items;
+
+    void send(core::Command command, std::string what) {
+        commands.push_back({std::move(command), std::move(what)});
+    }
+    // Publishes the last ImGui item under `id` (see automation.h).
+    void publish(std::string id, std::string label, bool enabled = true, std::string reason = {});
+};
+
+}  // namespace parley::console

@@ -1,0 +1,337 @@
+#include "console/view_model_builder.h"
+
+#include "console/chat_text.h"
+#include "console/dialog_command.h"
+#include "core/decide.h"
+#include "core/names.h"
+
+#include <algorithm>
+
+namespace parley::console {
+
+namespace {
+
+constexpr std::size_t kActionCount = static_cast<std::size_t>(core::ChatAction::submit_csat) + 1;
+
+std::string_view queue_name(const core::State& state, core::QueueId id) {
+    const core::Queue* queue = state.find_queue(id);
+    return queue ? std::string_view(queue->config.name) : std::string_view("?");
+}
+
+ActionState judge(const core::State& state, const core::Chat& chat, const core::Actor& actor,
+                  core::ChatAction action, core::Timestamp now) {
+    const core::ActionCheck check = core::check_action(state, chat.id, actor, action, now);
+    return {action, check.allowed(), check.refused ? check.refused->message : std::string()};
+}
+
+// How long the customer has waited: for an agent while queued, offered or transferred, and
+// for an answer while the chat is held.
+core::Duration waiting_of(const core::Chat& chat, core::Timestamp now) {
+    if (chat.status == core::ChatStatus::pending_transfer && chat.pending_transfer) {
+        return now - chat.pending_transfer->requested_at;
+    }
+    if (chat.status == core::ChatStatus::active) {
+        if (!core::needs_reply(chat)) {
+            return 0;
+        }
+        for (auto it = chat.messages.rbegin(); it != chat.messages.rend(); ++it) {
+            if (it->author.kind == core::AuthorKind::customer &&
+                (it + 1 == chat.messages.rend() ||
+                 (it + 1)->author.kind != core::AuthorKind::customer)) {
+                return now - it->at;
+            }
+        }
+        return 0;
+    }
+    return now - chat.queued_since;
+}
+
+std::size_t seen_of(const UiState& ui, const core::ChatId& id) {
+    const auto found = ui.seen_messages.find(id);
+    return found == ui.seen_messages.end() ? 0 : found->second;
+}
+
+ChatRow row_for(const core::State& state, const core::Chat& chat, const core::Actor& actor,
+                const UiState& ui, core::Timestamp now) {
+    ChatRow row;
+    row.id = chat.id;
+    row.customer = std::string(customer_name(state, chat));
+    row.channel = core::to_string(chat.channel);
+    row.queue = queue_name(state, chat.queue);
+    row.status = chat.status;
+    row.waiting = std::max<core::Duration>(0, waiting_of(chat, now));
+    row.preview = preview_of(chat);
+    row.unread = unread_count(chat, seen_of(ui, chat.id));
+    row.customer_typing = chat.customer_typing;
+    row.open =
+        std::find(ui.open_chats.begin(), ui.open_chats.end(), chat.id) != ui.open_chats.end();
+    if (chat.offer && chat.offer->agent == actor.id) {
+        row.offer_left = std::max<core::Duration>(0, chat.offer->deadline - now);
+    }
+    if (chat.pending_transfer) {
+        row.transferred_by = agent_name(state, chat.pending_transfer->from);
+        row.side_note = chat.pending_transfer->side_note;
+        row.take = judge(state, chat, actor, core::ChatAction::accept_transfer, now);
+        row.refuse = judge(state, chat, actor, core::ChatAction::decline_transfer, now);
+    } else {
+        row.take = judge(state, chat, actor, core::ChatAction::accept, now);
+        if (row.offer_left) {
+            row.refuse = judge(state, chat, actor, core::ChatAction::reject_offer, now);
+        }
+    }
+    return row;
+}
+
+ChatList list_for(const core::State& state, const std::vector<core::ChatId>& ids,
+                  const ListWindow& window, const core::Actor& actor, const UiState& ui,
+                  core::Timestamp now) {
+    ChatList list;
+    list.ids = &ids;
+    list.first = std::min(window.first, ids.size());
+    const std::size_t end = std::min(ids.size(), list.first + window.count);
+    list.rows.reserve(end - list.first);
+    for (std::size_t i = list.first; i < end; ++i) {
+        if (const core::Chat* chat = state.find_chat(ids[i])) {
+            list.rows.push_back(row_for(state, *chat, actor, ui, now));
+        }
+    }
+    return list;
+}
+
+const ListIds& list_ids(const Replica& replica, const core::AgentId& agent, ListIds& cache) {
+    if (cache.version != replica.version()) {
+        const core::State& state = replica.state();
+        cache.queue = core::queue_list(state, agent);
+        cache.transferred = core::transferred_list(state, agent);
+        cache.mine = core::my_chats(state, agent);
+        cache.version = replica.version();
+    }
+    return cache;
+}
+
+const ListWindow& window_of(const UiState& ui, ListTab tab) {
+    return ui.list_windows[static_cast<std::size_t>(tab)];
+}
+
+LineKind kind_of(core::AuthorKind author) {
+    switch (author) {
+    case core::AuthorKind::customer:
+        return LineKind::customer;
+    case core::AuthorKind::agent:
+        return LineKind::agent;
+    case core::AuthorKind::bot:
+        return LineKind::bot;
+    case core::AuthorKind::system:
+        return LineKind::system;
+    }
+    return LineKind::system;
+}
+
+// Messages and internal notes in time order (a message before a note of the same moment).
+std::vector<TranscriptLine> transcript_of(const core::State& state, const core::Chat& chat) {
+    std::vector<TranscriptLine> lines;
+    lines.reserve(chat.messages.size() + chat.notes.size());
+    const std::string_view customer = customer_name(state, chat);
+    auto message = chat.messages.begin();
+    auto note = chat.notes.begin();
+    while (message != chat.messages.end() || note != chat.notes.end()) {
+        const bool take_message =
+            note == chat.notes.end() || (message != chat.messages.end() && message->at <= note->at);
+        TranscriptLine line;
+        if (take_message) {
+            line.kind = kind_of(message->author.kind);
+            line.at = message->at;
+            line.text = message->text;
+            line.attachments = &message->attachments;
+            switch (line.kind) {
+            case LineKind::customer:
+                line.author = customer;
+                break;
+            case LineKind::agent:
+                line.author = agent_name(state, message->author.id);
+                line.state = message->state;
+                break;
+            case LineKind::bot:
+                line.author = "Bot";
+                break;
+            default:
+                line.author = "Parley";
+                break;
+            }
+            ++message;
+        } else {
+            line.kind = LineKind::note;
+            line.at = note->at;
+            line.text = note->text;
+            line.author = agent_name(state, note->author);
+            ++note;
+        }
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+ChatView chat_view(const core::State& state, const core::Chat& chat, const core::Actor& actor,
+                   core::Timestamp now) {
+    ChatView view;
+    view.id = chat.id;
+    view.customer = std::string(customer_name(state, chat));
+    if (const auto found = state.customers.find(chat.customer); found != state.customers.end()) {
+        view.contact = found->second.contact;
+        view.company = found->second.company;
+    }
+    view.channel = core::to_string(chat.channel);
+    view.queue = queue_name(state, chat.queue);
+    view.status = core::to_string(chat.status);
+    view.created_at = chat.created_at;
+    view.waited = (chat.accepted_at ? *chat.accepted_at : now) - chat.created_at;
+    if (chat.first_response_at) {
+        view.first_response = *chat.first_response_at - chat.created_at;
+    }
+    if (chat.assignee) {
+        view.assignee = agent_name(state, *chat.assignee);
+    }
+    if (chat.pending_transfer) {
+        view.transferred_by = agent_name(state, chat.pending_transfer->from);
+        view.side_note = chat.pending_transfer->side_note;
+    }
+    view.customer_typing = chat.customer_typing;
+    view.customer_cancelled = chat.customer_cancelled;
+    view.supervisor_requested = chat.supervisor_requested;
+    if (chat.ticket) {
+        if (const core::Ticket* ticket = state.find_ticket(*chat.ticket)) {
+            view.ticket = TicketView{core::to_string(ticket->kind), core::to_string(ticket->status),
+                                     ticket->summary, core::to_string(ticket->priority)};
+        }
+    }
+    if (chat.bot_context) {
+        view.bot_context = &*chat.bot_context;
+    }
+    if (const auto earlier = state.index.customer_chats.find(chat.customer);
+        earlier != state.index.customer_chats.end()) {
+        for (const core::ChatId& id : earlier->second) {
+            const core::Chat* other = state.find_chat(id);
+            if (other && other->id != chat.id) {
+                view.earlier_chats.push_back(
+                    {other->id, other->created_at, core::to_string(other->status)});
+            }
+        }
+    }
+    view.transcript = transcript_of(state, chat);
+    view.message_count = chat.messages.size();
+    for (auto it = chat.messages.rbegin(); it != chat.messages.rend(); ++it) {
+        if (it->author.kind == core::AuthorKind::customer) {
+            view.last_customer_message = it->id;
+            break;
+        }
+    }
+    view.actions.reserve(kActionCount);
+    for (std::size_t i = 0; i < kActionCount; ++i) {
+        view.actions.push_back(judge(state, chat, actor, static_cast<core::ChatAction>(i), now));
+    }
+    const core::TransferCandidates candidates = core::transfer_candidates(state, chat.id);
+    for (const core::AgentId& id : candidates.agents) {
+        if (id == actor.id) {
+            continue;
+        }
+        const core::Agent* agent = state.find_agent(id);
+        if (agent) {
+            view.candidate_agents.push_back({id, agent->profile.name, agent->presence,
+                                             state.chats_of(id).load(), agent->capacity});
+        }
+    }
+    for (core::QueueId id : candidates.queues) {
+        view.candidate_queues.push_back({id, queue_name(state, id)});
+    }
+    return view;
+}
+
+Screen screen_for(const Session& session, const ConnectionView& connection) {
+    switch (connection.status) {
+    case ConnectionStatus::stopped:
+    case ConnectionStatus::needs_sign_in:
+        return Screen::sign_in;
+    case ConnectionStatus::refused:
+        return Screen::problem;
+    default:
+        break;
+    }
+    return session.actor() && session.replica().synced() ? Screen::desk : Screen::connecting;
+}
+
+}  // namespace
+
+int unread_count(const core::Chat& chat, std::size_t seen) {
+    int unread = 0;
+    for (std::size_t i = seen; i < chat.messages.size(); ++i) {
+        if (chat.messages[i].author.kind == core::AuthorKind::customer) {
+            ++unread;
+        }
+    }
+    return unread;
+}
+
+ConsoleViewModel build_view_model(const Session& session, const ConnectionView& connection,
+                                  const UiState& ui, core::Timestamp now, double seconds,
+                                  ViewModelCaches& caches) {
+    ConsoleViewModel model;
+    model.connection = connection;
+    model.now = now;
+    model.seconds = seconds;
+    model.screen = screen_for(session, connection);
+    model.top.connection = connection.status;
+    model.top.delayed = session.outbox().delayed(seconds);
+    model.top.pending = session.outbox().pending().size();
+    model.refusal = session.outbox().last_refusal();
+    if (model.screen != Screen::desk) {
+        return model;
+    }
+    const core::State& state = session.replica().state();
+    const core::Actor& actor = *session.actor();
+    model.top.agent_id = actor.id;
+    if (const core::Agent* me = state.find_agent(actor.id)) {
+        model.top.agent_name = me->profile.name;
+        model.top.presence = me->presence;
+        model.top.capacity = me->capacity;
+    } else {
+        model.top.agent_name = actor.id;
+    }
+    model.agent_name = model.top.agent_name;
+    model.top.load = state.chats_of(actor.id).load();
+
+    const ListIds& lists = list_ids(session.replica(), actor.id, caches.lists);
+    model.queue = list_for(state, lists.queue, window_of(ui, ListTab::queue), actor, ui, now);
+    model.transferred =
+        list_for(state, lists.transferred, window_of(ui, ListTab::transferred), actor, ui, now);
+    model.mine = list_for(state, lists.mine, window_of(ui, ListTab::mine), actor, ui, now);
+    const core::Decision next =
+        core::evaluate(state, {"probe", actor, now, core::AcceptNextChat{}});
+    model.accept_next = {core::ChatAction::accept, next.accepted(),
+                         next.rejection ? next.rejection->message : std::string()};
+
+    for (const core::ChatId& id : ui.open_chats) {
+        if (const core::Chat* chat = state.find_chat(id)) {
+            model.tabs.push_back({id, std::string(customer_name(state, *chat)),
+                                  unread_count(*chat, seen_of(ui, id))});
+        }
+    }
+    if (ui.selected) {
+        if (const core::Chat* chat = state.find_chat(*ui.selected)) {
+            model.chat = chat_view(state, *chat, actor, now);
+        }
+    }
+    if (const auto command = dialog_command(ui.dialog)) {
+        const core::Decision decision = core::evaluate(state, {"probe", actor, now, *command});
+        model.dialog.allowed = decision.accepted();
+        model.dialog.reason = decision.rejection ? decision.rejection->message : std::string();
+    }
+    if (ui.all_chats_open) {
+        model.all_chats = &caches.all_chats.rows(session.replica(), ui.all_chats, now);
+    }
+    for (const auto& [id, canned] : state.canned_responses) {
+        model.canned.push_back({canned.title, canned.shortcut, canned.text});
+    }
+    return model;
+}
+
+}  // namespace parley::console

@@ -1,0 +1,36 @@
+// Builds the frame's view model from the session, the connection and the widget state. Every
+// "may I?" comes from the core (queries.h, decide's evaluate); this file only arranges
+// answers and formats names, times and previews. No ImGui.
+#pragma once
+
+#include "console/connection.h"
+#include "console/session.h"
+#include "console/ui_state.h"
+#include "console/view_model.h"
+
+#include <optional>
+
+namespace parley::console {
+
+// The agent's lists by id, kept until the replica changes (building them sorts every queue).
+struct ListIds {
+    std::optional<std::uint64_t> version;
+    std::vector<core::ChatId> queue;
+    std::vector<core::ChatId> transferred;
+    std::vector<core::ChatId> mine;
+};
+
+// What the builder keeps between frames; the console owns it.
+struct ViewModelCaches {
+    ListIds lists;
+    AllChats all_chats;
+};
+
+ConsoleViewModel build_view_model(const Session& session, const ConnectionView& connection,
+                                  const UiState& ui, core::Timestamp now, double seconds,
+                                  ViewModelCaches& caches);
+
+// Customer messages in `chat` after the first `seen` messages.
+int unread_count(const core::Chat& chat, std::size_t seen);
+
+}  // namespace parley::console

@@ -1,0 +1,143 @@
+#include "console/views/chat_panel.h"
+
+#include "console/chat_key.h"
+#include "console/format.h"
+#include "console/theme.h"
+#include "console/views/widgets.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace parley::console {
+
+namespace {
+
+void field(const char* name, std::string_view value) {
+    ImGui::TextDisabled("%s", name);
+    ImGui::SameLine(ImGui::GetFontSize() * 7.0f);
+    ImGui::TextWrapped("%.*s", static_cast<int>(value.size()), value.data());
+}
+
+void draw_customer(const ChatView& chat) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kCustomer);
+    ImGui::TextUnformatted(chat.customer.c_str());
+    ImGui::PopStyleColor();
+    field("Contact", chat.contact.empty() ? std::string_view("—") : chat.contact);
+    field("Company", chat.company.empty() ? std::string_view("—") : chat.company);
+    field("Channel", chat.channel);
+    if (chat.ticket) {
+        const std::string ticket =
+            std::string(chat.ticket->kind) + ", " + std::string(chat.ticket->status) + ", " +
+            std::string(chat.ticket->priority) + ": " + std::string(chat.ticket->summary);
+        field("Ticket", ticket);
+    }
+    if (!chat.earlier_chats.empty() && ImGui::TreeNode("Earlier chats")) {
+        for (const EarlierChat& earlier : chat.earlier_chats) {
+            ImGui::BulletText("%s  %.*s", format_date_time(earlier.created_at).c_str(),
+                              static_cast<int>(earlier.status.size()), earlier.status.data());
+        }
+        ImGui::TreePop();
+    }
+}
+
+void draw_bot_context(const core::BotContext& bot) {
+    if (!ImGui::CollapsingHeader("Bot hand-off", ImGuiTreeNodeFlags_DefaultOpen)) {
+        return;
+    }
+    if (!bot.intent.empty()) {
+        field("Intent", bot.intent);
+    }
+    for (const auto& [name, value] : bot.attributes) {
+        field(name.c_str(), value);
+    }
+    for (const core::TranscriptLine& line : bot.transcript) {
+        ImGui::TextDisabled("%s:", line.speaker.c_str());
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", line.text.c_str());
+    }
+}
+
+void draw_details(const ChatView& chat) {
+    if (!ImGui::CollapsingHeader("Chat details", ImGuiTreeNodeFlags_DefaultOpen)) {
+        return;
+    }
+    field("Queue", chat.queue);
+    field("Status", chat.status);
+    if (!chat.assignee.empty()) {
+        field("Agent", chat.assignee);
+    }
+    if (!chat.transferred_by.empty()) {
+        field("Sent by", chat.transferred_by);
+        field("Side note", chat.side_note.empty() ? std::string_view("—") : chat.side_note);
+    }
+    field("Created", format_date_time(chat.created_at) + " UTC");
+    field("Waited", format_duration(chat.waited));
+    field("First reply", chat.first_response ? format_duration(*chat.first_response) : "—");
+    if (chat.customer_cancelled) {
+        coloured_wrapped(theme::kBad, "End user has cancelled chat.");
+    }
+    if (chat.supervisor_requested) {
+        coloured_wrapped(theme::kPending, "A supervisor has been asked to help.");
+    }
+}
+
+void open_dialog(UiState& ui, Dialog dialog, const core::ChatId& chat) {
+    ui.dialog = DialogState{};
+    ui.dialog.open = dialog;
+    ui.dialog.chat = chat;
+}
+
+struct PanelAction {
+    const char* label;
+    core::ChatAction action;
+    Dialog dialog;
+};
+
+constexpr PanelAction kDialogActions[] = {
+    {"Transfer…", core::ChatAction::transfer_to_agent, Dialog::transfer},
+    {"Close…", core::ChatAction::close, Dialog::close},
+    {"Abandon…", core::ChatAction::abandon, Dialog::abandon},
+    {"Cancel chat…", core::ChatAction::cancel, Dialog::cancel},
+    {"Create ticket…", core::ChatAction::create_ticket, Dialog::create_ticket},
+    {"Request supervisor…", core::ChatAction::request_supervisor, Dialog::request_supervisor},
+};
+
+void draw_actions(const ChatView& chat, UiState& ui, FrameOutput& out) {
+    if (!ImGui::CollapsingHeader("Actions", ImGuiTreeNodeFlags_DefaultOpen)) {
+        return;
+    }
+    const std::string key = chat_key(chat.id);
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, 0);
+    for (const PanelAction& action : kDialogActions) {
+        // Transfer opens when either kind of transfer is possible; the dialog tells which.
+        ActionState state = chat.action(action.action);
+        if (action.action == core::ChatAction::transfer_to_agent && !state.allowed) {
+            state = chat.action(core::ChatAction::transfer_to_queue);
+        }
+        const std::string id = "action." + std::string(core::to_string(action.action)) + "/" + key;
+        if (action_button(action.label, state, id, out, size)) {
+            open_dialog(ui, action.dialog, chat.id);
+        }
+        if (action.action == core::ChatAction::transfer_to_agent) {
+            if (action_button("Release to queue", chat.action(core::ChatAction::release),
+                              "action.release/" + key, out, size)) {
+                out.send(core::ReleaseChat{chat.id}, "Release " + chat.customer);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+void draw_chat_panel(const ChatView& chat, UiState& ui, FrameOutput& out) {
+    draw_customer(chat);
+    ImGui::Spacing();
+    if (chat.bot_context) {
+        draw_bot_context(*chat.bot_context);
+    }
+    draw_details(chat);
+    draw_actions(chat, ui, out);
+}
+
+}  // namespace parley::console

@@ -1,0 +1,37 @@
+// Small widgets every panel uses: a button for a core action (disabled with the core's reason
+// on hover), a coloured status dot, and the publishing of items to the automation bridge.
+#pragma once
+
+#include "console/frame_output.h"
+#include "console/view_model.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace parley::console {
+
+// A button for `action`; disabled when the core refuses it, and then its hover text is the
+// core's sentence. Published under `item_id`. True when clicked.
+bool action_button(const char* label, const ActionState& action, const std::string& item_id,
+                   FrameOutput& out, const ImVec2& size = ImVec2(0, 0));
+// A plain button, published under `item_id`.
+bool published_button(const char* label, const std::string& item_id, FrameOutput& out);
+// A filled circle centred on a widget-high line, followed on the same line by what comes next
+// (text aligned to widgets).
+void status_dot(const ImVec4& colour);
+// Text wrapped to the available width, in `colour`.
+void coloured_wrapped(const ImVec4& colour, const char* text);
+
+}  // namespace parley::console
+
+namespace parley::console {
+
+// ImGui text fields over std::string (what misc/cpp/imgui_stdlib does, without building it).
+// `callback` runs for the flags the caller asked for, with `user_data`.
+bool input_text(const char* label, std::string& text, ImGuiInputTextFlags flags = 0);
+bool input_multiline(const char* label, std::string& text, const ImVec2& size,
+                     ImGuiInputTextFlags flags = 0, ImGuiInputTextCallback callback = nullptr,
+                     void* user_data = nullptr);
+
+}  // namespace parley::console

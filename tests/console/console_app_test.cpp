@@ -1,0 +1,278 @@
+// The console against a miniature server, through a headless ImGui: signing in, the lists,
+// accepting, writing, closing, refusals with the core's reasons, delays, reconnects with
+// resume, and a session that ends.
+#include "console/chat_key.h"
+#include "console_fixture.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace parley::console::testing {
+namespace {
+
+using core::testing::CoreTest;
+
+class ConsoleAppTest : public ConsoleTest {
+protected:
+    void SetUp() override {
+        ConsoleTest::SetUp();
+        billing = add_queue("Billing");
+        maria = add_agent("maria", {billing}, 2);
+    }
+
+    // Opens a chat from My chats and waits until its composer has the keyboard.
+    void open_held(const core::ChatId& chat) {
+        click("tab.My chats");
+        click("open/" + chat_key(chat));
+        frame();  // the composer takes the keyboard focus the frame after it is asked to
+    }
+
+    core::QueueId billing = 0;
+    core::Actor maria;
+};
+
+TEST_F(ConsoleAppTest, WithoutASessionItAsksToSignInAndNamesNoProblem) {
+    frames(3);
+    EXPECT_EQ(model().screen, Screen::sign_in);
+    EXPECT_TRUE(model().sign_in_reason.empty()) << "a first visit is not an expiry";
+    ASSERT_NE(item("sign_in.submit"), nullptr);
+    EXPECT_FALSE(item("sign_in.submit")->enabled) << "nothing typed yet";
+}
+
+TEST_F(ConsoleAppTest, SigningInSendsTheTokenAndShowsTheDesk) {
+    sign_in("maria");
+    EXPECT_EQ(gate.requests, std::vector<std::string>{"maria/maria-secret"});
+    ASSERT_TRUE(server->last_hello);
+    EXPECT_EQ(server->last_hello->token, "token-maria");
+    EXPECT_EQ(model().top.agent_name, "maria name");
+    EXPECT_EQ(model().top.presence, core::Presence::online);
+    EXPECT_EQ(model().top.capacity, 2);
+}
+
+TEST_F(ConsoleAppTest, AQueuedChatIsAcceptedAndAnsweredFromTheComposer) {
+    sign_in("maria");
+    const core::ChatId chat = start_chat("ann", billing, "", "Where is my invoice?");
+    frames(2);
+    ASSERT_EQ(model().queue.total(), 1u);
+    EXPECT_EQ(model().queue.rows[0].customer, "ann name");
+    EXPECT_EQ(model().queue.rows[0].preview, "Where is my invoice?");
+    EXPECT_EQ(model().queue.rows[0].unread, 1);
+
+    click("accept/" + chat_key(chat));
+    frames(2);
+    EXPECT_EQ(state.find_chat(chat)->assignee, "maria");
+    ASSERT_EQ(model().mine.total(), 1u);
+    EXPECT_TRUE((model().queue.total() == 0));
+    EXPECT_EQ(model().top.load, 1);
+    ASSERT_TRUE(model().chat);
+    EXPECT_EQ(model().chat->id, chat);
+
+    type("Let me look at it.");
+    press_enter();
+    frames(2);
+    const auto& messages = state.find_chat(chat)->messages;
+    ASSERT_FALSE(messages.empty());
+    EXPECT_EQ(messages.back().text, "Let me look at it.");
+    EXPECT_EQ(messages.back().author.kind, core::AuthorKind::agent);
+    EXPECT_EQ(model().chat->transcript.back().text, "Let me look at it.");
+    EXPECT_EQ(model().queue.total() + model().mine.total(), 1u);
+}
+
+TEST_F(ConsoleAppTest, ShiftEnterStartsANewLineInsteadOfSending) {
+    sign_in("maria");
+    const core::ChatId chat = held_chat(maria, billing, "ann");
+    frames(2);
+    open_held(chat);
+    type("first");
+    ImGui::GetIO().KeyShift = true;
+    press_enter();
+    ImGui::GetIO().KeyShift = false;
+    type("second");
+    press_enter();
+    frames(2);
+    EXPECT_EQ(state.find_chat(chat)->messages.back().text, "first\nsecond");
+}
+
+TEST_F(ConsoleAppTest, CannedResponsesExpandTheirPlaceholders) {
+    ok(maria, core::CreateCannedResponse{"Greeting", "hi",
+                                         "Hello {customer.name}, I am {agent_name}.", true});
+    sign_in("maria");
+    const core::ChatId chat = held_chat(maria, billing, "ann");
+    frames(2);
+    open_held(chat);
+    type("/h");
+    frame();
+    ASSERT_NE(item("canned/hi"), nullptr);
+    click("canned/hi");
+    click("send");
+    frames(2);
+    EXPECT_EQ(state.find_chat(chat)->messages.back().text, "Hello ann name, I am maria name.");
+}
+
+TEST_F(ConsoleAppTest, ADisabledActionCarriesTheCoresReason) {
+    sign_in("maria");
+    const core::ChatId chat = start_chat("ann", billing);
+    frames(2);
+    click("open/" + chat_key(chat));
+    const AutomationItem* close = item("action.close/" + chat_key(chat));
+    ASSERT_NE(close, nullptr);
+    EXPECT_FALSE(close->enabled);
+    const core::ActionCheck check =
+        core::check_action(state, chat, maria, core::ChatAction::close, now);
+    ASSERT_TRUE(check.refused);
+    EXPECT_EQ(close->reason, check.refused->message);
+}
+
+TEST_F(ConsoleAppTest, ClosingWithAResolutionGoesThroughTheDialog) {
+    sign_in("maria");
+    const core::ChatId chat = held_chat(maria, billing, "ann");
+    frames(2);
+    click("tab.My chats");
+    click("open/" + chat_key(chat));
+    click("action.close/" + chat_key(chat));
+    frames(1);
+    ASSERT_NE(item("close.category/Problem solved"), nullptr);
+    click("close.category/Problem solved");
+    click("dialog.confirm");
+    frames(2);
+    const core::Chat& closed = *state.find_chat(chat);
+    EXPECT_EQ(closed.status, core::ChatStatus::closed);
+    ASSERT_TRUE(closed.resolution);
+    EXPECT_EQ(closed.resolution->category, "Problem solved");
+    EXPECT_TRUE((model().mine.total() == 0));
+}
+
+TEST_F(ConsoleAppTest, ARefusedCommandShowsTheCoresSentence) {
+    sign_in("maria");
+    const core::ChatId chat = start_chat("ann", billing);
+    frames(2);
+    // Ivan takes it between Maria's look and her click: the server refuses hers.
+    ok(add_agent("ivan", {billing}), core::AcceptChat{chat});
+    FrameOutput clicked;
+    clicked.send(core::AcceptChat{chat}, "Accept ann name");
+    app->act(std::move(clicked), {seconds, now});
+    frames(2);
+    ASSERT_TRUE(model().refusal);
+    EXPECT_EQ(model().refusal->what, "Accept ann name");
+    EXPECT_NE(model().refusal->message.find("already accepted"), std::string::npos);
+    click("refusal.dismiss");
+    EXPECT_FALSE(model().refusal);
+}
+
+TEST_F(ConsoleAppTest, UnansweredCommandsMakeTheConsoleDelayed) {
+    sign_in("maria");
+    start_chat("ann", billing);
+    frames(2);
+    server->answering = false;
+    click("accept_next");
+    EXPECT_FALSE(model().top.delayed);
+    frame(1.2);
+    frame();
+    EXPECT_TRUE(model().top.delayed);
+    EXPECT_EQ(model().top.pending, 1u);
+}
+
+TEST_F(ConsoleAppTest, AReconnectResumesAndResendsWhatWasNotAnswered) {
+    sign_in("maria");
+    const core::ChatId chat = start_chat("ann", billing);
+    frames(2);
+    const auto resume_point = app->session().replica().resume_point();
+    ASSERT_TRUE(resume_point);
+
+    server->answering = false;
+    click("accept/" + chat_key(chat));
+    server->drop();
+    server->answering = true;
+    frame();
+    EXPECT_EQ(model().top.connection, ConnectionStatus::waiting_to_retry);
+    frame(1.5);
+    frames(3);
+    ASSERT_TRUE(server->last_hello);
+    EXPECT_EQ(server->last_hello->resume_from, resume_point);
+    EXPECT_EQ(state.find_chat(chat)->assignee, "maria") << "the accept was sent again";
+    EXPECT_EQ(model().mine.total(), 1u);
+    EXPECT_EQ(model().top.pending, 0u);
+}
+
+TEST_F(ConsoleAppTest, AnEndedSessionReturnsToSignInWithAReason) {
+    sign_in("maria");
+    server->account.reset();
+    server->drop();
+    frame();
+    frame(1.5);
+    frames(2);
+    EXPECT_EQ(model().screen, Screen::sign_in);
+    EXPECT_NE(model().sign_in_reason.find("ended or expired"), std::string::npos);
+}
+
+TEST_F(ConsoleAppTest, SigningOutForgetsTheDesk) {
+    sign_in("maria");
+    click("sign_out");
+    frames(2);
+    EXPECT_EQ(model().screen, Screen::sign_in);
+    EXPECT_EQ(model().sign_in_reason, "You have signed out.");
+    EXPECT_FALSE(app->session().actor());
+}
+
+TEST_F(ConsoleAppTest, PresenceChangesThroughTheCore) {
+    sign_in("maria");
+    click("presence");
+    click("presence.away");
+    frames(2);
+    EXPECT_EQ(state.find_agent("maria")->presence, core::Presence::away);
+    EXPECT_EQ(model().top.presence, core::Presence::away);
+}
+
+TEST_F(ConsoleAppTest, AllChatsSearchesSortsAndOpensATranscript) {
+    const core::ChatId ann = held_chat(maria, billing, "ann");
+    ok(maria, core::PostAgentMessage{ann, "Your refund is on its way", {}});
+    const core::ChatId bob = start_chat("bob", billing, "", "Card declined");
+    sign_in("maria");
+    click("all_chats");
+    ASSERT_NE(model().all_chats, nullptr);
+    ASSERT_EQ(model().all_chats->size(), 2u);
+    EXPECT_EQ(model().all_chats->front().id, bob) << "newest first";
+
+    click("all_chats.search");
+    type("refund");
+    frame();
+    ASSERT_EQ(model().all_chats->size(), 1u) << "content matches too";
+    EXPECT_EQ(model().all_chats->front().id, ann);
+
+    click("all_chats.row/" + chat_key(ann));
+    EXPECT_EQ(model().all_chats, nullptr);
+    ASSERT_TRUE(model().chat);
+    EXPECT_EQ(model().chat->id, ann);
+}
+
+TEST_F(ConsoleAppTest, ChatsStartedOutOfSightDoNotHideLaterOnes) {
+    const core::QueueId technical = add_queue("Technical");
+    sign_in("maria");
+    start_chat("hidden", technical);
+    const core::ChatId mine = start_chat("ann", billing, "", "Hello");
+    frames(3);
+    frame(1.5);  // a replica that could not place the chat reconnects for a snapshot
+    frames(4);
+    EXPECT_EQ(model().screen, Screen::desk);
+    ASSERT_EQ(model().queue.total(), 1u);
+    EXPECT_EQ(model().queue.rows[0].id, mine);
+    EXPECT_EQ(model().queue.rows[0].preview, "Hello");
+}
+
+TEST_F(ConsoleAppTest, ANewChatInMyQueuesIsAnnouncedOnce) {
+    start_chat("early", billing);
+    sign_in("maria");
+    EXPECT_TRUE(app->take_notices().empty()) << "what waits at sign-in is not news";
+    start_chat("ann", billing, "", "Where is my invoice?");
+    frames(2);
+    const auto notices = app->take_notices();
+    ASSERT_EQ(notices.size(), 1u);
+    EXPECT_EQ(notices[0].title, "New chat: ann name");
+    EXPECT_EQ(notices[0].body, "Where is my invoice?");
+    frames(2);
+    EXPECT_TRUE(app->take_notices().empty());
+}
+
+}  // namespace
+}  // namespace parley::console::testing

@@ -1,0 +1,142 @@
+// Drives the ImGui console the way a person does: real mouse clicks and key presses at the
+// rectangles the console publishes through its automation bridge. Each frame the console
+// hands the page a JSON summary (window.parley.automation()): which screen is up, the lists,
+// the open chat's last lines, and every labelled interactive item with its stable id,
+// rectangle, whether it is enabled and, if not, the core's reason. Nothing here reaches into
+// the wasm module or sends anything but input events.
+import assert from "node:assert/strict";
+
+// ImGui 1.86 polls keys and buttons once per frame: input must stay down across a frame to
+// count. Software WebGL in a loaded machine may draw only ~10 frames a second, so waits count
+// the page's own animation frames instead of milliseconds.
+const HOLD_FRAMES = 2;
+
+export async function frames(page, count = HOLD_FRAMES) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), count);
+}
+
+export async function openConsole(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  await page.goto(url + "/");
+  await waitFor(page, (view) => view.screen === "sign_in" || view.screen === "desk");
+  return { page, problems };
+}
+
+export async function automation(page) {
+  return page.evaluate(() => (window.parley && window.parley.automation ? window.parley.automation() : null));
+}
+
+// Waits until `predicate(view)` holds for the console's published summary; returns the view.
+export async function waitFor(page, predicate, what = predicate.toString(), timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  let view = null;
+  while (Date.now() < deadline) {
+    view = await automation(page);
+    if (view && predicate(view)) return view;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`timed out waiting for ${what}; last view: ${JSON.stringify(view)?.slice(0, 2000)}`);
+}
+
+export async function item(page, id) {
+  const view = await waitFor(page, (v) => v.items.some((i) => i.id === id), `item ${id}`);
+  return view.items.find((i) => i.id === id);
+}
+
+export async function click(page, id) {
+  const target = await item(page, id);
+  assert.ok(target.enabled, `${id} is disabled: ${target.reason}`);
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+  await frames(page, 1);
+  await page.mouse.down();
+  await frames(page);
+  await page.mouse.up();
+  await frames(page);
+}
+
+export async function hover(page, id) {
+  const target = await item(page, id);
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+  await frames(page, 4);  // tooltips wait a moment before they show
+  return target;
+}
+
+export async function type(page, text) {
+  await page.keyboard.type(text, { delay: 20 });
+  await frames(page);
+}
+
+export async function press(page, key) {
+  await page.keyboard.down(key);
+  await frames(page);
+  await page.keyboard.up(key);
+  await frames(page);
+}
+
+export async function signIn(page, agent, password) {
+  await waitFor(page, (v) => v.screen === "sign_in", "the sign-in screen");
+  await click(page, "sign_in.agent");
+  await type(page, agent);
+  await click(page, "sign_in.password");
+  await type(page, password);
+  await click(page, "sign_in.submit");
+  return waitFor(page, (v) => v.screen === "desk" && v.connection === "connected", "the desk");
+}
+
+// A customer starts a chat over the REST API, as the widget does.
+export async function startCustomerChat(serverUrl, { name, email, queue, question }) {
+  const reply = await fetch(serverUrl + "/api/chats", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name, email, queue, question }),
+  });
+  const answer = await reply.text();
+  assert.equal(reply.status, 201, answer);
+  return JSON.parse(answer);
+}
+
+export async function customerMessages(serverUrl, customer) {
+  const reply = await fetch(`${serverUrl}/api/chats/${customer.chat}/messages`, {
+    headers: { Authorization: `Bearer ${customer.token}` },
+  });
+  assert.equal(reply.status, 200);
+  return (await reply.json()).messages;
+}
+
+export async function customerWrites(serverUrl, customer, text, attachments = []) {
+  const reply = await fetch(`${serverUrl}/api/chats/${customer.chat}/messages`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${customer.token}` },
+    body: JSON.stringify({ text, attachments }),
+  });
+  const answer = await reply.text();
+  assert.equal(reply.status, 201, answer);
+}
+
+// Uploads a text file to the customer's chat; returns its attachment id.
+export async function customerUploads(serverUrl, customer, name, text) {
+  const reply = await fetch(`${serverUrl}/api/chats/${customer.chat}/attachments`, {
+    method: "POST",
+    headers: { "Content-Type": "text/plain", "X-File-Name": name, Authorization: `Bearer ${customer.token}` },
+    body: text,
+  });
+  const answer = await reply.text();
+  assert.equal(reply.status, 201, answer);
+  return JSON.parse(answer).id;
+}
+
+export async function customerChat(serverUrl, customer) {
+  const reply = await fetch(`${serverUrl}/api/chats/${customer.chat}`, {
+    headers: { Authorization: `Bearer ${customer.token}` },
+  });
+  assert.equal(reply.status, 200);
+  return reply.json();
+}

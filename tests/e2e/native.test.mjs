@@ -1,0 +1,30 @@
+// The desktop console under Xvfb against the real server: it connects, finds nobody signed in,
+// shows the sign-in card, and saves that frame as a PNG (--screenshot) for people to look at.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { screenshotDir, serverAndBrowser } from "./harness.mjs";
+
+const shared = serverAndBrowser({ browser: false });
+
+test("the desktop console draws its sign-in card under Xvfb", async () => {
+  const binary = process.env.PARLEY_CONSOLE_BIN;
+  assert.ok(binary, "PARLEY_CONSOLE_BIN names the desktop console");
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, "20-native-sign-in.png");
+  const address = new URL(shared.server.url).host;
+  const child = spawn("xvfb-run", ["-a", "-s", "-screen 0 1280x800x24", binary,
+                                   "--server", address, "--screenshot", file],
+                      { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => { output += chunk; });
+  child.stderr.on("data", (chunk) => { output += chunk; });
+  const code = await new Promise((resolve) => child.on("exit", resolve));
+  assert.equal(code, 0, output);
+  const png = readFileSync(file);
+  assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from("PNG")]);
+  assert.equal(png.readUInt32BE(16), 1280, "as wide as the window");
+  console.log(`screenshot: ${file}`);
+});
