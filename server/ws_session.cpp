@@ -1,6 +1,5 @@
 #include "server/ws_session.h"
 
-#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <utility>
 
@@ -145,7 +144,7 @@ void WsSession::on_command(const std::string& text) {
     services_.authority.submit(
         command.id, principal_->actor, std::move(command.command),
         [self = shared_from_this()](const Outcome& outcome) {
-            self->send_text(std::visit(
+            self->send(std::make_shared<const std::string>(std::visit(
                 [](const auto& result) -> std::string {
                     if constexpr (std::is_same_v<std::decay_t<decltype(result)>, protocol::Ack>) {
                         return protocol::encode_ack(result);
@@ -153,14 +152,17 @@ void WsSession::on_command(const std::string& text) {
                         return protocol::encode_rejected(result);
                     }
                 },
-                outcome));
+                outcome)));
         });
 }
 
 void WsSession::deliver(std::shared_ptr<const std::string> message) { send(std::move(message)); }
 
+// send() and end() post rather than dispatch: their callers are mostly the authority's strand, and
+// asio runs an idle strand's handler inline in the calling thread, which would put every socket
+// write behind the authority. Posting both keeps a close after the messages sent before it.
 void WsSession::end(std::string reason, bool going_away) {
-    boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this(),
+    boost::asio::post(ws_.get_executor(), [self = shared_from_this(),
                                                reason = std::move(reason), going_away]() mutable {
         self->close_with(going_away ? websocket::close_code::going_away
                                     : websocket::close_code::policy_error,
@@ -169,30 +171,35 @@ void WsSession::end(std::string reason, bool going_away) {
 }
 
 void WsSession::send_text(std::string text) {
-    send(std::make_shared<const std::string>(std::move(text)));
+    enqueue(std::make_shared<const std::string>(std::move(text)));
 }
 
 void WsSession::send(std::shared_ptr<const std::string> message) {
-    boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this(),
-                                               message = std::move(message)]() mutable {
-        if (self->closing_) {
-            return;
+    boost::asio::post(ws_.get_executor(),
+                      [self = shared_from_this(), message = std::move(message)]() mutable {
+                          self->enqueue(std::move(message));
+                      });
+}
+
+void WsSession::enqueue(std::shared_ptr<const std::string> message) {
+    if (closing_) {
+        return;
+    }
+    if (outbox_.size() >= kMaxQueuedMessages ||
+        outbox_bytes_ + message->size() > std::size_t{services_.config.send_queue_mib} << 20) {
+        // The front message is being written and must outlive that write.
+        if (!outbox_.empty()) {
+            outbox_.erase(outbox_.begin() + 1, outbox_.end());
         }
-        if (self->outbox_.size() >= kMaxQueuedMessages ||
-            self->outbox_bytes_ + message->size() >
-                std::size_t{self->services_.config.send_queue_mib} << 20) {
-            // The front message is being written and must outlive that write.
-            self->outbox_.erase(self->outbox_.begin() + 1, self->outbox_.end());
-            self->close_with(websocket::close_code::policy_error,
-                             "send queue overflow: the client reads too slowly");
-            return;
-        }
-        self->outbox_bytes_ += message->size();
-        self->outbox_.push_back(std::move(message));
-        if (self->outbox_.size() == 1) {
-            self->write_next();
-        }
-    });
+        close_with(websocket::close_code::policy_error,
+                   "send queue overflow: the client reads too slowly");
+        return;
+    }
+    outbox_bytes_ += message->size();
+    outbox_.push_back(std::move(message));
+    if (outbox_.size() == 1) {
+        write_next();
+    }
 }
 
 void WsSession::write_next() {

@@ -37,8 +37,11 @@ private:
     void on_message(std::string text);
     void on_hello(const std::string& text);
     void on_command(const std::string& text);
+    // From any thread (the authority's strand, mostly): queued on the session's strand.
     void send(std::shared_ptr<const std::string> message);
+    // On the session's strand: queued at once, so a close_with() right after goes after it.
     void send_text(std::string text);
+    void enqueue(std::shared_ptr<const std::string> message);
     void write_next();
     void close_with(boost::beast::websocket::close_code code, std::string reason);
 

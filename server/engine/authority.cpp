@@ -26,6 +26,7 @@ Authority::Authority(asio::io_context& io, EventLog& log, Clock clock, metrics::
       options_(options),
       feeds_(options.feeds),
       tick_timer_(strand_),
+      snapshots_(1),
       commands_(metrics.counter("parley_commands_total",
                                 "Commands received over WebSocket and REST.")),
       rejections_(metrics.counter("parley_command_rejections_total",
@@ -285,33 +286,44 @@ void Authority::shutdown(std::function<void()> done) {
             after_commit(assigned_seq_, std::move(done));
             return;
         }
-        const std::uint64_t seq = assigned_seq_;
-        snapshot_seq_ = seq;
-        after_commit(seq, [this, seq, payload = encode_stored_snapshot(state_, chat_versions_),
-                           done = std::move(done)]() mutable {
-            log_.save_snapshot({seq, std::move(payload)},
-                               [this, done = std::move(done)](std::optional<StoreError> error) {
-                                   if (error) {
-                                       log_warning("snapshot at shutdown failed: " +
-                                                   error->message);
-                                   }
-                                   asio::post(strand_, done);
-                               });
-        });
+        take_snapshot(std::move(done));
     });
 }
 
 void Authority::maybe_snapshot() {
-    if (assigned_seq_ - snapshot_seq_ < options_.snapshot_every) {
-        return;
+    if (assigned_seq_ - snapshot_seq_ >= options_.snapshot_every) {
+        take_snapshot(nullptr);
     }
+}
+
+// Encoding grows with the whole State (every chat and message), so only the copy happens on the
+// strand; the snapshot thread encodes and saves it once its last event is durable. One thread
+// keeps snapshots in order, so the one taken at shutdown is saved last.
+void Authority::take_snapshot(std::function<void()> done) {
     const std::uint64_t seq = assigned_seq_;
     snapshot_seq_ = seq;
-    after_commit(seq, [this, seq, payload = encode_stored_snapshot(state_, chat_versions_)]() mutable {
-        log_.save_snapshot({seq, std::move(payload)}, [](std::optional<StoreError> error) {
-            if (error) {
-                log_warning("snapshot failed (start-up will replay more): " + error->message);
-            }
+    auto copy = std::make_shared<const std::pair<core::State, ChatVersions>>(state_,
+                                                                             chat_versions_);
+    after_commit(seq, [this, seq, copy = std::move(copy), done = std::move(done)]() mutable {
+        asio::post(snapshots_, [this, seq, copy = std::move(copy),
+                                done = std::move(done)]() mutable {
+            const auto started = std::chrono::steady_clock::now();
+            std::string payload = encode_stored_snapshot(copy->first, copy->second);
+            const std::chrono::duration<double, std::milli> took =
+                std::chrono::steady_clock::now() - started;
+            log_info("snapshot at event " + std::to_string(seq) + ": " +
+                     std::to_string(payload.size() >> 10) + " KiB encoded in " +
+                     std::to_string(static_cast<long>(took.count())) + " ms");
+            log_.save_snapshot({seq, std::move(payload)},
+                               [this, done = std::move(done)](std::optional<StoreError> error) {
+                                   if (error) {
+                                       log_warning("snapshot failed (start-up will replay "
+                                                   "more): " + error->message);
+                                   }
+                                   if (done) {
+                                       asio::post(strand_, std::move(done));
+                                   }
+                               });
         });
     });
 }

@@ -9,6 +9,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -101,6 +102,8 @@ private:
     void on_committed(std::uint64_t seq, const std::optional<StoreError>& error);
     void run_due();
     void maybe_snapshot();
+    // Snapshots the State as of now; `done` (optional) runs on the strand once it is saved.
+    void take_snapshot(std::function<void()> done);
     void publish_figures();
     void tick();
     core::Timestamp now();
@@ -127,6 +130,7 @@ private:
     bool stopping_ = false;
     std::chrono::milliseconds tick_period_{0};
     boost::asio::steady_timer tick_timer_;
+    boost::asio::thread_pool snapshots_;
     mutable std::mutex figures_mutex_;
     std::vector<QueueFigures> figures_;
 
