@@ -134,6 +134,8 @@ void prepare_writer(Connection& db) {
     use_wal(db);
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA foreign_keys = ON");
+    // The Checkpointer copies the WAL back on its own thread, outside the group commit.
+    db.exec("PRAGMA wal_autocheckpoint = 0");
     migrate(db);
 }
 

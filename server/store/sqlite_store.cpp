@@ -12,6 +12,7 @@
 #include "server/store/sqlite_schema.h"
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <utility>
 
@@ -22,6 +23,8 @@ using sqlite::Connection;
 using sqlite::Query;
 
 constexpr std::int64_t kSnapshotsKept = 2;
+// Often enough that the WAL stays a few megabytes at full load.
+constexpr std::chrono::milliseconds kCheckpointPeriod{200};
 
 StoreFailure conflict(std::string message) {
     return StoreFailure({"conflict", std::move(message)});
@@ -51,17 +54,20 @@ std::variant<std::unique_ptr<SqliteStore>, StoreError> SqliteStore::open(
         sqlite::prepare_writer(writer);
         Connection reader = Connection::open(file, Connection::Mode::existing);
         sqlite::prepare_reader(reader);
+        Connection checkpoints = Connection::open(file, Connection::Mode::existing);
         const std::uint64_t last = max_seq(reader);
-        return std::unique_ptr<SqliteStore>(
-            new SqliteStore(std::move(writer), std::move(reader), last));
+        return std::unique_ptr<SqliteStore>(new SqliteStore(
+            std::move(writer), std::move(reader), std::move(checkpoints), last));
     } catch (const StoreFailure& failure) {
         return failure.error();
     }
 }
 
-SqliteStore::SqliteStore(Connection writer, Connection reader, std::uint64_t last_seq)
+SqliteStore::SqliteStore(Connection writer, Connection reader, Connection checkpoints,
+                         std::uint64_t last_seq)
     : reader_(std::move(reader)),
       last_seq_(last_seq),
+      checkpointer_(std::move(checkpoints), kCheckpointPeriod),
       writer_(std::make_unique<sqlite::GroupCommitter>(std::move(writer))) {}
 
 SqliteStore::~SqliteStore() = default;

@@ -4,6 +4,7 @@
 // Reading functions throw StoreFailure when the file cannot answer (see store.h).
 #pragma once
 
+#include "server/store/checkpointer.h"
 #include "server/store/group_commit.h"
 #include "server/store/sqlite_db.h"
 #include "server/store/store.h"
@@ -61,13 +62,15 @@ public:
     void set_commit_observer(CommitObserver observer);
 
 private:
-    SqliteStore(sqlite::Connection writer, sqlite::Connection reader, std::uint64_t last_seq);
+    SqliteStore(sqlite::Connection writer, sqlite::Connection reader,
+                sqlite::Connection checkpoints, std::uint64_t last_seq);
 
     void write(sqlite::GroupCommitter::Work work, CommitDone done);
 
     std::mutex read_mutex_;
     sqlite::Connection reader_;
     std::atomic<std::uint64_t> last_seq_;
+    sqlite::Checkpointer checkpointer_;
     // Last: destroyed first, so queued jobs commit while everything they touch still exists.
     std::unique_ptr<sqlite::GroupCommitter> writer_;
 };

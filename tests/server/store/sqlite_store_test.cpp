@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -300,6 +302,25 @@ TEST_F(SqliteStoreTest, ClosingCommitsWhatIsQueued) {
     reopen();
     EXPECT_EQ(committed.load(), 100);
     EXPECT_EQ(store->last_seq(), 100u);
+}
+
+// Commits only append to the WAL (the writer never checkpoints); the main file grows only
+// because the checkpoint thread copies pages back while the store is open.
+TEST_F(SqliteStoreTest, TheWalIsCopiedBackWhileTheStoreIsOpen) {
+    ASSERT_TRUE(store);
+    const auto main_file_size = [&] { return std::filesystem::file_size(file()); };
+    const auto before = main_file_size();
+    std::vector<StoredEvent> events;
+    for (std::uint64_t seq = 1; seq <= 500; ++seq) {
+        events.push_back(make_event(seq, seq, 1));
+    }
+    ASSERT_FALSE(append_now(*store, events));
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (main_file_size() <= before && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_GT(main_file_size(), before);
+    EXPECT_EQ(store->read_after(0, 1000).size(), 500u);
 }
 
 // [SECTION] Snapshots
