@@ -302,18 +302,22 @@ void Authority::maybe_snapshot() {
 void Authority::take_snapshot(std::function<void()> done) {
     const std::uint64_t seq = assigned_seq_;
     snapshot_seq_ = seq;
+    using Milliseconds = std::chrono::duration<double, std::milli>;
+    const auto copying = std::chrono::steady_clock::now();
     auto copy = std::make_shared<const std::pair<core::State, ChatVersions>>(state_,
                                                                              chat_versions_);
-    after_commit(seq, [this, seq, copy = std::move(copy), done = std::move(done)]() mutable {
-        asio::post(snapshots_, [this, seq, copy = std::move(copy),
+    const Milliseconds copied = std::chrono::steady_clock::now() - copying;
+    after_commit(seq, [this, seq, copy = std::move(copy), copied,
+                       done = std::move(done)]() mutable {
+        asio::post(snapshots_, [this, seq, copy = std::move(copy), copied,
                                 done = std::move(done)]() mutable {
-            const auto started = std::chrono::steady_clock::now();
+            const auto encoding = std::chrono::steady_clock::now();
             std::string payload = encode_stored_snapshot(copy->first, copy->second);
-            const std::chrono::duration<double, std::milli> took =
-                std::chrono::steady_clock::now() - started;
-            log_info("snapshot at event " + std::to_string(seq) + ": " +
+            const Milliseconds encoded = std::chrono::steady_clock::now() - encoding;
+            log_info("snapshot at event " + std::to_string(seq) + ": copied in " +
+                     std::to_string(static_cast<long>(copied.count())) + " ms on the strand, " +
                      std::to_string(payload.size() >> 10) + " KiB encoded in " +
-                     std::to_string(static_cast<long>(took.count())) + " ms");
+                     std::to_string(static_cast<long>(encoded.count())) + " ms");
             log_.save_snapshot({seq, std::move(payload)},
                                [this, done = std::move(done)](std::optional<StoreError> error) {
                                    if (error) {
