@@ -29,6 +29,7 @@ struct WebConsole {
     std::string published;
     parley::console::ConnectionStatus shown_status{};
     bool status_shown = false;
+    bool first_frame_shown = false;
 };
 
 WebConsole g_console;
@@ -85,6 +86,11 @@ void frame() {
     glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!g_console.first_frame_shown) {
+        // Navigation to the first interactive frame, for the console's benchmark.
+        EM_ASM({ (window.parley = window.parley || {}).firstFrameMs = performance.now(); });
+        g_console.first_frame_shown = true;
+    }
 }
 
 }  // namespace

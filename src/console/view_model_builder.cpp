@@ -1,5 +1,6 @@
 #include "console/view_model_builder.h"
 
+#include "console/activity_text.h"
 #include "console/chat_text.h"
 #include "console/dialog_command.h"
 #include "core/decide.h"
@@ -127,6 +128,57 @@ LineKind kind_of(core::AuthorKind author) {
     return LineKind::system;
 }
 
+const std::vector<std::string>& activity_texts(const Replica& replica, const core::Chat& chat,
+                                               ActivityTexts& cache) {
+    if (cache.version != replica.version() || cache.chat != chat.id) {
+        cache.texts.clear();
+        for (const core::Activity& activity : chat.activity) {
+            cache.texts.push_back(activity_text(replica.state(), activity));
+        }
+        cache.version = replica.version();
+        cache.chat = chat.id;
+    }
+    return cache.texts;
+}
+
+// Hand-overs as system lines, each after the messages the chat had when it happened (the
+// customer's "You are being transferred" notice comes before the move it announces) and before
+// the notes written after it.
+std::vector<TranscriptLine> with_activity(std::vector<TranscriptLine> lines,
+                                          const core::Chat& chat,
+                                          const std::vector<std::string>& texts) {
+    if (texts.empty()) {
+        return lines;
+    }
+    const std::size_t count = std::min(texts.size(), chat.activity.size());
+    std::vector<TranscriptLine> merged;
+    merged.reserve(lines.size() + count);
+    std::size_t next = 0;
+    std::uint64_t messages = 0;
+    const auto flush = [&](const TranscriptLine* before) {
+        while (next < count && chat.activity[next].messages_before <= messages &&
+               (before == nullptr || before->kind != LineKind::note ||
+                chat.activity[next].at <= before->at)) {
+            TranscriptLine line;
+            line.kind = LineKind::system;
+            line.author = "Parley";
+            line.at = chat.activity[next].at;
+            line.text = texts[next];
+            merged.push_back(line);
+            ++next;
+        }
+    };
+    for (const TranscriptLine& line : lines) {
+        flush(&line);
+        merged.push_back(line);
+        if (line.kind != LineKind::note) {
+            ++messages;
+        }
+    }
+    flush(nullptr);
+    return merged;
+}
+
 // Messages and internal notes in time order (a message before a note of the same moment).
 std::vector<TranscriptLine> transcript_of(const core::State& state, const core::Chat& chat) {
     std::vector<TranscriptLine> lines;
@@ -172,7 +224,7 @@ std::vector<TranscriptLine> transcript_of(const core::State& state, const core::
 }
 
 ChatView chat_view(const core::State& state, const core::Chat& chat, const core::Actor& actor,
-                   core::Timestamp now) {
+                   core::Timestamp now, const std::vector<std::string>& activity) {
     ChatView view;
     view.id = chat.id;
     view.customer = std::string(customer_name(state, chat));
@@ -217,7 +269,7 @@ ChatView chat_view(const core::State& state, const core::Chat& chat, const core:
             }
         }
     }
-    view.transcript = transcript_of(state, chat);
+    view.transcript = with_activity(transcript_of(state, chat), chat, activity);
     view.message_count = chat.messages.size();
     for (auto it = chat.messages.rbegin(); it != chat.messages.rend(); ++it) {
         if (it->author.kind == core::AuthorKind::customer) {
@@ -317,7 +369,8 @@ ConsoleViewModel build_view_model(const Session& session, const ConnectionView& 
     }
     if (ui.selected) {
         if (const core::Chat* chat = state.find_chat(*ui.selected)) {
-            model.chat = chat_view(state, *chat, actor, now);
+            model.chat = chat_view(state, *chat, actor, now,
+                                   activity_texts(session.replica(), *chat, caches.activity));
         }
     }
     if (const auto command = dialog_command(ui.dialog)) {

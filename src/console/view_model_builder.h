@@ -20,9 +20,18 @@ struct ListIds {
     std::vector<core::ChatId> mine;
 };
 
+// The selected chat's hand-over sentences (core::Activity), which the transcript's lines view,
+// kept until the replica or the selection changes.
+struct ActivityTexts {
+    std::optional<std::uint64_t> version;
+    core::ChatId chat;
+    std::vector<std::string> texts;
+};
+
 // What the builder keeps between frames; the console owns it.
 struct ViewModelCaches {
     ListIds lists;
+    ActivityTexts activity;
     AllChats all_chats;
 };
 

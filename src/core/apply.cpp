@@ -119,6 +119,21 @@ void requeue(Chat& chat, Timestamp at) {
     chat.queued_since = at;
 }
 
+Activity activity_of(ActivityKind kind, const AgentId& agent, const std::string& note = {}) {
+    Activity activity;
+    activity.kind = kind;
+    activity.agent = agent;
+    activity.note = note;
+    return activity;
+}
+
+void record(Chat& chat, const EventEnvelope& e, Activity activity) {
+    activity.at = e.at;
+    activity.by = e.actor.id;
+    activity.messages_before = chat.messages.size();
+    chat.activity.push_back(std::move(activity));
+}
+
 bool written_by(const Message& message, Side side) {
     return side == Side::customer ? message.author.kind == AuthorKind::customer
                                   : message.author.kind != AuthorKind::customer;
@@ -223,11 +238,14 @@ void on(State& state, const EventEnvelope&, const ChatOffered& ev) {
     });
 }
 
-void on(State& state, const EventEnvelope&, const OfferRejected& ev) {
+void on(State& state, const EventEnvelope& e, const OfferRejected& ev) {
     change_chat(state, ev.chat, [&](Chat& chat) {
         chat.offer.reset();
         chat.status = ChatStatus::queued;
         chat.passed_by.insert(ev.agent);
+        Activity rejected = activity_of(ActivityKind::offer_rejected, ev.agent, ev.reason);
+        rejected.timed_out = ev.timed_out;
+        record(chat, e, std::move(rejected));
     });
 }
 
@@ -251,6 +269,9 @@ void on(State& state, const EventEnvelope& e, const ChatAssigned& ev) {
         chat.last_assignee = ev.agent;
         if (!chat.accepted_at)
             chat.accepted_at = e.at;
+        Activity assigned = activity_of(ActivityKind::assigned, ev.agent);
+        assigned.reason = ev.reason;
+        record(chat, e, std::move(assigned));
     });
     list_agent(state, ev.agent);
 }
@@ -261,6 +282,7 @@ void on(State& state, const EventEnvelope& e, const TransferRequested& ev) {
         chat.status = ChatStatus::pending_transfer;
         chat.passed_by.insert(ev.from);
         chat.pending_transfer = PendingTransfer{ev.from, ev.to, ev.side_note, e.at, ev.deadline};
+        record(chat, e, activity_of(ActivityKind::transfer_requested, ev.to, ev.side_note));
     });
 }
 
@@ -268,6 +290,9 @@ void on(State& state, const EventEnvelope& e, const TransferDeclined& ev) {
     change_chat(state, ev.chat, [&](Chat& chat) {
         requeue(chat, e.at);
         chat.passed_by.insert(ev.agent);
+        Activity declined = activity_of(ActivityKind::transfer_declined, ev.agent, ev.reason);
+        declined.timed_out = ev.timed_out;
+        record(chat, e, std::move(declined));
     });
 }
 
@@ -279,6 +304,9 @@ void on(State& state, const EventEnvelope& e, const ChatMovedToQueue& ev) {
         chat.queue = ev.to;
         if (!ev.by.empty())
             chat.passed_by.insert(ev.by);
+        Activity moved = activity_of(ActivityKind::moved_to_queue, {}, ev.side_note);
+        moved.queue = ev.to;
+        record(chat, e, std::move(moved));
     });
 }
 
@@ -286,6 +314,7 @@ void on(State& state, const EventEnvelope& e, const ChatReleased& ev) {
     change_chat(state, ev.chat, [&](Chat& chat) {
         requeue(chat, e.at);
         chat.passed_by.insert(ev.agent);
+        record(chat, e, activity_of(ActivityKind::released, ev.agent));
     });
 }
 
@@ -343,18 +372,21 @@ void on(State& state, const EventEnvelope&, const TicketStatusChanged& ev) {
     }
 }
 
-void on(State& state, const EventEnvelope&, const SupervisorRequested& ev) {
-    if (Chat* chat = state.find_chat(ev.chat))
+void on(State& state, const EventEnvelope& e, const SupervisorRequested& ev) {
+    if (Chat* chat = state.find_chat(ev.chat)) {
         chat->supervisor_requested = true;
+        record(*chat, e, activity_of(ActivityKind::supervisor_requested, ev.agent, ev.reason));
+    }
 }
 
-void on(State& state, const EventEnvelope&, const SupervisorJoined& ev) {
+void on(State& state, const EventEnvelope& e, const SupervisorJoined& ev) {
     Chat* chat = state.find_chat(ev.chat);
     if (!chat)
         return;
     auto& people = chat->participants;
     if (std::find(people.begin(), people.end(), ev.supervisor) == people.end()) {
         people.push_back(ev.supervisor);
+        record(*chat, e, activity_of(ActivityKind::supervisor_joined, ev.supervisor));
     }
 }
 

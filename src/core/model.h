@@ -40,6 +40,17 @@ enum class Priority { low, normal, high, urgent };
 enum class Side { customer, staff };
 // Why a chat got its assignee.
 enum class AssignReason { accepted, offer_accepted, routed, transfer_accepted, reassigned };
+// Hand-overs and escalations in a chat's life (see Activity).
+enum class ActivityKind {
+    assigned,
+    offer_rejected,
+    transfer_requested,
+    transfer_declined,
+    moved_to_queue,
+    released,
+    supervisor_requested,
+    supervisor_joined
+};
 
 // [SECTION] Organisation
 
@@ -188,6 +199,27 @@ struct Resolution {
     bool operator==(const Resolution&) const = default;
 };
 
+// Who passed the chat to whom and why: the transcript's system lines for staff (transferred,
+// released, moved, ...), kept in the chat so every replica shows the same history.
+struct Activity {
+    ActivityKind kind = ActivityKind::assigned;
+    Timestamp at = 0;
+    // The command's actor: the agent, a supervisor, or empty for routing and timers.
+    std::string by;
+    // The agent the chat went to or who acted on it (assigned, offered, transfer target, ...).
+    AgentId agent;
+    // Where a moved chat went.
+    QueueId queue = 0;
+    AssignReason reason = AssignReason::accepted;
+    bool timed_out = false;
+    // The side note or reason: staff only.
+    std::string note;
+    // How many messages the chat had then: the line's place in the transcript, exact even when
+    // a message and a hand-over share a millisecond.
+    std::uint64_t messages_before = 0;
+    bool operator==(const Activity&) const = default;
+};
+
 struct Csat {
     int score = 0;
     std::string comment;
@@ -213,6 +245,7 @@ struct Chat {
     std::optional<PendingTransfer> pending_transfer;
     std::vector<Message> messages;
     std::vector<Note> notes;
+    std::vector<Activity> activity;
     std::optional<BotContext> bot_context;
     Timestamp created_at = 0;
     Timestamp queued_since = 0;

@@ -39,6 +39,9 @@ PARLEY_ENUM_NAMES(Priority, "low", "normal", "high", "urgent")
 PARLEY_ENUM_NAMES(Side, "customer", "staff")
 PARLEY_ENUM_NAMES(AssignReason, "accepted", "offer_accepted", "routed", "transfer_accepted",
                   "reassigned")
+PARLEY_ENUM_NAMES(ActivityKind, "assigned", "offer_rejected", "transfer_requested",
+                  "transfer_declined", "moved_to_queue", "released", "supervisor_requested",
+                  "supervisor_joined")
 PARLEY_ENUM_NAMES(ActorKind, "customer", "agent", "integration", "system")
 
 #undef PARLEY_ENUM_NAMES

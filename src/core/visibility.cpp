@@ -127,6 +127,15 @@ Chat chat_for(const Actor& actor, const Chat& chat) {
     seen.ticket.reset();
     if (seen.pending_transfer)
         seen.pending_transfer->side_note.clear();
+    // Exactly the hand-overs whose events for_customer() lets through, without notes, so a
+    // customer's replica folding those events ends where this snapshot starts.
+    std::erase_if(seen.activity, [](const Activity& activity) {
+        return activity.kind == ActivityKind::offer_rejected ||
+               activity.kind == ActivityKind::supervisor_requested ||
+               activity.kind == ActivityKind::supervisor_joined;
+    });
+    for (Activity& activity : seen.activity)
+        activity.note.clear();
     if (seen.resolution) {
         seen.resolution->category.clear();
         seen.resolution->notes.clear();

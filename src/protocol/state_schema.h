@@ -51,6 +51,14 @@ inline constexpr auto kSchema<core::Resolution> =
            field("closed_by", &core::Resolution::closed_by));
 
 template <>
+inline constexpr auto kSchema<core::Activity> =
+    fields(field("kind", &core::Activity::kind), field("at", &core::Activity::at),
+           field("by", &core::Activity::by), field("agent", &core::Activity::agent),
+           field("queue", &core::Activity::queue), field("reason", &core::Activity::reason),
+           field("timed_out", &core::Activity::timed_out), field("note", &core::Activity::note),
+           field("messages_before", &core::Activity::messages_before));
+
+template <>
 inline constexpr auto kSchema<core::Csat> =
     fields(field("score", &core::Csat::score), field("comment", &core::Csat::comment),
            field("at", &core::Csat::at));
@@ -64,6 +72,7 @@ inline constexpr auto kSchema<core::Chat> =
            field("offer", &core::Chat::offer), field("passed_by", &core::Chat::passed_by),
            field("pending_transfer", &core::Chat::pending_transfer),
            field("messages", &core::Chat::messages), field("notes", &core::Chat::notes),
+           field("activity", &core::Chat::activity),
            field("bot_context", &core::Chat::bot_context),
            field("created_at", &core::Chat::created_at),
            field("queued_since", &core::Chat::queued_since),

@@ -124,6 +124,39 @@ TEST_F(ConsoleAppTest, ADisabledActionCarriesTheCoresReason) {
     EXPECT_EQ(close->reason, check.refused->message);
 }
 
+TEST_F(ConsoleAppTest, TheTranscriptSaysWhoTransferredTheChatAndWithWhichNote) {
+    const core::Actor ivan = add_agent("ivan", {billing}, 2);
+    sign_in("ivan");
+    const core::ChatId chat = held_chat(maria, billing, "ann");
+    ok(maria, core::PostAgentMessage{chat, "Ivan knows invoices best.", {}});
+    ok(maria, core::TransferToAgent{chat, "ivan", "Refund of March, already approved"});
+    frames(2);
+    click("tab.Transferred");
+    click("accept/" + chat_key(chat));
+    frames(2);
+    EXPECT_EQ(state.find_chat(chat)->assignee, "ivan");
+    open_held(chat);
+    ASSERT_TRUE(model().chat);
+    std::vector<std::string_view> system_lines;
+    for (const TranscriptLine& line : model().chat->transcript) {
+        if (line.kind == LineKind::system) {
+            system_lines.push_back(line.text);
+        }
+    }
+    EXPECT_EQ(system_lines, (std::vector<std::string_view>{
+                                "maria name accepted the chat",
+                                "maria name transferred the chat to ivan name: Refund of March, "
+                                "already approved",
+                                "ivan name accepted the transfer"}));
+    EXPECT_EQ(model().chat->transcript.back().text, "ivan name accepted the transfer");
+    ok(ivan, core::ReleaseChat{chat});
+    frames(2);
+    click("tab.Queue");
+    click("open/" + chat_key(chat));
+    ASSERT_TRUE(model().chat);
+    EXPECT_EQ(model().chat->transcript.back().text, "ivan name released the chat to the queue");
+}
+
 TEST_F(ConsoleAppTest, ClosingWithAResolutionGoesThroughTheDialog) {
     sign_in("maria");
     const core::ChatId chat = held_chat(maria, billing, "ann");

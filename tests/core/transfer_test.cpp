@@ -35,6 +35,55 @@ TEST_F(Transfer, TargetAcceptsAndHoldsTheChatWithItsHistory) {
     EXPECT_TRUE(transferred_list(state, "ivan").empty());
 }
 
+// The transcript's system lines for staff: who handed the chat to whom, with the side note.
+TEST_F(Transfer, EveryHandOverIsRecordedWithWhoToWhomAndTheSideNote) {
+    const QueueId q = add_queue("Support");
+    const QueueId billing = add_queue("Billing");
+    const Actor maria = add_agent("maria", {q});
+    const Actor ivan = add_agent("ivan", {q});
+    const Actor bill = add_agent("bill", {billing});
+    const ChatId id = held_chat(maria, q, "anna");
+    advance(kMinute);
+    ok(maria, TransferToAgent{id, "ivan", "Knows billing"});
+    const Timestamp requested_at = now;
+    ok(ivan, DeclineTransfer{id, "Off shift soon"});
+    ok(maria, AcceptChat{id});
+    ok(maria, TransferToAgent{id, "ivan", ""});
+    advance(2 * kMinute);
+    tick();
+    ok(ivan, AcceptChat{id});
+    ok(ivan, TransferToQueue{id, billing, "Invoice"});
+    ok(bill, AcceptChat{id});
+    ok(bill, ReleaseChat{id});
+
+    const std::vector<Activity>& activity = chat(id).activity;
+    ASSERT_EQ(activity.size(), 10u);
+    EXPECT_EQ(activity[0].kind, ActivityKind::assigned);
+    EXPECT_EQ(activity[0].by, "maria");
+    EXPECT_EQ(activity[0].agent, "maria");
+    EXPECT_EQ(activity[0].reason, AssignReason::accepted);
+    EXPECT_EQ(activity[1], (Activity{ActivityKind::transfer_requested, requested_at, "maria",
+                                     "ivan", 0, AssignReason::accepted, false, "Knows billing",
+                                     1}));
+    EXPECT_EQ(activity[2].kind, ActivityKind::transfer_declined);
+    EXPECT_EQ(activity[2].by, "ivan");
+    EXPECT_EQ(activity[2].note, "Off shift soon");
+    EXPECT_FALSE(activity[2].timed_out);
+    EXPECT_EQ(activity[4].kind, ActivityKind::transfer_requested);
+    // The time-out is the system's doing, not Ivan's.
+    EXPECT_EQ(activity[5].kind, ActivityKind::transfer_declined);
+    EXPECT_TRUE(activity[5].timed_out);
+    EXPECT_EQ(activity[5].by, "");
+    EXPECT_EQ(activity[5].agent, "ivan");
+    EXPECT_EQ(activity[7].kind, ActivityKind::moved_to_queue);
+    EXPECT_EQ(activity[7].by, "ivan");
+    EXPECT_EQ(activity[7].queue, billing);
+    EXPECT_EQ(activity[7].note, "Invoice");
+    EXPECT_EQ(activity[8].agent, "bill");
+    EXPECT_EQ(activity[9].kind, ActivityKind::released);
+    EXPECT_EQ(activity[9].by, "bill");
+}
+
 TEST_F(Transfer, DeclinePutsTheChatBackInItsQueue) {
     const QueueId q = add_queue("Support");
     const Actor maria = add_agent("maria", {q});

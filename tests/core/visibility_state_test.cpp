@@ -16,6 +16,7 @@ struct Seen {
     // view_for with saw_chat_before, and without it.
     bool delivered = false;
     bool delivered_plain = false;
+    std::optional<EventEnvelope> view;
 };
 
 template <typename E>
@@ -66,7 +67,8 @@ protected:
             s.event = event;
             s.saw_before = saw_before;
             s.brings = brings_chat_into_view(state, watcher, event, saw_before);
-            s.delivered = view_for(state, watcher, event, saw_before).has_value();
+            s.view = view_for(state, watcher, event, saw_before);
+            s.delivered = s.view.has_value();
             s.delivered_plain = view_for(state, watcher, event).has_value();
             seen.push_back(std::move(s));
         }
@@ -372,6 +374,45 @@ TEST_F(Visibility, NothingIsBroughtIntoACustomersView) {
     const auto& event = std::get<TransferRequested>(view->event);
     EXPECT_EQ(event.to, "bill");
     EXPECT_TRUE(event.side_note.empty());
+}
+
+// A customer's replica starts from visible_state and then folds what the server sends: the
+// hand-overs it holds must be the ones a fresh snapshot would show, or a reconnect changes the
+// transcript under the customer's eyes.
+TEST_F(Visibility, ACustomersReplicaAndAFreshSnapshotShowTheSameHandOvers) {
+    State replica = visible_state(state, anna);
+    const auto fold = [&](const Actor& actor, Command command) {
+        for (const Seen& s : step(actor, std::move(command), anna)) {
+            if (s.view)
+                parley::core::apply(replica, *s.view);
+        }
+    };
+    fold(gina, RequestSupervisor{anna_chat, "Wants a refund"});
+    fold(sue, JoinChat{anna_chat});
+    fold(gina, TransferToAgent{anna_chat, "gus", "Knows invoices"});
+    fold(gus, DeclineTransfer{anna_chat, "Busy"});
+    fold(gina, AcceptChat{anna_chat});
+    fold(gina, TransferToQueue{anna_chat, billing, "Invoice question"});
+    fold(bill, AcceptChat{anna_chat});
+    fold(bill, ReleaseChat{anna_chat});
+
+    const Chat& folded = chat_in(replica, anna_chat);
+    const State snapshot = visible_state(state, anna);
+    const Chat& fresh = chat_in(snapshot, anna_chat);
+    EXPECT_EQ(folded.activity, fresh.activity);
+    std::vector<ActivityKind> kinds;
+    for (const Activity& activity : fresh.activity) {
+        kinds.push_back(activity.kind);
+        EXPECT_TRUE(activity.note.empty()) << to_string(activity.kind);
+    }
+    // Setup's accept, the transfer and its decline, the re-accept, the move, Bill's accept and
+    // release; the supervisor's part is staff business.
+    EXPECT_EQ(kinds, (std::vector{ActivityKind::assigned, ActivityKind::transfer_requested,
+                                  ActivityKind::transfer_declined, ActivityKind::assigned,
+                                  ActivityKind::moved_to_queue, ActivityKind::assigned,
+                                  ActivityKind::released}));
+    const State for_sue = visible_state(state, sue);
+    EXPECT_EQ(chat_in(for_sue, anna_chat).activity.size(), 9u);
 }
 
 TEST_F(Visibility, CustomersNeverGetNotesEvenHavingSeenTheChat) {

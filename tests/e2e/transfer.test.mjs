@@ -1,7 +1,8 @@
 // Two agents in two browser contexts against the real server: Maria accepts a customer's chat
 // and transfers it to Chen with a side note; Chen sees who sent it and the note, accepts it,
-// moves it to the General queue; Maria takes it there and releases it back. A refused action
-// shows the core's reason on hover. Screens are saved as PNGs.
+// moves it to the General queue; Maria takes it there and releases it back; each hand-over is
+// a system line in the transcript. A refused action shows the core's reason on hover. Screens
+// are saved as PNGs.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
@@ -53,6 +54,9 @@ test("transfer to an agent with a note, to a queue, and release", async () => {
   await click(chen.page, `accept/${key}`);
   view = await waitFor(chen.page, (v) => v.mine.length === 1 && v.chat?.status === "active", "Chen holds it");
   assert.ok(view.chat.lines.some((l) => l.text.includes("Двойное")), "Cyrillic text arrives intact");
+  assert.ok(view.chat.lines.some((l) => l.kind === "system" &&
+                                        /Maria.* transferred the chat to Chen.*: Card charged twice/.test(l.text)),
+            `the transcript says who transferred it, to whom, with the note: ${JSON.stringify(view.chat.lines)}`);
   await shot(chen.page, "12-chen-holds-cyrillic");
 
   await click(chen.page, `action.transfer_to_agent/${key}`);
@@ -70,6 +74,9 @@ test("transfer to an agent with a note, to a queue, and release", async () => {
 
   // Close is refused on a chat nobody holds; hovering says why, in the core's words.
   await click(maria.page, `open/${key}`);
+  view = await waitFor(maria.page, (v) => v.chat?.lines.some((l) => /Maria.* released the chat/.test(l.text)),
+                       "the release in the transcript");
+  assert.ok(view.chat.lines.some((l) => /Chen.* transferred the chat to the General queue/.test(l.text)));
   const refused = await item(maria.page, `action.close/${key}`);
   assert.equal(refused.enabled, false);
   assert.ok(refused.reason.length > 0);
