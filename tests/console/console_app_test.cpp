@@ -340,5 +340,27 @@ TEST_F(ConsoleAppTest, ANewChatInMyQueuesIsAnnouncedOnce) {
     EXPECT_TRUE(app->take_notices().empty());
 }
 
+TEST_F(ConsoleAppTest, ANewChatIsAnnouncedWithTheCustomersFirstWords) {
+    sign_in("maria");
+    const core::ChatId chat = start_chat("bo", billing, "", "");
+    frames(2);
+    EXPECT_TRUE(app->take_notices().empty()) << "waits for the customer's first words";
+    ok(core::Actor::customer("bo"), core::PostCustomerMessage{chat, "Is anyone there?", {}});
+    frames(2);
+    auto notices = app->take_notices();
+    ASSERT_EQ(notices.size(), 1u);
+    EXPECT_EQ(notices[0].body, "Is anyone there?");
+
+    start_chat("cy", billing, "", "");
+    frames(2);
+    EXPECT_TRUE(app->take_notices().empty());
+    frame(2.5);
+    notices = app->take_notices();
+    ASSERT_EQ(notices.size(), 1u) << "a chat that stays silent is announced anyway";
+    EXPECT_EQ(notices[0].title, "New chat: cy name");
+    frames(2);
+    EXPECT_TRUE(app->take_notices().empty());
+}
+
 }  // namespace
 }  // namespace parley::console::testing

@@ -42,11 +42,14 @@ async function waitForScale(page, ratio) {
 
 // Playwright's own screenshot puts back the context's 2x metrics first, which resizes the
 // canvas under it; DevTools captures the page as the override shows it.
+// Returns the PNG's bytes.
 async function devtoolsShot(devtools, name) {
   const { data } = await devtools.send("Page.captureScreenshot", { format: "png" });
+  const png = Buffer.from(data, "base64");
   const file = path.join(screenshotDir, `${name}.png`);
-  writeFileSync(file, Buffer.from(data, "base64"));
+  writeFileSync(file, png);
   console.log(`screenshot: ${file}`);
+  return png;
 }
 
 // Every published rectangle lies inside the CSS viewport: device pixels would overflow it.
@@ -64,6 +67,11 @@ test("the console is sharp and clickable at 2x, and follows a change to 1.5x", a
   const maria = await openDesk(shared.browser, shared.server.url, "maria", "maria-demo",
                                { viewport, deviceScaleFactor: 2 });
   const page = maria.page;
+  // WebGL reports misuse (a buffer overflowed after the font was rebuilt) as warnings.
+  const webglProblems = [];
+  page.on("console", (message) => {
+    if (/WebGL|GL_INVALID/.test(message.text())) webglProblems.push(message.text());
+  });
   let scale = await waitForScale(page, 2);
   assert.deepEqual([scale.width, scale.height], [2560, 1600], "the backing store is CSS size × 2");
   assert.deepEqual([scale.cssWidth, scale.cssHeight], [1280, 800], "the canvas fills the page");
@@ -95,13 +103,16 @@ test("the console is sharp and clickable at 2x, and follows a change to 1.5x", a
   await press(page, "Enter");
   await waitFor(page, (v) => v.chat.lines.some((l) => l.text === "One more thing: keep the receipt."),
                 "the reply typed at 1.5x");
-  await devtoolsShot(devtools, "31-hidpi-1.5x");
+  const picture = await devtoolsShot(devtools, "31-hidpi-1.5x");
+  // A canvas that drew nothing but its clear colour compresses to a few kilobytes.
+  assert.ok(picture.length > 40000, `the 1.5x frame looks empty (${picture.length} bytes of PNG)`);
   await click(page, `action.release/${key}`);
   await waitFor(page, (v) => v.mine.length === 0, "released at 1.5x");
 
   const received = (await customerMessages(shared.server.url, customer)).map((m) => m.text);
   assert.ok(received.includes("Yes, it left today."));
   assert.ok(received.includes("One more thing: keep the receipt."));
+  assert.deepEqual(webglProblems, []);
   assert.deepEqual(maria.problems, []);
   await maria.context.close();
 });

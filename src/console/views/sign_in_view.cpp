@@ -15,7 +15,8 @@ void draw_sign_in_view(const ConsoleViewModel& model, UiState& ui, FrameOutput& 
     const float width = std::min(area.x, ImGui::GetFontSize() * 24.0f);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (area.x - width) * 0.5f);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + area.y * 0.18f);
-    ImGui::BeginChild("sign-in", ImVec2(width, ImGui::GetFontSize() * 13.5f), true);
+    // Room for a reason and a problem of two lines each without a scrollbar.
+    ImGui::BeginChild("sign-in", ImVec2(width, ImGui::GetFontSize() * 16.0f), true);
 
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
     ImGui::TextUnformatted("Sign in to Parley");
