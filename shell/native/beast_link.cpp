@@ -76,10 +76,12 @@ struct BeastLink::Attempt : std::enable_shared_from_this<Attempt> {
     void read() {
         ws.async_read(buffer, [self = shared_from_this()](beast::error_code error, std::size_t) {
             if (error) {
-                const auto reason = self->ws.reason().reason;
+                const auto& closed = self->ws.reason();
+                const auto reason = closed.reason;
                 if (self->current()) {
                     self->link.report(console::LinkClosed{
-                        reason.empty() ? "The server closed the connection." : std::string(reason)});
+                        reason.empty() ? "The server closed the connection." : std::string(reason),
+                        closed.code == websocket::close_code::policy_error});
                     self->link.attempt_.reset();
                 }
                 return;

@@ -4,7 +4,9 @@
 #include "console/console_app.h"
 #include "console/outbox.h"
 #include "console/theme.h"
+#include "file_upload.h"
 #include "page_glue.h"
+#include "page_scale.h"
 #include "web_link.h"
 #include "web_sign_in.h"
 
@@ -21,11 +23,15 @@
 
 namespace {
 
+constexpr const char* kFont = "/fonts/DejaVuSans.ttf";
+constexpr float kFontSize = 17.0f;
+
 struct WebConsole {
     GLFWwindow* window = nullptr;
     std::unique_ptr<parley::shell::WebLink> link;
     std::unique_ptr<parley::shell::WebSignIn> sign_in;
     std::unique_ptr<parley::console::ConsoleApp> app;
+    parley::shell::PageScale scale{kFont, kFontSize};
     std::string published;
     parley::console::ConnectionStatus shown_status{};
     bool status_shown = false;
@@ -36,17 +42,11 @@ WebConsole g_console;
 
 void frame() {
     glfwPollEvents();
-    const int width = parley::shell::page_width();
-    const int height = parley::shell::page_height();
-    int current_width = 0;
-    int current_height = 0;
-    glfwGetWindowSize(g_console.window, &current_width, &current_height);
-    if (width != current_width || height != current_height) {
-        glfwSetWindowSize(g_console.window, width, height);
-    }
+    g_console.scale.fit(g_console.window);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    g_console.scale.to_css_pixels();
     ImGui::NewFrame();
     const parley::console::Clock clock{
         emscripten_get_now() / 1000.0,
@@ -63,6 +63,7 @@ void frame() {
     for (const std::string& ref : g_console.app->take_downloads()) {
         parley::shell::download(ref);
     }
+    parley::shell::exchange_uploads(*g_console.app);
 
     std::string automation =
         parley::console::automation_json(g_console.app->view_model(), g_console.app->last_output());
@@ -113,7 +114,7 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
-    if (!parley::console::theme::apply("/fonts/DejaVuSans.ttf", 17.0f)) {
+    if (!parley::console::theme::apply(kFont, kFontSize)) {
         std::fprintf(stderr, "parley: font missing, Cyrillic text will not show\n");
     }
     ImGui_ImplGlfw_InitForOpenGL(g_console.window, true);
@@ -125,6 +126,7 @@ int main() {
     g_console.sign_in = std::make_unique<parley::shell::WebSignIn>();
     g_console.app = std::make_unique<parley::console::ConsoleApp>(
         *g_console.link, *g_console.sign_in, "web", parley::console::Outbox::random_prefix());
+    g_console.app->offer_file_picker();
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

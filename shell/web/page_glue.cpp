@@ -15,6 +15,11 @@ std::string g_pasted;
 
 EM_JS(int, js_page_width, (), { return window.innerWidth; });
 EM_JS(int, js_page_height, (), { return window.innerHeight; });
+EM_JS(double, js_page_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+
+EM_JS(void, js_show_pixel_ratio, (double ratio), {
+    document.body.dataset.pixelRatio = String(ratio);
+});
 
 EM_JS(char*, js_socket_url, (), {
     const scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
@@ -184,6 +189,12 @@ int page_width() {
 }
 int page_height() {
     return js_page_height();
+}
+double page_pixel_ratio() {
+    return js_page_pixel_ratio();
+}
+void show_pixel_ratio(double ratio) {
+    js_show_pixel_ratio(ratio);
 }
 
 std::string server_socket_url() {

@@ -1,4 +1,4 @@
-// The browser page around the canvas: its size, its title, notifications, the clock, the clipboard
+// The browser page around the canvas: its size and pixel ratio, its title, notifications, the clock, the clipboard
 // and the automation bridge. JavaScript lives here and nowhere else in the console.
 #pragma once
 
@@ -8,6 +8,10 @@ namespace parley::shell {
 
 int page_width();
 int page_height();
+// Device pixels per CSS pixel (window.devicePixelRatio): changes with zoom and screen.
+double page_pixel_ratio();
+// Tells the page the ratio the font was last rasterised for (<body data-pixel-ratio>).
+void show_pixel_ratio(double ratio);
 // The WebSocket address of the server that served this page ("wss://host/ws" under https).
 std::string server_socket_url();
 // Mirrors the connection state into the page title and <body data-connection="…">, so

@@ -71,7 +71,8 @@ EM_BOOL WebLink::on_close(int, const EmscriptenWebSocketCloseEvent* event, void*
                                      : "The server closed the connection.";
     }
     // The socket is deleted by the next open(), outside of its own callback.
-    link->inbox_.emplace_back(console::LinkClosed{reason});
+    constexpr unsigned short kPolicyViolation = 1008;
+    link->inbox_.emplace_back(console::LinkClosed{reason, event->code == kPolicyViolation});
     return EM_TRUE;
 }
 

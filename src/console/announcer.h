@@ -1,13 +1,15 @@
 // Decides what deserves the agent's attention outside the window: a chat that newly waits in
 // their Queue or Transferred list. The shell turns each notice into a sound, a flashing tab
 // title and, when the tab is hidden and the agent allowed it, a browser notification. What is
-// on screen at sign-in is not news. No ImGui, no platform code.
+// on screen at sign-in is not news. A new chat is announced with the customer's first words, so
+// one that starts without them waits a moment for them. No ImGui, no platform code.
 #pragma once
 
 #include "console/view_model.h"
 #include "core/state.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,7 +30,10 @@ public:
 
 private:
     std::optional<std::uint64_t> version_;
+    // The chats in the lists at the last update: announced, waiting for words, or there at sign-in.
     std::set<core::ChatId> waiting_;
+    // New chats not yet announced for want of the customer's first words, and since when.
+    std::map<core::ChatId, double> quiet_;
     bool primed_ = false;
 };
 

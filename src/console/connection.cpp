@@ -62,6 +62,7 @@ void Connection::start(std::optional<std::string> token) {
     view_.attempts = 0;
     view_.problem.clear();
     view_.ever_welcomed = false;
+    view_.ended_because.clear();
     start_attempt();
 }
 
@@ -111,7 +112,7 @@ ConnectionUpdate Connection::update(double now) {
                 update.messages.push_back(std::move(message->text));
             }
         } else if (const auto* closed = std::get_if<LinkClosed>(&event)) {
-            on_closed(closed->reason, now);
+            on_closed(*closed, now);
         }
     }
     if (view_.status == ConnectionStatus::waiting_to_retry) {
@@ -139,6 +140,7 @@ void Connection::on_handshake_reply(const std::string& text, ConnectionUpdate& u
         view_.problem.clear();
         view_.attempts = 0;
         view_.ever_welcomed = true;
+        view_.ended_because.clear();
         update.welcomed = welcome->actor;
         return;
     }
@@ -148,11 +150,15 @@ void Connection::on_handshake_reply(const std::string& text, ConnectionUpdate& u
     view_.problem = error.message;
 }
 
-void Connection::on_closed(const std::string& reason, double now) {
+void Connection::on_closed(const LinkClosed& closed, double now) {
+    const std::string& reason = closed.reason;
     // A refusal stays on screen: retrying would only be refused again.
     if (view_.status == ConnectionStatus::refused ||
         view_.status == ConnectionStatus::needs_sign_in) {
         return;
+    }
+    if (view_.status == ConnectionStatus::connected && closed.by_policy) {
+        view_.ended_because = closed.reason;
     }
     view_.problem = reason.empty() ? "The connection to the server was lost." : reason;
     view_.status = ConnectionStatus::waiting_to_retry;

@@ -39,6 +39,9 @@ struct ConnectionView {
     double retry_in_seconds = 0;
     int attempts = 0;
     bool ever_welcomed = false;  // since the last start(): tells an expiry from a first visit
+    // The server's reason when it closed a welcomed connection on purpose ("signed out",
+    // "password reset"), kept until the next welcome: it says why a session ended.
+    std::string ended_because;
 };
 
 // What one update brought: a welcome (who the server took us for) and the session's messages.
@@ -69,7 +72,7 @@ public:
 
 private:
     void on_handshake_reply(const std::string& text, ConnectionUpdate& update);
-    void on_closed(const std::string& reason, double now);
+    void on_closed(const LinkClosed& closed, double now);
     void start_attempt();
 
     Link& link_;

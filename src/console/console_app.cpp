@@ -72,11 +72,14 @@ void ConsoleApp::update(const Clock& clock) {
     if (connection_.view().status == ConnectionStatus::needs_sign_in && session_.actor()) {
         session_.end();
         ui_ = UiState{};
-        sign_in_reason_ = kSessionEnded;
+        const std::string& because = connection_.view().ended_because;
+        sign_in_reason_ = because.empty() ? kSessionEnded
+                                          : "Your session has ended (" + because + "). Sign in again.";
     }
     view_model_ =
         build_view_model(session_, connection_.view(), ui_, clock.wall_ms, clock.seconds, caches_);
     view_model_.console_version = kConsoleVersion;
+    view_model_.file_picker = file_picker_;
     view_model_.sign_in_reason = sign_in_reason_;
     for (Notice& notice :
          announcer_.update(view_model_, session_.replica().state(), session_.replica().version())) {
@@ -106,6 +109,9 @@ void ConsoleApp::act(FrameOutput&& output, const Clock& clock) {
         downloads_.push_back(std::move(ref));
     }
     output.downloads.clear();
+    if (output.attach) {
+        uploads_.request(*output.attach);
+    }
     last_output_ = std::move(output);
 }
 

@@ -10,6 +10,7 @@
 #include "console/session.h"
 #include "console/sign_in.h"
 #include "console/ui_state.h"
+#include "console/uploads.h"
 #include "console/view_model.h"
 #include "console/view_model_builder.h"
 #include "console/views/console_view.h"
@@ -44,6 +45,12 @@ public:
     std::vector<Notice> take_notices() { return std::exchange(notices_, {}); }
     // Attachment refs the agent asked to download since the last call.
     std::vector<std::string> take_downloads() { return std::exchange(downloads_, {}); }
+    // A shell that can pick files says so; the composer then offers "Attach".
+    void offer_file_picker() { file_picker_ = true; }
+    // Files the agent asked to attach since the last call, for the shell to pick and upload.
+    std::vector<UploadRequest> take_uploads() { return uploads_.take_requests(); }
+    // What became of an upload (see uploads.h).
+    void upload_reported(const UploadReport& report) { uploads_.report(report, ui_.drafts); }
 
 private:
     void on_sign_in_event(const SignInEvent& event);
@@ -58,6 +65,8 @@ private:
     ViewModelCaches caches_;
     std::vector<Notice> notices_;
     std::vector<std::string> downloads_;
+    Uploads uploads_;
+    bool file_picker_ = false;
     std::string sign_in_reason_;
     bool started_ = false;
 };

@@ -67,4 +67,8 @@ std::string format_date_time(core::Timestamp at) {
     return text;
 }
 
+std::string format_size(std::uint64_t bytes) {
+    return std::to_string((bytes + 1023) / 1024) + " KB";
+}
+
 }  // namespace parley::console

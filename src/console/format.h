@@ -1,8 +1,9 @@
-// How the console writes times and durations for people. No ImGui.
+// How the console writes times, durations and file sizes for people. No ImGui.
 #pragma once
 
 #include "core/ids.h"
 
+#include <cstdint>
 #include <string>
 
 namespace parley::console {
@@ -13,5 +14,7 @@ std::string format_duration(core::Duration duration);
 std::string format_clock(core::Timestamp at);
 // "2024-05-01 14:05" in UTC.
 std::string format_date_time(core::Timestamp at);
+// "12 KB", rounded up so a small file never reads "0 KB".
+std::string format_size(std::uint64_t bytes);
 
 }  // namespace parley::console

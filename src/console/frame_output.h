@@ -42,6 +42,8 @@ struct FrameOutput {
     bool dismiss_refusal = false;
     // Attachments the agent asked to download, by their ref (a path on the server).
     std::vector<std::string> downloads;
+    // The chat whose composer asked to attach a file (the shell opens its file picker).
+    std::optional<core::ChatId> attach;
     std::vector<AutomationItem> items;
 
     void send(core::Command command, std::string what) {

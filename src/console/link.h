@@ -15,6 +15,9 @@ struct LinkMessage {
 };
 struct LinkClosed {
     std::string reason;
+    // The server closed it on purpose (WebSocket close code 1008, policy), e.g. when it ended
+    // the session; `reason` is then the server's own words.
+    bool by_policy = false;
 };
 
 using LinkEvent = std::variant<LinkOpened, LinkMessage, LinkClosed>;

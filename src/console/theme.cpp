@@ -12,11 +12,20 @@ bool apply(const char* font_path, float pixel_size) {
     style.FrameRounding = 4.0f;
     style.WindowPadding = ImVec2(14.0f, 10.0f);
     style.ItemSpacing = ImVec2(8.0f, 8.0f);
+    return load_font(font_path, pixel_size, 1.0f);
+}
 
+bool load_font(const char* font_path, float pixel_size, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    // Glyphs drawn at the screen's own pixel size, then shown at the logical size: sharp text
+    // on high-DPI screens instead of a low-resolution atlas magnified.
+    io.FontGlobalScale = 1.0f / pixel_ratio;
     std::FILE* probe = std::fopen(font_path, "rb");
     if (probe == nullptr) {
-        io.Fonts->AddFontDefault();
+        ImFontConfig config;
+        config.SizePixels = 13.0f * pixel_ratio;
+        io.Fonts->AddFontDefault(&config);
         return false;
     }
     std::fclose(probe);
@@ -29,7 +38,7 @@ bool apply(const char* font_path, float pixel_size) {
         0x20AC, 0x20BD,  // Euro and rouble signs
         0,
     };
-    io.Fonts->AddFontFromFileTTF(font_path, pixel_size, nullptr, kRanges);
+    io.Fonts->AddFontFromFileTTF(font_path, pixel_size * pixel_ratio, nullptr, kRanges);
     return true;
 }
 

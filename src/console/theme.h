@@ -1,4 +1,5 @@
-// Colours and fonts of the console, set once at start-up by the shell.
+// Colours and fonts of the console, set at start-up by the shell (the font again when the
+// screen's pixel ratio changes).
 #pragma once
 
 #include <imgui.h>
@@ -19,5 +20,9 @@ inline const ImVec4 kCustomer{0.55f, 0.80f, 0.98f, 1.0f};
 // `pixel_size`; falls back to ImGui's built-in font, Latin only, when the file is missing.
 // Returns false in that case so the shell can say so.
 bool apply(const char* font_path, float pixel_size);
+// Replaces the font atlas with the font rasterised for a screen of `pixel_ratio` device pixels
+// per logical pixel, shown at `pixel_size` logical pixels (FontGlobalScale = 1 / ratio). The
+// shell re-uploads the atlas texture afterwards. Returns false as apply() does.
+bool load_font(const char* font_path, float pixel_size, float pixel_ratio);
 
 }  // namespace parley::console::theme

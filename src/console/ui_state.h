@@ -43,6 +43,11 @@ struct Draft {
     // The agent's typing as last told to the server.
     bool typing_sent = false;
     double last_edit = 0;
+    // Files stored on the server for the next message, the name of one on its way, and the
+    // server's sentence when it refused the last one.
+    std::vector<core::Attachment> attachments;
+    std::string uploading;
+    std::string upload_problem;
 };
 
 struct DialogState {
@@ -101,6 +106,8 @@ struct UiState {
     // Set when the selection changed outside the tab bar, so the tab bar follows it.
     bool select_tab = false;
     TranscriptLayout layout;
+    // The transcript line whose menu (Copy text) is open.
+    std::optional<std::size_t> line_menu;
     // Text to put into the composer while it is being edited (ImGui keeps its own copy then),
     // and whether Tab was pressed in it (picks the first canned response).
     std::optional<std::string> composer_replacement;

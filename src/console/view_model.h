@@ -160,6 +160,8 @@ struct ConsoleViewModel {
     Screen screen = Screen::connecting;
     ConnectionView connection;
     std::string console_version;
+    // Whether the shell can pick files to attach (the browser can; the desktop has no dialog).
+    bool file_picker = false;
     // Why the agent is asked to sign in (session expired, signed out), if there is a reason.
     std::string sign_in_reason;
     TopBarView top;

@@ -70,6 +70,41 @@ TEST(Connection, NotSignedInStopsAndAsksForSignIn) {
     EXPECT_EQ(link.opened, 1) << "no retry until someone signs in";
 }
 
+// Welcomed as Maria, then the server closes the socket: on purpose (policy) or not.
+void welcome_then_close(ScriptedLink& link, Connection& connection, LinkClosed closed) {
+    connection.start(std::nullopt);
+    link.pending.emplace_back(LinkOpened{});
+    link.pending.emplace_back(LinkMessage{protocol::encode_welcome(
+        {protocol::kProtocolVersion, "1", parley::core::Actor::agent("maria"), 3})});
+    connection.update(0.1);
+    ASSERT_EQ(connection.view().status, ConnectionStatus::connected);
+    link.pending.emplace_back(std::move(closed));
+    connection.update(0.2);
+    // The retry finds the session gone.
+    connection.update(5.0);
+    link.pending.emplace_back(LinkOpened{});
+    link.pending.emplace_back(LinkMessage{protocol::encode_error(
+        protocol::WireError{"not_signed_in", "Sign in first: the session ended."})});
+    connection.update(5.1);
+    ASSERT_EQ(connection.view().status, ConnectionStatus::needs_sign_in);
+}
+
+TEST(Connection, KeepsTheServersReasonForEndingTheSession) {
+    ScriptedLink link;
+    Connection connection(link, "c");
+    welcome_then_close(link, connection, LinkClosed{"password reset", true});
+    EXPECT_EQ(connection.view().ended_because, "password reset");
+    connection.update(100.0);
+    EXPECT_EQ(link.opened, 2) << "no reconnect loop once the session is gone";
+}
+
+TEST(Connection, ALostConnectionIsNoReasonForTheSessionEnding) {
+    ScriptedLink link;
+    Connection connection(link, "c");
+    welcome_then_close(link, connection, LinkClosed{"The server cannot be reached."});
+    EXPECT_EQ(connection.view().ended_because, "");
+}
+
 TEST(Connection, SessionMessagesPassThroughOnlyOnceWelcomed) {
     ScriptedLink link;
     Connection connection(link, "c");

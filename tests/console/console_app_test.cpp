@@ -239,6 +239,72 @@ TEST_F(ConsoleAppTest, AnEndedSessionReturnsToSignInWithAReason) {
     EXPECT_NE(model().sign_in_reason.find("ended or expired"), std::string::npos);
 }
 
+TEST_F(ConsoleAppTest, TheServersReasonForEndingTheSessionIsShown) {
+    sign_in("maria");
+    server->account.reset();
+    server->end_session("password reset");
+    frame();
+    frame(1.5);
+    frames(2);
+    EXPECT_EQ(model().screen, Screen::sign_in);
+    EXPECT_EQ(model().sign_in_reason, "Your session has ended (password reset). Sign in again.");
+}
+
+TEST_F(ConsoleAppTest, AnAttachedFileGoesWithTheNextMessage) {
+    sign_in("maria");
+    const core::ChatId chat = held_chat(maria, billing, "ann");
+    frames(2);
+    open_held(chat);
+    ASSERT_NE(item("composer.attach"), nullptr);
+    EXPECT_FALSE(item("composer.attach")->enabled) << "no file picker in this shell";
+    EXPECT_NE(item("composer.attach")->reason.find("no file dialog"), std::string::npos);
+
+    app->offer_file_picker();
+    frame();
+    click("composer.attach");
+    auto uploads = app->take_uploads();
+    ASSERT_EQ(uploads.size(), 1u);
+    EXPECT_EQ(uploads[0].path, "/api/chats/" + chat_key(chat) + "/attachments");
+    const core::Attachment file{"steps.txt", "text/plain", 12, "/api/attachments/att_1"};
+    app->upload_reported(UploadStarted{uploads[0].id, "steps.txt"});
+    app->upload_reported(UploadStored{uploads[0].id, file});
+    frames(2);
+    ASSERT_NE(item("composer.attachment/steps.txt"), nullptr);
+
+    click("composer");
+    type("Here are the steps.");
+    press_enter();
+    frames(2);
+    const core::Message& sent = state.find_chat(chat)->messages.back();
+    EXPECT_EQ(sent.text, "Here are the steps.");
+    EXPECT_EQ(sent.attachments, std::vector<core::Attachment>{file});
+    EXPECT_EQ(item("composer.attachment/steps.txt"), nullptr) << "sent files leave the composer";
+
+    click("composer.attach");
+    uploads = app->take_uploads();
+    ASSERT_EQ(uploads.size(), 1u);
+    app->upload_reported(UploadRefused{uploads[0].id, "Files of type a/b are not allowed here."});
+    frames(2);
+    ASSERT_NE(item("composer.upload_problem"), nullptr);
+    EXPECT_EQ(item("composer.upload_problem")->label, "Files of type a/b are not allowed here.");
+}
+
+TEST_F(ConsoleAppTest, ATranscriptLineIsCopiedFromItsMenu) {
+    sign_in("maria");
+    const core::ChatId chat = held_chat(maria, billing, "ann");
+    frames(2);
+    open_held(chat);
+    const auto& items = app->last_output().items;
+    const auto line = std::find_if(items.begin(), items.end(), [](const AutomationItem& i) {
+        return i.id.starts_with("transcript.line/") && i.label == "Hello";
+    });
+    ASSERT_NE(line, items.end());
+    ImGui::SetClipboardText("something else");
+    click(line->id, 1);
+    click("transcript.copy");
+    EXPECT_STREQ(ImGui::GetClipboardText(), "Hello");
+}
+
 TEST_F(ConsoleAppTest, SigningOutForgetsTheDesk) {
     sign_in("maria");
     click("sign_out");
@@ -303,6 +369,28 @@ TEST_F(ConsoleAppTest, ANewChatInMyQueuesIsAnnouncedOnce) {
     ASSERT_EQ(notices.size(), 1u);
     EXPECT_EQ(notices[0].title, "New chat: ann name");
     EXPECT_EQ(notices[0].body, "Where is my invoice?");
+    frames(2);
+    EXPECT_TRUE(app->take_notices().empty());
+}
+
+TEST_F(ConsoleAppTest, ANewChatIsAnnouncedWithTheCustomersFirstWords) {
+    sign_in("maria");
+    const core::ChatId chat = start_chat("bo", billing, "", "");
+    frames(2);
+    EXPECT_TRUE(app->take_notices().empty()) << "waits for the customer's first words";
+    ok(core::Actor::customer("bo"), core::PostCustomerMessage{chat, "Is anyone there?", {}});
+    frames(2);
+    auto notices = app->take_notices();
+    ASSERT_EQ(notices.size(), 1u);
+    EXPECT_EQ(notices[0].body, "Is anyone there?");
+
+    start_chat("cy", billing, "", "");
+    frames(2);
+    EXPECT_TRUE(app->take_notices().empty());
+    frame(2.5);
+    notices = app->take_notices();
+    ASSERT_EQ(notices.size(), 1u) << "a chat that stays silent is announced anyway";
+    EXPECT_EQ(notices[0].title, "New chat: cy name");
     frames(2);
     EXPECT_TRUE(app->take_notices().empty());
 }

@@ -52,15 +52,15 @@ const AutomationItem* ConsoleTest::item(const std::string& id) const {
     return nullptr;
 }
 
-void ConsoleTest::click(const std::string& id) {
+void ConsoleTest::click(const std::string& id, int button) {
     const AutomationItem* target = item(id);
     ASSERT_NE(target, nullptr) << "no item " << id;
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(target->x + target->width * 0.5f, target->y + target->height * 0.5f);
     frame();
-    io.MouseDown[0] = true;
+    io.MouseDown[button] = true;
     frame();
-    io.MouseDown[0] = false;
+    io.MouseDown[button] = false;
     frame();
     // What the click changed shows in the view model of the next frame.
     frame();

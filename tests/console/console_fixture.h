@@ -38,8 +38,9 @@ protected:
     void frames(int count);
     // The item published under `id` in the last frame, or nullptr.
     const AutomationItem* item(const std::string& id) const;
-    // Moves the mouse onto the item, presses and releases it, and draws the frame after.
-    void click(const std::string& id);
+    // Moves the mouse onto the item, presses and releases `button` (0 left, 1 right) on it, and
+    // draws the frame after.
+    void click(const std::string& id, int button = 0);
     void type(const std::string& text);
     void press_enter();
     // Signs in as `agent` (the fake server welcomes whoever signs in) and waits for the desk.

@@ -55,6 +55,11 @@ public:
         welcomed_ = false;
         pending_.emplace_back(LinkClosed{"The server closed the connection."});
     }
+    // The server ends the session and closes the socket on purpose, saying why.
+    void end_session(std::string reason) {
+        welcomed_ = false;
+        pending_.emplace_back(LinkClosed{std::move(reason), true});
+    }
     // Lets a test send what the real server would, or something it would not.
     void push(std::string text) { pending_.emplace_back(LinkMessage{std::move(text)}); }
 

@@ -62,6 +62,26 @@ export async function click(page, id) {
   await frames(page);
 }
 
+export async function rightClick(page, id) {
+  const target = await item(page, id);
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+  await frames(page, 1);
+  await page.mouse.down({ button: "right" });
+  await frames(page);
+  await page.mouse.up({ button: "right" });
+  await frames(page);
+}
+
+// Holds a key with a modifier (Control+V) across frames, as ImGui 1.86 needs to see it.
+export async function chord(page, modifier, key) {
+  await page.keyboard.down(modifier);
+  await page.keyboard.down(key);
+  await frames(page);
+  await page.keyboard.up(key);
+  await page.keyboard.up(modifier);
+  await frames(page);
+}
+
 export async function hover(page, id) {
   const target = await item(page, id);
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
@@ -89,6 +109,29 @@ export async function signIn(page, agent, password) {
   await type(page, password);
   await click(page, "sign_in.submit");
   return waitFor(page, (v) => v.screen === "desk" && v.connection === "connected", "the desk");
+}
+
+// A new browser context signed in as `agent` and online.
+export async function openDesk(browser, serverUrl, agent, password, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const { page, problems } = await openConsole(context, serverUrl);
+  await signIn(page, agent, password);
+  await click(page, "presence");
+  await click(page, "presence.online");
+  await waitFor(page, (v) => v.presence === "online", `${agent} online`);
+  return { context, page, problems };
+}
+
+// A customer writes in; the agent accepts the chat from the Queue. Returns the customer's
+// credentials and the chat's key in the console.
+export async function acceptCustomerChat(page, serverUrl, details) {
+  const customer = await startCustomerChat(serverUrl, details);
+  const view = await waitFor(page, (v) => v.queue.some((r) => r.customer === details.name && r.preview),
+                             `${details.name} in the Queue`);
+  const key = view.queue.find((r) => r.customer === details.name).key;
+  await click(page, `accept/${key}`);
+  await waitFor(page, (v) => v.chat?.key === key && v.chat.status === "active", `${details.name}'s chat open`);
+  return { customer, key };
 }
 
 // A customer starts a chat over the REST API, as the widget does.

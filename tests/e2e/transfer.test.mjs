@@ -6,21 +6,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  click, hover, item, openConsole, signIn, startCustomerChat, type, waitFor,
+  click, hover, item, openDesk, startCustomerChat, type, waitFor,
 } from "./console_driver.mjs";
 import { serverAndBrowser, settledScreenshot } from "./harness.mjs";
 
 const shared = serverAndBrowser();
 const shot = settledScreenshot;
 
-async function agentDesk(agent, password) {
-  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const { page, problems } = await openConsole(context, shared.server.url);
-  await signIn(page, agent, password);
-  await click(page, "presence");
-  await click(page, "presence.online");
-  await waitFor(page, (v) => v.presence === "online", `${agent} online`);
-  return { context, page, problems };
+function agentDesk(agent, password) {
+  return openDesk(shared.browser, shared.server.url, agent, password);
 }
 
 test("transfer to an agent with a note, to a queue, and release", async () => {

@@ -26,8 +26,7 @@ void one_line(std::string_view text, const ImVec4& colour) {
     const std::string_view first_line = text.substr(0, text.find('\n'));
     const char* begin = first_line.data();
     const char* end = begin + first_line.size();
-    const char* cut =
-        ImGui::GetFont()->CalcWordWrapPositionA(1.0f, begin, end, ImGui::GetContentRegionAvail().x);
+    const char* cut = wrap_point(begin, end, ImGui::GetContentRegionAvail().x);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(begin, cut == begin ? end : cut);
     ImGui::PopStyleColor();

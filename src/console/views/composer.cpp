@@ -2,6 +2,7 @@
 
 #include "console/canned.h"
 #include "console/chat_key.h"
+#include "console/format.h"
 #include "console/theme.h"
 #include "console/views/widgets.h"
 
@@ -18,6 +19,8 @@ namespace {
 // The agent stops "typing" for the customer after this long without a keystroke.
 constexpr double kTypingIdleSeconds = 4.0;
 constexpr std::size_t kCannedShown = 6;
+constexpr const char* kNoFilePicker =
+    "Attaching files needs the browser console: the desktop build has no file dialog.";
 
 // Hands a replacement text to the InputText while it is active (its own buffer wins over
 // ours until then), and notes Tab, which picks the first canned response.
@@ -83,6 +86,54 @@ std::optional<std::string> draw_canned(const ConsoleViewModel& model, const Chat
     return chosen;
 }
 
+// "Attach" under Send: messages only (notes carry no files), allowed when the message is, and
+// only where the shell can pick files.
+void draw_attach(const ConsoleViewModel& model, const ChatView& chat, const ActionState& allowed,
+                 const ImVec2& size, FrameOutput& out) {
+    ActionState attach = allowed;
+    if (!model.file_picker) {
+        attach.allowed = false;
+        attach.reason = kNoFilePicker;
+    }
+    if (action_button("Attach…", attach, "composer.attach", out, size)) {
+        out.attach = chat.id;
+    }
+}
+
+// The files waiting for the next message, one on its way, or why the last one was refused.
+void draw_attachments(Draft& draft, FrameOutput& out) {
+    std::size_t removed = draft.attachments.size();
+    for (std::size_t i = 0; i < draft.attachments.size(); ++i) {
+        const core::Attachment& file = draft.attachments[i];
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+        ImGui::Text("Attached: %s (%s)", file.name.c_str(), format_size(file.size_bytes).c_str());
+        ImGui::PopStyleColor();
+        out.publish("composer.attachment/" + file.name, file.name);
+        ImGui::SameLine();
+        const std::string label = "Remove##attachment" + std::to_string(i);
+        if (ImGui::SmallButton(label.c_str())) {
+            removed = i;
+        }
+        out.publish("composer.remove/" + file.name, "Remove");
+        ImGui::SameLine();
+    }
+    if (removed < draft.attachments.size()) {
+        draft.attachments.erase(draft.attachments.begin() + static_cast<std::ptrdiff_t>(removed));
+    }
+    if (!draft.uploading.empty()) {
+        ImGui::TextDisabled("Uploading %s…", draft.uploading.c_str());
+        ImGui::SameLine();
+    }
+    if (!draft.upload_problem.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kBad);
+        ImGui::TextUnformatted(draft.upload_problem.c_str());
+        ImGui::PopStyleColor();
+        out.publish("composer.upload_problem", draft.upload_problem);
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+}
+
 }  // namespace
 
 void draw_composer(const ConsoleViewModel& model, const ChatView& chat, UiState& ui,
@@ -136,17 +187,31 @@ void draw_composer(const ConsoleViewModel& model, const ChatView& chat, UiState&
         draft.last_edit = seconds;
     }
     ImGui::SameLine();
-    const bool clicked = action_button(draft.note ? "Add note" : "Send", allowed, "send", out);
+    ImGui::BeginGroup();
+    const ImVec2 button_size(send_width, 0);
+    const bool clicked =
+        action_button(draft.note ? "Add note" : "Send", allowed, "send", out, button_size);
+    if (!draft.note) {
+        draw_attach(model, chat, allowed, button_size, out);
+    }
+    ImGui::EndGroup();
+    if (!draft.note) {
+        draw_attachments(draft, out);
+    }
 
     // Enter already emptied the field (see composer_callback); a click on Send did not.
     const std::optional<std::string> submitted = std::exchange(ui.composer_submitted, std::nullopt);
     const std::string text = submitted ? *submitted : draft.text;
-    if ((submitted || clicked) && has_words(text) && allowed.allowed) {
+    const bool files = !draft.note && !draft.attachments.empty();
+    if ((submitted || clicked) && (has_words(text) || files) && allowed.allowed) {
         if (draft.note) {
             out.send(core::AddNote{chat.id, text}, "Add a note");
         } else {
-            out.send(core::PostAgentMessage{chat.id, text, {}}, "Send a message");
+            out.send(core::PostAgentMessage{chat.id, has_words(text) ? text : std::string(),
+                                            std::exchange(draft.attachments, {})},
+                     "Send a message");
         }
+        draft.upload_problem.clear();
         draft.text.clear();
         ui.focus_composer = clicked;
         ui.scroll_to_end = true;

@@ -21,6 +21,8 @@ constexpr Shortcut kShortcuts[] = {
     {"Shift+Enter", "New line in the message"},
     {"/", "Canned responses, filtered as you type"},
     {"Tab", "Take the first canned response"},
+    {"Ctrl+C, Ctrl+V", "Copy and paste in the message"},
+    {"Right click on a line", "Copy the line's text"},
     {"Alt+1 … Alt+9", "Switch to the first … ninth open chat"},
     {"Esc", "Close a dialog"},
     {"Ctrl+/", "This list"},

@@ -15,7 +15,16 @@ void draw_sign_in_view(const ConsoleViewModel& model, UiState& ui, FrameOutput& 
     const float width = std::min(area.x, ImGui::GetFontSize() * 24.0f);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (area.x - width) * 0.5f);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + area.y * 0.18f);
-    ImGui::BeginChild("sign-in", ImVec2(width, ImGui::GetFontSize() * 13.5f), true);
+    // As tall as the form plus its sentences, wrapped to the card: never a scrollbar.
+    const float wrap = width - ImGui::GetStyle().WindowPadding.x * 2.0f;
+    const auto sentence_height = [&](const std::string& text) {
+        return text.empty() ? 0.0f
+                            : ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y +
+                                  ImGui::GetStyle().ItemSpacing.y;
+    };
+    const float height = ImGui::GetFontSize() * 12.5f + sentence_height(model.sign_in_reason) +
+                         sentence_height(form.problem);
+    ImGui::BeginChild("sign-in", ImVec2(width, height), true);
 
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
     ImGui::TextUnformatted("Sign in to Parley");

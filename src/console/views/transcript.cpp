@@ -2,6 +2,7 @@
 
 #include "console/format.h"
 #include "console/theme.h"
+#include "console/views/widgets.h"
 #include "core/names.h"
 
 #include <imgui.h>
@@ -48,7 +49,6 @@ void add_row(TranscriptLayout& layout, std::size_t line, std::size_t begin, std:
 void lay_out_line(const TranscriptLine& line, std::size_t index, float width,
                   TranscriptLayout& layout) {
     add_row(layout, index, 0, 0, TranscriptRow::Kind::header);
-    const ImFont* font = ImGui::GetFont();
     const char* text = line.text.data();
     const char* end = text + line.text.size();
     const char* at = text;
@@ -63,7 +63,7 @@ void lay_out_line(const TranscriptLine& line, std::size_t index, float width,
                     static_cast<std::size_t>(at - text), TranscriptRow::Kind::text);
         }
         while (at < line_end) {
-            const char* cut = font->CalcWordWrapPositionA(1.0f, at, line_end, width);
+            const char* cut = wrap_point(at, line_end, width);
             if (cut == at) {
                 ++cut;  // a word wider than the column: break it
             }
@@ -102,8 +102,36 @@ void draw_header(const TranscriptLine& line) {
     }
 }
 
-void draw_row(const ChatView& chat, const TranscriptRow& row, FrameOutput& out) {
+constexpr const char* kLineMenu = "line menu";
+
+// A right click anywhere on a line's rows opens its menu.
+void offer_line_menu(const TranscriptRow& row, const ImVec2& at, UiState& ui) {
+    const ImVec2 end(at.x + ImGui::GetContentRegionAvail().x,
+                     at.y + ImGui::GetTextLineHeightWithSpacing());
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(at, end) &&
+        ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        ui.line_menu = row.line;
+        ImGui::OpenPopup(kLineMenu);
+    }
+}
+
+void draw_line_menu(const ChatView& chat, UiState& ui, FrameOutput& out) {
+    if (!ImGui::BeginPopup(kLineMenu)) {
+        return;
+    }
+    if (ui.line_menu && *ui.line_menu < chat.transcript.size()) {
+        if (ImGui::MenuItem("Copy text")) {
+            // The shell's clipboard: navigator.clipboard in the browser, GLFW's on the desktop.
+            ImGui::SetClipboardText(std::string(chat.transcript[*ui.line_menu].text).c_str());
+        }
+        out.publish("transcript.copy", "Copy text");
+    }
+    ImGui::EndPopup();
+}
+
+void draw_row(const ChatView& chat, const TranscriptRow& row, UiState& ui, FrameOutput& out) {
     const TranscriptLine& line = chat.transcript[row.line];
+    offer_line_menu(row, ImGui::GetCursorScreenPos(), ui);
     if (line.kind == LineKind::note && row.kind != TranscriptRow::Kind::gap) {
         // Notes sit on their own band so nobody mistakes one for a message to the customer.
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -116,6 +144,9 @@ void draw_row(const ChatView& chat, const TranscriptRow& row, FrameOutput& out) 
     switch (row.kind) {
     case TranscriptRow::Kind::header:
         draw_header(line);
+        // Published with the line's text, so tests and assistive tools find a line by what it
+        // says (its menu opens on any of its rows).
+        out.publish("transcript.line/" + std::to_string(row.line), std::string(line.text));
         break;
     case TranscriptRow::Kind::text: {
         const bool quiet = line.kind == LineKind::system;
@@ -133,7 +164,7 @@ void draw_row(const ChatView& chat, const TranscriptRow& row, FrameOutput& out) 
     case TranscriptRow::Kind::attachment: {
         const core::Attachment& file = (*line.attachments)[row.begin];
         const std::string label = "Download " + file.name + " (" + file.content_type + ", " +
-                                  std::to_string((file.size_bytes + 1023) / 1024) + " KB)##" +
+                                  format_size(file.size_bytes) + ")##" +
                                   std::to_string(row.line) + "/" + std::to_string(row.begin);
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
         if (ImGui::Selectable(label.c_str())) {
@@ -176,10 +207,11 @@ void draw_transcript(const ChatView& chat, UiState& ui, FrameOutput& out) {
     clipper.Begin(static_cast<int>(ui.layout.rows.size()), ImGui::GetTextLineHeightWithSpacing());
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            draw_row(chat, ui.layout.rows[static_cast<std::size_t>(i)], out);
+            draw_row(chat, ui.layout.rows[static_cast<std::size_t>(i)], ui, out);
         }
     }
     clipper.End();
+    draw_line_menu(chat, ui, out);
     if (chat.customer_typing) {
         ImGui::TextDisabled("%s is typing…", chat.customer.c_str());
     }

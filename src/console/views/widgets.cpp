@@ -32,6 +32,11 @@ void status_dot(const ImVec4& colour) {
     ImGui::AlignTextToFramePadding();
 }
 
+const char* wrap_point(const char* begin, const char* end, float width) {
+    const ImFont* font = ImGui::GetFont();
+    return font->CalcWordWrapPositionA(ImGui::GetFontSize() / font->FontSize, begin, end, width);
+}
+
 void coloured_wrapped(const ImVec4& colour, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextWrapped("%s", text);

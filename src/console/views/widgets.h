@@ -20,6 +20,9 @@ bool published_button(const char* label, const std::string& item_id, FrameOutput
 // A filled circle centred on a widget-high line, followed on the same line by what comes next
 // (text aligned to widgets).
 void status_dot(const ImVec4& colour);
+// Where text from `begin` breaks to fit `width` logical pixels in the current font, which is
+// rasterised at the screen's pixel ratio and shown scaled (see theme::load_font).
+const char* wrap_point(const char* begin, const char* end, float width);
 // Text wrapped to the available width, in `colour`.
 void coloured_wrapped(const ImVec4& colour, const char* text);
 
