@@ -25,8 +25,7 @@ std::optional<Topic> topic_in(const core::Chat& chat) {
         return std::nullopt;
     }
     const auto found = chat.bot_context->attributes.find("topic");
-    return found == chat.bot_context->attributes.end() ? std::nullopt
-                                                        : topic_named(found->second);
+    return found == chat.bot_context->attributes.end() ? std::nullopt : topic_named(found->second);
 }
 
 }  // namespace
@@ -145,10 +144,9 @@ void Agent::on_event(const core::EventEnvelope& envelope) {
         }
     } else if (const auto* cancelled = std::get_if<core::CustomerCancelled>(&event)) {
         if (held(cancelled->chat)) {
-            context_.after(rng_.between(3, 8), guarded(shared_from_this(),
-                                                       [id = cancelled->chat](Agent& me) {
-                                                           me.abandon(id);
-                                                       }));
+            context_.after(
+                rng_.between(3, 8),
+                guarded(shared_from_this(), [id = cancelled->chat](Agent& me) { me.abandon(id); }));
         }
     } else if (const auto* moved = std::get_if<core::ChatMovedToQueue>(&event)) {
         queue_of_[moved->chat] = moved->to;
@@ -339,8 +337,8 @@ void Agent::maybe_hand_over(const core::ChatId& chat) {
                          "not_assignee", "transfer_pending"},
                         let_go_when_acked(chat, context_.stats.transfers));
         }
-    } else if (draw < behaviour.transfer_to_agent + behaviour.transfer_to_queue +
-                          behaviour.release) {
+    } else if (draw <
+               behaviour.transfer_to_agent + behaviour.transfer_to_queue + behaviour.release) {
         link_->send(core::ReleaseChat{chat}, {"chat_closed", "not_assignee", "transfer_pending"},
                     let_go_when_acked(chat, context_.stats.releases));
     }
@@ -350,18 +348,18 @@ void Agent::answer_transfer(const core::ChatId& chat) {
     if (!transfers_answered_.insert(chat).second) {
         return;
     }
-    context_.after(rng_.between(3, 10), guarded(shared_from_this(), [chat](Agent& me) {
-                       const std::vector<std::string_view> expected = {
-                           "not_transfer_target", "chat_closed", "over_capacity"};
-                       if (me.rng_.chance(me.context_.options.behaviour.decline_transfer)) {
-                           me.link_->send(core::DeclineTransfer{chat, me.rng_.pick(
-                                                                          agent_lines()
-                                                                              .decline_reasons)},
-                                          expected);
-                       } else {
-                           me.link_->send(core::AcceptTransfer{chat}, expected);
-                       }
-                   }));
+    context_.after(
+        rng_.between(3, 10), guarded(shared_from_this(), [chat](Agent& me) {
+            const std::vector<std::string_view> expected = {"not_transfer_target", "chat_closed",
+                                                            "over_capacity"};
+            if (me.rng_.chance(me.context_.options.behaviour.decline_transfer)) {
+                me.link_->send(
+                    core::DeclineTransfer{chat, me.rng_.pick(agent_lines().decline_reasons)},
+                    expected);
+            } else {
+                me.link_->send(core::AcceptTransfer{chat}, expected);
+            }
+        }));
 }
 
 // [SECTION] Ending chats

@@ -2,6 +2,7 @@
 // handlers never overlap), the server, the settings, the counters and the log.
 #pragma once
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <functional>
@@ -21,6 +22,8 @@ struct SimContext {
     std::function<void(const std::string&)> log;
     // Unique to this run, so command ids never repeat an earlier run's against the same data.
     std::string run_tag;
+    // Set when the server said it is shutting down: the simulation ends with it.
+    std::atomic<bool>& server_gone;
 
     // Runs `then` after `seconds` of a person's time (divided by --speed).
     void after(double seconds, std::function<void()> then) const;

@@ -89,8 +89,8 @@ void Customer::on_started(unsigned status, const std::string& body) {
     if (status != 201 || !answer.is_object() || !answer.contains("chat") ||
         !answer.contains("token")) {
         context_.stats.failures.fetch_add(1);
-        context_.log("customer " + persona_.name + " could not start a chat in " +
-                     persona_.queue + ": " + std::to_string(status) + " " + body);
+        context_.log("customer " + persona_.name + " could not start a chat in " + persona_.queue +
+                     ": " + std::to_string(status) + " " + body);
         finished_ = true;
         return;
     }
@@ -163,7 +163,8 @@ void Customer::on_agent_message(core::MessageId message) {
         return;
     }
     reply_planned_ = true;
-    context_.after(rng_.between(4, 12), guarded(shared_from_this(), [](Customer& me) { me.reply(); }));
+    context_.after(rng_.between(4, 12),
+                   guarded(shared_from_this(), [](Customer& me) { me.reply(); }));
 }
 
 void Customer::reply() {
@@ -185,8 +186,7 @@ void Customer::reply() {
     link_->send(core::SetTyping{chat_, true}, {"chat_closed"});
     const double typing = std::clamp(static_cast<double>(text.size()) / kTypingCharsPerSecond,
                                      kShortestTyping, kLongestTyping);
-    context_.after(typing, guarded(shared_from_this(),
-                                   [text](Customer& me) { me.post(text); }));
+    context_.after(typing, guarded(shared_from_this(), [text](Customer& me) { me.post(text); }));
 }
 
 void Customer::post(const std::string& text) {

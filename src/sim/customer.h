@@ -26,9 +26,13 @@ struct Persona {
     std::string queue;
     Topic topic = Topic::invoice;
     std::string question;
-    enum class Fate { talks, cancels_while_waiting, cancels_mid_chat, goes_silent } fate =
-        Fate::talks;
-    int follow_ups = 1;  // questions after the first, before the thanks
+    enum class Fate {
+        talks,
+        cancels_while_waiting,
+        cancels_mid_chat,
+        goes_silent
+    } fate = Fate::talks;
+    int follow_ups = 1;             // questions after the first, before the thanks
     double patience_seconds = 300;  // leaves when nobody has answered by then
     bool rates = false;
     int score = 5;

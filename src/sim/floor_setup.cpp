@@ -18,9 +18,9 @@ struct Person {
 };
 
 constexpr Person kAgents[] = {
-    {"sim-lena", "Lena Novak"},    {"sim-omar", "Omar Haddad"},  {"sim-priya", "Priya Shah"},
-    {"sim-tomas", "Tomás Silva"},  {"sim-yuki", "Yuki Tanaka"},  {"sim-noor", "Noor Aziz"},
-    {"sim-pavel", "Pavel Orlov"},  {"sim-grace", "Grace Kim"},   {"sim-jonas", "Jonas Berg"},
+    {"sim-lena", "Lena Novak"},    {"sim-omar", "Omar Haddad"}, {"sim-priya", "Priya Shah"},
+    {"sim-tomas", "Tomás Silva"},  {"sim-yuki", "Yuki Tanaka"}, {"sim-noor", "Noor Aziz"},
+    {"sim-pavel", "Pavel Orlov"},  {"sim-grace", "Grace Kim"},  {"sim-jonas", "Jonas Berg"},
     {"sim-amara", "Amara Okafor"},
 };
 
@@ -45,8 +45,8 @@ std::variant<Floor, std::string> set_up_floor(boost::asio::io_context& io,
                                               const boost::asio::ip::tcp::endpoint& server,
                                               const SimOptions& options) {
     const auto one = [&](verb method, std::string target, std::string body, std::string token) {
-        return client::run_http(io, server, {{method, std::move(target), std::move(body),
-                                              std::move(token)}}, 1)
+        return client::run_http(io, server,
+                                {{method, std::move(target), std::move(body), std::move(token)}}, 1)
             .front();
     };
     const auto sign_in = [&](const std::string& id, const std::string& password) {
@@ -68,8 +68,8 @@ std::variant<Floor, std::string> set_up_floor(boost::asio::io_context& io,
     Floor floor;
     nlohmann::json queue_ids = nlohmann::json::array();
     for (const auto& queue : queues.at("queues")) {
-        floor.queues.push_back({queue.at("id").get<core::QueueId>(),
-                                queue.at("name").get<std::string>()});
+        floor.queues.push_back(
+            {queue.at("id").get<core::QueueId>(), queue.at("name").get<std::string>()});
         queue_ids.push_back(queue.at("id"));
     }
     for (int i = 0; i < options.agents; ++i) {
@@ -79,16 +79,15 @@ std::variant<Floor, std::string> set_up_floor(boost::asio::io_context& io,
                              named ? kAgents[index].name : "Sim Agent " + std::to_string(i + 1),
                              ""};
         const std::string password = fresh_password();
-        const auto created =
-            one(verb::post, "/api/admin/agents",
-                nlohmann::json{{"id", account.id},
-                               {"name", account.name},
-                               {"role", "agent"},
-                               {"capacity", options.agent_capacity},
-                               {"password", password},
-                               {"queues", queue_ids}}
-                    .dump(),
-                admin_token);
+        const auto created = one(verb::post, "/api/admin/agents",
+                                 nlohmann::json{{"id", account.id},
+                                                {"name", account.name},
+                                                {"role", "agent"},
+                                                {"capacity", options.agent_capacity},
+                                                {"password", password},
+                                                {"queues", queue_ids}}
+                                     .dump(),
+                                 admin_token);
         if (created.status == 409) {
             const auto reset = one(verb::put, "/api/admin/agents/" + account.id + "/password",
                                    nlohmann::json{{"password", password}}.dump(), admin_token);

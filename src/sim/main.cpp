@@ -16,7 +16,9 @@ namespace {
 
 std::atomic<bool> g_stop_requested{false};
 
-void request_stop(int) { g_stop_requested = true; }
+void request_stop(int) {
+    g_stop_requested = true;
+}
 
 void log_line(const std::string& line) {
     static std::mutex mutex;
@@ -61,7 +63,7 @@ int main(int argc, char** argv) {
     started << " (seed " << options.seed << ")";
     log_line(started.str());
     const auto begin = std::chrono::steady_clock::now();
-    while (!g_stop_requested) {
+    while (!g_stop_requested && !simulation.server_gone()) {
         if (options.duration_seconds > 0 &&
             std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count() >=
                 options.duration_seconds) {

@@ -75,8 +75,8 @@ ParsedFlags parse_flags(const std::vector<std::string>& args) {
             double parsed = 0;
             if (!read_number(value, parsed) || parsed < low || parsed > high) {
                 std::ostringstream sentence;
-                sentence << what << " must be a number from " << low << " to " << high
-                         << ", not '" << value << "'.";
+                sentence << what << " must be a number from " << low << " to " << high << ", not '"
+                         << value << "'.";
                 return sentence.str();
             }
             target = parsed;
@@ -105,10 +105,11 @@ ParsedFlags parse_flags(const std::vector<std::string>& args) {
          [&](const std::string& value) { return parse_languages(value, options.languages); }},
         {"--max-waiting", number(max_waiting, 0, 10000, "--max-waiting")},
         {"--first-after", number(options.first_after_seconds, 0, 3600, "--first-after (seconds)")},
+        {"--min-gap", number(options.min_gap_seconds, 0, 3600, "--min-gap (seconds)")},
         {"--speed", number(options.speed, 0.01, 1000, "--speed")},
         {"--capacity", number(capacity, 1, 100, "--capacity")},
-        {"--summary-every", number(options.summary_every_seconds, 1, 86400,
-                                   "--summary-every (seconds)")},
+        {"--summary-every",
+         number(options.summary_every_seconds, 1, 86400, "--summary-every (seconds)")},
         {"--admin",
          [&](const std::string& value) -> std::string {
              const auto colon = value.find(':');
@@ -128,7 +129,8 @@ ParsedFlags parse_flags(const std::vector<std::string>& args) {
         }
         std::string value;
         bool has_value = false;
-        if (const auto equals = name.find('='); name.starts_with("--") && equals != std::string::npos) {
+        if (const auto equals = name.find('=');
+            name.starts_with("--") && equals != std::string::npos) {
             value = name.substr(equals + 1);
             name.resize(equals);
             has_value = true;
@@ -146,6 +148,12 @@ ParsedFlags parse_flags(const std::vector<std::string>& args) {
         if (std::string error = flag->second(value); !error.empty()) {
             return FlagError{std::move(error)};
         }
+    }
+    if (options.customers_per_minute > 0 &&
+        options.min_gap_seconds >= 60 / options.customers_per_minute) {
+        return FlagError{
+            "--min-gap must be shorter than the mean gap between customers (60 / "
+            "--rate seconds)."};
     }
     options.agents = static_cast<int>(agents);
     options.seed = static_cast<std::uint64_t>(seed);
@@ -175,6 +183,7 @@ Usage: parley-sim [options]
   --languages LIST      from en,ru,de,es,fr (default all)
   --max-waiting N       no new customer while N of ours wait for an agent (default 3; 0: no limit)
   --first-after SECONDS the first customer arrives this soon (default 2)
+  --min-gap SECONDS     no two customers closer than this, same mean rate (default 0)
   --speed X             think, typing and patience times run X times faster (default 1)
   --summary-every SEC   seconds between summary lines (default 60)
   --help                this text

@@ -38,6 +38,8 @@ struct SimOptions {
     // No new customer arrives while this many of ours wait for an agent (0: no limit).
     int max_waiting = 3;
     double first_after_seconds = 2;
+    // No two customers arrive closer than this; the mean gap stays 60 / customers_per_minute.
+    double min_gap_seconds = 0;
     // Think, typing, reading and patience times are divided by this.
     double speed = 1;
     std::string admin = "admin";

@@ -41,9 +41,8 @@ void ProtocolLink::start() {
     handlers.message = client::weakly(self, &ProtocolLink::on_text);
     handlers.failed = client::weakly(self, &ProtocolLink::end);
     handlers.lost = client::weakly(self, &ProtocolLink::end);
-    connection_ = std::make_shared<client::WsConnection>(context_.io.get_executor(),
-                                                         context_.server, kMaxMessageBytes,
-                                                         std::move(handlers));
+    connection_ = std::make_shared<client::WsConnection>(
+        context_.io.get_executor(), context_.server, kMaxMessageBytes, std::move(handlers));
     connection_->start();
 }
 
@@ -67,7 +66,9 @@ void ProtocolLink::send(core::Command command, std::vector<std::string_view> exp
 
 void ProtocolLink::close() {
     closing_ = true;
-    if (connection_) {
+    // A closing WebSocket discards what arrives after its close frame: the answers to the
+    // last commands come first.
+    if (connection_ && pending_.empty()) {
         connection_->close();
     }
 }
@@ -106,6 +107,9 @@ void ProtocolLink::on_answer(const std::string& command_id, const std::string& c
     }
     Pending pending = std::move(found->second);
     pending_.erase(found);
+    if (closing_ && pending_.empty()) {
+        connection_->close();
+    }
     if (!code.empty() && std::find(pending.expected.begin(), pending.expected.end(), code) ==
                              pending.expected.end()) {
         context_.stats.unexpected_refusals.fetch_add(1);
@@ -121,7 +125,12 @@ void ProtocolLink::end(const std::string& why) {
         return;
     }
     ended_ = true;
-    if (!closing_) {
+    constexpr int kGoingAway = 1001;
+    if (connection_->close_code() == kGoingAway) {
+        if (!context_.server_gone.exchange(true)) {
+            context_.log("the server is shutting down; so does the simulation");
+        }
+    } else if (!closing_) {
         handlers_.ended(why);
     }
 }

@@ -37,12 +37,12 @@ public:
     using Answered = std::function<void(const std::string&)>;
 
     // `who` names the person in logs and in command ids.
-    ProtocolLink(const SimContext& context, std::string who, std::string token,
-                 Handlers handlers);
+    ProtocolLink(const SimContext& context, std::string who, std::string token, Handlers handlers);
 
     void start();
     void send(core::Command command, std::vector<std::string_view> expected_refusals = {},
               Answered answered = {});
+    // Closes once every command sent has its answer; nothing more is sent.
     void close();
 
 private:

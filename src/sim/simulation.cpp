@@ -48,13 +48,21 @@ std::variant<ServerAddress, std::string> parse_server_url(const std::string& url
     return address;
 }
 
+double arrival_gap(Rng& rng, const SimOptions& options) {
+    // A Poisson process with a dead time: the same mean, without bursts closer than the gap.
+    const double mean_gap = 60.0 / options.customers_per_minute;
+    return options.min_gap_seconds + rng.exponential(mean_gap - options.min_gap_seconds);
+}
+
 Simulation::Simulation(SimOptions options, std::function<void(const std::string&)> log)
     : options_(std::move(options)),
       log_(std::move(log)),
       work_(boost::asio::make_work_guard(io_)),
       rng_(options_.seed) {}
 
-Simulation::~Simulation() { stop(); }
+Simulation::~Simulation() {
+    stop();
+}
 
 std::optional<std::string> Simulation::start(std::chrono::seconds wait_for_server) {
     const auto address = parse_server_url(options_.server);
@@ -73,8 +81,8 @@ std::optional<std::string> Simulation::start(std::chrono::seconds wait_for_serve
 
     const auto deadline = std::chrono::steady_clock::now() + wait_for_server;
     for (;;) {
-        const auto health = client::run_http(io_, server, {{boost::beast::http::verb::get,
-                                                            "/healthz", "", ""}}, 1);
+        const auto health =
+            client::run_http(io_, server, {{boost::beast::http::verb::get, "/healthz", "", ""}}, 1);
         if (health.front().status == 200) {
             break;
         }
@@ -87,7 +95,8 @@ std::optional<std::string> Simulation::start(std::chrono::seconds wait_for_serve
         std::this_thread::sleep_for(std::chrono::milliseconds(250));
     }
 
-    context_ = std::make_unique<SimContext>(SimContext{io_, server, options_, stats_, log_, run_tag()});
+    context_ = std::make_unique<SimContext>(
+        SimContext{io_, server, options_, stats_, log_, run_tag(), server_gone_});
     std::vector<AgentAccount> accounts;
     std::vector<QueueInfo> queues;
     if (options_.agents > 0) {
@@ -142,7 +151,9 @@ void Simulation::stop() {
     thread_.join();
 }
 
-std::vector<std::string> Simulation::agent_ids() const { return agent_ids_; }
+std::vector<std::string> Simulation::agent_ids() const {
+    return agent_ids_;
+}
 
 void Simulation::arrive_after(double seconds) {
     context_->after_wall(seconds, [this] { arrive(); });
@@ -151,7 +162,7 @@ void Simulation::arrive_after(double seconds) {
 void Simulation::arrive() {
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started_at_).count();
-    if (options_.duration_seconds > 0 && elapsed >= options_.duration_seconds) {
+    if ((options_.duration_seconds > 0 && elapsed >= options_.duration_seconds) || server_gone_) {
         return;
     }
     std::erase_if(customers_, [](const auto& customer) { return customer->finished(); });
@@ -164,7 +175,7 @@ void Simulation::arrive() {
         customers_.push_back(std::make_shared<Customer>(*context_, std::move(persona), own));
         customers_.back()->start();
     }
-    arrive_after(rng_.exponential(60.0 / options_.customers_per_minute));
+    arrive_after(arrival_gap(rng_, options_));
 }
 
 std::string Simulation::summary() const {

@@ -3,6 +3,7 @@
 // so often. Runs on its own io thread; start() and stop() are called from outside it.
 #pragma once
 
+#include <atomic>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <chrono>
@@ -37,6 +38,8 @@ public:
     void stop();
 
     StatsSnapshot stats() const { return stats_.read(); }
+    // The server closed our connections because it is shutting down.
+    bool server_gone() const { return server_gone_; }
     // Every line the summary would print now, over the whole run.
     std::string summary() const;
     // The simulated agents' account ids (empty until start()).
@@ -52,6 +55,7 @@ private:
     boost::asio::io_context io_;
     boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
     Stats stats_;
+    std::atomic<bool> server_gone_{false};
     std::unique_ptr<SimContext> context_;
     Rng rng_;
     std::vector<std::shared_ptr<Customer>> customers_;
@@ -62,6 +66,9 @@ private:
     std::thread thread_;
     bool stopped_ = false;
 };
+
+// Seconds until the next customer arrives (customers_per_minute must be above 0).
+double arrival_gap(Rng& rng, const SimOptions& options);
 
 // "http://host:port" (or "host:port") into host and port; an error sentence otherwise.
 struct ServerAddress {

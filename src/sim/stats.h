@@ -10,12 +10,12 @@ namespace parley::sim {
 
 struct StatsSnapshot {
     std::uint64_t chats_started = 0;
-    std::uint64_t messages = 0;  // customer and agent messages the server acknowledged
+    std::uint64_t messages = 0;   // customer and agent messages the server acknowledged
     std::uint64_t cancelled = 0;  // customer cancels the server acknowledged
     std::uint64_t silent = 0;     // customers who stopped answering
     std::uint64_t closed = 0;     // chats of our customers that the server closed
     std::uint64_t csat = 0;
-    std::uint64_t accepted = 0;  // chats assigned to our agents
+    std::uint64_t accepted = 0;   // chats assigned to our agents
     std::uint64_t transfers = 0;  // to an agent or a queue, acknowledged
     std::uint64_t releases = 0;
     std::uint64_t resolutions = 0;  // closed, solved or abandoned by our agents, acknowledged

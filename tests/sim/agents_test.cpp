@@ -34,9 +34,9 @@ TEST(SimulatedAgents, AcceptAnswerHandOverAndCloseWithResolutions) {
     const std::string admin = sign_in(server.port(), "admin", "admin-demo");
     const auto staff = get_as(server.port(), admin, "/api/agents").at("agents");
     for (const std::string& id : agents) {
-        EXPECT_TRUE(std::any_of(staff.begin(), staff.end(),
-                                [&](const auto& agent) { return agent.at("id") == id; }))
-            << id;
+        EXPECT_TRUE(std::any_of(staff.begin(), staff.end(), [&](const auto& agent) {
+            return agent.at("id") == id;
+        })) << id;
     }
 
     const auto closed = chats_in_full(server.port(), admin, "&status=closed");
@@ -54,8 +54,8 @@ TEST(SimulatedAgents, AcceptAnswerHandOverAndCloseWithResolutions) {
             << chat.dump();
         const auto& messages = chat.at("messages");
         answered_by_sim += std::count_if(messages.begin(), messages.end(), [&](const auto& m) {
-            return m.at("author").at("kind") == "agent";
-        }) > 0;
+                               return m.at("author").at("kind") == "agent";
+                           }) > 0;
     }
     EXPECT_GE(closed_by_sim, 5u);
     EXPECT_GE(answered_by_sim, 5u);

@@ -56,9 +56,9 @@ TEST(SimulatedCustomers, ChatsArriveInTheDemoQueuesAndAgentsSeeThem) {
             ++waiting_for_maria;
             ASSERT_FALSE(chat.at("messages").empty());
             const std::string question = chat.at("messages").at(0).at("text");
-            const bool known = std::any_of(
-                phrasebooks().begin(), phrasebooks().end(),
-                [&](const Phrasebook& book) { return in_corpus(question, book); });
+            const bool known =
+                std::any_of(phrasebooks().begin(), phrasebooks().end(),
+                            [&](const Phrasebook& book) { return in_corpus(question, book); });
             EXPECT_TRUE(known) << question;
         }
     }

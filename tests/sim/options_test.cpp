@@ -46,6 +46,8 @@ TEST(SimOptions, BadFlagsSayWhatIsWrong) {
               "Unknown language 'xx': choose from en, ru, de, es, fr.");
     EXPECT_NE(error_of({"--queues", "General=0"}).find("weight above 0"), std::string::npos);
     EXPECT_NE(error_of({"--admin", "nopassword"}).find("ID:PASSWORD"), std::string::npos);
+    EXPECT_NE(error_of({"--rate", "6", "--min-gap", "10"}).find("shorter than the mean gap"),
+              std::string::npos);
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
-// The same seed brings the same customers in the same order; queue weights and languages are
-// respected; the corpus speaks every language it claims.
+// The same seed brings the same customers in the same order; arrivals keep their mean and
+// their minimum gap; queue weights and languages are respected; the corpus speaks every
+// language it claims.
 #include <gtest/gtest.h>
 
 #include <map>
 
 #include "sim/corpus.h"
 #include "sim/customer.h"
+#include "sim/simulation.h"
 
 namespace parley::sim {
 namespace {
@@ -26,6 +28,22 @@ TEST(Personas, TheSameSeedGivesTheSameCustomers) {
     EXPECT_NE(first_customers(7, options), first_customers(8, options));
 }
 
+TEST(Arrivals, KeepTheirMeanAndTheirMinimumGap) {
+    SimOptions options;
+    options.customers_per_minute = 4;
+    options.min_gap_seconds = 8;
+    Rng rng(11);
+    double total = 0;
+    constexpr int kDraws = 4000;
+    for (int i = 0; i < kDraws; ++i) {
+        const double gap = arrival_gap(rng, options);
+        EXPECT_GE(gap, 8);
+        total += gap;
+    }
+    // Seeded, so the same number every run: 15 s on average, as 4 a minute should be.
+    EXPECT_NEAR(total / kDraws, 15, 0.5);
+}
+
 TEST(Personas, FollowQueueWeightsAndLanguages) {
     SimOptions options;
     options.queues = {{"General", 0}, {"Billing", 1}};
@@ -37,8 +55,7 @@ TEST(Personas, FollowQueueWeightsAndLanguages) {
         EXPECT_EQ(persona.topic, Topic::invoice);
         EXPECT_EQ(persona.language, "ru");
         const auto& questions = phrasebook("ru")->questions.invoice;
-        EXPECT_NE(std::find(questions.begin(), questions.end(), persona.question),
-                  questions.end());
+        EXPECT_NE(std::find(questions.begin(), questions.end(), persona.question), questions.end());
     }
 }
 

@@ -12,9 +12,9 @@
 #include <thread>
 #include <vector>
 
-#include "support/test_server.h"
 #include "sim/options.h"
 #include "sim/simulation.h"
+#include "support/test_server.h"
 
 namespace parley::sim::testing {
 

@@ -23,9 +23,8 @@ WsConnection::WsConnection(boost::asio::any_io_executor executor, tcp::endpoint 
 void WsConnection::start() {
     auto& socket = beast::get_lowest_layer(ws_);
     socket.expires_after(std::chrono::seconds(30));
-    socket.async_connect(server_, [self = shared_from_this()](beast::error_code error) {
-        self->on_connect(error);
-    });
+    socket.async_connect(
+        server_, [self = shared_from_this()](beast::error_code error) { self->on_connect(error); });
 }
 
 void WsConnection::on_connect(beast::error_code error) {
@@ -42,9 +41,8 @@ void WsConnection::on_connect(beast::error_code error) {
     ws_.secure_prng(false);
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
     ws_.read_message_max(max_message_bytes_);
-    ws_.async_handshake(host_, "/ws", [self = shared_from_this()](beast::error_code e) {
-        self->on_handshake(e);
-    });
+    ws_.async_handshake(
+        host_, "/ws", [self = shared_from_this()](beast::error_code e) { self->on_handshake(e); });
 }
 
 void WsConnection::on_handshake(beast::error_code error) {
@@ -97,6 +95,10 @@ void WsConnection::on_lost(beast::error_code error) {
                std::string(reason.reason.data(), reason.reason.size()) + ")";
     }
     handlers_.lost(why);
+}
+
+int WsConnection::close_code() const {
+    return static_cast<int>(ws_.reason().code);
 }
 
 std::string& WsConnection::next_slot() {

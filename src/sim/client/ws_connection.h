@@ -49,6 +49,8 @@ public:
     void close();
 
     bool is_open() const { return open_; }
+    // The close code the server sent (1001: it is shutting down), or 0.
+    int close_code() const;
     boost::asio::any_io_executor executor() { return ws_.get_executor(); }
 
 private:
