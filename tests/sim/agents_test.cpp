@@ -58,6 +58,23 @@ TEST(SimulatedAgents, AcceptAnswerHandOverAndCloseWithResolutions) {
                            }) > 0;
     }
     EXPECT_GE(closed_by_sim, 5u);
+
+    // Hand-overs as the server recorded them: a chat answered first by one agent that is now
+    // back in a queue, waiting for a transfer to be taken, or held or closed by someone else.
+    std::size_t changed_hands = 0;
+    const nlohmann::json none;
+    for (const auto& chat : chats_in_full(server.port(), admin)) {
+        const auto first = chat.value("first_responder", none);
+        if (first.is_null()) {
+            continue;
+        }
+        const std::string status = chat.at("status");
+        const auto holder = status == "active"   ? chat.value("assignee", none)
+                            : status == "closed" ? chat.at("resolution").value("closed_by", none)
+                                                 : none;
+        changed_hands += holder != first;
+    }
+    EXPECT_GE(changed_hands, 1u);
     EXPECT_GE(answered_by_sim, 5u);
     EXPECT_EQ(run.simulation->stats().unexpected_refusals, 0u) << run.report();
 }
