@@ -1,16 +1,19 @@
-// The load generator: REST set-up over keep-alive connections, one WebSocket session per
+// The load generator: one WebSocket session per
 // simulated customer or agent, and the pacer that makes the offered load open-loop (messages
 // leave on schedule whether or not earlier ones were answered, so a slow server shows as
 // latency and backlog rather than as a politely slower client).
 //
 // [SECTION] Helpers
 // [SECTION] Process figures
-// [SECTION] REST set-up
 // [SECTION] Shared state of one generator
 // [SECTION] Session
 // [SECTION] Pacer
 // [SECTION] LoadGenerator
 #include "load_generator.h"
+
+#include "sim/client/countdown.h"
+#include "sim/client/weakly.h"
+#include "sim/client/ws_connection.h"
 
 #include <unistd.h>
 
@@ -21,11 +24,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <boost/beast/websocket.hpp>
 #include <charconv>
-#include <condition_variable>
-#include <deque>
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -39,8 +38,6 @@ namespace {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
-namespace http = beast::http;
-namespace websocket = beast::websocket;
 
 // [SECTION] Helpers
 
@@ -71,49 +68,7 @@ std::optional<std::int64_t> number_at(std::string_view text, std::size_t at) {
     return value;
 }
 
-// Counts the calls still to come and lets one thread wait for them.
-class Countdown {
-public:
-    void reset(std::size_t count) {
-        const std::lock_guard lock(mutex_);
-        remaining_ = count;
-    }
-
-    void done() {
-        const std::lock_guard lock(mutex_);
-        if (remaining_ > 0) {
-            --remaining_;
-        }
-        changed_.notify_all();
-    }
-
-    void wait() {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return remaining_ == 0; });
-    }
-
-    // False when `stall` passes with no call at all: the other side stopped answering.
-    bool wait(std::chrono::seconds stall) {
-        std::unique_lock lock(mutex_);
-        while (remaining_ != 0) {
-            const std::size_t seen = remaining_;
-            if (!changed_.wait_for(lock, stall, [&] { return remaining_ != seen; })) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    std::size_t remaining() const {
-        const std::lock_guard lock(mutex_);
-        return remaining_;
-    }
-
-private:
-    mutable std::mutex mutex_;
-    std::condition_variable changed_;
-    std::size_t remaining_ = 0;
-};
+using client::Countdown;
 
 Percentiles percentiles(std::vector<std::int64_t>& samples) {
     Percentiles out;
@@ -199,133 +154,6 @@ MachineCpu machine_cpu() {
             static_cast<double>(total) / clock_ticks_per_second()};
 }
 
-// [SECTION] REST set-up
-
-namespace {
-
-struct HttpRun {
-    explicit HttpRun(const std::vector<HttpJob>& jobs_) : jobs(jobs_), results(jobs_.size()) {}
-
-    const std::vector<HttpJob>& jobs;
-    std::vector<HttpResult> results;
-    std::atomic<std::size_t> next{0};
-    Countdown finished;
-};
-
-// One keep-alive connection taking jobs until none are left; a job that fails is reported
-// and not retried, and the next one starts on a fresh connection.
-class HttpWorker : public std::enable_shared_from_this<HttpWorker> {
-public:
-    HttpWorker(asio::io_context& io, const tcp::endpoint& server, std::shared_ptr<HttpRun> run)
-        : stream_(asio::make_strand(io)),
-          server_(server),
-          host_(server.address().to_string() + ":" + std::to_string(server.port())),
-          run_(std::move(run)) {}
-
-    void take_next() {
-        current_ = run_->next.fetch_add(1);
-        if (current_ >= run_->jobs.size()) {
-            beast::error_code ignored;
-            stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-            run_->finished.done();
-            return;
-        }
-        if (stream_.socket().is_open()) {
-            send();
-            return;
-        }
-        stream_.expires_after(std::chrono::seconds(30));
-        stream_.async_connect(server_, [self = shared_from_this()](beast::error_code error) {
-            if (error) {
-                self->fail(error);
-            } else {
-                self->send();
-            }
-        });
-    }
-
-private:
-    void send() {
-        const HttpJob& job = run_->jobs[current_];
-        request_ = {};
-        request_.method(job.method);
-        request_.target(job.target);
-        request_.version(11);
-        request_.set(http::field::host, host_);
-        request_.keep_alive(true);
-        if (!job.bearer.empty()) {
-            request_.set(http::field::authorization, "Bearer " + job.bearer);
-        }
-        if (!job.body.empty()) {
-            request_.set(http::field::content_type, "application/json");
-            request_.body() = job.body;
-        }
-        request_.prepare_payload();
-        // Sign-ins and new accounts hash a password on purpose slowly; queues form behind them.
-        stream_.expires_after(std::chrono::seconds(300));
-        http::async_write(stream_, request_,
-                          [self = shared_from_this()](beast::error_code error, std::size_t) {
-                              if (error) {
-                                  self->fail(error);
-                              } else {
-                                  self->receive();
-                              }
-                          });
-    }
-
-    void receive() {
-        response_ = {};
-        http::async_read(stream_, buffer_, response_,
-                         [self = shared_from_this()](beast::error_code error, std::size_t) {
-                             if (error) {
-                                 self->fail(error);
-                                 return;
-                             }
-                             HttpResult& result = self->run_->results[self->current_];
-                             result.status = self->response_.result_int();
-                             result.body = std::move(self->response_.body());
-                             if (!self->response_.keep_alive()) {
-                                 beast::error_code ignored;
-                                 self->stream_.socket().close(ignored);
-                             }
-                             self->take_next();
-                         });
-    }
-
-    void fail(beast::error_code error) {
-        run_->results[current_].error = error.message();
-        beast::error_code ignored;
-        stream_.socket().close(ignored);
-        buffer_.clear();
-        take_next();
-    }
-
-    beast::tcp_stream stream_;
-    tcp::endpoint server_;
-    std::string host_;
-    std::shared_ptr<HttpRun> run_;
-    std::size_t current_ = 0;
-    beast::flat_buffer buffer_;
-    http::request<http::string_body> request_;
-    http::response<http::string_body> response_;
-};
-
-}  // namespace
-
-std::vector<HttpResult> run_http(asio::io_context& io, const tcp::endpoint& server,
-                                 const std::vector<HttpJob>& jobs, std::size_t connections) {
-    auto run = std::make_shared<HttpRun>(jobs);
-    const std::size_t workers = std::max<std::size_t>(1, std::min(connections, jobs.size()));
-    run->finished.reset(workers);
-    for (std::size_t i = 0; i < workers; ++i) {
-        auto worker = std::make_shared<HttpWorker>(io, server, run);
-        asio::post(io, [worker] { worker->take_next(); });
-    }
-    // Every request has its own time limit, so this wait ends.
-    run->finished.wait();
-    return std::move(run->results);
-}
-
 // [SECTION] Shared state of one generator
 
 // A relaxed counter: totals are read only after the threads that add to them have settled.
@@ -353,7 +181,6 @@ struct LoadGenerator::Shared {
           threads(std::max(1u, threads_)),
           target(target_),
           server(std::move(server_)),
-          host(server.address().to_string() + ":" + std::to_string(server.port())),
           // "t=" + the stamp + ' ' come first; a sentence pads the text to its length.
           filler(text_bytes > 24 ? text_bytes - 24 : 0, 'x') {
         constexpr std::string_view sentence = "Hello, I have a question about my order. ";
@@ -393,7 +220,6 @@ struct LoadGenerator::Shared {
     const unsigned threads;
     const Target target;
     const tcp::endpoint server;
-    const std::string host;
     std::string filler;
     std::function<void()> launch_next;
 
@@ -434,28 +260,34 @@ struct LoadGenerator::Shared {
 // [SECTION] Session
 
 // One simulated customer or agent: its WebSocket (on a strand when there are two io
-// threads), one write in flight and a queue behind it, and a read loop that only looks at the
-// end of each message (keys are sorted, so "type" comes last) unless the message is one worth
-// parsing.
+// threads) and a reader that only looks at the end of each message (keys are sorted, so
+// "type" comes last) unless the message is one worth parsing.
 class LoadGenerator::Session : public std::enable_shared_from_this<Session> {
 public:
     Session(Shared& shared, SessionSpec spec, std::size_t index)
-        : shared_(shared), spec_(std::move(spec)), index_(index), ws_(shared.session_executor()) {}
+        : shared_(shared),
+          spec_(std::move(spec)),
+          index_(index),
+          executor_(shared.session_executor()) {}
 
     bool agent() const { return spec_.agent; }
-    asio::any_io_executor executor() { return ws_.get_executor(); }
+    asio::any_io_executor executor() { return executor_; }
 
     void start() {
-        auto& socket = beast::get_lowest_layer(ws_);
-        socket.expires_after(std::chrono::seconds(30));
-        socket.async_connect(shared_.server, [self = shared_from_this()](beast::error_code error) {
-            self->on_connect(error);
-        });
+        const auto self = shared_from_this();
+        client::WsConnection::Handlers handlers;
+        handlers.opened = client::weakly(self, &Session::on_opened);
+        handlers.message = client::weakly(self, &Session::on_text);
+        handlers.failed = client::weakly(self, &Session::finish_connect);
+        handlers.lost = client::weakly(self, &Session::on_lost);
+        connection_ = std::make_shared<client::WsConnection>(executor_, shared_.server,
+                                                             kMaxMessageBytes, std::move(handlers));
+        connection_->start();
     }
 
     // A post_customer_message stamped now; also the echo run's message.
     void send_message() {
-        if (!open_) {
+        if (!connected()) {
             return;
         }
         const std::int64_t stamp = now_ns();
@@ -480,7 +312,7 @@ public:
 
     void go_online() {
         presence_pending_ = true;
-        if (!open_) {
+        if (!connected()) {
             presence_done();
             return;
         }
@@ -496,7 +328,7 @@ public:
         to_accept_ = std::move(chats);
         accept_window_ = std::max<std::size_t>(1, window);
         accepting_ = true;
-        if (!open_ || to_accept_.empty()) {
+        if (!connected() || to_accept_.empty()) {
             accepts_done();
             return;
         }
@@ -504,32 +336,9 @@ public:
     }
 
 private:
-    void on_connect(beast::error_code error) {
-        if (error) {
-            finish_connect("connect: " + error.message());
-            return;
-        }
-        auto& socket = beast::get_lowest_layer(ws_);
-        socket.socket().set_option(tcp::no_delay(true));
-        // The WebSocket keeps its own time limits; the TCP stream's would fight them.
-        socket.expires_never();
-        // Client frames are masked; the mask only has to defeat proxies, not attackers, and
-        // the secure generator is a cost per message the servers never pay.
-        ws_.secure_prng(false);
-        ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
-        ws_.read_message_max(kMaxMessageBytes);
-        ws_.async_handshake(shared_.host, "/ws", [self = shared_from_this()](beast::error_code e) {
-            self->on_handshake(e);
-        });
-    }
+    bool connected() const { return connection_ && connection_->is_open(); }
 
-    void on_handshake(beast::error_code error) {
-        if (error) {
-            finish_connect("WebSocket handshake: " + error.message());
-            return;
-        }
-        ws_.text(true);
-        open_ = true;
+    void on_opened() {
         shared_.open.fetch_add(1);
         if (shared_.target == Target::echo) {
             finish_connect({});
@@ -541,7 +350,6 @@ private:
             next_slot() = hello.dump();
             flush();
         }
-        read_next();
     }
 
     // Once per session: ready (no reason) or failed; the next handshake may start.
@@ -559,43 +367,16 @@ private:
         shared_.connects.done();
     }
 
-    void read_next() {
-        ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code error, std::size_t) {
-            self->on_read(error);
-        });
-    }
-
-    void on_read(beast::error_code error) {
-        if (error) {
-            on_lost(error);
-            return;
-        }
-        const std::string_view text(static_cast<const char*>(buffer_.data().data()),
-                                    buffer_.size());
-        on_text(text);
-        buffer_.consume(buffer_.size());
-        read_next();
-    }
-
-    void on_lost(beast::error_code error) {
-        if (open_) {
-            open_ = false;
-            shared_.open.fetch_sub(1);
-        }
+    void on_lost(const std::string& why) {
+        shared_.open.fetch_sub(1);
         if (!shared_.closing) {
-            const auto& reason = ws_.reason();
-            std::string why = error.message();
-            if (!reason.reason.empty()) {
-                why += " (close " + std::to_string(reason.code) + ": " +
-                       std::string(reason.reason.data(), reason.reason.size()) + ")";
-            }
             if (connect_reported_) {
                 shared_.disconnects.fetch_add(1);
             }
             shared_.problem(std::string(spec_.agent ? "agent " : "customer ") +
                             std::to_string(index_) + " lost its connection: " + why);
         }
-        finish_connect("closed before its first sync: " + error.message());
+        finish_connect("closed before its first sync: " + why);
         if (presence_pending_) {
             presence_done();
         }
@@ -622,9 +403,6 @@ private:
         } else if (text.ends_with(R"("type":"sync"})")) {
             if (!connect_reported_) {
                 (spec_.agent ? shared_.agent_syncs : shared_.customer_syncs).add(text.size());
-                // A first sync can be large; the buffer need not stay that size.
-                buffer_.consume(buffer_.size());
-                buffer_.shrink_to_fit();
                 finish_connect({});
             }
         } else if (text.ends_with(R"("type":"error"})")) {
@@ -750,54 +528,14 @@ private:
         }
     }
 
-    // A cleared string from the spare pool, queued last: steady sending reuses the same few
-    // buffers instead of allocating one per message.
-    std::string& next_slot() {
-        if (spare_.empty()) {
-            outbox_.emplace_back();
-        } else {
-            outbox_.push_back(std::move(spare_.back()));
-            spare_.pop_back();
-            outbox_.back().clear();
-        }
-        return outbox_.back();
-    }
-
-    void flush() {
-        if (!writing_ && !outbox_.empty()) {
-            write_next();
-        }
-    }
-
-    void write_next() {
-        writing_ = true;
-        ws_.async_write(asio::buffer(outbox_.front()),
-                        [self = shared_from_this()](beast::error_code error, std::size_t) {
-                            self->on_written(error);
-                        });
-    }
-
-    void on_written(beast::error_code error) {
-        writing_ = false;
-        if (error) {
-            // The read loop sees the same failure and reports it.
-            outbox_.clear();
-            return;
-        }
-        spare_.push_back(std::move(outbox_.front()));
-        outbox_.pop_front();
-        flush();
-    }
+    std::string& next_slot() { return connection_->next_slot(); }
+    void flush() { connection_->flush(); }
 
     Shared& shared_;
     SessionSpec spec_;
     std::size_t index_;
-    websocket::stream<beast::tcp_stream> ws_;
-    beast::flat_buffer buffer_;
-    std::deque<std::string> outbox_;
-    std::vector<std::string> spare_;
-    bool writing_ = false;
-    bool open_ = false;
+    asio::any_io_executor executor_;
+    std::shared_ptr<client::WsConnection> connection_;
     bool connect_reported_ = false;
     bool presence_pending_ = false;
     bool accepting_ = false;

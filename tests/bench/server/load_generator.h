@@ -1,8 +1,8 @@
 // The client half of server_bench: simulated customers and agents over real WebSockets, a
 // keep-alive HTTP pool for the REST set-up, and a paced, open-loop measured phase. Everything
 // runs on one io_context with one or two threads; the calling thread only orchestrates and
-// waits. It speaks the wire protocol (src/protocol/README.md) as any client would and depends
-// on Boost.Beast/Asio and nlohmann/json only, never on the server's or the core's code.
+// waits. It speaks the wire protocol (src/protocol/README.md) as any client would, over the
+// HTTP and WebSocket pieces of parley_client, and never uses the server's or the core's code.
 //
 // [SECTION] Process figures
 // [SECTION] REST set-up
@@ -13,7 +13,6 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/http/verb.hpp>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +22,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "sim/client/http_client.h"
 
 namespace parley::bench {
 
@@ -47,23 +48,9 @@ MachineCpu machine_cpu();
 
 // [SECTION] REST set-up
 
-struct HttpJob {
-    boost::beast::http::verb method = boost::beast::http::verb::get;
-    std::string target;
-    std::string body;    // JSON; empty for none
-    std::string bearer;  // a token for the Authorization header; empty for none
-};
-
-struct HttpResult {
-    unsigned status = 0;  // 0 when no answer came
-    std::string body;
-    std::string error;  // the transport error when there was no answer
-};
-
-// Sends every job over `connections` keep-alive connections and blocks until each has an
-// answer; results are in job order. The io_context must be running on other threads.
-std::vector<HttpResult> run_http(boost::asio::io_context& io, const tcp::endpoint& server,
-                                 const std::vector<HttpJob>& jobs, std::size_t connections);
+using client::HttpJob;
+using client::HttpResult;
+using client::run_http;
 
 // [SECTION] WebSocket load
 
