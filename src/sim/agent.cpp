@@ -17,8 +17,10 @@ namespace {
 constexpr double kPatienceWithSilence = 120;
 constexpr double kPollSeconds = 5;
 
-// Refusals that are part of a busy floor, not a mistake of the sim.
-const std::vector<std::string_view> kChatMayHaveMoved = {"chat_closed", "not_assignee"};
+// Refusals that are part of a busy floor, not a mistake of the sim. A chat that went to
+// someone else refuses typing and receipts as not_authorized rather than not_assignee.
+const std::vector<std::string_view> kChatMayHaveMoved = {"chat_closed", "not_assignee",
+                                                         "not_authorized"};
 
 std::optional<Topic> topic_in(const core::Chat& chat) {
     if (!chat.bot_context) {
