@@ -6,6 +6,7 @@
 
 #include "server/demo.h"
 #include "server/log.h"
+#include "server/metrics/process.h"
 
 namespace parley::server {
 namespace {
@@ -45,6 +46,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         return error->message;
     }
     server->store_ = std::get<std::unique_ptr<SqliteStore>>(std::move(opened));
+    metrics::add_process_metrics(server->metrics_);
     {
         auto& commit_seconds = server->metrics_.histogram(
             "parley_store_commit_seconds", "Duration of one group commit, fsync included.",

@@ -1,5 +1,6 @@
-// parley-sim: simulated customers (and optionally agents) for a running parley-server. Wires
-// the command line, the log and the signals to a Simulation; everything else lives there.
+// parley-sim: simulated customers (and optionally agents) for a running parley-server, and
+// `parley-sim load`, the measured floor for benchmarks. Wires the command line, the log and
+// the signals to a Simulation or a load run; everything else lives there.
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -9,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "sim/load/load_run.h"
 #include "sim/options.h"
 #include "sim/simulation.h"
 
@@ -31,11 +33,39 @@ void log_line(const std::string& line) {
     std::cout << stamp << " sim: " << line << std::endl;
 }
 
+int load_main(const std::vector<std::string>& args) {
+    using namespace parley::sim;
+    ParsedLoadFlags parsed = parse_load_flags(args);
+    if (std::holds_alternative<ShowLoadHelp>(parsed)) {
+        std::cout << load_help_text();
+        return 0;
+    }
+    if (const auto* error = std::get_if<LoadFlagError>(&parsed)) {
+        std::cerr << "parley-sim load: " << error->message << "\n";
+        return 2;
+    }
+    const LoadOptions options = std::get<LoadOptions>(std::move(parsed));
+    std::signal(SIGPIPE, SIG_IGN);
+    log_line("load: " + std::to_string(options.customers) + " customers and " +
+             std::to_string(options.agents) + " agents against " + options.server);
+    auto ran = run_load(options, [](const std::string& line) { log_line("load: " + line); });
+    if (const auto* error = std::get_if<std::string>(&ran)) {
+        std::cerr << "parley-sim load: " << *error << "\n";
+        return 1;
+    }
+    const LoadReport& report = std::get<LoadReport>(ran);
+    print_load_report(report, options, std::cout);
+    return load_had_errors(report) ? 3 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace parley::sim;
     const std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && args.front() == "load") {
+        return load_main({args.begin() + 1, args.end()});
+    }
     ParsedFlags parsed = parse_flags(args);
     if (std::holds_alternative<ShowHelp>(parsed)) {
         std::cout << help_text();

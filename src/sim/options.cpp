@@ -1,31 +1,10 @@
 #include "sim/options.h"
 
-#include <charconv>
-#include <cmath>
-#include <functional>
-#include <map>
-#include <sstream>
-
 #include "sim/corpus.h"
+#include "sim/flags.h"
 
 namespace parley::sim {
 namespace {
-
-std::vector<std::string> split(const std::string& text, char separator) {
-    std::vector<std::string> parts;
-    std::string part;
-    std::istringstream stream(text);
-    while (std::getline(stream, part, separator)) {
-        parts.push_back(part);
-    }
-    return parts;
-}
-
-bool read_number(const std::string& text, double& out) {
-    const char* end = text.data() + text.size();
-    const auto [stop, error] = std::from_chars(text.data(), end, out);
-    return error == std::errc{} && stop == end && std::isfinite(out);
-}
 
 std::string parse_queues(const std::string& text, std::vector<QueueWeight>& out) {
     out.clear();
@@ -69,85 +48,34 @@ std::string parse_languages(const std::string& text, std::vector<std::string>& o
 
 ParsedFlags parse_flags(const std::vector<std::string>& args) {
     SimOptions options;
-    // Each flag reads its value and returns a sentence when the value is wrong.
-    const auto number = [](double& target, double low, double high, const char* what) {
-        return [&target, low, high, what](const std::string& value) -> std::string {
-            double parsed = 0;
-            if (!read_number(value, parsed) || parsed < low || parsed > high) {
-                std::ostringstream sentence;
-                sentence << what << " must be a number from " << low << " to " << high << ", not '"
-                         << value << "'.";
-                return sentence.str();
-            }
-            target = parsed;
-            return {};
-        };
-    };
     double agents = options.agents;
     double seed = static_cast<double>(options.seed);
     double max_waiting = options.max_waiting;
     double capacity = options.agent_capacity;
-    const std::map<std::string, std::function<std::string(const std::string&)>> flags = {
-        {"--server",
-         [&](const std::string& value) -> std::string {
-             if (value.empty()) {
-                 return "--server needs a URL such as http://127.0.0.1:8080.";
-             }
-             options.server = value;
-             return {};
-         }},
-        {"--rate", number(options.customers_per_minute, 0, 6000, "--rate (customers per minute)")},
+    const FlagTable flags = {
+        {"--server", server_flag(options.server)},
+        {"--rate", number_flag(options.customers_per_minute, 0, 6000, "--rate (customers per minute)")},
         {"--queues", [&](const std::string& value) { return parse_queues(value, options.queues); }},
-        {"--agents", number(agents, 0, 100, "--agents")},
-        {"--seed", number(seed, 0, 9007199254740992.0, "--seed")},
-        {"--duration", number(options.duration_seconds, 0, 1e9, "--duration (seconds)")},
+        {"--agents", number_flag(agents, 0, 100, "--agents")},
+        {"--seed", number_flag(seed, 0, 9007199254740992.0, "--seed")},
+        {"--duration", number_flag(options.duration_seconds, 0, 1e9, "--duration (seconds)")},
         {"--languages",
          [&](const std::string& value) { return parse_languages(value, options.languages); }},
-        {"--max-waiting", number(max_waiting, 0, 10000, "--max-waiting")},
-        {"--first-after", number(options.first_after_seconds, 0, 3600, "--first-after (seconds)")},
-        {"--min-gap", number(options.min_gap_seconds, 0, 3600, "--min-gap (seconds)")},
-        {"--speed", number(options.speed, 0.01, 1000, "--speed")},
-        {"--capacity", number(capacity, 1, 100, "--capacity")},
+        {"--max-waiting", number_flag(max_waiting, 0, 10000, "--max-waiting")},
+        {"--first-after", number_flag(options.first_after_seconds, 0, 3600, "--first-after (seconds)")},
+        {"--min-gap", number_flag(options.min_gap_seconds, 0, 3600, "--min-gap (seconds)")},
+        {"--speed", number_flag(options.speed, 0.01, 1000, "--speed")},
+        {"--capacity", number_flag(capacity, 1, 100, "--capacity")},
         {"--summary-every",
-         number(options.summary_every_seconds, 1, 86400, "--summary-every (seconds)")},
-        {"--admin",
-         [&](const std::string& value) -> std::string {
-             const auto colon = value.find(':');
-             if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) {
-                 return "--admin takes ID:PASSWORD of an admin account, for example "
-                        "admin:admin-demo.";
-             }
-             options.admin = value.substr(0, colon);
-             options.admin_password = value.substr(colon + 1);
-             return {};
-         }},
+         number_flag(options.summary_every_seconds, 1, 86400, "--summary-every (seconds)")},
+        {"--admin", admin_flag(options.admin, options.admin_password)},
     };
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string name = args[i];
-        if (name == "--help" || name == "-h") {
-            return ShowHelp{};
-        }
-        std::string value;
-        bool has_value = false;
-        if (const auto equals = name.find('=');
-            name.starts_with("--") && equals != std::string::npos) {
-            value = name.substr(equals + 1);
-            name.resize(equals);
-            has_value = true;
-        }
-        const auto flag = flags.find(name);
-        if (flag == flags.end()) {
-            return FlagError{"Unknown option '" + name + "' (see parley-sim --help)."};
-        }
-        if (!has_value) {
-            if (i + 1 == args.size()) {
-                return FlagError{"Option " + name + " needs a value (see parley-sim --help)."};
-            }
-            value = args[++i];
-        }
-        if (std::string error = flag->second(value); !error.empty()) {
-            return FlagError{std::move(error)};
-        }
+    const FlagsRead read = read_flags(args, flags, "parley-sim");
+    if (read.help) {
+        return ShowHelp{};
+    }
+    if (!read.error.empty()) {
+        return FlagError{read.error};
     }
     if (options.customers_per_minute > 0 &&
         options.min_gap_seconds >= 60 / options.customers_per_minute) {
@@ -171,6 +99,7 @@ go silent or rate the chat. Agents (off unless --agents) accept, answer, transfe
 close chats with a resolution. Everything goes through the server, which may refuse.
 
 Usage: parley-sim [options]
+       parley-sim load [options]   a measured floor for benchmarks (parley-sim load --help)
 
   --server URL          the server (default http://127.0.0.1:8080)
   --rate N              new customers per minute, Poisson arrivals (default 4)

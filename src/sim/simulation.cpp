@@ -64,19 +64,28 @@ Simulation::~Simulation() {
     stop();
 }
 
-std::optional<std::string> Simulation::start(std::chrono::seconds wait_for_server) {
-    const auto address = parse_server_url(options_.server);
+std::variant<tcp::endpoint, std::string> resolve_server_url(boost::asio::io_context& io,
+                                                           const std::string& url) {
+    const auto address = parse_server_url(url);
     if (const auto* error = std::get_if<std::string>(&address)) {
         return *error;
     }
     const auto& [host, port] = std::get<ServerAddress>(address);
-    tcp::resolver resolver(io_);
+    tcp::resolver resolver(io);
     boost::system::error_code error;
     const auto found = resolver.resolve(host, port, error);
     if (error || found.empty()) {
         return "Cannot resolve " + host + ": " + error.message() + ".";
     }
-    const tcp::endpoint server = found.begin()->endpoint();
+    return found.begin()->endpoint();
+}
+
+std::optional<std::string> Simulation::start(std::chrono::seconds wait_for_server) {
+    const auto resolved = resolve_server_url(io_, options_.server);
+    if (const auto* error = std::get_if<std::string>(&resolved)) {
+        return *error;
+    }
+    const tcp::endpoint server = std::get<tcp::endpoint>(resolved);
     thread_ = std::thread([this] { io_.run(); });
 
     const auto deadline = std::chrono::steady_clock::now() + wait_for_server;

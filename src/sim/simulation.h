@@ -6,6 +6,7 @@
 #include <atomic>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -76,5 +77,9 @@ struct ServerAddress {
     std::string port;
 };
 std::variant<ServerAddress, std::string> parse_server_url(const std::string& url);
+
+// The URL's server as an address to connect to; an error sentence otherwise.
+std::variant<boost::asio::ip::tcp::endpoint, std::string> resolve_server_url(
+    boost::asio::io_context& io, const std::string& url);
 
 }  // namespace parley::sim

@@ -31,10 +31,15 @@
 #include <sstream>
 #include <thread>
 
-#include "load_generator.h"
+#include "sim/load/floor.h"
+#include "sim/load/load_generator.h"
+#include "sim/load/process_figures.h"
+#include "sim/load/server_metrics.h"
 
 namespace parley::bench {
 namespace {
+
+using namespace parley::load;
 
 using Seconds = std::chrono::seconds;
 using http_verb = boost::beast::http::verb;
@@ -416,31 +421,21 @@ struct StoreFigures {
     double command_seconds = 0;
 };
 
-std::optional<StoreFigures> read_metrics(boost::asio::io_context& io, const tcp::endpoint& server) {
-    const HttpResult answer =
-        run_http(io, server, {{http_verb::get, "/metrics", "", ""}}, 1).front();
-    if (answer.status != 200) {
+std::optional<StoreFigures> store_figures(boost::asio::io_context& io,
+                                          const tcp::endpoint& server) {
+    const auto series = read_metrics(io, server);
+    if (!series) {
         return std::nullopt;
     }
-    StoreFigures figures;
-    const std::pair<const char*, double StoreFigures::*> wanted[] = {
-        {"parley_store_commit_seconds_count", &StoreFigures::commits},
-        {"parley_store_commit_seconds_sum", &StoreFigures::commit_seconds},
-        {"parley_store_commit_jobs_total", &StoreFigures::jobs},
-        {"parley_command_seconds_count", &StoreFigures::commands},
-        {"parley_command_seconds_sum", &StoreFigures::command_seconds}};
-    std::istringstream lines(answer.body);
-    std::string line;
-    while (std::getline(lines, line)) {
-        // "name value"; comments and labelled series are not among the wanted ones.
-        const auto space = line.find(' ');
-        for (const auto& [metric, field] : wanted) {
-            if (space != std::string::npos && line.compare(0, space, metric) == 0) {
-                figures.*field = std::stod(line.substr(space + 1));
-            }
-        }
-    }
-    return figures;
+    const auto value = [&](const char* name) {
+        const auto found = series->find(name);
+        return found == series->end() ? 0.0 : found->second;
+    };
+    return StoreFigures{value("parley_store_commit_seconds_count"),
+                        value("parley_store_commit_seconds_sum"),
+                        value("parley_store_commit_jobs_total"),
+                        value("parley_command_seconds_count"),
+                        value("parley_command_seconds_sum")};
 }
 
 StoreFigures operator-(const StoreFigures& after, const StoreFigures& before) {
@@ -522,11 +517,17 @@ void run_phases(LoadGenerator& generator, const Options& options, ChildProcess& 
     for (std::size_t step = 0; step < rates.size(); ++step) {
         const double rate = rates[step];
         const bool main = rate == options.rate;
-        const auto store_before = metrics ? read_metrics(generator.io(), *metrics) : std::nullopt;
-        report.phases.push_back(generator.run_phase(
-            rate, main ? options.warmup : options.ramp_warmup,
-            main ? options.seconds : options.ramp_seconds, drain, server.pid()));
-        const auto store_after = metrics ? read_metrics(generator.io(), *metrics) : std::nullopt;
+        const auto store_before = metrics ? store_figures(generator.io(), *metrics) : std::nullopt;
+        const pid_t pid = server.pid();
+        PhaseSpec spec;
+        spec.rate = rate;
+        spec.warmup = main ? options.warmup : options.ramp_warmup;
+        spec.measure = main ? options.seconds : options.ramp_seconds;
+        spec.drain = drain;
+        report.phases.push_back(generator.run_phase(spec, [pid] {
+            return std::optional(ServerReading{cpu_seconds(pid), rss_mib(pid)});
+        }));
+        const auto store_after = metrics ? store_figures(generator.io(), *metrics) : std::nullopt;
         report.store.push_back(store_before && store_after
                                    ? std::optional(*store_after - *store_before)
                                    : std::nullopt);
@@ -560,32 +561,6 @@ const PhaseResult& headline(const Report& report, const Options& options) {
         }
     }
     return report.phases.back();
-}
-
-std::string chat_json(std::size_t n, std::int64_t queue) {
-    return nlohmann::json{{"name", "Customer " + std::to_string(n)},
-                          {"email", "customer" + std::to_string(n) + "@bench.example"},
-                          {"queue", queue},
-                          {"question", "Question " + std::to_string(n)}}
-        .dump();
-}
-
-// The first answer that is not `status`, as a sentence; empty when all are.
-std::string first_failure(const std::vector<HttpResult>& results, unsigned status) {
-    std::size_t failed = 0;
-    std::string first;
-    for (const HttpResult& result : results) {
-        if (result.status != status) {
-            if (failed++ == 0) {
-                first = result.status == 0 ? result.error
-                                           : "HTTP " + std::to_string(result.status) + " " +
-                                                 result.body.substr(0, 300);
-            }
-        }
-    }
-    return failed == 0 ? ""
-                       : std::to_string(failed) + " of " + std::to_string(results.size()) +
-                             " failed; first: " + first;
 }
 
 std::filesystem::path make_temp_dir() {
@@ -634,145 +609,34 @@ void run_parley(const Options& options, Report& report) {
         endpoint->address().to_string().c_str(), endpoint->port(), folder.c_str());
 
     LoadGenerator generator(Target::parley, *endpoint, options.client_threads, options.text_bytes);
-    auto& io = generator.io();
-    const auto one = [&](http_verb method, std::string target, std::string body,
-                         std::string bearer) {
-        return run_http(io, *endpoint,
-                        {{method, std::move(target), std::move(body), std::move(bearer)}}, 1)
-            .front();
-    };
-
-    // Sign in as the demo admin; find queue General.
-    const HttpResult signed_in =
-        one(http_verb::post, "/api/session",
-            nlohmann::json{{"agent", admin->first}, {"password", admin->second}, {"bearer", true}}
-                .dump(),
-            "");
-    const auto admin_token =
-        nlohmann::json::parse(signed_in.body, nullptr, false).value("token", "");
-    if (signed_in.status != 200 || admin_token.empty()) {
-        return finish("admin sign-in: HTTP " + std::to_string(signed_in.status) + " " +
-                      signed_in.body + signed_in.error);
+    FloorSpec spec;
+    spec.admin_id = admin->first;
+    spec.admin_password = admin->second;
+    spec.agent_prefix = "bench-agent";
+    spec.agent_password = "bench-agent-password";
+    spec.agents = options.agents;
+    spec.customers = options.agents * options.chats_per_agent;
+    spec.capacity = static_cast<int>(options.chats_per_agent + 1);
+    spec.accept_window = options.accept_window;
+    spec.connect_batch = options.connect_batch;
+    Floor floor(generator, *endpoint, spec, [](const std::string& line) {
+        say("  parley: %s\n", line.c_str());
+    });
+    if (auto failed = floor.sign_in_admin()) {
+        return finish(*failed);
     }
-    const HttpResult listed = one(http_verb::get, "/api/queues", "", admin_token);
-    std::int64_t general = 0;
-    const auto queues = nlohmann::json::parse(listed.body, nullptr, false);
-    if (queues.is_object() && queues.contains("queues")) {
-        for (const auto& queue : queues["queues"]) {
-            if (queue.value("name", "") == "General") {
-                general = queue.value("id", std::int64_t{0});
-            }
-        }
+    if (auto failed = floor.create_agents()) {
+        return finish(*failed);
     }
-    if (general == 0) {
-        return finish("no queue General in GET /api/queues: " + listed.body.substr(0, 300));
-    }
-
-    // Agents: created by the admin, then each signs in for a bearer token. Both hash a
-    // password, slowly by design: two at a time, one per REST worker.
-    const std::string password = "bench-agent-password";
-    std::vector<std::string> agent_ids;
-    std::vector<HttpJob> jobs;
-    for (std::size_t a = 0; a < options.agents; ++a) {
-        char id[48];
-        std::snprintf(id, sizeof id, "bench-agent-%03zu", a);
-        agent_ids.emplace_back(id);
-        jobs.push_back({http_verb::post, "/api/admin/agents",
-                        nlohmann::json{{"id", id},
-                                       {"name", "Bench Agent " + std::to_string(a)},
-                                       {"role", "agent"},
-                                       {"company", ""},
-                                       {"capacity", 100},
-                                       {"password", password},
-                                       {"queues", nlohmann::json::array({general})}}
-                            .dump(),
-                        admin_token});
-    }
-    Stopwatch step;
-    if (auto failed = first_failure(run_http(io, *endpoint, jobs, 2), 201); !failed.empty()) {
-        return finish("POST /api/admin/agents: " + failed);
-    }
-    say("  parley: created %zu agents in %.1f s\n", options.agents, step.seconds());
-    jobs.clear();
-    for (const std::string& id : agent_ids) {
-        jobs.push_back(
-            {http_verb::post, "/api/session",
-             nlohmann::json{{"agent", id}, {"password", password}, {"bearer", true}}.dump(), ""});
-    }
-    step = Stopwatch();
-    const auto sessions = run_http(io, *endpoint, jobs, 2);
-    if (auto failed = first_failure(sessions, 200); !failed.empty()) {
-        return finish("agent sign-in: " + failed);
-    }
-    say("  parley: signed in %zu agents in %.1f s\n", options.agents, step.seconds());
-
-    std::vector<SessionSpec> agent_specs(options.agents);
-    for (std::size_t a = 0; a < options.agents; ++a) {
-        agent_specs[a].agent = true;
-        agent_specs[a].agent_id = agent_ids[a];
-        agent_specs[a].token =
-            nlohmann::json::parse(sessions[a].body, nullptr, false).value("token", "");
-    }
-
     // Connections: memory is read before the first WebSocket and after the last.
     report.rss_before_mib = rss_mib(server.pid());
-    step = Stopwatch();
-    if (!generator.connect(std::move(agent_specs), 16, Seconds(120), error)) {
-        return finish("agent WebSockets: " + error);
-    }
-    if (!generator.go_online(Seconds(60), error)) {
-        return finish("set_presence: " + error);
-    }
-    say("  parley: %zu agents connected and online in %.1f s\n", options.agents, step.seconds());
-
-    // Customers, a batch at a time: each starts a chat in General over REST, then opens its
-    // WebSocket with the chat token.
-    const std::size_t customers = options.agents * options.chats_per_agent;
-    std::vector<std::vector<std::string>> to_accept(options.agents);
-    double start_seconds = 0;
-    step = Stopwatch();
-    for (std::size_t first = 0; first < customers; first += options.connect_batch) {
-        const std::size_t end = std::min(customers, first + options.connect_batch);
-        jobs.clear();
-        for (std::size_t c = first; c < end; ++c) {
-            jobs.push_back({http_verb::post, "/api/chats", chat_json(c, general), ""});
-        }
-        const Stopwatch starting;
-        const auto chats = run_http(io, *endpoint, jobs, 16);
-        start_seconds += starting.seconds();
-        if (auto failed = first_failure(chats, 201); !failed.empty()) {
-            return finish("POST /api/chats: " + failed);
-        }
-        std::vector<SessionSpec> batch(end - first);
-        for (std::size_t c = first; c < end; ++c) {
-            const auto answer = nlohmann::json::parse(chats[c - first].body, nullptr, false);
-            batch[c - first].chat = answer.value("chat", "");
-            batch[c - first].token = answer.value("token", "");
-            to_accept[c / options.chats_per_agent].push_back(batch[c - first].chat);
-        }
-        if (!generator.connect(std::move(batch), 200, Seconds(120), error)) {
-            return finish("customer WebSockets: " + error);
-        }
-        const SyncSizes::Role synced = generator.sync_sizes().customers;
-        if (end == customers || (first / options.connect_batch) % 5 == 4) {
-            say("  parley: %zu of %zu customers: chat started and connected; %.1f s so far, "
-                "%.1f of them starting chats; the last first sync %.0f KiB (mean %.0f KiB)\n",
-                end, customers, step.seconds(), start_seconds,
-                static_cast<double>(synced.largest) / 1024.0,
-                static_cast<double>(synced.bytes) / 1024.0 /
-                    static_cast<double>(std::max<std::uint64_t>(1, synced.count)));
+    for (auto step : {&Floor::connect_agents, &Floor::connect_customers, &Floor::accept_chats}) {
+        if (auto failed = (floor.*step)()) {
+            return finish(*failed);
         }
     }
-    step = Stopwatch();
-    const auto refused =
-        generator.accept_chats(std::move(to_accept), options.accept_window, Seconds(120));
-    if (!refused) {
-        return finish("accept_chat: no answers for 120 s");
-    }
-    say("  parley: %zu chats accepted in %.1f s (%llu refused)\n", customers, step.seconds(),
-        static_cast<unsigned long long>(*refused));
-    if (*refused != 0) {
-        report.notes.push_back(std::to_string(*refused) +
+    if (floor.accepts_refused() != 0) {
+        report.notes.push_back(std::to_string(floor.accepts_refused()) +
                                " accept_chat commands were refused; "
                                "those customers' messages have no agent to reach");
     }
@@ -1096,14 +960,6 @@ void print_notes(const std::vector<const Report*>& reports, const Options& optio
     }
     if (printed == 0) {
         say("  nothing unusual\n");
-    }
-}
-
-void raise_descriptor_limit() {
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
     }
 }
 

@@ -1,15 +1,15 @@
-// The load generator: one WebSocket session per
-// simulated customer or agent, and the pacer that makes the offered load open-loop (messages
+// The load generator: one WebSocket session per simulated customer or agent, and the pacer that makes the offered load open-loop (messages
 // leave on schedule whether or not earlier ones were answered, so a slow server shows as
 // latency and backlog rather than as a politely slower client).
 //
 // [SECTION] Helpers
-// [SECTION] Process figures
 // [SECTION] Shared state of one generator
 // [SECTION] Session
 // [SECTION] Pacer
 // [SECTION] LoadGenerator
 #include "load_generator.h"
+
+#include "process_figures.h"
 
 #include "sim/client/countdown.h"
 #include "sim/client/weakly.h"
@@ -25,15 +25,14 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <charconv>
-#include <fstream>
 #include <functional>
 #include <limits>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string_view>
+#include <utility>
 
-namespace parley::bench {
+namespace parley::load {
 namespace {
 
 namespace asio = boost::asio;
@@ -41,8 +40,10 @@ namespace beast = boost::beast;
 
 // [SECTION] Helpers
 
-// Where the send stamp sits in a message_posted event, and in the echoed command.
+// Where the send stamp sits in a message_posted event, and in the echoed command: "t=" for a
+// customer's message, "a=" for an agent's answer.
 constexpr std::string_view kStampMarker = R"("text":"t=)";
+constexpr std::string_view kReplyMarker = R"("text":"a=)";
 constexpr std::string_view kCommandIdMarker = R"("command_id":")";
 // A first sync holds every chat its reader may see: for an agent, every chat waiting in
 // their queues, megabytes at 10,000 chats.
@@ -88,70 +89,12 @@ Percentiles percentiles(std::vector<std::int64_t>& samples) {
     return out;
 }
 
-double clock_ticks_per_second() {
-    return static_cast<double>(sysconf(_SC_CLK_TCK));
-}
-
 }  // namespace
 
 std::int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
         .count();
-}
-
-// [SECTION] Process figures
-
-double cpu_seconds(pid_t pid) {
-    std::ifstream file("/proc/" + std::to_string(pid) + "/stat");
-    std::string line;
-    std::getline(file, line);
-    // The command name (field 2) may hold spaces; the fields after its closing ')' do not.
-    const std::size_t name_end = line.rfind(')');
-    if (name_end == std::string::npos) {
-        return 0;
-    }
-    std::istringstream fields(line.substr(name_end + 1));
-    std::string skipped;
-    for (int field = 3; field < 14; ++field) {
-        fields >> skipped;
-    }
-    unsigned long long user = 0;
-    unsigned long long system = 0;
-    fields >> user >> system;
-    return static_cast<double>(user + system) / clock_ticks_per_second();
-}
-
-double rss_mib(pid_t pid) {
-    std::ifstream file("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(file, line)) {
-        if (line.starts_with("VmRSS:")) {
-            std::istringstream fields(line.substr(6));
-            double kib = 0;
-            fields >> kib;
-            return kib / 1024.0;
-        }
-    }
-    return 0;
-}
-
-MachineCpu machine_cpu() {
-    std::ifstream file("/proc/stat");
-    std::string label;
-    file >> label;
-    // user nice system idle iowait irq softirq steal
-    unsigned long long ticks[8] = {};
-    for (unsigned long long& value : ticks) {
-        file >> value;
-    }
-    unsigned long long total = 0;
-    for (const unsigned long long value : ticks) {
-        total += value;
-    }
-    const unsigned long long idle = ticks[3] + ticks[4];
-    return {static_cast<double>(total - idle) / clock_ticks_per_second(),
-            static_cast<double>(total) / clock_ticks_per_second()};
 }
 
 // [SECTION] Shared state of one generator
@@ -225,11 +168,11 @@ struct LoadGenerator::Shared {
 
     Countdown connects;
     Countdown presence;
-    Countdown accepts;
+    Countdown chat_commands;
     std::atomic<std::size_t> next_launch{0};
     std::atomic<std::size_t> launch_end{0};
     Counter connect_failures{0};
-    Counter accepts_refused{0};
+    Counter chat_commands_refused{0};
     Counter disconnects{0};
     std::atomic<std::size_t> open{0};
     std::atomic<bool> closing{false};
@@ -244,15 +187,22 @@ struct LoadGenerator::Shared {
     Counter delivered{0};
     Counter acked{0};
     Counter rejected{0};
+    Counter reply_sent{0};
+    Counter reply_delivered{0};
+    Counter reply_rejected{0};
     // Measured window only.
     Counter sent_window{0};
     Counter delivered_window{0};
     Counter acked_window{0};
     Counter rejected_window{0};
+    Counter reply_sent_window{0};
+    Counter reply_delivered_window{0};
+    Counter reply_rejected_window{0};
 
     std::mutex mutex;  // guards the rest
     std::vector<std::int64_t> latencies;
     std::vector<std::int64_t> ack_latencies;
+    std::vector<std::int64_t> reply_latencies;
     std::map<std::string, std::uint64_t> rejections;
     std::vector<std::string> problems;
 };
@@ -287,25 +237,40 @@ public:
 
     // A post_customer_message stamped now; also the echo run's message.
     void send_message() {
-        if (!connected()) {
-            return;
+        if (connected()) {
+            send_stamped(R"({"type":"post_customer_message","command_id":"m)", spec_.chat,
+                         R"(","text":"t=)", shared_.sent, shared_.sent_window);
         }
+    }
+
+    // A post_agent_message stamped now, in the next of the chats this agent got.
+    void send_reply() {
+        if (connected() && !held_.empty()) {
+            send_stamped(R"({"type":"post_agent_message","command_id":"r)",
+                         held_[next_reply_++ % held_.size()], R"(","text":"a=)",
+                         shared_.reply_sent, shared_.reply_sent_window);
+        }
+    }
+
+    // `opening` names the command and starts its id; `marker` starts the text.
+    void send_stamped(std::string_view opening, const std::string& chat, std::string_view marker,
+                      Counter& total, Counter& window) {
         const std::int64_t stamp = now_ns();
         std::string& text = next_slot();
-        text += R"({"type":"post_customer_message","command_id":"m)";
+        text += opening;
         append_number(text, static_cast<std::int64_t>(index_));
         text += '.';
         append_number(text, stamp);
         text += R"(","chat":")";
-        text += spec_.chat;
-        text += R"(","text":"t=)";
+        text += chat;
+        text += marker;
         append_number(text, stamp);
         text += ' ';
         text += shared_.filler;
         text += R"("})";
-        shared_.sent.fetch_add(1, std::memory_order_relaxed);
+        total.fetch_add(1, std::memory_order_relaxed);
         if (shared_.in_window(stamp)) {
-            shared_.sent_window.fetch_add(1, std::memory_order_relaxed);
+            window.fetch_add(1, std::memory_order_relaxed);
         }
         flush();
     }
@@ -324,15 +289,26 @@ public:
         flush();
     }
 
-    void start_accepting(std::vector<std::string> chats, std::size_t window) {
-        to_accept_ = std::move(chats);
-        accept_window_ = std::max<std::size_t>(1, window);
-        accepting_ = true;
-        if (!connected() || to_accept_.empty()) {
-            accepts_done();
+    // accept_chat ('a') or close_chat ('c') for each of `chats`, `window` of them in flight.
+    void start_chat_commands(char kind, std::vector<std::string> chats, std::size_t window) {
+        command_kind_ = kind;
+        to_send_ = std::move(chats);
+        command_window_ = std::max<std::size_t>(1, window);
+        next_command_ = 0;
+        commands_in_flight_ = 0;
+        commands_answered_ = 0;
+        sending_commands_ = true;
+        if (!connected() || to_send_.empty()) {
+            chat_commands_done();
             return;
         }
-        pump_accepts();
+        pump_chat_commands();
+    }
+
+    // The chats it accepted, taken: a closing run closes them.
+    std::vector<std::string> take_held() {
+        next_reply_ = 0;
+        return std::exchange(held_, {});
     }
 
 private:
@@ -380,8 +356,8 @@ private:
         if (presence_pending_) {
             presence_done();
         }
-        if (accepting_) {
-            accepts_done();
+        if (sending_commands_) {
+            chat_commands_done();
         }
     }
 
@@ -392,9 +368,13 @@ private:
             return;
         }
         if (text.ends_with(R"("type":"event"})")) {
-            // Customers get their own message back too; only the agent's copy is a delivery.
-            if (spec_.agent && text.find(R"("type":"message_posted")") != std::string_view::npos) {
-                on_delivery(text, now);
+            // Everyone gets their own messages back too: a delivery is the other side's copy.
+            if (text.find(R"("type":"message_posted")") != std::string_view::npos) {
+                if (spec_.agent) {
+                    on_delivery(text, now);
+                } else {
+                    on_reply_delivery(text, now);
+                }
             }
         } else if (text.ends_with(R"("type":"ack"})")) {
             on_ack(text, now);
@@ -413,18 +393,30 @@ private:
     }
 
     void on_delivery(std::string_view text, std::int64_t now) {
-        const std::size_t marker = text.rfind(kStampMarker);
-        if (marker == std::string_view::npos) {
+        on_stamped(text, now, kStampMarker, shared_.delivered, shared_.delivered_window,
+                   shared_.latencies);
+    }
+
+    void on_reply_delivery(std::string_view text, std::int64_t now) {
+        on_stamped(text, now, kReplyMarker, shared_.reply_delivered,
+                   shared_.reply_delivered_window, shared_.reply_latencies);
+    }
+
+    // A message whose text starts with `marker` and its send stamp arrived at `now`.
+    void on_stamped(std::string_view text, std::int64_t now, std::string_view marker,
+                    Counter& total, Counter& window, std::vector<std::int64_t>& latencies) {
+        const std::size_t at = text.rfind(marker);
+        if (at == std::string_view::npos) {
             return;
         }
-        const auto stamp = number_at(text, marker + kStampMarker.size());
+        const auto stamp = number_at(text, at + marker.size());
         if (!stamp) {
             return;
         }
-        shared_.delivered.fetch_add(1, std::memory_order_relaxed);
+        total.fetch_add(1, std::memory_order_relaxed);
         if (shared_.in_window(*stamp)) {
-            shared_.delivered_window.fetch_add(1, std::memory_order_relaxed);
-            shared_.record(shared_.latencies, now - *stamp);
+            window.fetch_add(1, std::memory_order_relaxed);
+            shared_.record(latencies, now - *stamp);
         }
     }
 
@@ -452,8 +444,17 @@ private:
         case 'p':
             presence_done();
             break;
-        case 'a':
-            accept_answered();
+        case 'a': {
+            // "a.<chat>"
+            const std::size_t end = text.find('"', kind);
+            if (end != std::string_view::npos && end > kind + 2) {
+                held_.emplace_back(text.substr(kind + 2, end - kind - 2));
+            }
+            chat_command_answered();
+            break;
+        }
+        case 'c':
+            chat_command_answered();
             break;
         default:
             break;
@@ -468,24 +469,33 @@ private:
         const std::string who =
             std::string(spec_.agent ? "agent " : "customer ") + std::to_string(index_);
         if (id.starts_with('m')) {
-            shared_.rejected.fetch_add(1, std::memory_order_relaxed);
-            const std::size_t dot = id.find('.');
-            const auto stamp = dot == std::string::npos ? std::nullopt : number_at(id, dot + 1);
-            if (stamp && shared_.in_window(*stamp)) {
-                shared_.rejected_window.fetch_add(1, std::memory_order_relaxed);
-            }
-            const std::lock_guard lock(shared_.mutex);
-            ++shared_.rejections[code];
-        } else if (id.starts_with('a')) {
-            shared_.accepts_refused.fetch_add(1);
-            shared_.problem(who + ": accept_chat refused: " + std::string(text.substr(0, 300)));
-            accept_answered();
+            count_refused_message(id, code, shared_.rejected, shared_.rejected_window);
+        } else if (id.starts_with('r')) {
+            count_refused_message(id, code, shared_.reply_rejected, shared_.reply_rejected_window);
+        } else if (id.starts_with('a') || id.starts_with('c')) {
+            shared_.chat_commands_refused.fetch_add(1);
+            shared_.problem(who + ": " + (id.starts_with('a') ? "accept_chat" : "close_chat") +
+                            " refused: " + std::string(text.substr(0, 300)));
+            chat_command_answered();
         } else if (id.starts_with('p')) {
             shared_.problem(who + ": set_presence refused: " + std::string(text.substr(0, 300)));
             presence_done();
         } else {
             shared_.problem(who + ": " + std::string(text.substr(0, 300)));
         }
+    }
+
+    // "<kind><sender>.<stamp>": counted as the phase's, and in the window's by its stamp.
+    void count_refused_message(const std::string& id, const std::string& code, Counter& total,
+                               Counter& window) {
+        total.fetch_add(1, std::memory_order_relaxed);
+        const std::size_t dot = id.find('.');
+        const auto stamp = dot == std::string::npos ? std::nullopt : number_at(id, dot + 1);
+        if (stamp && shared_.in_window(*stamp)) {
+            window.fetch_add(1, std::memory_order_relaxed);
+        }
+        const std::lock_guard lock(shared_.mutex);
+        ++shared_.rejections[code];
     }
 
     void presence_done() {
@@ -495,36 +505,40 @@ private:
         }
     }
 
-    void pump_accepts() {
-        while (accepts_in_flight_ < accept_window_ && next_accept_ < to_accept_.size()) {
-            const std::string& chat = to_accept_[next_accept_++];
+    void pump_chat_commands() {
+        while (commands_in_flight_ < command_window_ && next_command_ < to_send_.size()) {
+            const std::string& chat = to_send_[next_command_++];
             std::string& text = next_slot();
-            text += R"({"type":"accept_chat","command_id":"a.)";
+            text += command_kind_ == 'a' ? R"({"type":"accept_chat","command_id":"a.)"
+                                         : R"({"type":"close_chat","command_id":"c.)";
             text += chat;
             text += R"(","chat":")";
             text += chat;
-            text += R"("})";
-            ++accepts_in_flight_;
+            text += command_kind_ == 'a'
+                        ? R"("})"
+                        : R"(","category":"Load test","notes":"Closed at the end of a load run.",)"
+                          R"("resolve_ticket":false})";
+            ++commands_in_flight_;
         }
         flush();
     }
 
-    void accept_answered() {
-        if (!accepting_) {
+    void chat_command_answered() {
+        if (!sending_commands_) {
             return;
         }
-        --accepts_in_flight_;
-        if (++accepts_answered_ == to_accept_.size()) {
-            accepts_done();
+        --commands_in_flight_;
+        if (++commands_answered_ == to_send_.size()) {
+            chat_commands_done();
         } else {
-            pump_accepts();
+            pump_chat_commands();
         }
     }
 
-    void accepts_done() {
-        if (accepting_) {
-            accepting_ = false;
-            shared_.accepts.done();
+    void chat_commands_done() {
+        if (sending_commands_) {
+            sending_commands_ = false;
+            shared_.chat_commands.done();
         }
     }
 
@@ -538,27 +552,37 @@ private:
     std::shared_ptr<client::WsConnection> connection_;
     bool connect_reported_ = false;
     bool presence_pending_ = false;
-    bool accepting_ = false;
-    std::vector<std::string> to_accept_;
-    std::size_t accept_window_ = 1;
-    std::size_t next_accept_ = 0;
-    std::size_t accepts_in_flight_ = 0;
-    std::size_t accepts_answered_ = 0;
+    bool sending_commands_ = false;
+    char command_kind_ = 'a';
+    std::vector<std::string> to_send_;
+    std::size_t command_window_ = 1;
+    std::size_t next_command_ = 0;
+    std::size_t commands_in_flight_ = 0;
+    std::size_t commands_answered_ = 0;
+    std::vector<std::string> held_;  // the chats this agent accepted
+    std::size_t next_reply_ = 0;
 };
 
 // [SECTION] Pacer
 
-// Sends message k of the phase at begin + k / rate, to customer k mod n: every customer
-// writes at the same steady rate and the total is the offered rate. A 1 ms timer releases
+// Sends message k of the phase at begin + k / rate, from sender k mod n: every sender writes
+// at the same steady rate and the total is the offered rate. A 1 ms timer releases
 // whatever has come due, so the schedule holds even when a tick runs late.
 class LoadGenerator::Pacer : public std::enable_shared_from_this<Pacer> {
 public:
-    Pacer(asio::io_context& io, std::vector<std::shared_ptr<Session>> senders, double rate,
-          std::int64_t begin, std::int64_t end)
-        : timer_(io), senders_(std::move(senders)), rate_(rate), begin_(begin), end_(end) {}
+    using Send = void (Session::*)();
+
+    Pacer(asio::io_context& io, std::vector<std::shared_ptr<Session>> senders, Send send,
+          double rate, std::int64_t begin, std::int64_t end)
+        : timer_(io),
+          senders_(std::move(senders)),
+          send_(send),
+          rate_(rate),
+          begin_(begin),
+          end_(end) {}
 
     void tick() {
-        if (senders_.empty()) {
+        if (senders_.empty() || rate_ <= 0) {
             return;
         }
         const std::int64_t now = now_ns();
@@ -575,7 +599,7 @@ public:
         }
         for (; issued_ < due; ++issued_) {
             const auto& session = senders_[issued_ % senders_.size()];
-            asio::post(session->executor(), [session] { session->send_message(); });
+            asio::post(session->executor(), [session, send = send_] { ((*session).*send)(); });
         }
         if (now >= end_) {
             return;
@@ -593,6 +617,7 @@ public:
 private:
     asio::steady_timer timer_;
     std::vector<std::shared_ptr<Session>> senders_;
+    Send send_;
     double rate_;
     std::int64_t begin_;
     std::int64_t end_;
@@ -675,71 +700,107 @@ bool LoadGenerator::go_online(std::chrono::seconds stall, std::string& error) {
     return true;
 }
 
-std::optional<std::uint64_t> LoadGenerator::accept_chats(
-    std::vector<std::vector<std::string>> chats, std::size_t window, std::chrono::seconds stall) {
-    const std::uint64_t refused_before = shared_->accepts_refused.load();
+std::optional<std::uint64_t> LoadGenerator::run_chat_commands(
+    char kind, std::vector<std::vector<std::string>> chats, std::size_t window,
+    std::chrono::seconds stall) {
+    const std::uint64_t refused_before = shared_->chat_commands_refused.load();
     chats.resize(agents_.size());
-    shared_->accepts.reset(agents_.size());
+    shared_->chat_commands.reset(agents_.size());
     for (std::size_t i = 0; i < agents_.size(); ++i) {
         asio::post(agents_[i]->executor(),
-                   [agent = agents_[i], mine = std::move(chats[i]), window]() mutable {
-                       agent->start_accepting(std::move(mine), window);
+                   [agent = agents_[i], kind, mine = std::move(chats[i]), window]() mutable {
+                       agent->start_chat_commands(kind, std::move(mine), window);
                    });
     }
-    if (!shared_->accepts.wait(stall)) {
+    if (!shared_->chat_commands.wait(stall)) {
         return std::nullopt;
     }
-    return shared_->accepts_refused.load() - refused_before;
+    return shared_->chat_commands_refused.load() - refused_before;
 }
 
-PhaseResult LoadGenerator::run_phase(double rate, std::chrono::seconds warmup,
-                                     std::chrono::seconds measure, std::chrono::seconds drain,
-                                     pid_t server) {
+std::optional<std::uint64_t> LoadGenerator::accept_chats(
+    std::vector<std::vector<std::string>> chats, std::size_t window, std::chrono::seconds stall) {
+    return run_chat_commands('a', std::move(chats), window, stall);
+}
+
+std::optional<std::uint64_t> LoadGenerator::close_chats(std::size_t window,
+                                                        std::chrono::seconds stall) {
+    // Each agent's held chats are read on its own executor before the run starts there.
+    std::vector<std::vector<std::string>> held(agents_.size());
+    client::Countdown taken;
+    taken.reset(agents_.size());
+    for (std::size_t i = 0; i < agents_.size(); ++i) {
+        asio::post(agents_[i]->executor(), [agent = agents_[i], &held, &taken, i] {
+            held[i] = agent->take_held();
+            taken.done();
+        });
+    }
+    if (!taken.wait(stall)) {
+        return std::nullopt;
+    }
+    return run_chat_commands('c', std::move(held), window, stall);
+}
+
+PhaseResult LoadGenerator::run_phase(const PhaseSpec& spec, const ServerReader& server) {
     Shared& s = *shared_;
-    for (Counter* counter : {&s.sent, &s.delivered, &s.acked, &s.rejected, &s.sent_window,
-                             &s.delivered_window, &s.acked_window, &s.rejected_window}) {
+    const bool replies = s.target == Target::parley && spec.reply_rate > 0;
+    for (Counter* counter :
+         {&s.sent, &s.delivered, &s.acked, &s.rejected, &s.reply_sent, &s.reply_delivered,
+          &s.reply_rejected, &s.sent_window, &s.delivered_window, &s.acked_window,
+          &s.rejected_window, &s.reply_sent_window, &s.reply_delivered_window,
+          &s.reply_rejected_window}) {
         counter->store(0);
     }
-    const auto expected =
-        static_cast<std::size_t>(rate * static_cast<double>(measure.count()) * 1.2);
+    const auto expected = [&](double rate) {
+        return static_cast<std::size_t>(rate * static_cast<double>(spec.measure.count()) * 1.2);
+    };
     {
         const std::lock_guard lock(s.mutex);
         s.latencies.clear();
         s.ack_latencies.clear();
-        s.latencies.reserve(expected);
-        s.ack_latencies.reserve(s.target == Target::parley ? expected : 0);
+        s.reply_latencies.clear();
+        s.latencies.reserve(expected(spec.rate));
+        s.ack_latencies.reserve(s.target == Target::parley ? expected(spec.rate) : 0);
+        s.reply_latencies.reserve(replies ? expected(spec.reply_rate) : 0);
         s.rejections.clear();
     }
     const std::uint64_t disconnects_before = s.disconnects.load();
     const std::int64_t start = now_ns() + 1'000'000;
-    const std::int64_t begin = start + std::chrono::nanoseconds(warmup).count();
-    const std::int64_t end = begin + std::chrono::nanoseconds(measure).count();
+    const std::int64_t begin = start + std::chrono::nanoseconds(spec.warmup).count();
+    const std::int64_t end = begin + std::chrono::nanoseconds(spec.measure).count();
     s.window_begin = begin;
     s.window_end = end;
 
-    auto pacer = std::make_shared<Pacer>(s.io, customers_, rate, start, end);
+    auto pacer =
+        std::make_shared<Pacer>(s.io, customers_, &Session::send_message, spec.rate, start, end);
+    auto reply_pacer = std::make_shared<Pacer>(s.io, agents_, &Session::send_reply,
+                                               replies ? spec.reply_rate : 0, start, end);
     asio::post(s.io, [pacer] { pacer->tick(); });
+    asio::post(s.io, [reply_pacer] { reply_pacer->tick(); });
 
     const auto at = [](std::int64_t ns) {
         return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(ns));
     };
     std::this_thread::sleep_until(at(begin));
-    const double server_before = cpu_seconds(server);
+    const auto server_before = server ? server() : std::nullopt;
     const double client_before = cpu_seconds(getpid());
     const MachineCpu machine_before = machine_cpu();
     std::this_thread::sleep_until(at(end));
-    const double server_after = cpu_seconds(server);
+    const auto server_after = server ? server() : std::nullopt;
     const double client_after = cpu_seconds(getpid());
     const MachineCpu machine_after = machine_cpu();
-    const double window = std::chrono::duration<double>(measure).count();
+    const double window = std::chrono::duration<double>(spec.measure).count();
 
     const auto settled = [&] {
         const std::uint64_t sent = s.sent.load();
         const std::uint64_t refused = s.rejected.load();
         const bool delivered = s.delivered.load() + refused >= sent;
-        return delivered && (s.target == Target::echo || s.acked.load() + refused >= sent);
+        const bool answered = s.reply_delivered.load() + s.reply_rejected.load() >=
+                              s.reply_sent.load();
+        return delivered && answered &&
+               (s.target == Target::echo || s.acked.load() + refused >= sent);
     };
-    const auto drain_until = std::chrono::steady_clock::now() + drain;
+    const auto drain_until = std::chrono::steady_clock::now() + spec.drain;
     while (!settled() && std::chrono::steady_clock::now() < drain_until) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -747,24 +808,36 @@ PhaseResult LoadGenerator::run_phase(double rate, std::chrono::seconds warmup,
     s.window_begin = std::numeric_limits<std::int64_t>::max();
     s.window_end = std::numeric_limits<std::int64_t>::max();
 
+    const auto undelivered = [](std::uint64_t sent, std::uint64_t accounted) {
+        return sent > accounted ? sent - accounted : 0;
+    };
     PhaseResult result;
-    result.offered = rate;
+    result.offered = spec.rate;
     result.seconds = window;
     result.sent_rate = static_cast<double>(s.sent_window.load()) / window;
     result.delivered_rate = static_cast<double>(s.delivered_window.load()) / window;
     result.ack_rate = static_cast<double>(s.acked_window.load()) / window;
     result.rejected = s.rejected_window.load();
-    const std::uint64_t sent = s.sent.load();
-    const std::uint64_t accounted = s.delivered.load() + s.rejected.load();
-    result.undelivered = sent > accounted ? sent - accounted : 0;
-    result.server_cores = (server_after - server_before) / window;
+    result.undelivered = undelivered(s.sent.load(), s.delivered.load() + s.rejected.load());
+    result.reply_offered = replies ? spec.reply_rate : 0;
+    result.reply_sent_rate = static_cast<double>(s.reply_sent_window.load()) / window;
+    result.reply_delivered_rate = static_cast<double>(s.reply_delivered_window.load()) / window;
+    result.reply_rejected = s.reply_rejected_window.load();
+    result.reply_undelivered =
+        undelivered(s.reply_sent.load(), s.reply_delivered.load() + s.reply_rejected.load());
+    if (server_before && server_after) {
+        result.server_read = true;
+        result.server_cores = (server_after->cpu_seconds - server_before->cpu_seconds) / window;
+        result.server_rss_mib = server_after->rss_mib;
+    }
     result.client_cores = (client_after - client_before) / window;
     result.machine_cores = (machine_after.busy - machine_before.busy) / window;
-    result.pacer_lag_ms = pacer->max_lag_ms();
+    result.pacer_lag_ms = std::max(pacer->max_lag_ms(), reply_pacer->max_lag_ms());
     result.disconnects = s.disconnects.load() - disconnects_before;
     const std::lock_guard lock(s.mutex);
     result.latency = percentiles(s.latencies);
     result.ack_latency = percentiles(s.ack_latencies);
+    result.reply_latency = percentiles(s.reply_latencies);
     result.rejections = s.rejections;
     return result;
 }
@@ -786,4 +859,4 @@ void LoadGenerator::closing() {
     shared_->closing = true;
 }
 
-}  // namespace parley::bench
+}  // namespace parley::load

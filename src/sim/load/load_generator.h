@@ -1,21 +1,20 @@
-// The client half of server_bench: simulated customers and agents over real WebSockets, a
-// keep-alive HTTP pool for the REST set-up, and a paced, open-loop measured phase. Everything
+// Simulated customers and agents over real WebSockets for measuring a server (server_bench and
+// `parley-sim load`): a keep-alive HTTP pool for the REST set-up, and paced, open-loop
+// measured phases, customers writing to agents and agents answering back. Everything
 // runs on one io_context with one or two threads; the calling thread only orchestrates and
 // waits. It speaks the wire protocol (src/protocol/README.md) as any client would, over the
 // HTTP and WebSocket pieces of parley_client, and never uses the server's or the core's code.
 //
-// [SECTION] Process figures
 // [SECTION] REST set-up
 // [SECTION] WebSocket load
 #pragma once
-
-#include <sys/types.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,26 +24,12 @@
 
 #include "sim/client/http_client.h"
 
-namespace parley::bench {
+namespace parley::load {
 
 using tcp = boost::asio::ip::tcp;
 
 // steady_clock in nanoseconds: the send stamps in messages and every receipt time.
 std::int64_t now_ns();
-
-// [SECTION] Process figures
-
-// utime + stime of a process, in seconds (getpid() for this one).
-double cpu_seconds(pid_t pid);
-// VmRSS of a process, in MiB.
-double rss_mib(pid_t pid);
-
-// The whole machine's CPU since boot, in seconds summed over cores: busy and all.
-struct MachineCpu {
-    double busy = 0;
-    double total = 0;
-};
-MachineCpu machine_cpu();
 
 // [SECTION] REST set-up
 
@@ -72,6 +57,22 @@ struct Percentiles {
     double max_ms = 0;
 };
 
+// The server's own figures at one moment, however they are read (/proc for a child process,
+// GET /metrics for a server anywhere).
+struct ServerReading {
+    double cpu_seconds = 0;
+    double rss_mib = 0;
+};
+using ServerReader = std::function<std::optional<ServerReading>()>;
+
+struct PhaseSpec {
+    double rate = 0;        // customer → agent msg/s, all customers together
+    double reply_rate = 0;  // agent → customer msg/s, all agents together (Parley only)
+    std::chrono::seconds warmup{0};
+    std::chrono::seconds measure{0};
+    std::chrono::seconds drain{0};
+};
+
 // One measured phase. Counts, rates and latencies are those of the messages sent during the
 // measured window, followed to their delivery and ack however late (until the drain ends), so
 // a backlog shows as latency instead of falling off the window's edge; `undelivered` covers
@@ -86,7 +87,16 @@ struct PhaseResult {
     std::uint64_t undelivered = 0;
     Percentiles latency;      // send → agent receipt of message_posted (or echo receipt)
     Percentiles ack_latency;  // send → ack (Parley only)
+    // Agents answering: the same figures the other way, to the customer's receipt.
+    double reply_offered = 0;
+    double reply_sent_rate = 0;
+    double reply_delivered_rate = 0;
+    std::uint64_t reply_rejected = 0;
+    std::uint64_t reply_undelivered = 0;
+    Percentiles reply_latency;
+    bool server_read = false;  // the server's figures below were read
     double server_cores = 0;
+    double server_rss_mib = 0;  // at the window's end
     double client_cores = 0;
     double machine_cores = 0;  // every process on the machine, this bench included
     double pacer_lag_ms = 0;   // the most the sender fell behind its schedule
@@ -122,16 +132,19 @@ public:
                  std::string& error);
     // Every agent sets its presence online and waits for the ack.
     bool go_online(std::chrono::seconds stall, std::string& error);
-    // Agent i (in connection order) accepts chats[i], `window` commands in flight each.
-    // Returns how many accepts were refused (their codes go to problems()), or nothing on a
-    // stall.
+    // Agent i (in connection order) accepts chats[i], `window` commands in flight each, and
+    // answers in those it got. Returns how many accepts were refused (their codes go to
+    // problems()), or nothing on a stall.
     std::optional<std::uint64_t> accept_chats(std::vector<std::vector<std::string>> chats,
                                               std::size_t window, std::chrono::seconds stall);
+    // Every agent closes the chats it accepted, with the resolution category "Load test".
+    // Returns how many closes were refused, or nothing on a stall.
+    std::optional<std::uint64_t> close_chats(std::size_t window, std::chrono::seconds stall);
 
-    // Customers send at `rate` msg/s in total, round robin, for warm-up + measure; figures
-    // come from the measured window; then waits (at most `drain`) for what is in flight.
-    PhaseResult run_phase(double rate, std::chrono::seconds warmup, std::chrono::seconds measure,
-                          std::chrono::seconds drain, pid_t server);
+    // Customers send at `rate` msg/s in total and agents at `reply_rate`, round robin, for
+    // warm-up + measure; figures come from the measured window; then waits (at most `drain`)
+    // for what is in flight.
+    PhaseResult run_phase(const PhaseSpec& spec, const ServerReader& server);
 
     std::size_t connections() const;
     SyncSizes sync_sizes() const;
@@ -147,6 +160,9 @@ private:
     class Pacer;
 
     void launch_next();
+    std::optional<std::uint64_t> run_chat_commands(char kind,
+                                                   std::vector<std::vector<std::string>> chats,
+                                                   std::size_t window, std::chrono::seconds stall);
 
     std::unique_ptr<Shared> shared_;
     std::vector<std::shared_ptr<Session>> sessions_;
@@ -155,4 +171,4 @@ private:
     std::vector<std::thread> threads_;
 };
 
-}  // namespace parley::bench
+}  // namespace parley::load
