@@ -1,8 +1,10 @@
 // The Prometheus registry: exact text output, cumulative buckets, concurrent updates.
 #include "server/metrics/metrics.h"
+#include "server/metrics/process.h"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <stdexcept>
 #include <thread>
@@ -88,6 +90,28 @@ TEST(Metrics, CallbackGaugesAreReadAtEveryScrape) {
     EXPECT_NE(registry.render().find("queued 1\n"), std::string::npos);
     queued = 4;
     EXPECT_NE(registry.render().find("queued 4\n"), std::string::npos);
+}
+
+// The figures a load test reads from afar: CPU time grows with work, memory is this process's.
+TEST(Metrics, ProcessFiguresAreTheServersOwn) {
+    Registry registry;
+    add_process_metrics(registry);
+    const auto value = [&](const std::string& name) {
+        const std::string text = registry.render();
+        const std::size_t at = text.find("\n" + name + " ");
+        EXPECT_NE(at, std::string::npos) << text;
+        return at == std::string::npos ? 0.0 : std::stod(text.substr(at + name.size() + 2));
+    };
+    const double cpu_before = value("process_cpu_seconds_total");
+    volatile double spin = 0;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(200);
+    while (std::chrono::steady_clock::now() < until) {
+        spin = spin + 1;
+    }
+    EXPECT_GT(value("process_cpu_seconds_total"), cpu_before);
+    const std::vector<char> touched(64 << 20, 1);
+    ASSERT_EQ(touched[touched.size() / 2], 1);
+    EXPECT_GT(value("process_resident_memory_bytes"), static_cast<double>(touched.size()));
 }
 
 TEST(Metrics, ReferencesStayValidAsMoreMetricsAreAdded) {
