@@ -101,6 +101,15 @@ std::string automation_json(const ConsoleViewModel& model, const FrameOutput& ou
                            {"queue", std::string(model.chat->queue)},
                            {"customer_typing", model.chat->customer_typing},
                            {"lines", lines}};
+        if (const core::BotContext* bot = model.chat->bot_context) {
+            auto bot_lines = nlohmann::json::array();
+            for (const core::TranscriptLine& line : bot->transcript) {
+                bot_lines.push_back({{"speaker", line.speaker}, {"text", line.text}});
+            }
+            summary["chat"]["bot"] = {{"intent", bot->intent},
+                                      {"attributes", bot->attributes},
+                                      {"transcript", bot_lines}};
+        }
     }
     auto items = nlohmann::json::array();
     for (const AutomationItem& item : output.items) {

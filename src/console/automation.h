@@ -14,7 +14,7 @@ namespace parley::console {
 // {"screen":"desk","connection":"connected","agent":"Maria Garcia","presence":"online",
 //  "load":1,"capacity":4,"delayed":false,"queue":[{"key":…,"customer":"Ann Lee",…}],
 //  "transferred":[…],"mine":[…],"chat":{"key":…,"customer":"Ann Lee","status":"active",
-//  "lines":[…the last lines…]},
+//  "lines":[…the last lines…],"bot":{"intent":…,"attributes":{…},"transcript":[…]}},
 //  "refusal":"…","items":[{"id":"accept/…","label":"Accept","x":…,"enabled":true}]}
 std::string automation_json(const ConsoleViewModel& model, const FrameOutput& output);
 

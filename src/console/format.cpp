@@ -71,4 +71,25 @@ std::string format_size(std::uint64_t bytes) {
     return std::to_string((bytes + 1023) / 1024) + " KB";
 }
 
+std::string attribute_label(std::string_view key) {
+    constexpr std::string_view kExternalId = "external_id";
+    if (key == kExternalId) {
+        return "External ID";
+    }
+    if (key.starts_with(kExternalId) && key.size() > kExternalId.size() + 1 &&
+        key[kExternalId.size()] == '.') {
+        return std::string(key.substr(kExternalId.size() + 1)) + " ID";
+    }
+    std::string label(key);
+    for (char& c : label) {
+        if (c == '_') {
+            c = ' ';
+        }
+    }
+    if (!label.empty() && label.front() >= 'a' && label.front() <= 'z') {
+        label.front() = static_cast<char>(label.front() - 'a' + 'A');
+    }
+    return label;
+}
+
 }  // namespace parley::console

@@ -1,10 +1,11 @@
-// How the console writes times, durations and file sizes for people. No ImGui.
+// How the console writes times, durations, file sizes and attribute names for people. No ImGui.
 #pragma once
 
 #include "core/ids.h"
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace parley::console {
 
@@ -16,5 +17,8 @@ std::string format_clock(core::Timestamp at);
 std::string format_date_time(core::Timestamp at);
 // "12 KB", rounded up so a small file never reads "0 KB".
 std::string format_size(std::uint64_t bytes);
+// A bot hand-off attribute's key as a label: "external_id.crm" → "crm ID",
+// "external_id" → "External ID", "order_number" → "Order number".
+std::string attribute_label(std::string_view key);
 
 }  // namespace parley::console

@@ -20,6 +20,16 @@ TEST(Format, ClockAndDateAreUtc) {
     EXPECT_EQ(format_date_time(0), "1970-01-01 00:00");
 }
 
+TEST(Format, AttributeKeysReadAsLabels) {
+    EXPECT_EQ(attribute_label("external_id"), "External ID");
+    EXPECT_EQ(attribute_label("external_id.crm"), "crm ID");
+    EXPECT_EQ(attribute_label("order_number"), "Order number");
+    EXPECT_EQ(attribute_label("plan"), "Plan");
+    EXPECT_EQ(attribute_label("тариф"), "тариф");
+    EXPECT_EQ(attribute_label("external_id."), "External id.");
+    EXPECT_EQ(attribute_label(""), "");
+}
+
 TEST(Canned, BothPlaceholderSpellingsExpand) {
     EXPECT_EQ(expand_placeholders("Hi {customer.name}, {agent_name} here. {customer_name}!", "Ann",
                                   "Maria"),

@@ -14,8 +14,14 @@ namespace parley::console {
 namespace {
 
 void field(const char* name, std::string_view value) {
+    const float column = ImGui::GetFontSize() * 7.0f;
     ImGui::TextDisabled("%s", name);
-    ImGui::SameLine(ImGui::GetFontSize() * 7.0f);
+    // A label longer than the column pushes its value along instead of under it.
+    if (ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x <= column) {
+        ImGui::SameLine(column);
+    } else {
+        ImGui::SameLine();
+    }
     ImGui::TextWrapped("%.*s", static_cast<int>(value.size()), value.data());
 }
 
@@ -49,7 +55,11 @@ void draw_bot_context(const core::BotContext& bot) {
         field("Intent", bot.intent);
     }
     for (const auto& [name, value] : bot.attributes) {
-        field(name.c_str(), value);
+        field(attribute_label(name).c_str(), value);
+    }
+    if (!bot.transcript.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("With the bot:");
     }
     for (const core::TranscriptLine& line : bot.transcript) {
         ImGui::TextDisabled("%s:", line.speaker.c_str());
