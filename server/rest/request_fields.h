@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/names.h"
 #include "server/rest/call.h"
 
 namespace parley::server::rest {
@@ -64,5 +65,22 @@ private:
 // is present but not an integer within [min, max].
 bool query_integer(Call& call, const char* name, std::int64_t min, std::int64_t max,
                    std::optional<std::int64_t>& out);
+
+// Query parameter `name` as one of the core's enum names: nothing when absent; a 400 answer and
+// false when it names no value.
+template <class E>
+bool query_enum(Call& call, const char* name, std::optional<E>& out) {
+    const auto text = call.query(name);
+    if (!text) {
+        return true;
+    }
+    out = core::parse<E>(*text);
+    if (!out) {
+        call.fail(boost::beast::http::status::bad_request, "invalid_value",
+                  "The query parameter " + std::string(name) + " has no value '" + *text + "'.");
+        return false;
+    }
+    return true;
+}
 
 }  // namespace parley::server::rest

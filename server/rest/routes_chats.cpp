@@ -426,21 +426,6 @@ bool customer_matches(const core::State& state, const core::Chat& chat, const st
                                                contains_folded(found->second.contact, needle)));
 }
 
-template <class E>
-bool query_enum(Call& call, const char* name, std::optional<E>& out) {
-    const auto text = call.query(name);
-    if (!text) {
-        return true;
-    }
-    out = core::parse<E>(*text);
-    if (!out) {
-        call.fail(http::status::bad_request, "invalid_value",
-                  "The query parameter " + std::string(name) + " has no value '" + *text + "'.");
-        return false;
-    }
-    return true;
-}
-
 std::optional<ListQuery> read_list_query(Call& call) {
     ListQuery query;
     std::optional<std::int64_t> queue, from, to, limit;

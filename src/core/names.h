@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/actor.h"
+#include "core/analytics.h"
 #include "core/model.h"
 
 namespace parley::core {
@@ -43,6 +44,7 @@ PARLEY_ENUM_NAMES(ActivityKind, "assigned", "offer_rejected", "transfer_requeste
                   "transfer_declined", "moved_to_queue", "released", "supervisor_requested",
                   "supervisor_joined")
 PARLEY_ENUM_NAMES(ActorKind, "customer", "agent", "integration", "system")
+PARLEY_ENUM_NAMES(GroupBy, "queue", "agent", "channel", "day")
 
 #undef PARLEY_ENUM_NAMES
 
