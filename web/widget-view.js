@@ -86,7 +86,6 @@
     const formProblem = element("p", { class: "pw-problem", role: "alert", hidden: true });
     const start = element("button", { class: "pw-primary", type: "submit" }, labels.start);
     const form = element("form", { class: "pw-form", novalidate: true, "aria-labelledby": "pw-title" },
-                         element("p", { class: "pw-intro" }, labels.subtitleForm),
                          name.wrap, email.wrap, question.wrap, formProblem, start);
 
     const queue = element("div", { class: "pw-queue", role: "status", hidden: true });
@@ -134,7 +133,7 @@
                            element("fieldset", {}, element("legend", { class: "pw-sr-only" }, labels.surveyScoreGroup),
                                    scoreRow,
                                    element("p", { class: "pw-scale", "aria-hidden": "true" },
-                                           element("span", {}, "1"), element("span", {}, "5"))),
+                                           element("span", {}, labels.surveyLow), element("span", {}, labels.surveyHigh))),
                            comment.wrap, surveyProblem, surveySubmit);
     const thanks = element("p", { class: "pw-thanks", role: "status", hidden: true }, labels.surveyThanks);
     const newChat = element("button", { class: "pw-secondary", type: "button", hidden: true }, labels.newChat);

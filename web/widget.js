@@ -18,7 +18,8 @@
     title: options.title || "",
     lang: options.lang || document.documentElement.lang || navigator.language || "en",
   };
-  const parts = ["widget-labels.js", "widget-connection.js", "widget-chat.js", "widget-view.js", "widget-app.js"];
+  const parts = ["widget-labels.js", "widget-connection.js", "widget-chat.js", "widget-view.js", "widget-render.js",
+                 "widget-app.js"];
   let left = parts.length;
   const begin = () => window.ParleyWidget.start(config, new URL("widget.css", base).href);
   for (const part of parts) {

@@ -52,6 +52,7 @@ test("a customer in the widget and an agent in the console chat from the queue t
   assert.match(await part(page, "#pw-email-error").textContent(), /e-mail address/);
   assert.equal(await part(page, "#pw-name").getAttribute("aria-invalid"), "true");
   await checkAccessibility(page, "the pre-chat form with its validation messages");
+  await settledScreenshot(page, "widget-00-form-desktop");
   await part(page, "#pw-name").fill("Ann Lee");
   await part(page, "#pw-email").fill("ann@example.com");
   await part(page, "#pw-question").fill("Where is my invoice for order 118?");
