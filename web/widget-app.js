@@ -251,7 +251,14 @@
     applyEvent(event, seq) {
       const change = this.chat.applyEvent(event, seq);
       if (change.notice) this.announce(this.noticeText(change.notice));
-      if (change.closed) requestAnimationFrame(() => this.scrollToEnd());
+      if (change.closed) {
+        requestAnimationFrame(() => {
+          this.scrollToEnd();
+          // When the composer that had the focus is gone, the survey (or a new chat) takes it.
+          const active = this.ui.root.activeElement;
+          if (this.isOpen() && (!active || active.closest("[hidden]"))) this.focusFirst();
+        });
+      }
       if (change.message?.author.kind === "agent") {
         const who = this.chat.agentName(change.message.author.id) || this.labels.someone;
         this.announce(this.labels.newMessageFrom(who, change.message.text));

@@ -10,7 +10,7 @@ import { test } from "node:test";
 import { click, openDesk, startCustomerChat, type, press, waitFor } from "./console_driver.mjs";
 import { serverAndBrowser, settledScreenshot } from "./harness.mjs";
 import {
-  checkAccessibility, conversation, openDemo, part, savedChat, send, startChat, waitForConversation,
+  checkAccessibility, conversation, openDemo, part, savedChat, send, waitForConversation,
 } from "./widget_driver.mjs";
 
 const shared = serverAndBrowser();
@@ -162,14 +162,34 @@ test("a customer in the widget and an agent in the console chat from the queue t
   await desk.context.close();
 });
 
-test("End chat while waiting closes the chat as cancelled by the customer", async () => {
+test("keyboard only: a chat started and ended while waiting is closed as cancelled by the customer", async () => {
   const { context, page, problems } = await openDemo(shared.browser, shared.server.url, NARROW);
-  const { chat } = await startChat(page, { name: "Пётр Иванов", email: "petr@example.com",
-                                           question: "Can I change my delivery address?" });
+  const focused = () => page.evaluate(() => {
+    const inner = document.querySelector(".parley-widget-host")?.shadowRoot?.activeElement;
+    return inner ? inner.id || inner.className : document.activeElement?.textContent;
+  });
+  for (let i = 0; i < 10 && (await focused()) !== "pw-launcher"; i++) await page.keyboard.press("Tab");
+  assert.equal(await focused(), "pw-launcher", "the launcher is reached with Tab after the page's links");
+  await page.keyboard.press("Enter");
+  assert.equal(await focused(), "pw-name", "opening the panel puts the focus on the first field");
+  await page.keyboard.type("Пётр Иванов");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("petr@example.com");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Can I change my delivery address?");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
   await part(page, ".pw-queue").getByText(/in the queue/).waitFor();
+  assert.equal(await focused(), "pw-text", "the composer has the focus once the chat started");
+  const { chat } = await savedChat(page);
   await settledScreenshot(page, "widget-05-queued-320");
-  await part(page, ".pw-footer .pw-link").click();
-  await part(page, ".pw-confirm .pw-danger").click();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "pw-link", "End chat follows Send");
+  await page.keyboard.press("Enter");
+  assert.equal(await focused(), "pw-secondary", "the question offers to keep chatting first");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Enter");
   await waitForConversation(page, (ls) => ls.some((l) => l.text === "You ended the chat before an agent joined."),
                             "the cancellation");
   assert.equal(await part(page, ".pw-composer").isHidden(), true);
@@ -177,8 +197,10 @@ test("End chat while waiting closes the chat as cancelled by the customer", asyn
   const record = await supervisorReads(chat);
   assert.equal(record.status, "closed");
   assert.equal(record.resolution.outcome, "cancelled_by_customer");
-  await part(page, ".pw-ended .pw-secondary").click();
+  assert.equal(await focused(), "pw-secondary", "the focus moves to Start a new chat");
+  await page.keyboard.press("Enter");
   await part(page, "#pw-name").waitFor();
+  assert.equal(await focused(), "pw-name");
   assert.deepEqual(problems, []);
   await context.close();
 });

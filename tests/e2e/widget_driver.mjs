@@ -25,16 +25,6 @@ export function part(page, selector) {
   return page.locator(`.parley-widget-host ${selector}`);
 }
 
-export async function startChat(page, { name, email, question }) {
-  await part(page, ".pw-launcher").click();
-  await part(page, "#pw-name").fill(name);
-  await part(page, "#pw-email").fill(email);
-  await part(page, "#pw-question").fill(question);
-  await part(page, ".pw-form .pw-primary").click();
-  await part(page, ".pw-conversation").waitFor();
-  return savedChat(page);
-}
-
 export async function savedChat(page) {
   const saved = await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith("parley-widget:"));
