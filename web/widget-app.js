@@ -267,7 +267,8 @@
       this.render();
     }
 
-    // The highest agent message id whose state is at least `state` (receipts already sent).
+    // The highest agent message id the server already holds as `state` or beyond: receipts
+    // this copy need not send again.
     agentMessagesIn(state) {
       let upTo = 0;
       for (const m of this.chat.messages) {
@@ -441,6 +442,7 @@
       this.files = [];
       show(this.ui.conversation, false);
       show(this.ui.transcript, false);
+      show(this.ui.connection, false);
       show(this.ui.form, true);
       this.ui.survey.reset();
       this.remember({ open: true });

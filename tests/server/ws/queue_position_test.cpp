@@ -4,6 +4,8 @@
 // (Billing is a "pick" queue, so chats wait until someone accepts them).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/test_server.h"
 
 namespace parley::server::testing {
