@@ -129,7 +129,9 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
     for (core::EventEnvelope& event : decision.events) {
         const std::uint64_t seq = ++assigned_seq_;
         EventFanout fanout(feeds_, state_, event);
+        positions_.touch(state_, event.event);
         core::apply(state_, event);
+        positions_.touch(state_, event.event);
         StoredEvent stored{seq, id, std::nullopt, 0, event.at, protocol::encode_event(event)};
         if (const auto chat = core::chat_of(state_, event.event)) {
             stored.chat = *chat;
@@ -218,14 +220,25 @@ void Authority::subscribe(std::shared_ptr<Subscriber> subscriber, core::Actor ac
         } else if (actor.kind != core::ActorKind::customer) {
             feeds_.set_wide(feed, true);
         }
+        std::optional<Message> position;
+        if (actor.kind == core::ActorKind::customer) {
+            position = positions_.current(state_, actor);
+        }
+        const auto send_position = [subscriber, position] {
+            if (position) {
+                subscriber->deliver(*position);
+            }
+        };
         if (!created && resume_from && *resume_from <= assigned_seq_ &&
             feed->reaches_back_to(*resume_from)) {
             feed->resume(subscriber, *resume_from);
+            after_commit(assigned_seq_, send_position);
             return;
         }
         Message sync = sync_message(state_, actor, assigned_seq_);
-        after_commit(assigned_seq_, [feed, subscriber, sync = std::move(sync)] {
+        after_commit(assigned_seq_, [feed, subscriber, sync = std::move(sync), send_position] {
             subscriber->deliver(sync);
+            send_position();
             feed->attach(subscriber);
         });
     });
@@ -269,6 +282,7 @@ void Authority::tick() {
            core::Actor::system(), core::Tick{}, [](const Outcome&) {},
            std::chrono::steady_clock::now());
     feeds_.expire(at);
+    send_queue_positions();
     publish_figures();
     tick_timer_.expires_after(tick_period_);
     tick_timer_.async_wait(asio::bind_executor(strand_, [this](boost::system::error_code error) {
@@ -346,6 +360,19 @@ void Authority::publish_figures() {
     }
     const std::lock_guard lock(figures_mutex_);
     figures_ = std::move(figures);
+}
+
+// Once per tick, after the tick's own events: see queue_positions.h for why not per command.
+void Authority::send_queue_positions() {
+    std::vector<Delivery> positions = positions_.flush(feeds_, state_);
+    if (positions.empty()) {
+        return;
+    }
+    after_commit(assigned_seq_, [positions = std::move(positions)] {
+        for (const Delivery& delivery : positions) {
+            delivery.feed->send(delivery.message);
+        }
+    });
 }
 
 std::vector<QueueFigures> Authority::queue_figures() const {

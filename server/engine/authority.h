@@ -28,6 +28,7 @@
 #include "core/state.h"
 #include "protocol/session.h"
 #include "server/engine/feeds.h"
+#include "server/engine/queue_positions.h"
 #include "server/engine/subscriber.h"
 #include "server/metrics/metrics.h"
 #include "server/store/store.h"
@@ -105,6 +106,7 @@ private:
     // Snapshots the State as of now; `done` (optional) runs on the strand once it is saved.
     void take_snapshot(std::function<void()> done);
     void publish_figures();
+    void send_queue_positions();
     void tick();
     core::Timestamp now();
     std::uint64_t next_chat_version(const core::ChatId& chat);
@@ -116,6 +118,7 @@ private:
     AuthorityOptions options_;
     core::State state_;
     Feeds feeds_;
+    QueuePositions positions_;
     // Per chat: the version of its latest event.
     ChatVersions chat_versions_;
     std::uint64_t assigned_seq_ = 0;

@@ -31,6 +31,10 @@ void Feed::push(std::uint64_t seq, const Message& message) {
         base_ = recent_.front().seq;
         recent_.pop_front();
     }
+    send(message);
+}
+
+void Feed::send(const Message& message) {
     for (const auto& subscriber : subscribers_) {
         subscriber->deliver(message);
     }

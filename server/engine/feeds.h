@@ -32,6 +32,9 @@ public:
     const core::Actor& actor() const { return actor_; }
     // Records the message for `seq` and delivers it to every attached subscriber.
     void push(std::uint64_t seq, const Message& message);
+    // Delivers a message outside the replica's sequence (a queue position) to every attached
+    // subscriber without recording it: a resume must not replay a stale one.
+    void send(const Message& message);
     // Whether the feed still holds every message after `seq`.
     bool reaches_back_to(std::uint64_t seq) const { return seq >= base_; }
     // Delivers the recorded messages after `seq`, then attaches.

@@ -295,7 +295,14 @@ void get_chat(const CallPtr& call) {
     }
     read_state(call, [call, id = *id](const core::State& state) {
         if (const core::Chat* chat = reachable_chat(*call, state, id)) {
-            call->reply(http::status::ok, chat_json(call->principal->actor, *chat));
+            nlohmann::json body = chat_json(call->principal->actor, *chat);
+            // While the chat waits: what the customer's widget shows before an agent joins.
+            if (const auto position = core::queue_position(state, chat->id)) {
+                body["queue_position"] = {{"position", position->position},
+                                          {"waiting", position->waiting},
+                                          {"estimated_wait", position->estimated_wait}};
+            }
+            call->reply(http::status::ok, body);
         }
     });
 }

@@ -21,6 +21,13 @@ inline constexpr auto kSchema<Rejected> =
     tagged("rejected", field("command_id", &Rejected::command_id), field("code", &Rejected::code),
            field("message", &Rejected::message));
 
+template <>
+inline constexpr auto kSchema<QueuePositionMessage> =
+    tagged("queue_position", field("chat", &QueuePositionMessage::chat),
+           field("position", &QueuePositionMessage::position),
+           field("waiting", &QueuePositionMessage::waiting),
+           field("estimated_wait", &QueuePositionMessage::estimated_wait));
+
 namespace {
 
 Result<std::uint64_t> read_seq(const Json& object, std::string_view type) {
@@ -138,6 +145,10 @@ std::string encode_rejected(const Rejected& rejected) {
 
 std::string encode_pong() { return R"({"type":"pong"})"; }
 
+std::string encode_queue_position(const QueuePositionMessage& position) {
+    return detail::dump(detail::write(position));
+}
+
 Result<ServerMessage> decode_server_message(std::string_view text) {
     Result<detail::Json> parsed = detail::parse_object(text, detail::kMaxMessageBytes * 64);
     if (!parsed) {
@@ -160,6 +171,9 @@ Result<ServerMessage> decode_server_message(std::string_view text) {
     }
     if (name == "rejected") {
         return detail::read_plain<Rejected>(object, name);
+    }
+    if (name == "queue_position") {
+        return detail::read_plain<QueuePositionMessage>(object, name);
     }
     if (name == "welcome") {
         return detail::read_plain<Welcome>(object, name);

@@ -87,8 +87,20 @@ struct Pong {
     bool operator==(const Pong&) const = default;
 };
 
-using ServerMessage =
-    std::variant<Welcome, WireError, Sync, EventMessage, ChatMessage, Ack, Rejected, Pong>;
+// Where the customer's queued chat stands (core::queue_position): sent to the chat's customer
+// when they connect and whenever it changes, until an agent takes the chat or it closes. Not
+// part of the replica, so it carries no sequence number.
+struct QueuePositionMessage {
+    core::ChatId chat;
+    // 1 for the next chat to be taken.
+    std::uint64_t position = 0;
+    std::uint64_t waiting = 0;
+    core::Duration estimated_wait = 0;
+    bool operator==(const QueuePositionMessage&) const = default;
+};
+
+using ServerMessage = std::variant<Welcome, WireError, Sync, EventMessage, ChatMessage, Ack,
+                                   Rejected, Pong, QueuePositionMessage>;
 
 // The snapshot and event texts are embedded as they are, so a server encodes each once and
 // sends the same bytes to every recipient.
@@ -98,6 +110,7 @@ std::string encode_chat_message(std::uint64_t seq, const core::Chat& chat);
 std::string encode_ack(const Ack& ack);
 std::string encode_rejected(const Rejected& rejected);
 std::string encode_pong();
+std::string encode_queue_position(const QueuePositionMessage& position);
 // A chat as the JSON object the chat message and the REST API carry.
 std::string encode_chat(const core::Chat& chat);
 Result<ServerMessage> decode_server_message(std::string_view text);

@@ -197,6 +197,36 @@ TEST(ServerMessages, AckRejectedAndPongRoundTrip) {
     EXPECT_TRUE(std::holds_alternative<Pong>(pong.value()));
 }
 
+TEST(ServerMessages, QueuePositionRoundTripsWithExactBytes) {
+    const QueuePositionMessage position{"cht_0123456789abcdef0123456789abcdef", 2, 5, 120000};
+    const std::string text = encode_queue_position(position);
+    EXPECT_EQ(text, R"({"chat":"cht_0123456789abcdef0123456789abcdef","estimated_wait":120000,)"
+                    R"("position":2,"type":"queue_position","waiting":5})");
+    EXPECT_EQ(decoded_as<QueuePositionMessage>(decode_server_message(text)), position);
+}
+
+TEST(ServerMessages, MalformedQueuePositionsAreRefused) {
+    struct Case {
+        const char* text;
+        ProtocolErrorCode code;
+    };
+    const Case cases[] = {
+        {R"({"type":"queue_position","chat":"c","waiting":1,"estimated_wait":0})",
+         ProtocolErrorCode::missing_field},
+        {R"({"type":"queue_position","chat":"c","position":"1","waiting":1,"estimated_wait":0})",
+         ProtocolErrorCode::wrong_type},
+        {R"({"type":"queue_position","chat":"c","position":-1,"waiting":1,"estimated_wait":0})",
+         ProtocolErrorCode::invalid_value},
+        {R"({"type":"queue_position","chat":7,"position":1,"waiting":1,"estimated_wait":0})",
+         ProtocolErrorCode::wrong_type},
+    };
+    for (const Case& c : cases) {
+        const auto decoded = decode_server_message(c.text);
+        ASSERT_FALSE(decoded.ok()) << c.text;
+        EXPECT_EQ(decoded.error().code, c.code) << c.text << ": " << decoded.error().message;
+    }
+}
+
 TEST(ServerMessages, BytesAreDeterministicWithSortedKeys) {
     EXPECT_EQ(encode_ack(Ack{"c-7", 12, false}),
               R"({"command_id":"c-7","duplicate":false,"seq":12,"type":"ack"})");
