@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "server/auth/origin.h"
+#include "server/cors.h"
 #include "server/http_handler.h"
 #include "server/ws_session.h"
 
@@ -71,6 +72,10 @@ void HttpSession::on_header(beast::error_code error) {
         upgrade();
         return;
     }
+    if (auto preflight = cors_preflight(header, services_.config.allowed_origins)) {
+        send(std::move(*preflight));
+        return;
+    }
     const std::uint64_t limit =
         RestApi::body_limit(header.method(), header.target(), services_.config);
     if (header.has_content_length() && *parser_->content_length() > limit) {
@@ -118,8 +123,13 @@ void HttpSession::on_body(beast::error_code error) {
     }
     HttpRequest request = parser_->release();
     if (RestApi::handles(request.target())) {
+        std::string origin(request[http::field::origin]);
+        std::string host(request[http::field::host]);
         api_.handle(std::move(request), RequestContext{client_ip_},
-                    [self = shared_from_this()](HttpResponse response) {
+                    [self = shared_from_this(), origin = std::move(origin),
+                     host = std::move(host)](HttpResponse response) {
+                        allow_cross_origin(response, origin, host,
+                                           self->services_.config.allowed_origins);
                         boost::asio::post(self->stream_.get_executor(),
                                           [self, response = std::move(response)]() mutable {
                                               self->send(std::move(response));

@@ -198,7 +198,7 @@
         this.beginConversation(started.chat, started.token);
         this.focusFirst();
       } catch (error) {
-        problem(ui.formProblem, error.message || this.labels.failed);
+        problem(ui.formProblem, this.sentenceFor(error));
       } finally {
         ui.start.disabled = false;
         ui.start.textContent = this.labels.start;
@@ -358,13 +358,20 @@
       } catch (error) {
         this.files = this.files.filter((f) => f !== entry);
         this.sendAfterUpload = false;
-        problem(this.ui.composerProblem, error.message || this.labels.failed);
+        problem(this.ui.composerProblem, this.sentenceFor(error));
       }
       this.renderFiles();
       if (this.sendAfterUpload && this.files.every((f) => f.id)) {
         this.sendAfterUpload = false;
         this.sendMessage();
       }
+    }
+
+    // The server's own sentence when it answered; when it could not be reached (offline, or a
+    // site whose origin the server does not allow) fetch throws a bare TypeError instead.
+    sentenceFor(error) {
+      if (typeof error?.code !== "string") return this.labels.unreachable;
+      return error.message || this.labels.failed;
     }
 
     closeEndConfirm(focus) {
@@ -382,7 +389,7 @@
         this.focusFirst();
       } catch (error) {
         this.closeEndConfirm(true);
-        problem(this.ui.endProblem, error.message || this.labels.failed);
+        problem(this.ui.endProblem, this.sentenceFor(error));
       }
     }
 
@@ -402,7 +409,7 @@
         this.render();
         ui.thanks.focus();
       } catch (error) {
-        problem(ui.surveyProblem, error.message || this.labels.failed);
+        problem(ui.surveyProblem, this.sentenceFor(error));
       } finally {
         ui.surveySubmit.disabled = false;
       }

@@ -73,6 +73,7 @@
     messages: "Conversation",
     attachment: (name, size) => `${name} (${size})`,
     failed: "Something went wrong. Please try again.",
+    unreachable: "We cannot reach the support team right now. Please check your connection and try again.",
   };
 
   const ru = {
@@ -144,6 +145,7 @@
     messages: "Переписка",
     attachment: (name, size) => `${name} (${size})`,
     failed: "Что-то пошло не так. Попробуйте ещё раз.",
+    unreachable: "Не удаётся связаться со службой поддержки. Проверьте подключение и попробуйте ещё раз.",
   };
 
   widget.labels = { en, ru };

@@ -10,7 +10,8 @@ import { chromium } from "playwright-core";
 
 export const screenshotDir = process.env.PARLEY_SCREENSHOTS ?? path.resolve("screenshots");
 
-export async function startServer() {
+// `extraArgs` go to the server after the defaults (for example --allowed-origins).
+export async function startServer(extraArgs = []) {
   const binary = process.env.PARLEY_SERVER_BIN;
   const webRoot = process.env.PARLEY_WEB_ROOT;
   if (!binary || !webRoot) {
@@ -18,7 +19,7 @@ export async function startServer() {
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "parley-e2e-"));
   const child = spawn(binary, ["--listen", "127.0.0.1:0", "--web-root", webRoot, "--data-dir", dataDir,
-                              "--demo"],
+                              "--demo", ...extraArgs],
                       { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const url = await new Promise((resolve, reject) => {
