@@ -6,7 +6,7 @@
 #include <map>
 #include <sstream>
 
-#include "sim/corpus.h"
+#include "sim/script/corpus.h"
 
 namespace parley::sim {
 namespace {
