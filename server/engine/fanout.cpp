@@ -27,15 +27,6 @@ std::optional<core::AgentId> agent_named_by(const core::Event& event) {
         event);
 }
 
-// What decides which chats an agent may see, besides the chats themselves.
-bool same_sight(const std::optional<core::Agent>& before, const core::Agent* after) {
-    if (!before || !after) {
-        return !before && !after;
-    }
-    return before->profile.role == after->profile.role && before->queues == after->queues &&
-           before->enabled == after->enabled;
-}
-
 }  // namespace
 
 EventFanout::EventFanout(const Feeds& feeds, const core::State& before,
@@ -124,7 +115,8 @@ std::vector<Delivery> EventFanout::deliveries(const core::State& after, std::uin
         const core::Agent* changed = nullptr;
         if (scope_) {
             const core::Agent* now = after.find_agent(scope_->agent);
-            if (!same_sight(scope_->before, now)) {
+            const core::Agent* before = scope_->before ? &*scope_->before : nullptr;
+            if (!core::same_sight(before, now)) {
                 changed = now;
                 changed_sight_ = scope_->agent;
             }

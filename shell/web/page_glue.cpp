@@ -13,8 +13,15 @@ std::string g_pasted;
 // JavaScript, not C++: clang-format would break its operators apart.
 // clang-format off
 
-EM_JS(int, js_page_width, (), { return window.innerWidth; });
-EM_JS(int, js_page_height, (), { return window.innerHeight; });
+// The canvas's CSS size: the whole window for the console, below a banner in the demo.
+EM_JS(int, js_page_width, (), {
+    const canvas = Module.canvas;
+    return canvas && canvas.clientWidth ? canvas.clientWidth : window.innerWidth;
+});
+EM_JS(int, js_page_height, (), {
+    const canvas = Module.canvas;
+    return canvas && canvas.clientHeight ? canvas.clientHeight : window.innerHeight;
+});
 EM_JS(double, js_page_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 
 EM_JS(void, js_show_pixel_ratio, (double ratio), {
@@ -32,7 +39,8 @@ EM_JS(char*, js_socket_url, (), {
 
 EM_JS(void, js_show_connection_state, (const char* label, const char* state), {
     window.parley = window.parley || {};
-    window.parley.baseTitle = "Parley — " + UTF8ToString(label);
+    // A page with a title of its own (<body data-title>, the demo) keeps it.
+    window.parley.baseTitle = document.body.dataset.title || "Parley — " + UTF8ToString(label);
     if (!window.parley.flashing) document.title = window.parley.baseTitle;
     document.body.dataset.connection = UTF8ToString(state);
 });

@@ -1,11 +1,13 @@
-// The browser page around the canvas: its size and pixel ratio, its title, notifications, the clock, the clipboard
-// and the automation bridge. JavaScript lives here and nowhere else in the console.
+// The browser page around the canvas: its size and pixel ratio, its title, notifications, the
+// clock, the clipboard and the automation bridge. JavaScript lives here and nowhere else in the
+// console.
 #pragma once
 
 #include <string>
 
 namespace parley::shell {
 
+// The CSS size of the canvas the console draws on.
 int page_width();
 int page_height();
 // Device pixels per CSS pixel (window.devicePixelRatio): changes with zoom and screen.
@@ -14,8 +16,8 @@ double page_pixel_ratio();
 void show_pixel_ratio(double ratio);
 // The WebSocket address of the server that served this page ("wss://host/ws" under https).
 std::string server_socket_url();
-// Mirrors the connection state into the page title and <body data-connection="…">, so
-// people see it in the tab and browser tests can wait for it.
+// Mirrors the connection state into the page title (unless <body data-title> fixes it) and
+// <body data-connection="…">, so people see it in the tab and browser tests can wait for it.
 void show_connection_state(const char* label, const char* state);
 // Tells the agent something needs them: a chime, a flashing title, a notification when hidden.
 void notify(const std::string& title, const std::string& body);

@@ -38,6 +38,14 @@ std::optional<Event> for_customer(const Event& event) {
 
 }  // namespace
 
+bool same_sight(const Agent* before, const Agent* after) {
+    if (before == nullptr || after == nullptr) {
+        return before == nullptr && after == nullptr;
+    }
+    return before->profile.role == after->profile.role && before->queues == after->queues &&
+           before->enabled == after->enabled;
+}
+
 bool may_see_chat(const State& state, const Actor& actor, const Chat& chat) {
     switch (actor.kind) {
     case ActorKind::customer:

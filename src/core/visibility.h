@@ -14,6 +14,11 @@ namespace parley::core {
 
 bool may_see_chat(const State& state, const Actor& actor, const Chat& chat);
 
+// Whether an agent sees the same chats after a change as before it, chats aside: the same
+// role, queues and enabled flag (null: no such agent). When not, their copy needs a fresh
+// sync rather than the event.
+bool same_sight(const Agent* before, const Agent* after);
+
 // The chat an event is about, if any (tickets through their chat).
 std::optional<ChatId> chat_of(const State& state, const Event& event);
 

@@ -19,9 +19,9 @@
 #include "core/ids.h"
 #include "core/state.h"
 #include "sim/context.h"
-#include "sim/corpus.h"
+#include "sim/script/corpus.h"
 #include "sim/protocol_link.h"
-#include "sim/rng.h"
+#include "sim/script/rng.h"
 
 namespace parley::sim {
 

@@ -1,61 +1,13 @@
 #include "sim/customer.h"
 
-#include <algorithm>
 #include <boost/beast/http/verb.hpp>
 #include <nlohmann/json.hpp>
 
 #include "sim/client/http_client.h"
 
 namespace parley::sim {
-namespace {
-
-// Chat-widget typing speed, in characters a second, and the bounds of one typing spell.
-constexpr double kTypingCharsPerSecond = 6;
-constexpr double kShortestTyping = 1.5;
-constexpr double kLongestTyping = 12;
-
-Persona::Fate draw_fate(Rng& rng, const Behaviour& behaviour) {
-    double draw = rng.uniform();
-    for (const auto& [probability, fate] :
-         {std::pair{behaviour.cancel_while_waiting, Persona::Fate::cancels_while_waiting},
-          std::pair{behaviour.cancel_mid_chat, Persona::Fate::cancels_mid_chat},
-          std::pair{behaviour.go_silent, Persona::Fate::goes_silent}}) {
-        if (draw < probability) {
-            return fate;
-        }
-        draw -= probability;
-    }
-    return Persona::Fate::talks;
-}
-
-}  // namespace
-
-Persona draw_persona(Rng& rng, const SimOptions& options) {
-    Persona persona;
-    persona.language = rng.pick(options.languages);
-    const Phrasebook& book = *phrasebook(persona.language);
-    persona.name = rng.pick(book.first_names) + " " + rng.pick(book.last_names);
-    persona.email = "customer-" + std::to_string(rng.index(1000000)) + "@example." +
-                    (persona.language == "en" ? std::string("com") : persona.language);
-    std::vector<double> weights;
-    for (const QueueWeight& queue : options.queues) {
-        weights.push_back(queue.weight);
-    }
-    persona.queue = options.queues[rng.weighted(weights)].queue;
-    persona.topic = rng.pick(topics_for_queue(persona.queue));
-    persona.question = rng.pick(book.questions[persona.topic]);
-    persona.fate = draw_fate(rng, options.behaviour);
-    persona.follow_ups = 1 + static_cast<int>(rng.index(2));
-    persona.patience_seconds = persona.fate == Persona::Fate::cancels_while_waiting
-                                   ? rng.between(20, 60)
-                                   : rng.between(180, 480);
-    persona.rates = rng.chance(options.behaviour.csat);
-    persona.score = 1 + static_cast<int>(rng.weighted({0.05, 0.05, 0.15, 0.3, 0.45}));
-    return persona;
-}
-
 Customer::Customer(const SimContext& context, Persona persona, Rng rng)
-    : context_(context), persona_(std::move(persona)), rng_(rng) {}
+    : context_(context), persona_(std::move(persona)), rng_(rng), replies_(persona_) {}
 
 void Customer::start() {
     const nlohmann::json body = {{"name", persona_.name},
@@ -98,7 +50,6 @@ void Customer::on_started(unsigned status, const std::string& body) {
     who_ = chat_;
     context_.stats.chats_started.fetch_add(1);
     waiting_ = true;
-    follow_ups_left_ = persona_.follow_ups;
     const auto self = shared_from_this();
     link_ = std::make_shared<ProtocolLink>(context_, who_, answer.at("token").get<std::string>(),
                                            handlers_for(self));
@@ -172,21 +123,13 @@ void Customer::reply() {
     if (silent_ || cancelled_ || closed_) {
         return;
     }
-    const Phrasebook& book = *phrasebook(persona_.language);
-    std::string text;
-    if (follow_ups_left_ > 0) {
-        --follow_ups_left_;
-        text = rng_.pick(book.follow_ups);
-    } else if (!thanked_) {
-        thanked_ = true;
-        text = rng_.pick(book.thanks);
-    } else {
+    const std::string text = replies_.next(rng_);
+    if (text.empty()) {
         return;
     }
     link_->send(core::SetTyping{chat_, true}, {"chat_closed"});
-    const double typing = std::clamp(static_cast<double>(text.size()) / kTypingCharsPerSecond,
-                                     kShortestTyping, kLongestTyping);
-    context_.after(typing, guarded(shared_from_this(), [text](Customer& me) { me.post(text); }));
+    context_.after(typing_seconds(text),
+                   guarded(shared_from_this(), [text](Customer& me) { me.post(text); }));
 }
 
 void Customer::post(const std::string& text) {

@@ -12,33 +12,11 @@
 #include "core/ids.h"
 #include "core/state.h"
 #include "sim/context.h"
-#include "sim/corpus.h"
 #include "sim/protocol_link.h"
-#include "sim/rng.h"
+#include "sim/script/persona.h"
+#include "sim/script/rng.h"
 
 namespace parley::sim {
-
-// Who the customer is and how their chat will go, all drawn up front from the seed.
-struct Persona {
-    std::string name;
-    std::string email;
-    std::string language;
-    std::string queue;
-    Topic topic = Topic::invoice;
-    std::string question;
-    enum class Fate {
-        talks,
-        cancels_while_waiting,
-        cancels_mid_chat,
-        goes_silent
-    } fate = Fate::talks;
-    int follow_ups = 1;             // questions after the first, before the thanks
-    double patience_seconds = 300;  // leaves when nobody has answered by then
-    bool rates = false;
-    int score = 5;
-};
-
-Persona draw_persona(Rng& rng, const SimOptions& options);
 
 class Customer : public std::enable_shared_from_this<Customer> {
 public:
@@ -70,6 +48,7 @@ private:
     const SimContext& context_;
     Persona persona_;
     Rng rng_;
+    CustomerReplies replies_;
     std::string who_;
     core::ChatId chat_;
     std::shared_ptr<ProtocolLink> link_;
@@ -78,10 +57,8 @@ private:
     bool answered_ = false;  // an agent wrote at least once
     bool silent_ = false;
     bool reply_planned_ = false;
-    bool thanked_ = false;
     bool cancelled_ = false;
     bool closed_ = false;
-    int follow_ups_left_ = 0;
 };
 
 }  // namespace parley::sim

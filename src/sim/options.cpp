@@ -1,7 +1,7 @@
 #include "sim/options.h"
 
-#include "sim/corpus.h"
 #include "sim/flags.h"
+#include "sim/script/corpus.h"
 
 namespace parley::sim {
 namespace {

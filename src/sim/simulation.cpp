@@ -48,12 +48,6 @@ std::variant<ServerAddress, std::string> parse_server_url(const std::string& url
     return address;
 }
 
-double arrival_gap(Rng& rng, const SimOptions& options) {
-    // A Poisson process with a dead time: the same mean, without bursts closer than the gap.
-    const double mean_gap = 60.0 / options.customers_per_minute;
-    return options.min_gap_seconds + rng.exponential(mean_gap - options.min_gap_seconds);
-}
-
 Simulation::Simulation(SimOptions options, std::function<void(const std::string&)> log)
     : options_(std::move(options)),
       log_(std::move(log)),

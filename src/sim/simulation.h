@@ -20,7 +20,7 @@
 #include "sim/context.h"
 #include "sim/customer.h"
 #include "sim/options.h"
-#include "sim/rng.h"
+#include "sim/script/rng.h"
 #include "sim/stats.h"
 
 namespace parley::sim {
@@ -67,9 +67,6 @@ private:
     std::thread thread_;
     bool stopped_ = false;
 };
-
-// Seconds until the next customer arrives (customers_per_minute must be above 0).
-double arrival_gap(Rng& rng, const SimOptions& options);
 
 // "http://host:port" (or "host:port") into host and port; an error sentence otherwise.
 struct ServerAddress {

@@ -270,6 +270,24 @@ TEST_F(Visibility, UnknownStaffSeeNoChatsAndNoPersonalResponses) {
     EXPECT_EQ(canned_titles(seen), (std::vector<std::string>{"Shared bye"}));
 }
 
+TEST_F(Visibility, SightChangesWithRoleQueuesOrEnabledOnly) {
+    const Agent before = *state.find_agent("gina");
+    Agent after = before;
+    after.presence = Presence::away;
+    after.capacity = 9;
+    EXPECT_TRUE(same_sight(&before, &after));
+    after.queues.insert(billing);
+    EXPECT_FALSE(same_sight(&before, &after));
+    after = before;
+    after.profile.role = Role::supervisor;
+    EXPECT_FALSE(same_sight(&before, &after));
+    after = before;
+    after.enabled = false;
+    EXPECT_FALSE(same_sight(&before, &after));
+    EXPECT_FALSE(same_sight(nullptr, &before));
+    EXPECT_TRUE(same_sight(nullptr, nullptr));
+}
+
 // [SECTION] chat_for
 
 TEST_F(Visibility, ChatForBlanksStaffFieldsForCustomersOnly) {

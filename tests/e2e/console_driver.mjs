@@ -30,8 +30,19 @@ export async function openConsole(context, url) {
   return { page, problems };
 }
 
+// The console publishes rectangles in the canvas's pixels; a page may place the canvas below
+// a banner (the demo), so they are moved to the page's.
 export async function automation(page) {
-  return page.evaluate(() => (window.parley && window.parley.automation ? window.parley.automation() : null));
+  return page.evaluate(() => {
+    if (!(window.parley && window.parley.automation)) return null;
+    const view = window.parley.automation();
+    const canvas = document.getElementById("canvas").getBoundingClientRect();
+    for (const target of view.items) {
+      target.x += canvas.left;
+      target.y += canvas.top;
+    }
+    return view;
+  });
 }
 
 // Waits until `predicate(view)` holds for the console's published summary; returns the view.

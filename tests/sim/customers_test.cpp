@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <set>
 
-#include "sim/corpus.h"
+#include "sim/script/corpus.h"
 #include "sim_test_support.h"
 
 namespace parley::sim {

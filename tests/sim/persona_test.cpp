@@ -5,7 +5,7 @@
 
 #include <map>
 
-#include "sim/corpus.h"
+#include "sim/script/corpus.h"
 #include "sim/customer.h"
 #include "sim/simulation.h"
 

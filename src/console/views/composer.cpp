@@ -20,7 +20,8 @@ namespace {
 constexpr double kTypingIdleSeconds = 4.0;
 constexpr std::size_t kCannedShown = 6;
 constexpr const char* kNoFilePicker =
-    "Attaching files needs the browser console: the desktop build has no file dialog.";
+    "Attaching files needs the browser console and a Parley server: the desktop build has no "
+    "file dialog, and the no-server demo has nowhere to keep files.";
 
 // Hands a replacement text to the InputText while it is active (its own buffer wins over
 // ours until then), and notes Tab, which picks the first canned response.

@@ -1,6 +1,6 @@
 // The lines are written the way customers type into a chat widget: short, a little informal,
 // sometimes without a greeting.
-#include "sim/corpus.h"
+#include "sim/script/corpus.h"
 
 namespace parley::sim {
 

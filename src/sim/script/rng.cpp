@@ -1,4 +1,4 @@
-#include "sim/rng.h"
+#include "sim/script/rng.h"
 
 #include <cmath>
 

@@ -1,0 +1,56 @@
+// Browser entry point of the no-install demo: the same console as the served one, but its
+// Link and sign-in are the in-page core's (InPageDemo), which the frame clock drives.
+// Nothing here opens a connection: the page needs only the files beside it.
+#include "browser_frame.h"
+#include "console/console_app.h"
+#include "console/outbox.h"
+#include "in_page_demo.h"
+
+#include <emscripten.h>
+
+#include <cstdint>
+#include <memory>
+
+namespace {
+
+struct DemoConsole {
+    parley::shell::BrowserFrame frame;
+    std::unique_ptr<parley::demo::InPageDemo> demo;
+    std::unique_ptr<parley::console::ConsoleApp> app;
+};
+
+DemoConsole g_demo;
+
+// "?seed=N" brings the same customers again (for a test, or to show someone what you saw);
+// 0 when the address names none.
+// clang-format off
+EM_JS(double, js_seed_in_address, (), {
+    const seed = Number(new URLSearchParams(window.location.search).get("seed"));
+    return Number.isSafeInteger(seed) && seed > 0 ? seed : 0;
+});
+// clang-format on
+
+void frame() {
+    const parley::console::Clock clock = parley::shell::browser_clock();
+    g_demo.demo->advance(clock);
+    g_demo.frame.run(*g_demo.app, clock);
+}
+
+}  // namespace
+
+int main() {
+    if (!g_demo.frame.open()) {
+        return 1;
+    }
+    const parley::console::Clock start = parley::shell::browser_clock();
+    // Otherwise each visit meets other customers.
+    const double seed = js_seed_in_address();
+    g_demo.demo = std::make_unique<parley::demo::InPageDemo>(
+        seed > 0 ? static_cast<std::uint64_t>(seed) : static_cast<std::uint64_t>(start.wall_ms),
+        start);
+    g_demo.app = std::make_unique<parley::console::ConsoleApp>(
+        g_demo.demo->link(), g_demo.demo->sign_in(), "demo",
+        parley::console::Outbox::random_prefix());
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,100 @@
+#include "browser_frame.h"
+
+#include "console/automation.h"
+#include "console/theme.h"
+#include "page_glue.h"
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <utility>
+
+namespace parley::shell {
+namespace {
+constexpr const char* kFont = "/fonts/DejaVuSans.ttf";
+constexpr float kFontSize = 17.0f;
+}  // namespace
+
+console::Clock browser_clock() {
+    return {emscripten_get_now() / 1000.0, static_cast<core::Timestamp>(wall_ms())};
+}
+
+BrowserFrame::BrowserFrame() : scale_(kFont, kFontSize) {}
+
+bool BrowserFrame::open() {
+    if (glfwInit() == GLFW_FALSE) {
+        std::fprintf(stderr, "parley: this browser offers no GLFW canvas\n");
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    window_ = glfwCreateWindow(page_width(), page_height(), "Parley", nullptr, nullptr);
+    if (window_ == nullptr) {
+        std::fprintf(stderr, "parley: WebGL2 is not available in this browser\n");
+        return false;
+    }
+    glfwMakeContextCurrent(window_);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    if (!console::theme::apply(kFont, kFontSize)) {
+        std::fprintf(stderr, "parley: font missing, Cyrillic text will not show\n");
+    }
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    install_clipboard();
+    install_text_input();
+    return true;
+}
+
+void BrowserFrame::run(console::ConsoleApp& app, const console::Clock& clock) {
+    glfwPollEvents();
+    scale_.fit(window_);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    scale_.to_css_pixels();
+    ImGui::NewFrame();
+    app.frame(clock);
+    ImGui::Render();
+    for (const console::Notice& notice : app.take_notices()) {
+        notify(notice.title, notice.body);
+    }
+    // Asked every frame while text is wanted: a click on the canvas takes the focus away.
+    if (ImGui::GetIO().WantTextInput) {
+        take_text_focus();
+    }
+
+    std::string automation = console::automation_json(app.view_model(), app.last_output());
+    if (automation != published_) {
+        publish_automation(automation);
+        published_ = std::move(automation);
+    }
+
+    const auto status = app.view_model().connection.status;
+    if (!status_shown_ || status != shown_status_) {
+        show_connection_state(console::connection_label(status), console::status_name(status));
+        shown_status_ = status;
+        status_shown_ = true;
+    }
+
+    int framebuffer_width = 0;
+    int framebuffer_height = 0;
+    glfwGetFramebufferSize(window_, &framebuffer_width, &framebuffer_height);
+    glViewport(0, 0, framebuffer_width, framebuffer_height);
+    glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!first_frame_shown_) {
+        // Navigation to the first interactive frame, for the console's benchmark.
+        EM_ASM({ (window.parley = window.parley || {}).firstFrameMs = performance.now(); });
+        first_frame_shown_ = true;
+    }
+}
+
+}  // namespace parley::shell

@@ -1,0 +1,38 @@
+// A console frame in the browser, shared by the served console (main_web.cpp) and the
+// no-install demo (shell/demo): a GLFW window on the page's canvas, ImGui on WebGL2 at the
+// page's pixel ratio with the clipboard and text-input bridges, and around each ConsoleApp
+// frame the notices, the automation bridge, the page title and the drawing.
+#pragma once
+
+#include <string>
+
+#include "console/console_app.h"
+#include "page_scale.h"
+
+struct GLFWwindow;
+
+namespace parley::shell {
+
+// The page's clock: monotonic seconds and wall-clock milliseconds.
+console::Clock browser_clock();
+
+class BrowserFrame {
+public:
+    BrowserFrame();
+
+    // Opens the window and ImGui; false, with the reason on the browser's console, when this
+    // browser cannot (no WebGL2).
+    bool open();
+    // One display frame of `app`.
+    void run(console::ConsoleApp& app, const console::Clock& clock);
+
+private:
+    GLFWwindow* window_ = nullptr;
+    PageScale scale_;
+    std::string published_;
+    console::ConnectionStatus shown_status_{};
+    bool status_shown_ = false;
+    bool first_frame_shown_ = false;
+};
+
+}  // namespace parley::shell
