@@ -5,6 +5,7 @@
 
 #include "protocol/handshake.h"
 #include "protocol/session.h"
+#include "server/access/uploads.h"
 #include "server/auth/cookies.h"
 
 namespace parley::server {
@@ -139,6 +140,10 @@ void WsSession::on_command(const std::string& text) {
     if (command.id.empty() || command.id.size() > 128) {
         send_text(protocol::encode_rejected(
             {command.id, "invalid_value", "A command_id of 1 to 128 characters is required."}));
+        return;
+    }
+    if (auto refused = resolve_message_uploads(services_.account_store, command.command)) {
+        send_text(protocol::encode_rejected({command.id, "unknown_attachment", *refused}));
         return;
     }
     services_.authority.submit(

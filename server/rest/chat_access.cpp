@@ -45,21 +45,4 @@ const core::Chat* reachable_chat(Call& call, const core::State& state, const cor
     return chat;
 }
 
-core::Attachment message_attachment(const StoredAttachment& stored) {
-    return {stored.name, stored.content_type, stored.size, "/api/attachments/" + stored.id};
-}
-
-bool looks_like_attachment_id(std::string_view id) {
-    constexpr std::string_view prefix = "att_";
-    if (id.size() != prefix.size() + 32 || !id.starts_with(prefix)) {
-        return false;
-    }
-    for (const char c : id.substr(prefix.size())) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 }  // namespace parley::server::rest

@@ -26,9 +26,4 @@ const core::Chat* reachable_chat(Call& call, const core::State& state, const cor
 
 void fail_unknown_chat(Call& call, const core::ChatId& id);
 
-// What a message carries for an uploaded file; `ref` is its download address.
-core::Attachment message_attachment(const StoredAttachment& stored);
-// Ids from new_id("att_"): checked before they reach the store.
-bool looks_like_attachment_id(std::string_view id);
-
 }  // namespace parley::server::rest

@@ -12,6 +12,7 @@
 
 #include "core/names.h"
 #include "protocol/session.h"
+#include "server/access/uploads.h"
 #include "server/auth/passwords.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/request_fields.h"
@@ -366,6 +367,10 @@ void run_command(const CallPtr& call) {
     if (command->id.empty() || command->id.size() > 128) {
         call->fail(http::status::bad_request, "invalid_value",
                    "A command_id of 1 to 128 characters is required.");
+        return;
+    }
+    if (auto refused = resolve_message_uploads(call->services.account_store, command->command)) {
+        call->fail(http::status::not_found, "unknown_attachment", *refused);
         return;
     }
     call->submit(command->id, call->principal->actor, std::move(command->command),

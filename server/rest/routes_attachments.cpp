@@ -12,6 +12,7 @@
 #include <cctype>
 
 #include "core/names.h"
+#include "server/access/uploads.h"
 #include "server/auth/tokens.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/routes.h"

@@ -13,6 +13,7 @@
 #include "core/names.h"
 #include "core/queries.h"
 #include "core/rules.h"
+#include "server/access/uploads.h"
 #include "server/auth/tokens.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/chat_views.h"
@@ -327,16 +328,13 @@ std::optional<std::vector<core::Attachment>> resolve_attachments(
     Call& call, core::ChatId chat, const std::vector<std::string>& ids) {
     std::vector<core::Attachment> out;
     for (const std::string& id : ids) {
-        std::optional<StoredAttachment> stored;
-        if (looks_like_attachment_id(id)) {
-            stored = call.services.account_store.attachment(id);
-        }
-        if (!stored || stored->chat != chat) {
+        auto stored = chat_upload(call.services.account_store, chat, id);
+        if (!stored) {
             call.fail(http::status::not_found, "unknown_attachment",
                       "There is no attachment " + id + " in this chat; upload it first.");
             return std::nullopt;
         }
-        out.push_back(message_attachment(*stored));
+        out.push_back(std::move(*stored));
     }
     return out;
 }
