@@ -325,7 +325,9 @@ void RestApi::handle(HttpRequest request, RequestContext context, Respond respon
         auto who = services_.accounts.authenticate(*credential);
         if (auto* principal = std::get_if<Principal>(&who)) {
             call->principal = std::move(*principal);
-        } else if (!route->open) {
+        } else if (!route->open || std::get<AccessError>(who).code == "invalid_api_key") {
+            // An open route ignores a stale session, but a bad API key is an integration's
+            // mistake: starting its chat anonymously would drop the bot's context unseen.
             call->fail(std::get<AccessError>(who));
             return;
         }
