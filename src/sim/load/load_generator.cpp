@@ -707,9 +707,11 @@ std::optional<std::uint64_t> LoadGenerator::run_chat_commands(
     chats.resize(agents_.size());
     shared_->chat_commands.reset(agents_.size());
     for (std::size_t i = 0; i < agents_.size(); ++i) {
+        // A closing run takes the agent's own accepted chats, on its executor.
         asio::post(agents_[i]->executor(),
                    [agent = agents_[i], kind, mine = std::move(chats[i]), window]() mutable {
-                       agent->start_chat_commands(kind, std::move(mine), window);
+                       agent->start_chat_commands(
+                           kind, kind == 'c' ? agent->take_held() : std::move(mine), window);
                    });
     }
     if (!shared_->chat_commands.wait(stall)) {
@@ -725,20 +727,7 @@ std::optional<std::uint64_t> LoadGenerator::accept_chats(
 
 std::optional<std::uint64_t> LoadGenerator::close_chats(std::size_t window,
                                                         std::chrono::seconds stall) {
-    // Each agent's held chats are read on its own executor before the run starts there.
-    std::vector<std::vector<std::string>> held(agents_.size());
-    client::Countdown taken;
-    taken.reset(agents_.size());
-    for (std::size_t i = 0; i < agents_.size(); ++i) {
-        asio::post(agents_[i]->executor(), [agent = agents_[i], &held, &taken, i] {
-            held[i] = agent->take_held();
-            taken.done();
-        });
-    }
-    if (!taken.wait(stall)) {
-        return std::nullopt;
-    }
-    return run_chat_commands('c', std::move(held), window, stall);
+    return run_chat_commands('c', {}, window, stall);
 }
 
 PhaseResult LoadGenerator::run_phase(const PhaseSpec& spec, const ServerReader& server) {
