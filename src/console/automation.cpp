@@ -58,6 +58,71 @@ nlohmann::json rows_json(const ChatList& list) {
     return out;
 }
 
+nlohmann::json floor_json(const FloorView& floor) {
+    auto queues = nlohmann::json::array();
+    for (const FloorQueueRow& row : floor.queues) {
+        auto online = nlohmann::json::array();
+        for (const FloorLoad& load : row.online) {
+            online.push_back({{"agent", std::string(load.agent)}, {"load", load.load}});
+        }
+        const core::QueueFloor& f = row.figures;
+        queues.push_back({{"name", std::string(row.name)},
+                          {"waiting", f.waiting},
+                          {"offered", f.offered},
+                          {"active", f.active},
+                          {"longest_wait", f.longest_wait},
+                          {"online", online},
+                          {"started_today", f.started_today},
+                          {"abandoned_today", f.abandoned_today}});
+    }
+    auto agents = nlohmann::json::array();
+    for (const FloorAgentRow& row : floor.agents) {
+        agents.push_back({{"id", row.id},
+                          {"presence", core::to_string(row.figures.presence)},
+                          {"load", row.figures.load},
+                          {"capacity", row.figures.capacity}});
+    }
+    auto alerts = nlohmann::json::array();
+    for (const FloorAlertRow& alert : floor.alerts) {
+        alerts.push_back({{"chat", chat_key(alert.chat)}, {"text", alert.text}});
+    }
+    return {{"queues", queues}, {"agents", agents}, {"alerts", alerts}};
+}
+
+nlohmann::json analytics_json(const AnalyticsView& view) {
+    auto rows = nlohmann::json::array();
+    for (const AnalyticsTableRow& row : view.rows) {
+        rows.push_back({{"group", row.group},
+                        {"chats", row.metrics.chats},
+                        {"abandoned", row.metrics.abandoned},
+                        {"messages", row.metrics.messages},
+                        {"cells", row.cells}});
+    }
+    return {{"by", core::to_string(view.query.by)},
+            {"from", view.from},
+            {"to", view.to},
+            {"rows", rows},
+            {"csv", view.csv_path}};
+}
+
+const char* workspace_name(Workspace workspace) {
+    switch (workspace) {
+    case Workspace::desk:
+        return "desk";
+    case Workspace::all_chats:
+        return "all_chats";
+    case Workspace::floor:
+        return "floor";
+    case Workspace::analytics:
+        return "analytics";
+    case Workspace::history:
+        return "history";
+    case Workspace::admin:
+        return "admin";
+    }
+    return "desk";
+}
+
 }  // namespace
 
 void FrameOutput::publish(std::string id, std::string label, bool enabled, std::string reason) {
@@ -110,6 +175,13 @@ std::string automation_json(const ConsoleViewModel& model, const FrameOutput& ou
                                       {"attributes", bot->attributes},
                                       {"transcript", bot_lines}};
         }
+    }
+    summary["workspace"] = workspace_name(model.workspace);
+    if (model.floor) {
+        summary["floor"] = floor_json(*model.floor);
+    }
+    if (model.analytics) {
+        summary["analytics"] = analytics_json(*model.analytics);
     }
     auto items = nlohmann::json::array();
     for (const AutomationItem& item : output.items) {

@@ -26,6 +26,10 @@ std::optional<core::Command> dialog_command(const DialogState& dialog) {
                                   core::Priority::normal};
     case Dialog::request_supervisor:
         return core::RequestSupervisor{dialog.chat, dialog.text};
+    case Dialog::reassign:
+        return core::ReassignChat{dialog.chat, dialog.agent};
+    case Dialog::force_close:
+        return core::ForceCloseChat{dialog.chat, dialog.text};
     }
     return std::nullopt;
 }
@@ -50,6 +54,10 @@ std::string dialog_purpose(Dialog dialog) {
         return "Create a ticket";
     case Dialog::request_supervisor:
         return "Ask a supervisor for help";
+    case Dialog::reassign:
+        return "Reassign the chat";
+    case Dialog::force_close:
+        return "Force-close the chat";
     }
     return {};
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "console/all_chats.h"
+#include "console/analytics_model.h"
 #include "core/ids.h"
 #include "core/model.h"
 
@@ -28,7 +29,9 @@ enum class Dialog {
     cancel,
     abandon,
     create_ticket,
-    request_supervisor
+    request_supervisor,
+    reassign,
+    force_close
 };
 enum class TransferTarget { agent, queue };
 
@@ -104,6 +107,7 @@ struct UiState {
     DialogState dialog;
     bool help_open = false;
     Workspace workspace = Workspace::desk;
+    AnalyticsQuery analytics;
     AllChatsQuery all_chats;
     // Set when the selection changed outside the tab bar, so the tab bar follows it.
     bool select_tab = false;

@@ -6,7 +6,9 @@
 #include "console/all_chats.h"
 #include "console/api_calls.h"
 #include "console/connection.h"
+#include "console/floor_model.h"
 #include "console/outbox.h"
+#include "console/ui_state.h"
 #include "core/model.h"
 #include "core/queries.h"
 
@@ -108,6 +110,12 @@ struct CandidateAgent {
     int capacity = 0;
 };
 
+// Someone a supervisor could give the chat to, and the core's reason when not.
+struct ReassignCandidate {
+    CandidateAgent agent;
+    ActionState verdict;
+};
+
 struct CandidateQueue {
     core::QueueId id = 0;
     std::string_view name;
@@ -143,6 +151,9 @@ struct ChatView {
     std::vector<ActionState> actions;
     std::vector<CandidateAgent> candidate_agents;
     std::vector<CandidateQueue> candidate_queues;
+    // Supervisors and admins: join, reassign, force-close and the event history.
+    bool supervisor_tools = false;
+    std::vector<ReassignCandidate> reassign_candidates;
 
     const ActionState& action(core::ChatAction which) const {
         return actions[static_cast<std::size_t>(which)];
@@ -181,6 +192,11 @@ struct ConsoleViewModel {
     std::optional<Refusal> refusal;
     // The All chats table while it is open (rows live in the console's cache).
     const std::vector<AllChatsRow>* all_chats = nullptr;
+    Workspace workspace = Workspace::desk;
+    // The Floor workspace while it is open (kept in the console's cache).
+    const FloorView* floor = nullptr;
+    // The Analytics workspace while it is open (kept in the console's cache).
+    const AnalyticsView* analytics = nullptr;
     // The latest answers to the REST calls the views asked for.
     const ApiCalls* api = nullptr;
     // The open dialog's command as filled in so far, as the core judges it.

@@ -295,6 +295,21 @@ ChatView chat_view(const core::State& state, const core::Chat& chat, const core:
     for (core::QueueId id : candidates.queues) {
         view.candidate_queues.push_back({id, queue_name(state, id)});
     }
+    view.supervisor_tools = core::may_supervise(state, actor);
+    if (view.supervisor_tools) {
+        for (const auto& [id, agent] : state.agents) {
+            if (!agent.enabled || chat.assignee == id) {
+                continue;
+            }
+            const core::Decision decision =
+                core::evaluate(state, {"probe", actor, now, core::ReassignChat{chat.id, id}});
+            view.reassign_candidates.push_back(
+                {{id, agent.profile.name, agent.presence, state.chats_of(id).load(),
+                  agent.capacity},
+                 {core::ChatAction::reassign, decision.accepted(),
+                  decision.rejection ? decision.rejection->message : std::string()}});
+        }
+    }
     return view;
 }
 
@@ -379,6 +394,14 @@ ConsoleViewModel build_view_model(const Session& session, const ConnectionView& 
         const core::Decision decision = core::evaluate(state, {"probe", actor, now, *command});
         model.dialog.allowed = decision.accepted();
         model.dialog.reason = decision.rejection ? decision.rejection->message : std::string();
+    }
+    model.workspace = ui.workspace;
+    if (ui.workspace == Workspace::floor) {
+        model.floor = &caches.floor.view(state, session.replica().version(), now);
+    }
+    if (ui.workspace == Workspace::analytics) {
+        model.analytics =
+            &caches.analytics.view(state, session.replica().version(), ui.analytics, now);
     }
     if (ui.workspace == Workspace::all_chats) {
         model.all_chats = &caches.all_chats.rows(session.replica(), ui.all_chats, now);

@@ -33,6 +33,8 @@ struct ViewModelCaches {
     ListIds lists;
     ActivityTexts activity;
     AllChats all_chats;
+    FloorCache floor;
+    AnalyticsCache analytics;
 };
 
 ConsoleViewModel build_view_model(const Session& session, const ConnectionView& connection,

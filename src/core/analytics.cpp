@@ -114,6 +114,28 @@ std::vector<AnalyticsRow> analytics(const State& state, GroupBy by, Timestamp fr
     return rows;
 }
 
+Metrics total_of(const std::vector<AnalyticsRow>& rows) {
+    Metrics total;
+    for (const AnalyticsRow& row : rows) {
+        const Metrics& m = row.metrics;
+        total.chats += m.chats;
+        total.closed += m.closed;
+        total.abandoned += m.abandoned;
+        total.messages += m.messages;
+        total.first_response_total += m.first_response_total;
+        total.first_responses += m.first_responses;
+        total.response_total += m.response_total;
+        total.responses += m.responses;
+        total.resolution_total += m.resolution_total;
+        total.resolutions += m.resolutions;
+        total.wait_total += m.wait_total;
+        total.waits += m.waits;
+        total.csat_total += m.csat_total;
+        total.csat_count += m.csat_count;
+    }
+    return total;
+}
+
 std::string day_of(Timestamp at) {
     // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
     std::int64_t days = at / kDay - (at % kDay < 0 ? 1 : 0);

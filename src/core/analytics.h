@@ -55,6 +55,9 @@ struct AnalyticsRow {
 // Chats created within [from, to), grouped; rows in ascending group order.
 std::vector<AnalyticsRow> analytics(const State& state, GroupBy by, Timestamp from, Timestamp to);
 
+// All rows' chats as one group (each chat is in exactly one row).
+Metrics total_of(const std::vector<AnalyticsRow>& rows);
+
 // The UTC calendar day of a timestamp, YYYY-MM-DD.
 std::string day_of(Timestamp at);
 

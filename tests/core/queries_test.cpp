@@ -129,6 +129,11 @@ TEST_F(Queries, AnalyticsPerQueueAgentChannelAndDay) {
     EXPECT_DOUBLE_EQ(by_queue[0].metrics.abandonment_rate(), 0.5);
     EXPECT_EQ(analytics(state, GroupBy::channel, 0, now + 1)[0].group, "web");
     EXPECT_EQ(analytics(state, GroupBy::day, 0, now + 1)[0].group, "2023-11-14");
+    const Metrics total = total_of(rows);
+    EXPECT_EQ(total.chats, 2u);
+    EXPECT_EQ(total.messages, 5u) << "anna's four and bob's opening line";
+    EXPECT_DOUBLE_EQ(total.abandonment_rate(), 0.5);
+    EXPECT_EQ(total, by_queue[0].metrics) << "one queue holds every chat";
 }
 
 TEST_F(Queries, DayNamesAreUtcCalendarDays) {

@@ -138,6 +138,37 @@ void draw_actions(const ChatView& chat, UiState& ui, FrameOutput& out) {
     }
 }
 
+constexpr PanelAction kSupervisorDialogs[] = {
+    {"Reassign…", core::ChatAction::reassign, Dialog::reassign},
+    {"Force close…", core::ChatAction::force_close, Dialog::force_close},
+};
+
+// Supervisors step into a colleague's chat: join it (the customer is told), give it to someone
+// else, end it, or read what happened to it event by event.
+void draw_supervisor_actions(const ChatView& chat, UiState& ui, FrameOutput& out) {
+    if (!chat.supervisor_tools ||
+        !ImGui::CollapsingHeader("Supervisor", ImGuiTreeNodeFlags_DefaultOpen)) {
+        return;
+    }
+    const std::string key = chat_key(chat.id);
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, 0);
+    if (action_button("Join the chat", chat.action(core::ChatAction::join), "action.join/" + key,
+                      out, size)) {
+        out.send(core::JoinChat{chat.id}, "Join the chat with " + chat.customer);
+    }
+    for (const PanelAction& action : kSupervisorDialogs) {
+        const std::string id = "action." + std::string(core::to_string(action.action)) + "/" + key;
+        if (action_button(action.label, chat.action(action.action), id, out, size)) {
+            open_dialog(ui, action.dialog, chat.id);
+        }
+    }
+    if (ImGui::Button("Event history", size)) {
+        ui.history_chat = chat.id;
+        ui.workspace = Workspace::history;
+    }
+    out.publish("action.history/" + key, "Event history");
+}
+
 }  // namespace
 
 void draw_chat_panel(const ChatView& chat, UiState& ui, FrameOutput& out) {
@@ -148,6 +179,7 @@ void draw_chat_panel(const ChatView& chat, UiState& ui, FrameOutput& out) {
     }
     draw_details(chat);
     draw_actions(chat, ui, out);
+    draw_supervisor_actions(chat, ui, out);
 }
 
 }  // namespace parley::console

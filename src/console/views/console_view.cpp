@@ -2,13 +2,16 @@
 
 #include "console/theme.h"
 #include "console/views/all_chats_view.h"
+#include "console/views/analytics_view.h"
 #include "console/views/chat_lists.h"
 #include "console/views/chat_panel.h"
 #include "console/views/close_dialog.h"
 #include "console/views/connection_view.h"
 #include "console/views/conversation.h"
+#include "console/views/floor_view.h"
 #include "console/views/help_overlay.h"
 #include "console/views/reason_dialog.h"
+#include "console/views/reassign_dialog.h"
 #include "console/views/sign_in_view.h"
 #include "console/views/top_bar.h"
 #include "console/views/transfer_dialog.h"
@@ -62,7 +65,13 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
         draw_help_overlay(ui, out);
         return;
     case Workspace::floor:
+        draw_floor_view(model, ui, out);
+        draw_help_overlay(ui, out);
+        return;
     case Workspace::analytics:
+        draw_analytics_view(model, ui, out);
+        draw_help_overlay(ui, out);
+        return;
     case Workspace::history:
     case Workspace::admin:
         draw_help_overlay(ui, out);
@@ -92,6 +101,7 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
     draw_transfer_dialog(model, ui, out);
     draw_close_dialog(model, ui, out);
     draw_reason_dialog(model, ui, out);
+    draw_reassign_dialog(model, ui, out);
     draw_help_overlay(ui, out);
 }
 

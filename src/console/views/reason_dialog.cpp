@@ -24,6 +24,8 @@ constexpr ReasonDialog kDialogs[] = {
     {Dialog::abandon, "Customer left", "Notes", "Close as abandoned"},
     {Dialog::request_supervisor, "Request a supervisor", "What do you need help with?", "Request"},
     {Dialog::create_ticket, "Create a ticket", "Summary", "Create ticket"},
+    {Dialog::force_close, "Force-close the chat", "Notes for the record (staff only)",
+     "Force close"},
 };
 
 const char* ticket_kind_label(core::TicketKind kind) {

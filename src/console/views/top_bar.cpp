@@ -15,30 +15,6 @@ namespace parley::console {
 
 namespace {
 
-ImVec4 presence_colour(core::Presence presence) {
-    switch (presence) {
-    case core::Presence::online:
-        return theme::kGood;
-    case core::Presence::away:
-        return theme::kPending;
-    case core::Presence::offline:
-        break;
-    }
-    return theme::kMuted;
-}
-
-const char* presence_label(core::Presence presence) {
-    switch (presence) {
-    case core::Presence::online:
-        return "Online";
-    case core::Presence::away:
-        return "Away";
-    case core::Presence::offline:
-        break;
-    }
-    return "Offline";
-}
-
 void draw_presence(const TopBarView& top, FrameOutput& out) {
     status_dot(presence_colour(top.presence));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
@@ -105,16 +81,10 @@ void draw_nav(const std::vector<NavEntry>& entries, UiState& ui, FrameOutput& ou
         }
         first = false;
         const bool current = ui.workspace == entry.workspace;
-        if (current) {
-            ImGui::PushStyleColor(ImGuiCol_Button, theme::kAccentDim);
-        }
-        if (published_button(entry.label, entry.id, out)) {
+        if (segment_button(entry.label, entry.id, current, out)) {
             // All chats toggles, as it did when it was the only other view.
             ui.workspace = current && entry.workspace == Workspace::all_chats ? Workspace::desk
                                                                                : entry.workspace;
-        }
-        if (current) {
-            ImGui::PopStyleColor();
         }
     }
     ImGui::PopStyleVar();

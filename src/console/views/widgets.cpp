@@ -1,5 +1,7 @@
 #include "console/views/widgets.h"
 
+#include "console/theme.h"
+
 namespace parley::console {
 
 bool action_button(const char* label, const ActionState& action, const std::string& item_id,
@@ -19,6 +21,42 @@ bool published_button(const char* label, const std::string& item_id, FrameOutput
     const bool clicked = ImGui::Button(label);
     out.publish(item_id, label);
     return clicked;
+}
+
+bool segment_button(const char* label, const std::string& item_id, bool current,
+                    FrameOutput& out) {
+    if (current) {
+        ImGui::PushStyleColor(ImGuiCol_Button, theme::kAccentDim);
+    }
+    const bool clicked = published_button(label, item_id, out);
+    if (current) {
+        ImGui::PopStyleColor();
+    }
+    return clicked;
+}
+
+const char* presence_label(core::Presence presence) {
+    switch (presence) {
+    case core::Presence::online:
+        return "Online";
+    case core::Presence::away:
+        return "Away";
+    case core::Presence::offline:
+        break;
+    }
+    return "Offline";
+}
+
+ImVec4 presence_colour(core::Presence presence) {
+    switch (presence) {
+    case core::Presence::online:
+        return theme::kGood;
+    case core::Presence::away:
+        return theme::kPending;
+    case core::Presence::offline:
+        break;
+    }
+    return theme::kMuted;
 }
 
 void status_dot(const ImVec4& colour) {

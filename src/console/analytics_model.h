@@ -1,0 +1,80 @@
+// The Analytics workspace's view model: core::analytics over the replica (a supervisor's
+// replica holds every chat, so the figures are the server's), one series per metric for the
+// chart, formatted cells for the table, and the address of the same figures as CSV. Rebuilt
+// when the replica or the question changes. No ImGui.
+#pragma once
+
+#include "core/analytics.h"
+#include "core/state.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace parley::console {
+
+enum class AnalyticsRange { today, last_7_days, last_30_days, last_90_days };
+enum class Measure {
+    chats,
+    first_response,
+    response,
+    resolution,
+    wait,
+    abandonment,
+    messages_per_chat,
+    csat
+};
+inline constexpr std::size_t kMeasureCount = 8;
+
+// What the supervisor asked; kept in UiState.
+struct AnalyticsQuery {
+    core::GroupBy by = core::GroupBy::day;
+    AnalyticsRange range = AnalyticsRange::last_7_days;
+    Measure measure = Measure::chats;
+    bool operator==(const AnalyticsQuery&) const = default;
+};
+
+struct AnalyticsTableRow {
+    // The queue's, agent's or channel's name, or the day.
+    std::string group;
+    core::Metrics metrics;
+    // Formatted by Measure.
+    std::array<std::string, kMeasureCount> cells;
+    // By Measure, in the chart's unit (seconds for durations, percent for abandonment).
+    std::array<double, kMeasureCount> values{};
+};
+
+struct AnalyticsView {
+    AnalyticsQuery query;
+    core::Timestamp from = 0;
+    core::Timestamp to = 0;
+    std::vector<AnalyticsTableRow> rows;
+    AnalyticsTableRow total;
+    // GET this for the same figures as a CSV download.
+    std::string csv_path;
+};
+
+const char* measure_name(Measure measure);
+// "s" for durations, "%" for the abandonment rate, "" for counts.
+const char* measure_unit(Measure measure);
+const char* range_name(AnalyticsRange range);
+
+// The range's bounds: whole UTC days ending with today.
+std::pair<core::Timestamp, core::Timestamp> range_bounds(AnalyticsRange range,
+                                                         core::Timestamp now);
+
+class AnalyticsCache {
+public:
+    const AnalyticsView& view(const core::State& state, std::uint64_t version,
+                              const AnalyticsQuery& query, core::Timestamp now);
+
+private:
+    std::optional<std::uint64_t> version_;
+    std::optional<AnalyticsQuery> query_;
+    core::Timestamp from_ = 0;
+    AnalyticsView view_;
+};
+
+}  // namespace parley::console
