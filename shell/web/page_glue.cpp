@@ -158,11 +158,12 @@ EM_JS(void, js_place_text_input, (int x, int y), {
     input.style.top = y + "px";
 });
 
-// Only paths on this server are followed: a ref comes from chat data and must not send the
-// agent anywhere else. The server answers with Content-Disposition: attachment.
+// Only the server's downloads are followed (files, analytics exports): a ref comes from chat
+// data and must not send the agent anywhere else. The server answers with
+// Content-Disposition: attachment.
 EM_JS(void, js_download, (const char* ref_text), {
     const ref = UTF8ToString(ref_text);
-    if (!ref.startsWith("/api/attachments/")) return;
+    if (!ref.startsWith("/api/attachments/") && !ref.startsWith("/api/analytics?")) return;
     const link = document.createElement("a");
     link.href = ref;
     link.download = "";
