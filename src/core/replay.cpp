@@ -44,8 +44,7 @@ std::optional<std::string> ChatReplay::step(const EventEnvelope& event) {
     if (const auto* created = std::get_if<TicketCreated>(&event.event)) {
         // Ticket ids are dense and apply() only creates the next one: keep the tickets
         // numbered before the chat's own (later ones belong to other chats).
-        const std::size_t before =
-            std::min<std::size_t>(created->ticket - 1, world_.tickets.size());
+        const TicketId before = std::min<TicketId>(created->ticket - 1, world_.tickets.size());
         state_.tickets.assign(world_.tickets.begin(),
                               world_.tickets.begin() + static_cast<std::ptrdiff_t>(before));
     }
