@@ -1,5 +1,7 @@
 #include "console/views/widgets.h"
 
+#include "console/theme.h"
+
 namespace parley::console {
 
 bool action_button(const char* label, const ActionState& action, const std::string& item_id,
@@ -35,6 +37,21 @@ void status_dot(const ImVec4& colour) {
 const char* wrap_point(const char* begin, const char* end, float width) {
     const ImFont* font = ImGui::GetFont();
     return font->CalcWordWrapPositionA(ImGui::GetFontSize() / font->FontSize, begin, end, width);
+}
+
+ImVec4 line_colour(LineKind kind) {
+    switch (kind) {
+    case LineKind::customer:
+        return theme::kCustomer;
+    case LineKind::agent:
+        return theme::kGood;
+    case LineKind::note:
+        return theme::kNoteText;
+    case LineKind::bot:
+    case LineKind::system:
+        break;
+    }
+    return theme::kMuted;
 }
 
 void coloured_wrapped(const ImVec4& colour, const char* text) {
