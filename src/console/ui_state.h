@@ -3,6 +3,7 @@
 #pragma once
 
 #include "console/all_chats.h"
+#include "console/history_state.h"
 #include "core/ids.h"
 #include "core/model.h"
 
@@ -105,6 +106,7 @@ struct UiState {
     bool help_open = false;
     Workspace workspace = Workspace::desk;
     AllChatsQuery all_chats;
+    HistoryState history;
     // Set when the selection changed outside the tab bar, so the tab bar follows it.
     bool select_tab = false;
     TranscriptLayout layout;

@@ -8,6 +8,7 @@
 #include "console/views/connection_view.h"
 #include "console/views/conversation.h"
 #include "console/views/help_overlay.h"
+#include "console/views/history_view.h"
 #include "console/views/reason_dialog.h"
 #include "console/views/sign_in_view.h"
 #include "console/views/top_bar.h"
@@ -61,9 +62,12 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
         draw_all_chats(model, ui, out);
         draw_help_overlay(ui, out);
         return;
+    case Workspace::history:
+        draw_history_view(model, ui, out);
+        draw_help_overlay(ui, out);
+        return;
     case Workspace::floor:
     case Workspace::analytics:
-    case Workspace::history:
     case Workspace::admin:
         draw_help_overlay(ui, out);
         return;
