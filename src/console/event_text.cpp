@@ -45,8 +45,9 @@ std::string with_detail(std::string sentence, const std::string& detail) {
     return sentence;
 }
 
-std::string side_text(Side side) {
-    return side == Side::customer ? "The customer" : "Staff";
+// What a reader on `side` received or read: the other side's messages.
+std::string others_messages(Side reader) {
+    return reader == Side::customer ? "the replies" : "the customer's messages";
 }
 
 struct Words {
@@ -74,13 +75,13 @@ struct Words {
         return sentence;
     }
     std::string operator()(const TypingChanged& ev) const {
-        return side_text(ev.side) + (ev.typing ? " started typing" : " stopped typing");
+        return who() + (ev.typing ? " started typing" : " stopped typing");
     }
     std::string operator()(const MessagesDelivered& ev) const {
-        return side_text(ev.reader) + " received the messages up to #" + std::to_string(ev.up_to);
+        return who() + " received " + others_messages(ev.reader);
     }
     std::string operator()(const MessagesRead& ev) const {
-        return side_text(ev.reader) + " read the messages up to #" + std::to_string(ev.up_to);
+        return who() + " read " + others_messages(ev.reader);
     }
     std::string operator()(const NoteAdded& ev) const {
         return std::string(agent_name(state, ev.author)) +
