@@ -95,7 +95,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         config.commands_per_second * 2.0, config.commands_per_second, 100000);
     server->services_ = std::make_unique<Services>(Services{
         config, server->clock_, *server->authority_, *server->accounts_, server->connections_,
-        *server->store_, *server->attachments_, server->metrics_,
+        *server->store_, *server->store_, *server->attachments_, server->metrics_,
         std::make_shared<const StaticFiles>(config.web_root), *server->request_limiter_,
         *server->command_limiter_});
     server->api_ = std::make_unique<RestApi>(*server->services_);

@@ -23,6 +23,7 @@ struct Services {
     Accounts& accounts;
     Connections& connections;
     AccountStore& account_store;
+    EventLog& event_log;
     AttachmentFiles& attachments;
     metrics::Registry& metrics;
     std::shared_ptr<const StaticFiles> static_files;

@@ -23,5 +23,6 @@ std::span<const Route> chat_routes();
 std::span<const Route> attachment_routes();
 std::span<const Route> admin_routes();
 std::span<const Route> analytics_routes();
+std::span<const Route> history_routes();
 
 }  // namespace parley::server::rest

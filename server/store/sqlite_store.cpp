@@ -202,6 +202,20 @@ std::vector<StoredEvent> SqliteStore::read_after(std::uint64_t after, std::size_
     return events;
 }
 
+std::vector<StoredEvent> SqliteStore::read_chat(const std::string& chat) {
+    std::vector<StoredEvent> events;
+    const std::lock_guard lock(read_mutex_);
+    // Walks the UNIQUE (chat, chat_version) index: no scan of other chats' events.
+    Query query(reader_,
+                "SELECT seq, command_id, chat, chat_version, at, payload FROM events "
+                "WHERE chat = ?1 ORDER BY chat_version");
+    query.bind_text(1, chat);
+    while (query.next_row()) {
+        events.push_back(event_from(query));
+    }
+    return events;
+}
+
 std::optional<std::uint64_t> SqliteStore::seq_of_command(const std::string& command_id) {
     const std::lock_guard lock(read_mutex_);
     Query query(reader_, "SELECT min(seq) FROM events WHERE command_id = ?1");

@@ -36,6 +36,7 @@ public:
     // not consecutive), or when a chat version it carries is already taken.
     void append(std::vector<StoredEvent> batch, CommitDone done) override;
     std::vector<StoredEvent> read_after(std::uint64_t after, std::size_t limit) override;
+    std::vector<StoredEvent> read_chat(const std::string& chat) override;
     std::optional<std::uint64_t> seq_of_command(const std::string& command_id) override;
     // Keeps the two latest snapshots. Fails with "conflict" for a snapshot past the log's end.
     void save_snapshot(StoredSnapshot snapshot, CommitDone done) override;

@@ -69,6 +69,9 @@ public:
     virtual void append(std::vector<StoredEvent> batch, CommitDone done) = 0;
     // Committed events with seq > after, ascending, at most `limit`.
     virtual std::vector<StoredEvent> read_after(std::uint64_t after, std::size_t limit) = 0;
+    // One chat's committed events in chat_version order (its audit trail); empty for a chat
+    // the log never mentioned.
+    virtual std::vector<StoredEvent> read_chat(const std::string& chat) = 0;
     // The first seq a command produced, if it was committed: a repeated command id answers
     // with its first outcome.
     virtual std::optional<std::uint64_t> seq_of_command(const std::string& command_id) = 0;

@@ -1,6 +1,7 @@
 #include "console/automation.h"
 
 #include "console/chat_key.h"
+#include "console/history_model.h"
 #include "core/names.h"
 
 #include <imgui.h>
@@ -43,6 +44,32 @@ const char* line_kind_name(LineKind kind) {
         return "note";
     }
     return "unknown";
+}
+
+// The History workspace: the chat, its events in words, the selection and the chat as it was.
+nlohmann::json history_json(const HistoryView& history) {
+    auto rows = nlohmann::json::array();
+    if (history.rows) {
+        for (const HistoryRow& row : *history.rows) {
+            rows.push_back({{"seq", row.seq}, {"who", row.who}, {"what", row.what}});
+        }
+    }
+    nlohmann::json out = {{"chat", history.chat ? chat_key(*history.chat) : std::string()},
+                          {"customer", history.customer},
+                          {"loading", history.loading},
+                          {"problem", history.problem},
+                          {"events", history.event_count()},
+                          {"rows", std::move(rows)},
+                          {"picks", history.picks.size()}};
+    if (history.replayed) {
+        out["selected"] = history.selected;
+        out["replayed"] = {{"after", history.replayed->after},
+                           {"status", history.replayed->status},
+                           {"queue", history.replayed->queue},
+                           {"assignee", history.replayed->assignee},
+                           {"lines", history.replayed->transcript.size()}};
+    }
+    return out;
 }
 
 // The rows built for the screen (all of them while the list is short).
@@ -182,6 +209,9 @@ std::string automation_json(const ConsoleViewModel& model, const FrameOutput& ou
     }
     if (model.analytics) {
         summary["analytics"] = analytics_json(*model.analytics);
+    }
+    if (model.history) {
+        summary["history"] = history_json(*model.history);
     }
     auto items = nlohmann::json::array();
     for (const AutomationItem& item : output.items) {

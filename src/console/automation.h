@@ -15,6 +15,8 @@ namespace parley::console {
 //  "load":1,"capacity":4,"delayed":false,"queue":[{"key":…,"customer":"Ann Lee",…}],
 //  "transferred":[…],"mine":[…],"chat":{"key":…,"customer":"Ann Lee","status":"active",
 //  "lines":[…the last lines…],"bot":{"intent":…,"attributes":{…},"transcript":[…]}},
+//  "history":{"chat":…,"events":9,"rows":[{"seq":…,"who":…,"what":…}],"selected":3,
+//  "replayed":{"status":"queued","assignee":"",…}} in the History workspace,
 //  "refusal":"…","items":[{"id":"accept/…","label":"Accept","x":…,"enabled":true}]}
 std::string automation_json(const ConsoleViewModel& model, const FrameOutput& output);
 

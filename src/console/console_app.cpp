@@ -83,6 +83,9 @@ void ConsoleApp::update(const Clock& clock) {
     view_model_.file_picker = file_picker_;
     view_model_.sign_in_reason = sign_in_reason_;
     view_model_.api = &api_;
+    if (view_model_.screen == Screen::desk && ui_.workspace == Workspace::history) {
+        view_model_.history = &build_history_view(session_.replica(), &api_, ui_, caches_.history);
+    }
     if (view_model_.screen == Screen::desk && !may_open(ui_.workspace, view_model_.top)) {
         // The account lost the role (or never had it): back to what every agent has.
         ui_.workspace = Workspace::desk;

@@ -67,6 +67,14 @@ std::string format_date_time(core::Timestamp at) {
     return text;
 }
 
+std::string format_date_time_seconds(core::Timestamp at) {
+    constexpr core::Timestamp kMsPerMinute = 60'000;
+    const core::Timestamp second = ((at % kMsPerMinute) + kMsPerMinute) % kMsPerMinute / 1000;
+    char text[16];
+    std::snprintf(text, sizeof text, ":%02lld", static_cast<long long>(second));
+    return format_date_time(at) + text;
+}
+
 std::string format_size(std::uint64_t bytes) {
     return std::to_string((bytes + 1023) / 1024) + " KB";
 }

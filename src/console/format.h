@@ -15,6 +15,8 @@ std::string format_duration(core::Duration duration);
 std::string format_clock(core::Timestamp at);
 // "2024-05-01 14:05" in UTC.
 std::string format_date_time(core::Timestamp at);
+// "2024-05-01 14:05:09" in UTC: to the second, for the audit trail.
+std::string format_date_time_seconds(core::Timestamp at);
 // "12 KB", rounded up so a small file never reads "0 KB".
 std::string format_size(std::uint64_t bytes);
 // A bot hand-off attribute's key as a label: "external_id.crm" → "crm ID",

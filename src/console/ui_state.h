@@ -4,6 +4,7 @@
 
 #include "console/all_chats.h"
 #include "console/analytics_model.h"
+#include "console/history_state.h"
 #include "core/ids.h"
 #include "core/model.h"
 
@@ -109,6 +110,7 @@ struct UiState {
     Workspace workspace = Workspace::desk;
     AnalyticsQuery analytics;
     AllChatsQuery all_chats;
+    HistoryState history;
     // Set when the selection changed outside the tab bar, so the tab bar follows it.
     bool select_tab = false;
     TranscriptLayout layout;

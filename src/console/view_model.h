@@ -172,6 +172,8 @@ struct CannedView {
     std::string_view text;
 };
 
+struct HistoryView;
+
 struct ConsoleViewModel {
     Screen screen = Screen::connecting;
     ConnectionView connection;
@@ -199,6 +201,8 @@ struct ConsoleViewModel {
     const AnalyticsView* analytics = nullptr;
     // The latest answers to the REST calls the views asked for.
     const ApiCalls* api = nullptr;
+    // The History workspace while it is shown (built in the console's cache).
+    const HistoryView* history = nullptr;
     // The open dialog's command as filled in so far, as the core judges it.
     ActionState dialog;
     core::Timestamp now = 0;

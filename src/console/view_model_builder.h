@@ -4,6 +4,7 @@
 #pragma once
 
 #include "console/connection.h"
+#include "console/history_model.h"
 #include "console/session.h"
 #include "console/ui_state.h"
 #include "console/view_model.h"
@@ -35,6 +36,7 @@ struct ViewModelCaches {
     AllChats all_chats;
     FloorCache floor;
     AnalyticsCache analytics;
+    HistoryCache history;
 };
 
 ConsoleViewModel build_view_model(const Session& session, const ConnectionView& connection,

@@ -18,6 +18,8 @@ TEST(Format, ClockAndDateAreUtc) {
     EXPECT_EQ(format_clock(1'714'572'300'000), "14:05");
     EXPECT_EQ(format_date_time(1'714'572'300'000), "2024-05-01 14:05");
     EXPECT_EQ(format_date_time(0), "1970-01-01 00:00");
+    EXPECT_EQ(format_date_time_seconds(1'714'572'309'999), "2024-05-01 14:05:09");
+    EXPECT_EQ(format_date_time_seconds(-1'000), "1969-12-31 23:59:59");
 }
 
 TEST(Format, AttributeKeysReadAsLabels) {

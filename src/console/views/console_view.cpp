@@ -10,6 +10,7 @@
 #include "console/views/conversation.h"
 #include "console/views/floor_view.h"
 #include "console/views/help_overlay.h"
+#include "console/views/history_view.h"
 #include "console/views/reason_dialog.h"
 #include "console/views/reassign_dialog.h"
 #include "console/views/sign_in_view.h"
@@ -64,6 +65,10 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
         draw_all_chats(model, ui, out);
         draw_help_overlay(ui, out);
         return;
+    case Workspace::history:
+        draw_history_view(model, ui, out);
+        draw_help_overlay(ui, out);
+        return;
     case Workspace::floor:
         draw_floor_view(model, ui, out);
         draw_help_overlay(ui, out);
@@ -72,7 +77,6 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
         draw_analytics_view(model, ui, out);
         draw_help_overlay(ui, out);
         return;
-    case Workspace::history:
     case Workspace::admin:
         draw_help_overlay(ui, out);
         return;

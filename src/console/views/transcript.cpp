@@ -13,21 +13,6 @@ namespace parley::console {
 
 namespace {
 
-ImVec4 author_colour(LineKind kind) {
-    switch (kind) {
-    case LineKind::customer:
-        return theme::kCustomer;
-    case LineKind::agent:
-        return theme::kGood;
-    case LineKind::note:
-        return theme::kNoteText;
-    case LineKind::bot:
-    case LineKind::system:
-        break;
-    }
-    return theme::kMuted;
-}
-
 const char* state_words(core::MessageState state) {
     switch (state) {
     case core::MessageState::sent:
@@ -85,7 +70,7 @@ void lay_out_line(const TranscriptLine& line, std::size_t index, float width,
 }
 
 void draw_header(const TranscriptLine& line) {
-    ImGui::PushStyleColor(ImGuiCol_Text, author_colour(line.kind));
+    ImGui::PushStyleColor(ImGuiCol_Text, line_colour(line.kind));
     if (line.kind == LineKind::note) {
         ImGui::Text("Internal note · %.*s", static_cast<int>(line.author.size()),
                     line.author.data());

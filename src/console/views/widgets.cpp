@@ -75,6 +75,21 @@ const char* wrap_point(const char* begin, const char* end, float width) {
     return font->CalcWordWrapPositionA(ImGui::GetFontSize() / font->FontSize, begin, end, width);
 }
 
+ImVec4 line_colour(LineKind kind) {
+    switch (kind) {
+    case LineKind::customer:
+        return theme::kCustomer;
+    case LineKind::agent:
+        return theme::kGood;
+    case LineKind::note:
+        return theme::kNoteText;
+    case LineKind::bot:
+    case LineKind::system:
+        break;
+    }
+    return theme::kMuted;
+}
+
 void coloured_wrapped(const ImVec4& colour, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextWrapped("%s", text);

@@ -29,6 +29,8 @@ void status_dot(const ImVec4& colour);
 // Where text from `begin` breaks to fit `width` logical pixels in the current font, which is
 // rasterised at the screen's pixel ratio and shown scaled (see theme::load_font).
 const char* wrap_point(const char* begin, const char* end, float width);
+// The colour of a transcript line's author: customer, agent, note, or muted for the rest.
+ImVec4 line_colour(LineKind kind);
 // Text wrapped to the available width, in `colour`.
 void coloured_wrapped(const ImVec4& colour, const char* text);
 

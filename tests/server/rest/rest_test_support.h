@@ -45,6 +45,11 @@ inline HttpResult send_command(unsigned short port, const std::string& token,
     return api(port, Verb::post, "/api/commands", command, token);
 }
 
+// The bearer token of a demo account (its password is "<agent>-demo").
+inline std::string demo_staff(unsigned short port, const std::string& agent) {
+    return sign_in(port, agent, agent + "-demo");
+}
+
 struct StartedChat {
     std::string chat;
     std::string customer;

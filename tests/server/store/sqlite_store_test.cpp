@@ -145,6 +145,22 @@ TEST_F(SqliteStoreTest, FindsTheFirstSeqACommandProduced) {
     EXPECT_FALSE(store->seq_of_command("unknown"));
 }
 
+TEST_F(SqliteStoreTest, ReadsOneChatsEventsInVersionOrder) {
+    ASSERT_TRUE(store);
+    EXPECT_TRUE(store->read_chat("cht_7").empty());
+    EXPECT_FALSE(append_now(*store, {make_event(1, 7, 1), make_event(2, 8, 1), make_event(3)}));
+    EXPECT_FALSE(
+        append_now(*store, {make_event(4, 7, 2), make_event(5, 8, 2), make_event(6, 7, 3)}));
+
+    const auto chat = store->read_chat("cht_7");
+    ASSERT_EQ(chat.size(), 3u);
+    EXPECT_EQ(chat[0], make_event(1, 7, 1));
+    EXPECT_EQ(chat[1], make_event(4, 7, 2));
+    EXPECT_EQ(chat[2], make_event(6, 7, 3));
+    EXPECT_EQ(store->read_chat("cht_8").size(), 2u);
+    EXPECT_TRUE(store->read_chat("cht_9").empty());
+}
+
 TEST_F(SqliteStoreTest, RefusesABatchThatDoesNotContinueTheLog) {
     ASSERT_TRUE(store);
     EXPECT_FALSE(append_now(*store, {make_event(1)}));

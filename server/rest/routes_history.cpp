@@ -1,0 +1,49 @@
+// A chat's audit trail for supervisors and admins: every event of the chat as it was stored,
+// in the order it happened, so a console can list who did what and when and replay the chat
+// to any point. Read from the event log (the truth), off the authority's strand.
+#include "protocol/history_codec.h"
+#include "server/http_handler.h"
+#include "server/rest/chat_access.h"
+#include "server/rest/routes.h"
+
+namespace parley::server::rest {
+namespace {
+
+namespace http = boost::beast::http;
+
+void answer_history(const CallPtr& call, const core::ChatId& chat) {
+    const std::vector<StoredEvent> stored = call->services.event_log.read_chat(chat);
+    std::vector<protocol::EncodedHistoryEntry> events;
+    events.reserve(stored.size());
+    for (const StoredEvent& event : stored) {
+        events.push_back({event.seq, event.payload});
+    }
+    call->reply(json_response(call->request.version(), http::status::ok,
+                              protocol::encode_chat_history(chat, events)));
+}
+
+void history(const CallPtr& call) {
+    const auto chat = chat_param(*call);
+    if (!chat) {
+        return;
+    }
+    call->with_role(core::Role::supervisor, [call, chat = *chat] {
+        read_state(call, [call, chat](const core::State& state) {
+            if (reachable_chat(*call, state, chat)) {
+                call->off_strand([call, chat] { answer_history(call, chat); });
+            }
+        });
+    });
+}
+
+const Route kRoutes[] = {
+    {http::verb::get, "/api/chats/{chat}/history", history, false},
+};
+
+}  // namespace
+
+std::span<const Route> history_routes() {
+    return kRoutes;
+}
+
+}  // namespace parley::server::rest
