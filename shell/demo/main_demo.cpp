@@ -30,10 +30,19 @@ EM_JS(double, js_seed_in_address, (), {
 });
 // clang-format on
 
+// What the REST calls of the supervisors' and admins' views get here (audit history, accounts,
+// API keys): those live in a server's store, and this page has none.
+constexpr const char* kNoServer =
+    R"({"code":"not_in_demo","message":"The in-page demo has no server: event histories, )"
+    R"(accounts and API keys need a real Parley server (./parley run)."})";
+
 void frame() {
     const parley::console::Clock clock = parley::shell::browser_clock();
     g_demo.demo->advance(clock);
     g_demo.frame.run(*g_demo.app, clock);
+    for (const parley::console::ApiRequest& request : g_demo.app->take_api_requests()) {
+        g_demo.app->api_answered({request.id, 501, kNoServer});
+    }
 }
 
 }  // namespace

@@ -1,18 +1,14 @@
 #include "http_sign_in.h"
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
+#include "http_exchange.h"
+
 #include <nlohmann/json.hpp>
 
 #include <functional>
 #include <utility>
 
 namespace parley::shell {
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
+namespace http = boost::beast::http;
 
 namespace {
 
@@ -23,26 +19,8 @@ struct Reply {
 
 Reply exchange(const std::string& host, const std::string& port, http::verb verb,
                const std::optional<std::string>& token, const std::string& body) {
-    asio::io_context io;
-    asio::ip::tcp::resolver resolver(io);
-    beast::tcp_stream stream(io);
-    stream.expires_after(std::chrono::seconds(10));
-    stream.connect(resolver.resolve(host, port));
-    http::request<http::string_body> request(verb, "/api/session", 11);
-    request.set(http::field::host, host + ":" + port);
-    request.set(http::field::content_type, "application/json");
-    if (token) {
-        request.set(http::field::authorization, "Bearer " + *token);
-    }
-    request.body() = body;
-    request.prepare_payload();
-    http::write(stream, request);
-    beast::flat_buffer buffer;
-    http::response<http::string_body> response;
-    http::read(stream, buffer, response);
-    beast::error_code ignored;
-    stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
-    return {response.result_int(), nlohmann::json::parse(response.body(), nullptr, false)};
+    HttpReply reply = http_exchange(host, port, verb, "/api/session", token, body);
+    return {reply.status, nlohmann::json::parse(reply.body, nullptr, false)};
 }
 
 }  // namespace
@@ -104,6 +82,11 @@ void HttpSignIn::sign_out() {
         }
         report(console::SignedOut{});
     });
+}
+
+std::optional<std::string> HttpSignIn::token() {
+    std::lock_guard lock(mutex_);
+    return token_;
 }
 
 std::vector<console::SignInEvent> HttpSignIn::drain() {

@@ -21,6 +21,8 @@ public:
     void request(const std::string& agent, const std::string& password) override;
     void sign_out() override;
     std::vector<console::SignInEvent> drain() override;
+    // The signed-in user's bearer token, for the console's other REST calls.
+    std::optional<std::string> token();
 
 private:
     void run(std::function<void()> work);

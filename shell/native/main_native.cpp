@@ -6,6 +6,7 @@
 #include "console/console_app.h"
 #include "console/outbox.h"
 #include "console/theme.h"
+#include "http_api.h"
 #include "http_sign_in.h"
 #include "png_file.h"
 
@@ -108,6 +109,7 @@ int main(int argc, char** argv) {
         const std::string port = address.substr(colon + 1);
         parley::shell::BeastLink link(host, port);
         parley::shell::HttpSignIn sign_in(host, port);
+        parley::shell::HttpApi api(host, port, sign_in);
         parley::console::ConsoleApp app(link, sign_in, "desktop",
                                         parley::console::Outbox::random_prefix());
         int frames = 0;
@@ -120,6 +122,12 @@ int main(int argc, char** argv) {
             const auto wall = std::chrono::system_clock::now().time_since_epoch();
             app.frame({glfwGetTime(),
                        std::chrono::duration_cast<std::chrono::milliseconds>(wall).count()});
+            for (const parley::console::ApiAnswer& answer : api.drain()) {
+                app.api_answered(answer);
+            }
+            for (parley::console::ApiRequest& request : app.take_api_requests()) {
+                api.start(std::move(request));
+            }
             // A new chat waiting: the desktop's way to ask for attention (taskbar, dock).
             if (!app.take_notices().empty()) {
                 glfwRequestWindowAttention(window);

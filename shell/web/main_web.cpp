@@ -1,6 +1,7 @@
 // Browser entry point of the served console: the WebSocket Link and the cookie sign-in, one
 // console frame per animation frame (emscripten_set_main_loop; a while loop would freeze the
-// page), and the file picker and downloads that only a server makes possible.
+// page), and the file picker, downloads and REST calls that only a server makes possible.
+#include "api_fetch.h"
 #include "browser_frame.h"
 #include "console/console_app.h"
 #include "console/outbox.h"
@@ -31,6 +32,7 @@ void frame() {
         parley::shell::download(ref);
     }
     parley::shell::exchange_uploads(*g_console.app);
+    parley::shell::exchange_api_calls(*g_console.app);
 }
 
 }  // namespace

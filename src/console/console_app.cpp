@@ -72,6 +72,7 @@ void ConsoleApp::update(const Clock& clock) {
     if (connection_.view().status == ConnectionStatus::needs_sign_in && session_.actor()) {
         session_.end();
         ui_ = UiState{};
+        api_.clear();
         const std::string& because = connection_.view().ended_because;
         sign_in_reason_ = because.empty() ? kSessionEnded
                                           : "Your session has ended (" + because + "). Sign in again.";
@@ -81,6 +82,11 @@ void ConsoleApp::update(const Clock& clock) {
     view_model_.console_version = kConsoleVersion;
     view_model_.file_picker = file_picker_;
     view_model_.sign_in_reason = sign_in_reason_;
+    view_model_.api = &api_;
+    if (view_model_.screen == Screen::desk && !may_open(ui_.workspace, view_model_.top)) {
+        // The account lost the role (or never had it): back to what every agent has.
+        ui_.workspace = Workspace::desk;
+    }
     for (Notice& notice :
          announcer_.update(view_model_, session_.replica().state(), session_.replica().version())) {
         notices_.push_back(std::move(notice));
@@ -112,6 +118,10 @@ void ConsoleApp::act(FrameOutput&& output, const Clock& clock) {
     if (output.attach) {
         uploads_.request(*output.attach);
     }
+    for (ApiCall& call : output.api_calls) {
+        api_.call(std::move(call));
+    }
+    output.api_calls.clear();
     last_output_ = std::move(output);
 }
 
@@ -128,6 +138,7 @@ void ConsoleApp::on_sign_in_event(const SignInEvent& event) {
     } else {
         connection_.stop();
         session_.end();
+        api_.clear();
         const std::string agent = ui_.sign_in.agent;
         ui_ = UiState{};
         ui_.sign_in.agent = agent;

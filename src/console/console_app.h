@@ -5,6 +5,7 @@
 #pragma once
 
 #include "console/announcer.h"
+#include "console/api_calls.h"
 #include "console/connection.h"
 #include "console/frame_output.h"
 #include "console/session.h"
@@ -14,6 +15,7 @@
 #include "console/view_model.h"
 #include "console/view_model_builder.h"
 #include "console/views/console_view.h"
+#include "console/views/top_bar.h"
 
 #include <string>
 #include <utility>
@@ -51,6 +53,10 @@ public:
     std::vector<UploadRequest> take_uploads() { return uploads_.take_requests(); }
     // What became of an upload (see uploads.h).
     void upload_reported(const UploadReport& report) { uploads_.report(report, ui_.drafts); }
+    // REST calls the views asked for since the last call, for the shell to carry out as the
+    // signed-in user, and their answers (see api_calls.h).
+    std::vector<ApiRequest> take_api_requests() { return api_.take_requests(); }
+    void api_answered(const ApiAnswer& answer) { api_.answered(answer); }
 
 private:
     void on_sign_in_event(const SignInEvent& event);
@@ -66,6 +72,7 @@ private:
     std::vector<Notice> notices_;
     std::vector<std::string> downloads_;
     Uploads uploads_;
+    ApiCalls api_;
     bool file_picker_ = false;
     std::string sign_in_reason_;
     bool started_ = false;

@@ -17,6 +17,15 @@ struct Outgoing {
     std::string what;
 };
 
+// A REST call on the console's server as the signed-in user (see api_calls.h); its answer is
+// kept under `purpose`, replacing the previous one.
+struct ApiCall {
+    std::string purpose;
+    std::string method;
+    std::string path;
+    std::string body;
+};
+
 struct SignInRequest {
     std::string agent;
     std::string password;
@@ -44,10 +53,15 @@ struct FrameOutput {
     std::vector<std::string> downloads;
     // The chat whose composer asked to attach a file (the shell opens its file picker).
     std::optional<core::ChatId> attach;
+    std::vector<ApiCall> api_calls;
     std::vector<AutomationItem> items;
 
     void send(core::Command command, std::string what) {
         commands.push_back({std::move(command), std::move(what)});
+    }
+    void call(std::string purpose, std::string method, std::string path, std::string body = {}) {
+        api_calls.push_back(
+            {std::move(purpose), std::move(method), std::move(path), std::move(body)});
     }
     // Publishes the last ImGui item under `id` (see automation.h).
     void publish(std::string id, std::string label, bool enabled = true, std::string reason = {});

@@ -7,6 +7,8 @@
 namespace parley::console::theme {
 
 inline const ImVec4 kAccent{0.36f, 0.62f, 0.98f, 1.0f};
+// Behind white text: the selected tab of a row of buttons, a bar in a chart.
+inline const ImVec4 kAccentDim{0.20f, 0.38f, 0.66f, 1.0f};
 inline const ImVec4 kGood{0.30f, 0.75f, 0.45f, 1.0f};
 inline const ImVec4 kPending{0.95f, 0.72f, 0.25f, 1.0f};
 inline const ImVec4 kBad{0.92f, 0.36f, 0.36f, 1.0f};

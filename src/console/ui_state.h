@@ -16,6 +16,9 @@
 namespace parley::console {
 
 enum class ListTab { queue, transferred, mine };
+// What fills the window under the top bar. The desk's three columns are every agent's; the
+// rest are the supervisors' and admins' (the top bar offers what the core allows).
+enum class Workspace { desk, all_chats, floor, analytics, history, admin };
 enum class Dialog {
     none,
     reject_offer,
@@ -100,12 +103,13 @@ struct UiState {
     std::map<core::ChatId, core::MessageId> read_sent;
     DialogState dialog;
     bool help_open = false;
-    // The All chats table replaces the desk's three columns while open.
-    bool all_chats_open = false;
+    Workspace workspace = Workspace::desk;
     AllChatsQuery all_chats;
     // Set when the selection changed outside the tab bar, so the tab bar follows it.
     bool select_tab = false;
     TranscriptLayout layout;
+    // The chat whose event history the History workspace shows.
+    std::optional<core::ChatId> history_chat;
     // The transcript line whose menu (Copy text) is open.
     std::optional<std::size_t> line_menu;
     // Text to put into the composer while it is being edited (ImGui keeps its own copy then),

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "console/all_chats.h"
+#include "console/api_calls.h"
 #include "console/connection.h"
 #include "console/outbox.h"
 #include "core/model.h"
@@ -68,6 +69,10 @@ struct TopBarView {
     ConnectionStatus connection = ConnectionStatus::stopped;
     bool delayed = false;
     std::size_t pending = 0;
+    // What the core lets this account do beyond its own desk: watch the floor (supervisors and
+    // admins) and administer (admins).
+    bool supervises = false;
+    bool administers = false;
 };
 
 enum class LineKind { customer, agent, bot, system, note };
@@ -176,6 +181,8 @@ struct ConsoleViewModel {
     std::optional<Refusal> refusal;
     // The All chats table while it is open (rows live in the console's cache).
     const std::vector<AllChatsRow>* all_chats = nullptr;
+    // The latest answers to the REST calls the views asked for.
+    const ApiCalls* api = nullptr;
     // The open dialog's command as filled in so far, as the core judges it.
     ActionState dialog;
     core::Timestamp now = 0;

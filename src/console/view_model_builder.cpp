@@ -350,6 +350,8 @@ ConsoleViewModel build_view_model(const Session& session, const ConnectionView& 
     }
     model.agent_name = model.top.agent_name;
     model.top.load = state.chats_of(actor.id).load();
+    model.top.supervises = core::may_supervise(state, actor);
+    model.top.administers = core::may_administer(state, actor);
 
     const ListIds& lists = list_ids(session.replica(), actor.id, caches.lists);
     model.queue = list_for(state, lists.queue, window_of(ui, ListTab::queue), actor, ui, now);
@@ -378,7 +380,7 @@ ConsoleViewModel build_view_model(const Session& session, const ConnectionView& 
         model.dialog.allowed = decision.accepted();
         model.dialog.reason = decision.rejection ? decision.rejection->message : std::string();
     }
-    if (ui.all_chats_open) {
+    if (ui.workspace == Workspace::all_chats) {
         model.all_chats = &caches.all_chats.rows(session.replica(), ui.all_chats, now);
     }
     for (const auto& [id, canned] : state.canned_responses) {

@@ -397,6 +397,9 @@ void on(State& state, const EventEnvelope& e, const PresenceChanged& ev) {
         if (ev.presence == Presence::online && agent.presence != Presence::online) {
             agent.idle_since = e.at;
         }
+        if (ev.presence != agent.presence) {
+            agent.presence_since = e.at;
+        }
         agent.presence = ev.presence;
     });
 }
@@ -413,6 +416,7 @@ void on(State& state, const EventEnvelope& e, const AgentCreated& ev) {
     agent.profile = ev.profile;
     agent.capacity = ev.capacity;
     agent.idle_since = e.at;
+    agent.presence_since = e.at;
     state.agents.emplace(ev.agent, std::move(agent));
     state.index.agent_chats[ev.agent];
 }
@@ -421,11 +425,13 @@ void on(State& state, const EventEnvelope&, const AgentUpdated& ev) {
     change_agent(state, ev.agent, [&](Agent& agent) { agent.profile = ev.profile; });
 }
 
-void on(State& state, const EventEnvelope&, const AgentEnabledChanged& ev) {
+void on(State& state, const EventEnvelope& e, const AgentEnabledChanged& ev) {
     change_agent(state, ev.agent, [&](Agent& agent) {
         agent.enabled = ev.enabled;
-        if (!ev.enabled)
+        if (!ev.enabled && agent.presence != Presence::offline) {
             agent.presence = Presence::offline;
+            agent.presence_since = e.at;
+        }
     });
 }
 

@@ -55,20 +55,6 @@ bool is_admin(const Agent& agent) {
     return agent.profile.role == Role::admin;
 }
 
-bool may_administer(const State& state, const Actor& actor) {
-    if (actor.kind == ActorKind::system)
-        return true;
-    const Agent* agent = staff_of(state, actor);
-    return agent && is_admin(*agent);
-}
-
-bool may_supervise(const State& state, const Actor& actor) {
-    if (actor.kind == ActorKind::system)
-        return true;
-    const Agent* agent = staff_of(state, actor);
-    return agent && is_supervisor(*agent);
-}
-
 bool speaks_for_customer(const Actor& actor, const Chat& chat) {
     return (actor.kind == ActorKind::customer && actor.id == chat.customer) ||
            actor.kind == ActorKind::integration;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/decide.h"
+#include "core/visibility.h"
 
 namespace parley::core {
 
@@ -51,10 +52,6 @@ Decision refuse(std::string_view code, std::string message);
 const Agent* staff_of(const State& state, const Actor& actor);
 bool is_supervisor(const Agent& agent);
 bool is_admin(const Agent& agent);
-// Admin accounts and the system administer queues, agents and settings.
-bool may_administer(const State& state, const Actor& actor);
-// Supervisors, admins and the system manage the floor (capacity, membership, reassign).
-bool may_supervise(const State& state, const Actor& actor);
 // The chat's own customer, or an integration relaying for them.
 bool speaks_for_customer(const Actor& actor, const Chat& chat);
 // The assignee, or a supervisor who joined.

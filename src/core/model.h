@@ -109,6 +109,9 @@ struct Agent {
     bool enabled = true;
     // Last time the agent received a chat or came online; ties in routing go to the oldest.
     Timestamp idle_since = 0;
+    // When the presence last changed (the floor's "time in state"); none in snapshots written
+    // before it was recorded, until the next change.
+    std::optional<Timestamp> presence_since;
     std::set<QueueId> queues;
     bool operator==(const Agent&) const = default;
 };

@@ -46,6 +46,20 @@ bool same_sight(const Agent* before, const Agent* after) {
            before->enabled == after->enabled;
 }
 
+bool may_administer(const State& state, const Actor& actor) {
+    if (actor.kind == ActorKind::system)
+        return true;
+    const Agent* agent = staff_of(state, actor);
+    return agent && is_admin(*agent);
+}
+
+bool may_supervise(const State& state, const Actor& actor) {
+    if (actor.kind == ActorKind::system)
+        return true;
+    const Agent* agent = staff_of(state, actor);
+    return agent && is_supervisor(*agent);
+}
+
 bool may_see_chat(const State& state, const Actor& actor, const Chat& chat) {
     switch (actor.kind) {
     case ActorKind::customer:

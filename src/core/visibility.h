@@ -14,6 +14,12 @@ namespace parley::core {
 
 bool may_see_chat(const State& state, const Actor& actor, const Chat& chat);
 
+// Supervisors, admins and the system manage the floor (capacity, membership, reassign) and see
+// its figures: the floor, analytics and every chat's history.
+bool may_supervise(const State& state, const Actor& actor);
+// Admin accounts and the system administer queues, agents and settings.
+bool may_administer(const State& state, const Actor& actor);
+
 // Whether an agent sees the same chats after a change as before it, chats aside: the same
 // role, queues and enabled flag (null: no such agent). When not, their copy needs a fresh
 // sync rather than the event.

@@ -20,6 +20,7 @@ inline constexpr auto kSchema<core::Agent> =
     fields(field("id", &core::Agent::id), field("profile", &core::Agent::profile),
            field("capacity", &core::Agent::capacity), field("presence", &core::Agent::presence),
            field("enabled", &core::Agent::enabled), field("idle_since", &core::Agent::idle_since),
+           field("presence_since", &core::Agent::presence_since),
            field("queues", &core::Agent::queues));
 
 template <>

@@ -149,7 +149,7 @@ int main() {
     const Percentiles desk = measure(session, ui, truth.now());
     std::printf("frame, desk (%d queued, %d-message transcript): p50 %.2f ms, p99 %.2f ms\n",
                 kQueuedChats, kTranscriptMessages, desk.p50, desk.p99);
-    ui.all_chats_open = true;
+    ui.workspace = console::Workspace::all_chats;
     const Percentiles table = measure(session, ui, truth.now());
     std::printf("frame, All chats (%d rows): p50 %.2f ms, p99 %.2f ms\n", kQueuedChats + 1,
                 table.p50, table.p99);

@@ -105,7 +105,7 @@ void draw_row(const AllChatsRow& row, UiState& ui, FrameOutput& out) {
     if (ImGui::Selectable(label.c_str(), ui.selected == row.id,
                           ImGuiSelectableFlags_SpanAllColumns)) {
         ui.open_chat(row.id);
-        ui.all_chats_open = false;
+        ui.workspace = Workspace::desk;
     }
     out.publish("all_chats.row/" + key, std::string(row.customer));
     ImGui::TableNextColumn();

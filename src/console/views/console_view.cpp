@@ -54,8 +54,17 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
     draw_top_bar(model, ui, out);
     ImGui::Separator();
     draw_refusal(model, out);
-    if (ui.all_chats_open) {
+    switch (ui.workspace) {
+    case Workspace::desk:
+        break;
+    case Workspace::all_chats:
         draw_all_chats(model, ui, out);
+        draw_help_overlay(ui, out);
+        return;
+    case Workspace::floor:
+    case Workspace::analytics:
+    case Workspace::history:
+    case Workspace::admin:
         draw_help_overlay(ui, out);
         return;
     }

@@ -6,8 +6,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 namespace parley::console {
 
@@ -69,7 +71,71 @@ void draw_connection(const TopBarView& top) {
     ImGui::TextUnformatted(label.c_str());
 }
 
+struct NavEntry {
+    Workspace workspace;
+    const char* label;
+    // The automation id; All chats keeps the one it had before there were more workspaces.
+    const char* id;
+};
+
+constexpr NavEntry kNav[] = {{Workspace::desk, "Desk", "nav.desk"},
+                             {Workspace::all_chats, "All chats", "all_chats"},
+                             {Workspace::floor, "Floor", "nav.floor"},
+                             {Workspace::analytics, "Analytics", "nav.analytics"},
+                             {Workspace::history, "History", "nav.history"},
+                             {Workspace::admin, "Admin", "nav.admin"}};
+
+std::vector<NavEntry> nav_entries(const TopBarView& top) {
+    std::vector<NavEntry> entries;
+    for (const NavEntry& entry : kNav) {
+        if (may_open(entry.workspace, top)) {
+            entries.push_back(entry);
+        }
+    }
+    return entries;
+}
+
+// One row of buttons joined edge to edge; the current workspace's is filled with the accent.
+void draw_nav(const std::vector<NavEntry>& entries, UiState& ui, FrameOutput& out) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2.0f, ImGui::GetStyle().ItemSpacing.y));
+    bool first = true;
+    for (const NavEntry& entry : entries) {
+        if (!first) {
+            ImGui::SameLine();
+        }
+        first = false;
+        const bool current = ui.workspace == entry.workspace;
+        if (current) {
+            ImGui::PushStyleColor(ImGuiCol_Button, theme::kAccentDim);
+        }
+        if (published_button(entry.label, entry.id, out)) {
+            // All chats toggles, as it did when it was the only other view.
+            ui.workspace = current && entry.workspace == Workspace::all_chats ? Workspace::desk
+                                                                               : entry.workspace;
+        }
+        if (current) {
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::PopStyleVar();
+}
+
 }  // namespace
+
+bool may_open(Workspace workspace, const TopBarView& top) {
+    switch (workspace) {
+    case Workspace::desk:
+    case Workspace::all_chats:
+        return true;
+    case Workspace::floor:
+    case Workspace::analytics:
+    case Workspace::history:
+        return top.supervises;
+    case Workspace::admin:
+        return top.administers;
+    }
+    return false;
+}
 
 void draw_top_bar(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
     const TopBarView& top = model.top;
@@ -87,16 +153,17 @@ void draw_top_bar(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) 
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     draw_connection(top);
 
-    const char* view_switch = ui.all_chats_open ? "Back to my desk" : "All chats";
+    const std::vector<NavEntry> entries = nav_entries(top);
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float buttons = ImGui::CalcTextSize(view_switch).x + ImGui::CalcTextSize("Shortcuts").x +
-                          ImGui::CalcTextSize("Sign out").x + style.FramePadding.x * 6 +
-                          style.ItemSpacing.x * 2;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons);
-    if (published_button(view_switch, "all_chats", out)) {
-        ui.all_chats_open = !ui.all_chats_open;
+    float buttons = ImGui::CalcTextSize("Shortcuts").x + ImGui::CalcTextSize("Sign out").x +
+                    style.FramePadding.x * 4 + style.ItemSpacing.x * 2 + ImGui::GetFontSize();
+    for (const NavEntry& entry : entries) {
+        buttons += ImGui::CalcTextSize(entry.label).x + style.FramePadding.x * 2 + 2.0f;
     }
-    ImGui::SameLine();
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(),
+                             ImGui::GetWindowContentRegionMax().x - buttons));
+    draw_nav(entries, ui, out);
+    ImGui::SameLine(0, ImGui::GetFontSize());
     if (published_button("Shortcuts", "help", out)) {
         ui.help_open = true;
     }

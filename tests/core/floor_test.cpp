@@ -1,0 +1,108 @@
+// The floor: every figure hand-computed for a small scripted morning.
+#include "core_fixture.h"
+
+#include "core/floor.h"
+
+namespace parley::core::testing {
+namespace {
+
+class FloorTest : public CoreTest {
+protected:
+    void SetUp() override {
+        support = add_queue("Support");
+        maria = add_agent("maria", {support});
+        ivan = add_agent("ivan", {support});
+        sofia = add_agent("sofia", {}, 3, Role::supervisor);
+    }
+    const QueueFloor& support_row(const Floor& floor) const {
+        for (const QueueFloor& row : floor.queues) {
+            if (row.queue == support) {
+                return row;
+            }
+        }
+        throw std::logic_error("no Support row");
+    }
+    QueueId support = 0;
+    Actor maria;
+    Actor ivan;
+    Actor sofia;
+};
+
+TEST_F(FloorTest, QueuesAgentsAndAlertsAsASupervisorSeesThem) {
+    const Timestamp maria_online = kStart;
+    const Timestamp ivan_away = now;
+    set_presence(ivan, Presence::away);
+    const Timestamp anna_since = now;
+    const ChatId anna = start_chat("anna", support);  // +1 s
+    advance(29 * kSecond);
+    start_chat("bob", support);  // +1 s
+    const ChatId carl = held_chat(maria, support, "carl");  // +1 s
+    const Timestamp requested = now;
+    ok(maria, RequestSupervisor{carl, "Wants a refund"});
+    const ChatId dan = start_chat("dan", support);  // +1 s
+    ok(Actor::customer("dan"), CustomerCancelChat{dan});
+    advance(37 * kSecond);
+
+    const Floor floor = floor_at(state, now);
+    const QueueFloor& row = support_row(floor);
+    EXPECT_EQ(row.waiting, 2u);
+    EXPECT_EQ(row.offered, 0u);
+    EXPECT_EQ(row.active, 1u);
+    EXPECT_EQ(row.longest_wait, 70 * kSecond);
+    EXPECT_EQ(row.beyond_target, 1u) << "anna waited 70 s, bob 40 s; the target is 60 s";
+    EXPECT_EQ(row.online, std::vector<AgentId>{"maria"});
+    EXPECT_EQ(row.started_today, 4u);
+    EXPECT_EQ(row.abandoned_today, 1u);
+    EXPECT_DOUBLE_EQ(row.abandonment_today(), 0.25);
+
+    ASSERT_EQ(floor.alerts.size(), 2u);
+    EXPECT_EQ(floor.alerts[0].kind, AlertKind::waiting_beyond_target);
+    EXPECT_EQ(floor.alerts[0].chat, anna);
+    EXPECT_EQ(floor.alerts[0].since, anna_since);
+    EXPECT_EQ(floor.alerts[1].kind, AlertKind::supervisor_requested);
+    EXPECT_EQ(floor.alerts[1].chat, carl);
+    EXPECT_EQ(floor.alerts[1].since, requested);
+
+    ASSERT_EQ(floor.agents.size(), 3u);
+    const AgentFloor& ivan_row = floor.agents[0];
+    EXPECT_EQ(ivan_row.agent, "ivan");
+    EXPECT_EQ(ivan_row.presence, Presence::away);
+    EXPECT_EQ(ivan_row.in_presence, now - ivan_away);
+    const AgentFloor& maria_row = floor.agents[1];
+    EXPECT_EQ(maria_row.load, 1);
+    EXPECT_EQ(maria_row.capacity, 3);
+    EXPECT_EQ(maria_row.in_presence, now - maria_online);
+}
+
+TEST_F(FloorTest, AJoinedSupervisorClearsTheRequestAndAnAnsweredChatStopsWaiting) {
+    const ChatId carl = held_chat(maria, support, "carl");
+    ok(maria, RequestSupervisor{carl, "Wants a refund"});
+    const ChatId anna = start_chat("anna", support);
+    advance(2 * kMinute);
+    ASSERT_EQ(floor_at(state, now).alerts.size(), 2u);
+
+    ok(sofia, JoinChat{carl});
+    ok(ivan, AcceptChat{anna});
+    const Floor floor = floor_at(state, now);
+    EXPECT_TRUE(floor.alerts.empty());
+    EXPECT_EQ(support_row(floor).waiting, 0u);
+    EXPECT_EQ(support_row(floor).longest_wait, 0);
+    EXPECT_EQ(support_row(floor).active, 2u);
+}
+
+TEST_F(FloorTest, ADisabledAgentLeavesTheFloorAndDayBoundariesResetToday) {
+    ok(system, SetAgentEnabled{"ivan", false});
+    const ChatId gone = start_chat("anna", support);
+    ok(Actor::customer("anna"), CustomerCancelChat{gone});
+    Floor floor = floor_at(state, now);
+    EXPECT_EQ(floor.agents.size(), 2u);
+    EXPECT_EQ(support_row(floor).abandoned_today, 1u);
+
+    advance(kDay);
+    floor = floor_at(state, now);
+    EXPECT_EQ(support_row(floor).started_today, 0u);
+    EXPECT_DOUBLE_EQ(support_row(floor).abandonment_today(), 0.0);
+}
+
+}  // namespace
+}  // namespace parley::core::testing
