@@ -17,6 +17,10 @@ core::SetCapacity capacity_command(const AgentForm& form) {
     return core::SetCapacity{form.agent, form.capacity};
 }
 
+core::CreateAgent create_agent_command(const NewAgentForm& form) {
+    return core::CreateAgent{form.agent, form.profile, form.capacity};
+}
+
 core::Command canned_command(const CannedForm& form) {
     if (form.id) {
         return core::UpdateCannedResponse{*form.id, form.title, form.shortcut, form.text};

@@ -12,6 +12,8 @@ namespace parley::console {
 core::Command queue_command(const QueueForm& form);
 core::UpdateAgent profile_command(const AgentForm& form);
 core::SetCapacity capacity_command(const AgentForm& form);
+// What POST /api/admin/agents runs first for the new account.
+core::CreateAgent create_agent_command(const NewAgentForm& form);
 // CreateCannedResponse for a new response, UpdateCannedResponse for an existing one.
 core::Command canned_command(const CannedForm& form);
 

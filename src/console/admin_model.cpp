@@ -1,6 +1,7 @@
 #include "console/admin_model.h"
 
 #include "console/admin_commands.h"
+#include "console/api_calls.h"
 #include "core/decide.h"
 
 namespace parley::console {
@@ -67,6 +68,13 @@ void add_agents(const core::State& state, const core::Actor& actor, const AdminS
                                verdict(state, actor, now,
                                        core::SetAgentEnabled{id, !agent.enabled})});
     }
+    if (admin.new_agent) {
+        view.new_agent_save =
+            verdict(state, actor, now, create_agent_command(*admin.new_agent));
+        for (const core::Queue& queue : state.queues) {
+            view.queue_choices.push_back({queue.id, queue.config.name});
+        }
+    }
     if (!admin.agent) {
         return;
     }
@@ -101,10 +109,34 @@ void add_canned(const core::State& state, const core::Actor& actor, const AdminS
     }
 }
 
+const ApiResult* result_of(const ApiCalls* api, const char* purpose) {
+    return api ? api->result(purpose) : nullptr;
+}
+
+void add_api_keys(const ApiCalls* api, const AdminState& admin, AdminView& view) {
+    const ApiResult* list = result_of(api, kListApiKeys);
+    const ApiResult* created = result_of(api, kCreateApiKey);
+    view.list_keys_answer = outcome_of(list);
+    view.create_key_answer = outcome_of(created);
+    view.revoke_key_answer = outcome_of(result_of(api, kRevokeApiKey));
+    view.api_keys = api_keys_of(list);
+    const auto answered_since = [](const CallOutcome& outcome, std::uint64_t listed) {
+        return !outcome.pending && outcome.generation > listed;
+    };
+    view.refresh_api_keys =
+        !view.list_keys_answer.asked ||
+        (!view.list_keys_answer.pending &&
+         (answered_since(view.create_key_answer, admin.listed_after_create) ||
+          answered_since(view.revoke_key_answer, admin.listed_after_revoke)));
+    if (view.create_key_answer.ok && view.create_key_answer.generation > admin.dismissed_secret) {
+        view.new_secret = secret_of(created);
+    }
+}
+
 }  // namespace
 
 AdminView build_admin_view(const core::State& state, const core::Actor& actor,
-                           const AdminState& admin, core::Timestamp now) {
+                           const AdminState& admin, const ApiCalls* api, core::Timestamp now) {
     AdminView view;
     view.tab = admin.tab;
     view.settings = &state.settings;
@@ -114,6 +146,8 @@ AdminView build_admin_view(const core::State& state, const core::Actor& actor,
         break;
     case AdminTab::agents:
         add_agents(state, actor, admin, now, view);
+        view.create_agent_answer = outcome_of(result_of(api, kCreateAgent));
+        view.password_answer = outcome_of(result_of(api, kResetPassword));
         break;
     case AdminTab::canned:
         add_canned(state, actor, admin, now, view);
@@ -124,6 +158,7 @@ AdminView build_admin_view(const core::State& state, const core::Actor& actor,
         view.settings_changed = admin.settings && *admin.settings != state.settings;
         break;
     case AdminTab::api_keys:
+        add_api_keys(api, admin, view);
         break;
     }
     return view;

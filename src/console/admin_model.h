@@ -4,6 +4,7 @@
 // the workspace is open. Pointers and views refer to the replica, valid for the frame. No ImGui.
 #pragma once
 
+#include "console/admin_requests.h"
 #include "console/admin_state.h"
 #include "console/view_model.h"
 #include "core/state.h"
@@ -13,6 +14,8 @@
 #include <vector>
 
 namespace parley::console {
+
+class ApiCalls;
 
 // One queue-and-agent pair: whether the agent is in the queue, and the core's verdict on
 // adding or removing them.
@@ -63,13 +66,28 @@ struct AdminView {
     ActionState capacity_save;
     // Every queue against the agent being edited.
     std::vector<Membership> agent_queues;
+    ActionState new_agent_save;
+    // The queues a new account may join.
+    std::vector<CandidateQueue> queue_choices;
     ActionState canned_save;
     ActionState settings_save;
     // Whether the edited settings differ from the organisation's.
     bool settings_changed = false;
+
+    // Answers to the workspace's REST calls.
+    CallOutcome create_agent_answer;
+    CallOutcome password_answer;
+    CallOutcome list_keys_answer;
+    CallOutcome create_key_answer;
+    CallOutcome revoke_key_answer;
+    std::vector<ApiKeyRow> api_keys;
+    // The key list wants fetching: never fetched, or a key was created or revoked since.
+    bool refresh_api_keys = false;
+    // The secret of the key just created, until the admin dismisses it.
+    std::string new_secret;
 };
 
 AdminView build_admin_view(const core::State& state, const core::Actor& actor,
-                           const AdminState& admin, core::Timestamp now);
+                           const AdminState& admin, const ApiCalls* api, core::Timestamp now);
 
 }  // namespace parley::console

@@ -43,7 +43,7 @@ protected:
         io.DeltaTime = 0.05f;
         ImGui::NewFrame();
         admin.tab = tab;
-        const AdminView view = build_admin_view(state, ada, admin, now);
+        const AdminView view = build_admin_view(state, ada, admin, nullptr, now);
         FrameOutput out;
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(io.DisplaySize);

@@ -92,6 +92,16 @@ void form_verdict(const ActionState& verdict) {
     }
 }
 
+void answer_line(const CallOutcome& answer, const char* success) {
+    if (answer.pending) {
+        ImGui::TextDisabled("Sending…");
+    } else if (!answer.problem.empty()) {
+        coloured_wrapped(theme::kBad, answer.problem.c_str());
+    } else if (answer.ok && success != nullptr) {
+        coloured_wrapped(theme::kGood, success);
+    }
+}
+
 void form_heading(const char* text) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);

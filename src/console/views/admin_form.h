@@ -4,6 +4,7 @@
 // when it refuses the form's command.
 #pragma once
 
+#include "console/admin_requests.h"
 #include "console/frame_output.h"
 #include "console/view_model.h"
 #include "core/ids.h"
@@ -31,6 +32,9 @@ bool form_checkbox(const char* label, bool& value, const std::string& item_id, F
 bool form_choice(const char* label, bool chosen, const std::string& item_id, FrameOutput& out);
 // The core's sentence under a form whose confirm it refuses (nothing when it allows it).
 void form_verdict(const ActionState& verdict);
+// The latest answer to a REST call under the form: "Sending…", the server's sentence when it
+// refused, or `success` (when given) once it agreed.
+void answer_line(const CallOutcome& answer, const char* success);
 // A section heading inside a form.
 void form_heading(const char* text);
 // A table of the workspace's lists: rows striped and ruled. True when open (ImGui::EndTable).

@@ -1,6 +1,7 @@
 #include "console/views/console_view.h"
 
 #include "console/theme.h"
+#include "console/views/admin_view.h"
 #include "console/views/all_chats_view.h"
 #include "console/views/chat_lists.h"
 #include "console/views/chat_panel.h"
@@ -64,7 +65,10 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
     case Workspace::floor:
     case Workspace::analytics:
     case Workspace::history:
+        draw_help_overlay(ui, out);
+        return;
     case Workspace::admin:
+        draw_admin(model, ui, out);
         draw_help_overlay(ui, out);
         return;
     }
