@@ -68,6 +68,7 @@ void draw_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
         ImGui::PushID(agent.id.c_str());
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         const bool selected = admin.agent && admin.agent->agent == agent.id;
         if (ImGui::Selectable(agent.profile.name.c_str(), selected,
                               ImGuiSelectableFlags_AllowItemOverlap)) {
@@ -79,14 +80,19 @@ void draw_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
         ImGui::TextDisabled("%s%s%s", agent.id.c_str(), agent.profile.company.empty() ? "" : " · ",
                             agent.profile.company.c_str());
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(role_label(agent.profile.role));
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         ImGui::TextWrapped("%s", row.queues.empty() ? "—" : row.queues.c_str());
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         ImGui::Text("%d / %d", row.load, agent.capacity);
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         presence_cell(agent);
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         if (action_button(agent.enabled ? "Disable" : "Enable", row.toggle,
                           "admin.agent.toggle/" + agent.id, out)) {
             out.send(core::SetAgentEnabled{agent.id, !agent.enabled},

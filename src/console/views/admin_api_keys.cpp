@@ -15,7 +15,7 @@ namespace {
 
 void draw_secret(const AdminView& view, AdminState& admin, FrameOutput& out) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.12f, 0.24f, 0.16f, 1.0f));
-    ImGui::BeginChild("new-secret", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 3.2f), true);
+    ImGui::BeginChild("new-secret", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.6f), true);
     ImGui::TextColored(theme::kGood, "Copy this key now: it is shown only once.");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(view.new_secret.c_str());
@@ -75,12 +75,16 @@ void draw_list(const AdminView& view, FrameOutput& out) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(key.name.c_str());
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", key.id.c_str());
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(format_date_time(key.created_at).c_str());
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(key.created_by.c_str());
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         if (key.revoked) {
             ImGui::TextDisabled("revoked");
         } else if (published_button("Revoke", "admin.api_key.revoke/" + key.id, out)) {

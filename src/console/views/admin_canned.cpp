@@ -28,6 +28,7 @@ void draw_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
         ImGui::PushID(static_cast<int>(response.id));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         const bool selected = admin.canned && admin.canned->id == response.id;
         if (ImGui::Selectable(response.title.c_str(), selected,
                               ImGuiSelectableFlags_AllowItemOverlap)) {
@@ -36,16 +37,19 @@ void draw_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
         }
         out.publish("admin.canned/" + key, response.title);
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         if (!response.shortcut.empty()) {
             ImGui::TextDisabled("/%s", response.shortcut.c_str());
         }
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         if (response.owner) {
             ImGui::TextUnformatted(row.owner.data(), row.owner.data() + row.owner.size());
         } else {
             ImGui::TextUnformatted("Everyone");
         }
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         if (action_button("Delete", row.remove, "admin.canned.delete/" + key, out)) {
             out.send(core::DeleteCannedResponse{response.id},
                      "Delete the canned response " + response.title);

@@ -12,7 +12,7 @@ namespace parley::console {
 
 namespace {
 
-float label_width() { return ImGui::GetFontSize() * 12.0f; }
+float label_width() { return ImGui::GetFontSize() * 14.5f; }
 
 float field_width() {
     return std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x);

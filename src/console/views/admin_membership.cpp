@@ -25,7 +25,7 @@ void draw_memberships(const char* heading, const std::vector<Membership>& rows, 
         } else {
             ImGui::TextDisabled("not a member");
         }
-        ImGui::SameLine(ImGui::GetFontSize() * 19.0f);
+        ImGui::SameLine(ImGui::GetFontSize() * 22.5f);
         const std::string item = (by_agent ? "admin.queue.member/" : "admin.agent.queue/") + key;
         if (action_button(row.member ? "Remove" : "Add", row.change, item, out)) {
             if (row.member) {

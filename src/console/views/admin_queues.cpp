@@ -44,6 +44,7 @@ void draw_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
         ImGui::PushID(static_cast<int>(queue.id));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         const bool selected = admin.queue && admin.queue->queue == queue.id;
         if (ImGui::Selectable(queue.config.name.c_str(), selected,
                               ImGuiSelectableFlags_AllowItemOverlap)) {
@@ -55,12 +56,16 @@ void draw_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
             ImGui::TextDisabled("(disabled)");
         }
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(mode_label(queue.config.mode));
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         ImGui::Text("%zu", queue.members.size());
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         ImGui::Text("%zu", row.waiting);
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         if (action_button(queue.enabled ? "Disable" : "Enable", row.toggle,
                           "admin.queue.toggle/" + key, out)) {
             out.send(core::SetQueueEnabled{queue.id, !queue.enabled},
