@@ -1,5 +1,6 @@
 #include "console/console_app.h"
 
+#include "console/admin_model.h"
 #include "console/view_model_builder.h"
 
 #include <algorithm>
@@ -89,6 +90,10 @@ void ConsoleApp::update(const Clock& clock) {
     if (view_model_.screen == Screen::desk && !may_open(ui_.workspace, view_model_.top)) {
         // The account lost the role (or never had it): back to what every agent has.
         ui_.workspace = Workspace::desk;
+    }
+    if (view_model_.screen == Screen::desk && ui_.workspace == Workspace::admin) {
+        view_model_.admin = std::make_shared<const AdminView>(build_admin_view(
+            session_.replica().state(), *session_.actor(), ui_.admin, &api_, clock.wall_ms));
     }
     for (Notice& notice :
          announcer_.update(view_model_, session_.replica().state(), session_.replica().version())) {

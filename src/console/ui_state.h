@@ -2,6 +2,7 @@
 // facts (those are in the replica) and survives from frame to frame beside the views.
 #pragma once
 
+#include "console/admin_state.h"
 #include "console/all_chats.h"
 #include "console/analytics_model.h"
 #include "console/history_state.h"
@@ -129,6 +130,7 @@ struct UiState {
     bool focus_composer = false;
     // Set when a message was sent so the transcript scrolls to the end.
     bool scroll_to_end = false;
+    AdminState admin;
 
     void open_chat(const core::ChatId& id);
     void close_chat(const core::ChatId& id);

@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "core/queries.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -172,6 +173,7 @@ struct CannedView {
     std::string_view text;
 };
 
+struct AdminView;
 struct HistoryView;
 
 struct ConsoleViewModel {
@@ -208,6 +210,8 @@ struct ConsoleViewModel {
     core::Timestamp now = 0;
     // Monotonic seconds, for the composer's typing indicator.
     double seconds = 0;
+    // The Admin workspace's screen while it is open (admin_model.h).
+    std::shared_ptr<const AdminView> admin;
 };
 
 }  // namespace parley::console

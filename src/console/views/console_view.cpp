@@ -1,6 +1,7 @@
 #include "console/views/console_view.h"
 
 #include "console/theme.h"
+#include "console/views/admin_view.h"
 #include "console/views/all_chats_view.h"
 #include "console/views/analytics_view.h"
 #include "console/views/chat_lists.h"
@@ -78,6 +79,7 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
         draw_help_overlay(ui, out);
         return;
     case Workspace::admin:
+        draw_admin(model, ui, out);
         draw_help_overlay(ui, out);
         return;
     }
