@@ -42,11 +42,7 @@ void draw_role(core::Role& role, const std::string& prefix, FrameOutput& out) {
 }
 
 void presence_cell(const core::Agent& agent) {
-    const ImVec4 colour = !agent.enabled                          ? theme::kMuted
-                          : agent.presence == core::Presence::online ? theme::kGood
-                          : agent.presence == core::Presence::away   ? theme::kPending
-                                                                      : theme::kMuted;
-    status_dot(colour);
+    status_dot(agent.enabled ? presence_colour(agent.presence) : theme::kMuted);
     ImGui::TextUnformatted(agent.enabled ? std::string(core::to_string(agent.presence)).c_str()
                                          : "disabled");
 }

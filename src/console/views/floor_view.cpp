@@ -90,7 +90,7 @@ void draw_queues(const FloorView& floor, FrameOutput& out) {
         if (f.waiting + f.offered == 0) {
             ImGui::TextDisabled("—");
         } else {
-            const bool late = f.longest_wait > row.target_wait;
+            const bool late = f.beyond_target > 0;
             ImGui::PushStyleColor(ImGuiCol_Text, late ? theme::kBad : theme::kGood);
             text(format_duration(f.longest_wait));
             ImGui::PopStyleColor();
