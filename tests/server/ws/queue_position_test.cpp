@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "support/test_server.h"
 
@@ -38,6 +39,9 @@ class WsQueuePosition : public ::testing::Test {
 protected:
     void SetUp() override {
         first = start_chat_directly(server.server(), "First", "invoice?", kBilling);
+        // Chats arriving in the same millisecond are ordered by their random ids, and these
+        // tests need "First" ahead of "Second".
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
         second = start_chat_directly(server.server(), "Second", "refund?", kBilling);
         maria_token = sign_in(server.port(), "maria", "maria-demo");
         maria.hello(maria_token);
