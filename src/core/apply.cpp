@@ -355,6 +355,31 @@ void on(State& state, const EventEnvelope&, const ReminderSent& ev) {
     }
 }
 
+void on(State& state, const EventEnvelope&, const TranscriptRequested& ev) {
+    if (Chat* chat = state.find_chat(ev.chat)) {
+        if (ev.address.empty())
+            chat->transcript_to.reset();
+        else
+            chat->transcript_to = ev.address;
+    }
+}
+
+void on(State& state, const EventEnvelope&, const EmailQueued& ev) {
+    Chat* chat = state.find_chat(ev.chat);
+    if (chat && ev.email.number == chat->emails.size() + 1)
+        chat->emails.push_back(ev.email);
+}
+
+void on(State& state, const EventEnvelope& e, const EmailDelivered& ev) {
+    Chat* chat = state.find_chat(ev.chat);
+    if (!chat || ev.email == 0 || ev.email > chat->emails.size())
+        return;
+    Email& email = chat->emails[ev.email - 1];
+    email.status = ev.status;
+    email.detail = ev.detail;
+    email.finished_at = e.at;
+}
+
 void on(State& state, const EventEnvelope& e, const TicketCreated& ev) {
     if (ev.ticket != state.next_ticket_id())
         return;

@@ -198,6 +198,34 @@ struct SubmitCsat {
     bool operator==(const SubmitCsat&) const = default;
 };
 
+// [SECTION] Email
+
+// The chat's customer asks for the transcript by email at `address` (empty withdraws the
+// request while the chat is open); once the chat has ended it is sent at once.
+struct RequestTranscript {
+    ChatId chat;
+    std::string address;
+    bool operator==(const RequestTranscript&) const = default;
+};
+
+// "Continue by email": while the chat is open the staff member writing in it, afterwards its
+// last agent or a supervisor, emails the customer's address.
+struct EmailCustomer {
+    ChatId chat;
+    std::string subject;
+    std::string body;
+    bool operator==(const EmailCustomer&) const = default;
+};
+
+// The system records what the mail relay did with a queued email.
+struct RecordEmailDelivery {
+    ChatId chat;
+    std::uint64_t email = 0;
+    EmailStatus status = EmailStatus::sent;
+    std::string detail;
+    bool operator==(const RecordEmailDelivery&) const = default;
+};
+
 // [SECTION] Escalation
 
 // The assignee (or a supervisor) links one ticket to an open chat.
@@ -352,7 +380,8 @@ using Command = std::variant<
     StartChat, PostCustomerMessage, PostAgentMessage, PostSystemMessage, SetTyping, MarkDelivered,
     MarkRead, AddNote, SetChatTags, AcceptChat, AcceptNextChat, RejectOffer, TransferToAgent,
     AcceptTransfer, DeclineTransfer, TransferToQueue, ReleaseChat, CloseChat, MarkSolved,
-    AbandonChat, CancelChat, CustomerCancelChat, SubmitCsat, CreateTicket, RequestSupervisor,
+    AbandonChat, CancelChat, CustomerCancelChat, SubmitCsat, RequestTranscript, EmailCustomer,
+    RecordEmailDelivery, CreateTicket, RequestSupervisor,
     JoinChat, ReassignChat, ForceCloseChat, SetPresence, SetCapacity, CreateAgent, UpdateAgent,
     SetAgentEnabled, CreateQueue, UpdateQueue, SetQueueEnabled, AddQueueMember, RemoveQueueMember,
     CreateCannedResponse, UpdateCannedResponse, DeleteCannedResponse, UpdateSettings, Tick>;

@@ -15,6 +15,8 @@ std::optional<AgentId> end_chat(Context& ctx, Router& router, const Chat& chat,
             ctx.emit(TicketStatusChanged{ticket->id, *ticket_becomes});
         }
     }
+    if (chat.transcript_to)
+        queue_transcript(ctx, chat, *chat.transcript_to);
     router.left_queue(chat.id);
     std::optional<AgentId> freed;
     if (chat.assignee)

@@ -35,6 +35,10 @@ Decision decide_command(Context& ctx, const AbandonChat& cmd);
 Decision decide_command(Context& ctx, const CancelChat& cmd);
 Decision decide_command(Context& ctx, const CustomerCancelChat& cmd);
 Decision decide_command(Context& ctx, const SubmitCsat& cmd);
+// decide_email.cpp
+Decision decide_command(Context& ctx, const RequestTranscript& cmd);
+Decision decide_command(Context& ctx, const EmailCustomer& cmd);
+Decision decide_command(Context& ctx, const RecordEmailDelivery& cmd);
 // decide_escalation.cpp
 Decision decide_command(Context& ctx, const CreateTicket& cmd);
 Decision decide_command(Context& ctx, const RequestSupervisor& cmd);
@@ -66,5 +70,8 @@ class Router;
 std::optional<AgentId> end_chat(Context& ctx, Router& router, const Chat& chat,
                                 ResolutionOutcome outcome, std::string category, std::string notes,
                                 std::optional<TicketStatus> ticket_becomes);
+
+// Queues the transcript to `address` as the system (decide_email.cpp).
+void queue_transcript(Context& ctx, const Chat& chat, const std::string& address);
 
 }  // namespace parley::core

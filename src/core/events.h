@@ -180,6 +180,31 @@ struct ReminderSent {
     bool operator==(const ReminderSent&) const = default;
 };
 
+// [SECTION] Email
+
+// The customer asked for the transcript at `address`, or withdrew the request (empty).
+struct TranscriptRequested {
+    ChatId chat;
+    std::string address;
+    bool operator==(const TranscriptRequested&) const = default;
+};
+
+// An email to the customer waits for the mail relay.
+struct EmailQueued {
+    ChatId chat;
+    Email email;
+    bool operator==(const EmailQueued&) const = default;
+};
+
+// The relay took the email, or it could not be sent.
+struct EmailDelivered {
+    ChatId chat;
+    std::uint64_t email = 0;
+    EmailStatus status = EmailStatus::sent;
+    std::string detail;
+    bool operator==(const EmailDelivered&) const = default;
+};
+
 // [SECTION] Escalation
 
 // A ticket linked to the chat exists, open.
@@ -310,7 +335,7 @@ using Event = std::variant<
     ChatStarted, MessagePosted, TypingChanged, MessagesDelivered, MessagesRead, NoteAdded,
     ChatTagsChanged, ChatOffered, OfferRejected, ChatAssigned, TransferRequested, TransferDeclined,
     ChatMovedToQueue, ChatReleased, ChatClosed, CustomerCancelled, CsatSubmitted, ChatArchived,
-    ReminderSent, TicketCreated, TicketStatusChanged, SupervisorRequested, SupervisorJoined,
+    ReminderSent, TranscriptRequested, EmailQueued, EmailDelivered, TicketCreated, TicketStatusChanged, SupervisorRequested, SupervisorJoined,
     PresenceChanged, CapacityChanged, AgentCreated, AgentUpdated, AgentEnabledChanged, QueueCreated,
     QueueUpdated, QueueEnabledChanged, QueueMemberAdded, QueueMemberRemoved, CannedResponseCreated,
     CannedResponseUpdated, CannedResponseDeleted, SettingsUpdated>;

@@ -36,6 +36,9 @@ enum class ResolutionOutcome {
 enum class TicketKind { support_case, incident, service_request };
 enum class TicketStatus { open, resolved, cancelled };
 enum class Priority { low, normal, high, urgent };
+// A transcript the customer asked for, or a message an agent wrote to continue by email.
+enum class EmailKind { transcript, message };
+enum class EmailStatus { queued, sent, failed };
 // Which side of a chat typed or read: the customer, or the staff member holding it.
 enum class Side { customer, staff };
 // Why a chat got its assignee.
@@ -223,6 +226,26 @@ struct Activity {
     bool operator==(const Activity&) const = default;
 };
 
+// An email to the chat's customer, recorded in the chat so its history says what was sent and
+// whether the relay took it.
+struct Email {
+    // 1, 2, ... within the chat.
+    std::uint64_t number = 0;
+    EmailKind kind = EmailKind::message;
+    std::string to;
+    std::string subject;
+    // The agent's text; a transcript's body is the chat itself, rendered when it is sent.
+    std::string body;
+    // Who asked for it: the customer's id or the agent's.
+    std::string by;
+    Timestamp queued_at = 0;
+    EmailStatus status = EmailStatus::queued;
+    // Why the relay refused it, or what it answered.
+    std::string detail;
+    std::optional<Timestamp> finished_at;
+    bool operator==(const Email&) const = default;
+};
+
 struct Csat {
     int score = 0;
     std::string comment;
@@ -271,6 +294,9 @@ struct Chat {
     // Set while the last word (customer or agent) is the agent's: drives reminder and auto-close.
     std::optional<Timestamp> awaiting_customer_since;
     bool reminder_sent = false;
+    // Where the customer wants the transcript sent when the chat ends.
+    std::optional<std::string> transcript_to;
+    std::vector<Email> emails;
     bool customer_typing = false;
     bool staff_typing = false;
     bool operator==(const Chat&) const = default;

@@ -37,6 +37,8 @@ PARLEY_ENUM_NAMES(ResolutionOutcome, "closed", "solved", "abandoned", "cancelled
 PARLEY_ENUM_NAMES(TicketKind, "case", "incident", "service_request")
 PARLEY_ENUM_NAMES(TicketStatus, "open", "resolved", "cancelled")
 PARLEY_ENUM_NAMES(Priority, "low", "normal", "high", "urgent")
+PARLEY_ENUM_NAMES(EmailKind, "transcript", "message")
+PARLEY_ENUM_NAMES(EmailStatus, "queued", "sent", "failed")
 PARLEY_ENUM_NAMES(Side, "customer", "staff")
 PARLEY_ENUM_NAMES(AssignReason, "accepted", "offer_accepted", "routed", "transfer_accepted",
                   "reassigned")

@@ -58,7 +58,8 @@ enum class ChatAction {
     join,
     reassign,
     force_close,
-    submit_csat
+    submit_csat,
+    email_customer
 };
 std::string_view to_string(ChatAction action);
 

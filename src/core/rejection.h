@@ -64,6 +64,10 @@ inline constexpr std::string_view kEmptyMessage = "empty_message";
 inline constexpr std::string_view kMessageTooLong = "message_too_long";
 inline constexpr std::string_view kAttachmentTooLarge = "attachment_too_large";
 inline constexpr std::string_view kAttachmentTypeNotAllowed = "attachment_type_not_allowed";
+// Email
+inline constexpr std::string_view kNoCustomerEmail = "no_customer_email";
+inline constexpr std::string_view kUnknownEmail = "unknown_email";
+inline constexpr std::string_view kEmailAlreadyRecorded = "email_already_recorded";
 // Tickets and surveys
 inline constexpr std::string_view kTicketExists = "ticket_exists";
 inline constexpr std::string_view kCsatAlreadySubmitted = "csat_already_submitted";

@@ -19,7 +19,9 @@ std::optional<Event> for_customer(const Event& event) {
                           std::is_same_v<E, MessagesDelivered> || std::is_same_v<E, MessagesRead> ||
                           std::is_same_v<E, ChatAssigned> || std::is_same_v<E, ChatOffered> ||
                           std::is_same_v<E, ChatReleased> || std::is_same_v<E, CustomerCancelled> ||
-                          std::is_same_v<E, CsatSubmitted> || std::is_same_v<E, ChatArchived>) {
+                          std::is_same_v<E, CsatSubmitted> || std::is_same_v<E, ChatArchived> ||
+                          std::is_same_v<E, TranscriptRequested> ||
+                          std::is_same_v<E, EmailQueued> || std::is_same_v<E, EmailDelivered>) {
                 return ev;
             } else if constexpr (std::is_same_v<E, ChatClosed>) {
                 return ChatClosed{ev.chat, ev.outcome, {}, {}};

@@ -137,6 +137,24 @@ inline constexpr auto kSchema<core::SubmitCsat> =
            field("score", &core::SubmitCsat::score), field("comment", &core::SubmitCsat::comment));
 
 template <>
+inline constexpr auto kSchema<core::RequestTranscript> =
+    tagged("request_transcript", field("chat", &core::RequestTranscript::chat),
+           field("address", &core::RequestTranscript::address));
+
+template <>
+inline constexpr auto kSchema<core::EmailCustomer> =
+    tagged("email_customer", field("chat", &core::EmailCustomer::chat),
+           field("subject", &core::EmailCustomer::subject),
+           field("body", &core::EmailCustomer::body));
+
+template <>
+inline constexpr auto kSchema<core::RecordEmailDelivery> =
+    tagged("record_email_delivery", field("chat", &core::RecordEmailDelivery::chat),
+           field("email", &core::RecordEmailDelivery::email),
+           field("status", &core::RecordEmailDelivery::status),
+           field("detail", &core::RecordEmailDelivery::detail));
+
+template <>
 inline constexpr auto kSchema<core::CreateTicket> =
     tagged("create_ticket", field("chat", &core::CreateTicket::chat),
            field("kind", &core::CreateTicket::kind), field("summary", &core::CreateTicket::summary),

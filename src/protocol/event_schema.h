@@ -132,6 +132,23 @@ inline constexpr auto kSchema<core::ReminderSent> =
     tagged("reminder_sent", field("chat", &core::ReminderSent::chat));
 
 template <>
+inline constexpr auto kSchema<core::TranscriptRequested> =
+    tagged("transcript_requested", field("chat", &core::TranscriptRequested::chat),
+           field("address", &core::TranscriptRequested::address));
+
+template <>
+inline constexpr auto kSchema<core::EmailQueued> =
+    tagged("email_queued", field("chat", &core::EmailQueued::chat),
+           field("email", &core::EmailQueued::email));
+
+template <>
+inline constexpr auto kSchema<core::EmailDelivered> =
+    tagged("email_delivered", field("chat", &core::EmailDelivered::chat),
+           field("email", &core::EmailDelivered::email),
+           field("status", &core::EmailDelivered::status),
+           field("detail", &core::EmailDelivered::detail));
+
+template <>
 inline constexpr auto kSchema<core::TicketCreated> =
     tagged("ticket_created", field("ticket", &core::TicketCreated::ticket),
            field("chat", &core::TicketCreated::chat), field("kind", &core::TicketCreated::kind),

@@ -65,6 +65,15 @@ inline constexpr auto kSchema<core::Csat> =
            field("at", &core::Csat::at));
 
 template <>
+inline constexpr auto kSchema<core::Email> =
+    fields(field("number", &core::Email::number), field("kind", &core::Email::kind),
+           field("to", &core::Email::to), field("subject", &core::Email::subject),
+           field("body", &core::Email::body), field("by", &core::Email::by),
+           field("queued_at", &core::Email::queued_at), field("status", &core::Email::status),
+           field("detail", &core::Email::detail),
+           field("finished_at", &core::Email::finished_at));
+
+template <>
 inline constexpr auto kSchema<core::Chat> =
     fields(field("id", &core::Chat::id), field("customer", &core::Chat::customer),
            field("channel", &core::Chat::channel), field("queue", &core::Chat::queue),
@@ -91,6 +100,8 @@ inline constexpr auto kSchema<core::Chat> =
            field("participants", &core::Chat::participants),
            field("awaiting_customer_since", &core::Chat::awaiting_customer_since),
            field("reminder_sent", &core::Chat::reminder_sent),
+           field("transcript_to", &core::Chat::transcript_to),
+           field("emails", &core::Chat::emails),
            field("customer_typing", &core::Chat::customer_typing),
            field("staff_typing", &core::Chat::staff_typing));
 

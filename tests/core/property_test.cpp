@@ -152,7 +152,7 @@ private:
         const AgentId other = rng_.pick(kAgents);
         const QueueId queue = 1 + rng_.below(5);
         const std::string text = rng_.chance(95) ? "text" : "";
-        switch (rng_.below(45)) {
+        switch (rng_.below(48)) {
         case 0:
         case 1:
         case 2:
@@ -253,6 +253,19 @@ private:
             if (rng_.chance(50))
                 return {Actor::agent(other), DeleteCannedResponse{id}};
             return {Actor::agent(other), UpdateCannedResponse{id, "t", "/t", "y"}};
+        }
+        case 42:
+            return {customer_for(chat),
+                    RequestTranscript{chat, rng_.chance(80) ? "c@example.com" : ""}};
+        case 43:
+            return {staff_for(chat), EmailCustomer{chat, "subject", text}};
+        case 44: {
+            const Chat* known = state_.find_chat(chat);
+            const std::uint64_t email = known ? 1 + rng_.below(known->emails.size() + 1) : 1;
+            return {Actor::system(),
+                    RecordEmailDelivery{chat, email,
+                                        rng_.chance(70) ? EmailStatus::sent : EmailStatus::failed,
+                                        ""}};
         }
         default:
             return {Actor::system(), Tick{}};

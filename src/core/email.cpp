@@ -1,0 +1,94 @@
+#include "core/email.h"
+
+#include <algorithm>
+
+#include "core/analytics.h"
+#include "core/decide_context.h"
+
+namespace parley::core {
+namespace {
+
+std::string clock_of(Timestamp at) {
+    const Timestamp in_day = ((at % kDay) + kDay) % kDay;
+    const auto two = [](Timestamp value) {
+        return std::string(value < 10 ? "0" : "") + std::to_string(value);
+    };
+    return two(in_day / kHour) + ":" + two(in_day % kHour / kMinute);
+}
+
+std::string customer_name(const State& state, const Chat& chat) {
+    const auto found = state.customers.find(chat.customer);
+    return found != state.customers.end() && !found->second.name.empty() ? found->second.name
+                                                                          : "You";
+}
+
+std::string author_of(const State& state, const Chat& chat, const Author& author) {
+    switch (author.kind) {
+    case AuthorKind::customer:
+        return customer_name(state, chat);
+    case AuthorKind::agent:
+        return name_of(state, author.id);
+    case AuthorKind::bot:
+        return "Assistant";
+    case AuthorKind::system:
+        break;
+    }
+    return "Notice";
+}
+
+}  // namespace
+
+bool is_email_address(std::string_view text) {
+    if (text.size() < 3 || text.size() > 254)
+        return false;
+    const auto bad = [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte <= 0x20 || byte == 0x7f || c == '<' || c == '>' || c == ',' || c == ';' ||
+               c == '"' || c == '(' || c == ')' || c == '\\';
+    };
+    if (std::any_of(text.begin(), text.end(), bad))
+        return false;
+    const auto at = text.find('@');
+    if (at == 0 || at == std::string_view::npos || text.find('@', at + 1) != std::string_view::npos)
+        return false;
+    const std::string_view domain = text.substr(at + 1);
+    const auto dot = domain.rfind('.');
+    return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() &&
+           domain.find("..") == std::string_view::npos && domain.front() != '.';
+}
+
+std::string customer_email(const State& state, const Chat& chat) {
+    if (chat.transcript_to)
+        return *chat.transcript_to;
+    const auto found = state.customers.find(chat.customer);
+    if (found != state.customers.end() && is_email_address(found->second.contact))
+        return found->second.contact;
+    return {};
+}
+
+std::string transcript_subject(const State&, const Chat& chat) {
+    return "Your chat with us on " + day_of(chat.created_at);
+}
+
+std::string transcript_body(const State& state, const Chat& chat) {
+    std::string out = "Hello " + customer_name(state, chat) + ",\n\n";
+    out += "here is your conversation with our support team on " + day_of(chat.created_at) +
+           " (times in UTC).\n\n";
+    std::string day = day_of(chat.created_at);
+    for (const Message& message : chat.messages) {
+        const std::string message_day = day_of(message.at);
+        if (message_day != day) {
+            day = message_day;
+            out += "-- " + day + " --\n";
+        }
+        out += "[" + clock_of(message.at) + "] " + author_of(state, chat, message.author) + ": " +
+               message.text + "\n";
+        for (const Attachment& attachment : message.attachments) {
+            out += "        (attached: " + attachment.name + ")\n";
+        }
+    }
+    out += "\nThank you for contacting us.\n";
+    return out;
+}
+
+}  // namespace parley::core
