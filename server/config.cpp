@@ -19,7 +19,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 14> kOptions = {{
+constexpr std::array<Option, 19> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -36,6 +36,11 @@ constexpr std::array<Option, 14> kOptions = {{
     {"send-queue-mib", "N", "unread data a WebSocket client may leave queued (default 64)",
      false},
     {"demo", "", "create the demo organisation when the data folder is empty", true},
+    {"smtp-url", "URL", "mail relay for customer email, smtp://HOST:PORT (default: none)", false},
+    {"smtp-from", "ADDRESS", "sender of customer email (default support@parley.invalid)", false},
+    {"smtp-user", "NAME", "user name when the relay asks for one", false},
+    {"smtp-password", "SECRET", "password for the relay (better in PARLEY_SMTP_PASSWORD)", false},
+    {"smtp-attempts", "N", "tries per email before it is recorded as failed (default 3)", false},
 }};
 
 const Option* find_option(std::string_view name) {
@@ -145,6 +150,20 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
         return set_number(config.commands_per_second, value, source, 1u, 1000000u);
     } else if (name == "send-queue-mib") {
         return set_number(config.send_queue_mib, value, source, 1u, 4096u);
+    } else if (name == "smtp-url") {
+        if (!value.empty() && value.rfind("smtp://", 0) != 0 && value.rfind("smtps://", 0) != 0) {
+            return ConfigError{source + ": '" + value +
+                               "' is not a mail relay such as smtp://127.0.0.1:25"};
+        }
+        config.smtp_url = value;
+    } else if (name == "smtp-from") {
+        config.smtp_from = value;
+    } else if (name == "smtp-user") {
+        config.smtp_user = value;
+    } else if (name == "smtp-password") {
+        config.smtp_password = value;
+    } else if (name == "smtp-attempts") {
+        return set_number(config.smtp_attempts, value, source, 1u, 10u);
     } else if (name == "secure-cookies" || name == "demo") {
         const auto flag = parse_bool(value);
         if (!flag) {

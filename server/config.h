@@ -35,6 +35,15 @@ struct ServerConfig {
     unsigned send_queue_mib = 64;
     // Create the demo organisation when the data folder is empty.
     bool demo = false;
+    // Outgoing email: the relay ("smtp://host:port", "smtps://..." for TLS), the sender
+    // ("support@example.com" or "Support <support@example.com>"), credentials when the relay
+    // asks for them, and how many tries before an email is recorded as failed. Without a
+    // relay every email is recorded as failed, saying so.
+    std::string smtp_url;
+    std::string smtp_from = "support@parley.invalid";
+    std::string smtp_user;
+    std::string smtp_password;
+    unsigned smtp_attempts = 3;
 };
 
 struct ConfigError {

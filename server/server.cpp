@@ -4,6 +4,7 @@
 #include <boost/asio/post.hpp>
 #include <future>
 
+#include "core/email.h"
 #include "server/demo.h"
 #include "server/log.h"
 #include "server/metrics/process.h"
@@ -70,6 +71,14 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
     } catch (const StoreFailure& failure) {
         return "cannot read the event log: " + failure.error().message;
     }
+    if (!core::is_email_address(mail::address_of(config.smtp_from))) {
+        return "'" + config.smtp_from +
+               "' is not a sender such as support@example.com or Support <support@example.com>";
+    }
+    server->mailer_ = std::make_unique<Mailer>(
+        *server->authority_,
+        mail::SmtpRelay({config.smtp_url, config.smtp_user, config.smtp_password}),
+        MailerSettings{config.smtp_from, config.smtp_attempts, options.mail_first_retry});
     AccountsOptions account_options;
     account_options.staff_session = static_cast<core::Duration>(config.session_hours) * core::kHour;
     account_options.password_cost = options.password_cost;
@@ -80,11 +89,13 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         for (const auto& [id, agent] : state.agents) {
             server->accounts_->set_staff(id, agent.enabled);
         }
+        server->mailer_->resume(state);
         listed.set_value();
     });
     server->io_.run_one();
     listed.get_future().get();
     server->authority_->add_observer(staff_observer(*server->accounts_, server->connections_));
+    server->authority_->add_observer(server->mailer_->observer());
     server->authority_->on_fatal([raw = server.get()](const StoreError&) {
         raw->failed_ = true;
         raw->io_.stop();
@@ -147,6 +158,7 @@ void Server::stop() {
     }
     stopped_ = true;
     listener_->stop();
+    mailer_->stop();
     auto settled = std::make_shared<std::promise<void>>();
     auto done = settled->get_future();
     authority_->shutdown([settled] { settled->set_value(); });

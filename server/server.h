@@ -17,6 +17,7 @@
 #include "server/config.h"
 #include "server/engine/authority.h"
 #include "server/listener.h"
+#include "server/mail/mailer.h"
 #include "server/metrics/metrics.h"
 #include "server/rest/api.h"
 #include "server/services.h"
@@ -28,6 +29,8 @@ namespace parley::server {
 struct ServerOptions {
     Clock clock;
     auth::PasswordCost password_cost = auth::kInteractiveCost;
+    // The mailer's first wait before trying an email again (tests shorten it).
+    std::chrono::milliseconds mail_first_retry{2000};
 };
 
 class Server {
@@ -64,6 +67,7 @@ private:
     metrics::Registry metrics_;
     std::unique_ptr<Authority> authority_;
     std::unique_ptr<Accounts> accounts_;
+    std::unique_ptr<Mailer> mailer_;
     Connections connections_;
     std::unique_ptr<auth::RateLimiter> request_limiter_;
     std::unique_ptr<auth::RateLimiter> command_limiter_;

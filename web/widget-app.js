@@ -192,10 +192,12 @@
                           question: ui.question.control.value.trim() };
         if (this.config.queue) details.queue = this.config.queue;
         if (this.config.topic) details.topic = this.config.topic;
+        const wantsTranscript = ui.wantsTranscript.checked;
         const started = await this.link.startChat(details);
         this.remember({ chat: started.chat, token: started.token, open: true });
         ui.form.reset();
         this.beginConversation(started.chat, started.token);
+        if (wantsTranscript) this.requestTranscript(details.email);
         this.focusFirst();
       } catch (error) {
         problem(ui.formProblem, this.sentenceFor(error));
@@ -390,6 +392,15 @@
       } catch (error) {
         this.closeEndConfirm(true);
         problem(this.ui.endProblem, this.sentenceFor(error));
+      }
+    }
+
+    // Sent once the socket is welcomed; the core checks the address and that the chat is ours.
+    async requestTranscript(address) {
+      try {
+        await this.link.command("request_transcript", { address });
+      } catch (error) {
+        problem(this.ui.composerProblem, this.sentenceFor(error));
       }
     }
 

@@ -83,10 +83,13 @@
     const name = field("pw-name", labels.name, element("input", { type: "text", autocomplete: "name", required: true }));
     const email = field("pw-email", labels.email, element("input", { type: "email", autocomplete: "email", required: true }));
     const question = field("pw-question", labels.question, element("textarea", { rows: "4", required: true }));
+    const wantsTranscript = element("input", { type: "checkbox", id: "pw-wants-transcript" });
+    const transcriptChoice = element("label", { class: "pw-check", for: "pw-wants-transcript" },
+                                     wantsTranscript, labels.wantsTranscript);
     const formProblem = element("p", { class: "pw-problem", role: "alert", hidden: true });
     const start = element("button", { class: "pw-primary", type: "submit" }, labels.start);
     const form = element("form", { class: "pw-form", novalidate: true, "aria-labelledby": "pw-title" },
-                         name.wrap, email.wrap, question.wrap, formProblem, start);
+                         name.wrap, email.wrap, transcriptChoice, question.wrap, formProblem, start);
 
     const queue = element("div", { class: "pw-queue", role: "status", hidden: true });
     const messages = element("ol", { class: "pw-messages" });
@@ -151,7 +154,7 @@
     root.append(frame);
     return {
       root, frame, launcher, launcherText, badge, panel, subtitle, transcript, minimise, connection,
-      form, name, email, question, formProblem, start,
+      form, name, email, question, wantsTranscript, formProblem, start,
       conversation, queue, scroller, messages, typing,
       composer, files, composerProblem, attach, fileInput, text, send,
       footer, endChat, endConfirm, endYes, endNo, endProblem,

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <limits>
 
+#include "core/email.h"
 #include "core/names.h"
 #include "core/queries.h"
 #include "core/rules.h"
@@ -41,13 +42,6 @@ struct NewChat {
     // answer with the chat the first attempt made.
     bool repeatable_customer = false;
 };
-
-bool plausible_email(const std::string& email) {
-    const std::size_t at = email.find('@');
-    return at != std::string::npos && at > 0 && at + 1 < email.size() &&
-           std::none_of(email.begin(), email.end(),
-                        [](char c) { return std::iscntrl(static_cast<unsigned char>(c)); });
-}
 
 QueueChoice read_queue(BodyReader& reader) {
     QueueChoice choice;
@@ -88,8 +82,8 @@ std::optional<NewChat> read_customer_chat(Call& call, const nlohmann::json& body
     if (name && name->empty()) {
         reader.problem("invalid_value", "The field name must not be empty.");
     }
-    if (email && !plausible_email(*email)) {
-        reader.problem("invalid_value", "The field email must be an e-mail address.");
+    if (email && !core::is_email_address(*email)) {
+        reader.problem("invalid_value", "The field email must be an email address such as name@example.com.");
     }
     if (!reader.ok()) {
         return std::nullopt;

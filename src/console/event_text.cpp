@@ -132,6 +132,23 @@ struct Words {
     }
     std::string operator()(const ChatArchived&) const { return "The chat was archived"; }
     std::string operator()(const ReminderSent&) const { return "The customer was reminded"; }
+    std::string operator()(const TranscriptRequested& ev) const {
+        if (ev.address.empty())
+            return "The customer no longer wants the transcript by email";
+        return "The customer asked for the transcript at " + ev.address;
+    }
+    std::string operator()(const EmailQueued& ev) const {
+        if (ev.email.kind == EmailKind::transcript)
+            return "The transcript was queued for " + ev.email.to;
+        return with_detail(who() + " emailed " + ev.email.to + ": " + ev.email.subject,
+                           first_line(ev.email.body));
+    }
+    std::string operator()(const EmailDelivered& ev) const {
+        const std::string sentence = "Email " + std::to_string(ev.email) +
+                                     (ev.status == EmailStatus::sent ? " was accepted by the mail relay"
+                                                                     : " could not be sent");
+        return ev.status == EmailStatus::sent ? sentence : with_detail(sentence, ev.detail);
+    }
     std::string operator()(const TicketCreated& ev) const {
         return with_detail(who() + " opened " + std::string(to_string(ev.priority)) + "-priority " +
                                std::string(to_string(ev.kind)) + " ticket #" +

@@ -33,7 +33,8 @@ enum class Dialog {
     create_ticket,
     request_supervisor,
     reassign,
-    force_close
+    force_close,
+    email_customer
 };
 enum class TransferTarget { agent, queue };
 
@@ -61,7 +62,8 @@ struct Draft {
 struct DialogState {
     Dialog open = Dialog::none;
     core::ChatId chat{};
-    std::string text;      // reason, side note, notes or summary
+    std::string text;      // reason, side note, notes, summary or email
+    std::string subject;   // email subject
     std::string category;  // resolution category
     bool resolve_ticket = true;
     TransferTarget target = TransferTarget::agent;

@@ -142,6 +142,9 @@ struct ChatView {
     bool customer_cancelled = false;
     bool supervisor_requested = false;
     std::optional<TicketView> ticket;
+    // Where "continue by email" writes to; empty when the customer left no address.
+    std::string customer_email;
+    const std::vector<core::Email>* emails = nullptr;
     const core::BotContext* bot_context = nullptr;
     std::vector<EarlierChat> earlier_chats;
     std::vector<TranscriptLine> transcript;

@@ -5,6 +5,7 @@
 #include "console/dialog_command.h"
 #include "console/transcript_lines.h"
 #include "core/decide.h"
+#include "core/email.h"
 #include "core/names.h"
 
 #include <algorithm>
@@ -12,8 +13,6 @@
 namespace parley::console {
 
 namespace {
-
-constexpr std::size_t kActionCount = static_cast<std::size_t>(core::ChatAction::submit_csat) + 1;
 
 std::string_view queue_name(const core::State& state, core::QueueId id) {
     const core::Queue* queue = state.find_queue(id);
@@ -161,6 +160,8 @@ ChatView chat_view(const core::State& state, const core::Chat& chat, const core:
                                      ticket->summary, core::to_string(ticket->priority)};
         }
     }
+    view.customer_email = core::customer_email(state, chat);
+    view.emails = &chat.emails;
     if (chat.bot_context) {
         view.bot_context = &*chat.bot_context;
     }
@@ -182,8 +183,8 @@ ChatView chat_view(const core::State& state, const core::Chat& chat, const core:
             break;
         }
     }
-    view.actions.reserve(kActionCount);
-    for (std::size_t i = 0; i < kActionCount; ++i) {
+    view.actions.reserve(core::kChatActionCount);
+    for (std::size_t i = 0; i < core::kChatActionCount; ++i) {
         view.actions.push_back(judge(state, chat, actor, static_cast<core::ChatAction>(i), now));
     }
     const core::TransferCandidates candidates = core::transfer_candidates(state, chat.id);

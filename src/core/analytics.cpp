@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "core/calendar.h"
 #include "core/names.h"
 
 namespace parley::core {
@@ -137,22 +138,12 @@ Metrics total_of(const std::vector<AnalyticsRow>& rows) {
 }
 
 std::string day_of(Timestamp at) {
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    std::int64_t days = at / kDay - (at % kDay < 0 ? 1 : 0);
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const std::int64_t doe = days - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
-    const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    const CivilDay day = civil_day(at);
     auto padded = [](std::int64_t value, std::size_t width) {
         std::string digits = std::to_string(value);
         return std::string(digits.size() < width ? width - digits.size() : 0, '0') + digits;
     };
-    return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2);
+    return padded(day.year, 4) + "-" + padded(day.month, 2) + "-" + padded(day.day, 2);
 }
 
 }  // namespace parley::core

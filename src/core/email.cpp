@@ -3,13 +3,14 @@
 #include <algorithm>
 
 #include "core/analytics.h"
+#include "core/calendar.h"
 #include "core/decide_context.h"
 
 namespace parley::core {
 namespace {
 
 std::string clock_of(Timestamp at) {
-    const Timestamp in_day = ((at % kDay) + kDay) % kDay;
+    const Timestamp in_day = civil_day(at).time_of_day;
     const auto two = [](Timestamp value) {
         return std::string(value < 10 ? "0" : "") + std::to_string(value);
     };

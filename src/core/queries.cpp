@@ -54,7 +54,7 @@ TransferCandidates transfer_candidates(const State& state, ChatId id) {
 
 namespace {
 
-constexpr std::array<std::string_view, 22> kActionNames = {"accept",
+constexpr std::array<std::string_view, kChatActionCount> kActionNames = {"accept",
                                                            "reject_offer",
                                                            "accept_transfer",
                                                            "decline_transfer",

@@ -61,6 +61,9 @@ enum class ChatAction {
     submit_csat,
     email_customer
 };
+// How many actions there are: the last one above plus one.
+inline constexpr std::size_t kChatActionCount =
+    static_cast<std::size_t>(ChatAction::email_customer) + 1;
 std::string_view to_string(ChatAction action);
 
 struct ActionCheck {

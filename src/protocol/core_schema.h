@@ -66,4 +66,13 @@ inline constexpr auto kSchema<core::AgentProfile> =
     fields(field("name", &core::AgentProfile::name), field("role", &core::AgentProfile::role),
            field("company", &core::AgentProfile::company));
 
+template <>
+inline constexpr auto kSchema<core::Email> =
+    fields(field("number", &core::Email::number), field("kind", &core::Email::kind),
+           field("to", &core::Email::to), field("subject", &core::Email::subject),
+           field("body", &core::Email::body), field("by", &core::Email::by),
+           field("queued_at", &core::Email::queued_at), field("status", &core::Email::status),
+           field("detail", &core::Email::detail),
+           field("finished_at", &core::Email::finished_at));
+
 }  // namespace parley::protocol::detail

@@ -65,15 +65,6 @@ inline constexpr auto kSchema<core::Csat> =
            field("at", &core::Csat::at));
 
 template <>
-inline constexpr auto kSchema<core::Email> =
-    fields(field("number", &core::Email::number), field("kind", &core::Email::kind),
-           field("to", &core::Email::to), field("subject", &core::Email::subject),
-           field("body", &core::Email::body), field("by", &core::Email::by),
-           field("queued_at", &core::Email::queued_at), field("status", &core::Email::status),
-           field("detail", &core::Email::detail),
-           field("finished_at", &core::Email::finished_at));
-
-template <>
 inline constexpr auto kSchema<core::Chat> =
     fields(field("id", &core::Chat::id), field("customer", &core::Chat::customer),
            field("channel", &core::Chat::channel), field("queue", &core::Chat::queue),

@@ -2,8 +2,8 @@
 // console: the pre-chat form and its validation, the queue position, the agent joining, both
 // sides' messages, typing and receipts up to "read", a file, a reload and a dropped connection
 // mid-chat without a lost or doubled message, the close, the survey reaching the chat's record,
-// the transcript; End chat while queued; axe-core on every state; screenshots at desktop width
-// and at 320 px.
+// the transcript (asked for by email on the form, and downloaded); End chat while queued;
+// axe-core on every state; screenshots at desktop width and at 320 px.
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
@@ -55,6 +55,7 @@ test("a customer in the widget and an agent in the console chat from the queue t
   await settledScreenshot(page, "widget-00-form-desktop");
   await part(page, "#pw-name").fill("Ann Lee");
   await part(page, "#pw-email").fill("ann@example.com");
+  await part(page, "#pw-wants-transcript").check();
   await part(page, "#pw-question").fill("Where is my invoice for order 118?");
   await part(page, "#pw-question").press("Tab");
   await page.keyboard.press("Enter");
@@ -140,6 +141,10 @@ test("a customer in the widget and an agent in the console chat from the queue t
   const record = await supervisorReads(chat);
   assert.equal(record.csat.score, 4);
   assert.equal(record.csat.comment, "Quick and friendly.");
+  // The opt-in on the form asked for the transcript; the chat's end queued it for the relay.
+  assert.equal(record.transcript_to, "ann@example.com");
+  assert.equal(record.emails[0].kind, "transcript");
+  assert.equal(record.emails[0].to, "ann@example.com");
 
   const download = page.waitForEvent("download");
   await part(page, `.pw-header [aria-label="Download transcript"]`).click();

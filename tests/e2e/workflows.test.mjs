@@ -126,7 +126,7 @@ test("an offer, the customer typing, canned responses, Alt+digit switching and t
   await ivan.context.close();
 });
 
-test("a ticket and a supervisor request from the chat, an abandoned chat, and All chats", async () => {
+test("a ticket, a supervisor request and an email from the chat, an abandoned chat, and All chats", async () => {
   const chen = await openDesk(shared.browser, shared.server.url, "chen", "chen-demo");
   const { page } = chen;
   const token = await bearer("chen", "chen-demo");
@@ -153,6 +153,25 @@ test("a ticket and a supervisor request from the chat, an abandoned chat, and Al
   assert.equal(chat.supervisor_requested, true);
   await waitFor(page, (v) => v.chat.lines.some((l) => /asked for a supervisor: Refund above my limit/.test(l.text)),
                 "the request in the transcript");
+
+  // Continue by email: this server has no mail relay, so the chat records the email as failed.
+  await click(page, `action.email_customer/${key}`);
+  await click(page, "email.subject");
+  await type(page, "Your refund for March");
+  await click(page, "dialog.text");
+  await type(page, "We have passed the double charge to a supervisor.");
+  await shot(page, "93-email-customer");
+  await click(page, "dialog.confirm");
+  for (let tries = 0; tries < 100; ++tries) {
+    chat = await staffChat(token, customer.chat);
+    if (chat.emails?.[0]?.status === "failed") break;
+    await page.waitForTimeout(100);
+  }
+  assert.equal(chat.emails[0].to, "jonas@example.com");
+  assert.equal(chat.emails[0].subject, "Your refund for March");
+  assert.equal(chat.emails[0].status, "failed");
+  assert.match(chat.emails[0].detail, /No mail relay is configured/);
+  await shot(page, "94-email-recorded");
 
   await command(customer.token, { type: "customer_cancel_chat", chat: customer.chat });
   await waitFor(page, (v) => v.chat.lines.some((l) => l.text === "End user has cancelled chat."),

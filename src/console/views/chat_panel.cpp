@@ -92,6 +92,44 @@ void draw_details(const ChatView& chat) {
     }
 }
 
+const char* email_status_label(core::EmailStatus status) {
+    switch (status) {
+    case core::EmailStatus::queued:
+        return "sending";
+    case core::EmailStatus::sent:
+        return "sent";
+    case core::EmailStatus::failed:
+        return "failed";
+    }
+    return "";
+}
+
+// What the customer was sent, or asked for, by email, with the relay's verdict.
+void draw_emails(const ChatView& chat) {
+    if (!chat.emails || chat.emails->empty() ||
+        !ImGui::CollapsingHeader("Email", ImGuiTreeNodeFlags_DefaultOpen)) {
+        return;
+    }
+    for (const core::Email& email : *chat.emails) {
+        const std::string what = email.kind == core::EmailKind::transcript
+                                     ? "Transcript to " + email.to
+                                     : "\"" + email.subject + "\" to " + email.to;
+        const ImVec4 colour = email.status == core::EmailStatus::failed ? theme::kBad
+                              : email.status == core::EmailStatus::sent ? theme::kGood
+                                                                        : theme::kPending;
+        ImGui::TextDisabled("%s", format_date_time(email.queued_at).c_str());
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(email_status_label(email.status));
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", what.c_str());
+        if (email.status == core::EmailStatus::failed && !email.detail.empty()) {
+            coloured_wrapped(theme::kBad, email.detail.c_str());
+        }
+    }
+}
+
 void open_dialog(UiState& ui, Dialog dialog, const core::ChatId& chat) {
     ui.dialog = DialogState{};
     ui.dialog.open = dialog;
@@ -111,6 +149,7 @@ constexpr PanelAction kDialogActions[] = {
     {"Cancel chat…", core::ChatAction::cancel, Dialog::cancel},
     {"Create ticket…", core::ChatAction::create_ticket, Dialog::create_ticket},
     {"Request supervisor…", core::ChatAction::request_supervisor, Dialog::request_supervisor},
+    {"Email customer…", core::ChatAction::email_customer, Dialog::email_customer},
 };
 
 void draw_actions(const ChatView& chat, UiState& ui, FrameOutput& out) {
@@ -178,6 +217,7 @@ void draw_chat_panel(const ChatView& chat, UiState& ui, FrameOutput& out) {
         draw_bot_context(*chat.bot_context);
     }
     draw_details(chat);
+    draw_emails(chat);
     draw_actions(chat, ui, out);
     draw_supervisor_actions(chat, ui, out);
 }

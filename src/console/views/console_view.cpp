@@ -8,6 +8,7 @@
 #include "console/views/chat_panel.h"
 #include "console/views/close_dialog.h"
 #include "console/views/connection_view.h"
+#include "console/views/email_dialog.h"
 #include "console/views/conversation.h"
 #include "console/views/floor_view.h"
 #include "console/views/help_overlay.h"
@@ -106,6 +107,7 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
 
     draw_transfer_dialog(model, ui, out);
     draw_close_dialog(model, ui, out);
+    draw_email_dialog(model, ui, out);
     draw_reason_dialog(model, ui, out);
     draw_reassign_dialog(model, ui, out);
     draw_help_overlay(ui, out);

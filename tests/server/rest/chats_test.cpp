@@ -204,7 +204,7 @@ TEST_F(RestChats, TheChatListFiltersAndPages) {
     };
     EXPECT_EQ(count("q=PRINTER", sofia), 2u);
     EXPECT_EQ(count("customer=bruno", sofia), 1u);
-    EXPECT_EQ(count("customer=carla%20cruz%40example.com", sofia), 1u);
+    EXPECT_EQ(count("customer=carla.cruz%40example.com", sofia), 1u);
     EXPECT_EQ(count("queue=2", sofia), 1u);
     EXPECT_EQ(count("status=queued", sofia), 5u);
     EXPECT_EQ(count("status=closed", sofia), 0u);

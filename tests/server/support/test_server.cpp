@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/asio/connect.hpp>
 #include <atomic>
 #include <future>
@@ -123,8 +124,10 @@ nlohmann::json chat_in_sync(const nlohmann::json& sync, const std::string& chat)
 
 nlohmann::json start_chat_as_customer(unsigned short port, const std::string& name,
                                       const std::string& question, const std::string& queue) {
+    std::string mailbox = name;
+    std::replace(mailbox.begin(), mailbox.end(), ' ', '.');
     const nlohmann::json body = {{"name", name},
-                                 {"email", name + "@example.com"},
+                                 {"email", mailbox + "@example.com"},
                                  {"queue", queue},
                                  {"question", question}};
     const HttpResult result = http_call(port, http::verb::post, "/api/chats", body.dump());

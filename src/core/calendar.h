@@ -1,0 +1,23 @@
+// Calendar arithmetic on UTC timestamps, without a clock or time zone database: the same
+// answer natively and in the browser. Standard library only.
+#pragma once
+
+#include <cstdint>
+
+#include "core/ids.h"
+
+namespace parley::core {
+
+struct CivilDay {
+    std::int64_t year = 1970;
+    int month = 1;
+    int day = 1;
+    // 0 Sunday ... 6 Saturday.
+    int weekday = 4;
+    // Milliseconds since that day's midnight UTC.
+    Duration time_of_day = 0;
+};
+
+CivilDay civil_day(Timestamp at);
+
+}  // namespace parley::core
