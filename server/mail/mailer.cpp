@@ -38,7 +38,7 @@ Authority::Observer Mailer::observer() {
             return;
         const core::Chat* chat = state.find_chat(queued->chat);
         if (chat && queued->email.number >= 1 && queued->email.number <= chat->emails.size())
-            enqueue(state, *chat, chat->emails[queued->email.number - 1]);
+            enqueue(state, *chat, chat->emails[core::position_of(queued->email.number)]);
     };
 }
 

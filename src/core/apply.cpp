@@ -374,7 +374,7 @@ void on(State& state, const EventEnvelope& e, const EmailDelivered& ev) {
     Chat* chat = state.find_chat(ev.chat);
     if (!chat || ev.email == 0 || ev.email > chat->emails.size())
         return;
-    Email& email = chat->emails[ev.email - 1];
+    Email& email = chat->emails[position_of(ev.email)];
     email.status = ev.status;
     email.detail = ev.detail;
     email.finished_at = e.at;

@@ -120,7 +120,7 @@ Decision decide_command(Context& ctx, const RecordEmailDelivery& cmd) {
         return refuse(codes::kUnknownEmail, chat_label(cmd.chat) + " has no email " +
                                                 std::to_string(cmd.email) + ".");
     }
-    if (chat->emails[cmd.email - 1].status != EmailStatus::queued) {
+    if (chat->emails[position_of(cmd.email)].status != EmailStatus::queued) {
         return refuse(codes::kEmailAlreadyRecorded,
                       "Email " + std::to_string(cmd.email) + " is already recorded.");
     }
