@@ -54,7 +54,7 @@ TransferCandidates transfer_candidates(const State& state, ChatId id) {
 
 namespace {
 
-constexpr std::array<std::string_view, 21> kActionNames = {"accept",
+constexpr std::array<std::string_view, 22> kActionNames = {"accept",
                                                            "reject_offer",
                                                            "accept_transfer",
                                                            "decline_transfer",
@@ -74,7 +74,8 @@ constexpr std::array<std::string_view, 21> kActionNames = {"accept",
                                                            "join",
                                                            "reassign",
                                                            "force_close",
-                                                           "submit_csat"};
+                                                           "submit_csat",
+                                                           "link_ticket"};
 
 Command probe(ChatAction action, ChatId chat) {
     switch (action) {
@@ -120,6 +121,8 @@ Command probe(ChatAction action, ChatId chat) {
         return ForceCloseChat{chat, {}};
     case ChatAction::submit_csat:
         return SubmitCsat{chat, 0, {}};
+    case ChatAction::link_ticket:
+        return LinkTicket{chat, 0};
     }
     return AcceptChat{chat};
 }

@@ -58,7 +58,8 @@ enum class ChatAction {
     join,
     reassign,
     force_close,
-    submit_csat
+    submit_csat,
+    link_ticket
 };
 std::string_view to_string(ChatAction action);
 
