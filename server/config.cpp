@@ -19,7 +19,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 14> kOptions = {{
+constexpr std::array<Option, 15> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -36,6 +36,8 @@ constexpr std::array<Option, 14> kOptions = {{
     {"send-queue-mib", "N", "unread data a WebSocket client may leave queued (default 64)",
      false},
     {"demo", "", "create the demo organisation when the data folder is empty", true},
+    {"webhook-retry-ms", "N", "first retry delay of the service desk webhook (default 2000)",
+     false},
 }};
 
 const Option* find_option(std::string_view name) {
@@ -143,6 +145,8 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
         return set_number(config.ip_requests_per_second, value, source, 1u, 1000000u);
     } else if (name == "commands-per-second") {
         return set_number(config.commands_per_second, value, source, 1u, 1000000u);
+    } else if (name == "webhook-retry-ms") {
+        return set_number(config.webhook_retry_ms, value, source, 10u, 3600000u);
     } else if (name == "send-queue-mib") {
         return set_number(config.send_queue_mib, value, source, 1u, 4096u);
     } else if (name == "secure-cookies" || name == "demo") {

@@ -35,6 +35,8 @@ struct ServerConfig {
     unsigned send_queue_mib = 64;
     // Create the demo organisation when the data folder is empty.
     bool demo = false;
+    // The service desk webhook's first retry delay; later retries double it.
+    unsigned webhook_retry_ms = 2000;
 };
 
 struct ConfigError {
