@@ -30,6 +30,8 @@ std::optional<core::Command> dialog_command(const DialogState& dialog) {
         return core::ReassignChat{dialog.chat, dialog.agent};
     case Dialog::force_close:
         return core::ForceCloseChat{dialog.chat, dialog.text};
+    case Dialog::link_ticket:
+        return core::LinkTicket{dialog.chat, dialog.ticket};
     }
     return std::nullopt;
 }
@@ -58,6 +60,8 @@ std::string dialog_purpose(Dialog dialog) {
         return "Reassign the chat";
     case Dialog::force_close:
         return "Force-close the chat";
+    case Dialog::link_ticket:
+        return "Link a ticket";
     }
     return {};
 }

@@ -33,7 +33,8 @@ enum class Dialog {
     create_ticket,
     request_supervisor,
     reassign,
-    force_close
+    force_close,
+    link_ticket
 };
 enum class TransferTarget { agent, queue };
 
@@ -68,6 +69,7 @@ struct DialogState {
     core::AgentId agent;
     core::QueueId queue = 0;
     core::TicketKind ticket_kind = core::TicketKind::support_case;
+    core::TicketId ticket = 0;
 };
 
 // The transcript cut into rows of one text line each, so ImGuiListClipper can skip what is

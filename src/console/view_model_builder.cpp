@@ -2,6 +2,7 @@
 
 #include "console/activity_text.h"
 #include "console/chat_text.h"
+#include "console/customer_info.h"
 #include "console/dialog_command.h"
 #include "console/transcript_lines.h"
 #include "core/decide.h"
@@ -13,7 +14,7 @@ namespace parley::console {
 
 namespace {
 
-constexpr std::size_t kActionCount = static_cast<std::size_t>(core::ChatAction::submit_csat) + 1;
+constexpr std::size_t kActionCount = static_cast<std::size_t>(core::ChatAction::link_ticket) + 1;
 
 std::string_view queue_name(const core::State& state, core::QueueId id) {
     const core::Queue* queue = state.find_queue(id);
@@ -157,10 +158,11 @@ ChatView chat_view(const core::State& state, const core::Chat& chat, const core:
     view.supervisor_requested = chat.supervisor_requested;
     if (chat.ticket) {
         if (const core::Ticket* ticket = state.find_ticket(*chat.ticket)) {
-            view.ticket = TicketView{core::to_string(ticket->kind), core::to_string(ticket->status),
-                                     ticket->summary, core::to_string(ticket->priority)};
+            view.ticket = ticket_view(*ticket);
         }
     }
+    view.profile = customer_profile(state, chat.customer);
+    view.customer_tickets = customer_tickets(state, chat.customer);
     if (chat.bot_context) {
         view.bot_context = &*chat.bot_context;
     }

@@ -3,6 +3,7 @@
 #include "console/chat_key.h"
 #include "console/format.h"
 #include "console/theme.h"
+#include "console/views/customer_section.h"
 #include "console/views/widgets.h"
 
 #include <imgui.h>
@@ -25,19 +26,22 @@ void field(const char* name, std::string_view value) {
     ImGui::TextWrapped("%.*s", static_cast<int>(value.size()), value.data());
 }
 
-void draw_customer(const ChatView& chat) {
+void draw_customer(const ChatView& chat, FrameOutput& out) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kCustomer);
     ImGui::TextUnformatted(chat.customer.c_str());
     ImGui::PopStyleColor();
     field("Contact", chat.contact.empty() ? std::string_view("—") : chat.contact);
     field("Company", chat.company.empty() ? std::string_view("—") : chat.company);
     field("Channel", chat.channel);
+    draw_customer_profile(chat, out);
     if (chat.ticket) {
         const std::string ticket =
             std::string(chat.ticket->kind) + ", " + std::string(chat.ticket->status) + ", " +
             std::string(chat.ticket->priority) + ": " + std::string(chat.ticket->summary);
         field("Ticket", ticket);
+        out.publish("chat.ticket/" + chat_key(chat.id), ticket);
     }
+    draw_customer_tickets(chat, out);
     if (!chat.earlier_chats.empty() && ImGui::TreeNode("Earlier chats")) {
         for (const EarlierChat& earlier : chat.earlier_chats) {
             ImGui::BulletText("%s  %.*s", format_date_time(earlier.created_at).c_str(),
@@ -110,6 +114,7 @@ constexpr PanelAction kDialogActions[] = {
     {"Abandon…", core::ChatAction::abandon, Dialog::abandon},
     {"Cancel chat…", core::ChatAction::cancel, Dialog::cancel},
     {"Create ticket…", core::ChatAction::create_ticket, Dialog::create_ticket},
+    {"Link ticket…", core::ChatAction::link_ticket, Dialog::link_ticket},
     {"Request supervisor…", core::ChatAction::request_supervisor, Dialog::request_supervisor},
 };
 
@@ -172,7 +177,7 @@ void draw_supervisor_actions(const ChatView& chat, UiState& ui, FrameOutput& out
 }  // namespace
 
 void draw_chat_panel(const ChatView& chat, UiState& ui, FrameOutput& out) {
-    draw_customer(chat);
+    draw_customer(chat, out);
     ImGui::Spacing();
     if (chat.bot_context) {
         draw_bot_context(*chat.bot_context);
