@@ -116,6 +116,16 @@ test("a ticket raised in the console is resolved by the service desk and shows r
   await waitFor(page, (v) => itemLabel(v, `customer.ticket.${ticket}`).includes("[resolved]"),
                 "the customer's ticket list showing it resolved");
   await settledScreenshot(page, "tickets-03-resolved-outside");
+  // Customer information sits below the actions: fold Chat details and Actions to bring it up.
+  for (const header of [272, 300]) {
+    await page.mouse.move(1110, header);
+    await page.waitForTimeout(100);
+    await page.mouse.down();
+    await page.waitForTimeout(100);
+    await page.mouse.up();
+    await page.waitForTimeout(150);
+  }
+  await settledScreenshot(page, "tickets-04-customer-information");
   assert.deepEqual(maria.problems, []);
   await maria.context.close();
 
@@ -125,7 +135,7 @@ test("a ticket raised in the console is resolved by the service desk and shows r
   await waitFor(admin.page, (v) => v.items.some((i) => i.id.startsWith("admin.webhook.delivery/") &&
                                                     /ticket_status_changed delivered/.test(i.label)),
                 "the delivery log");
-  await settledScreenshot(admin.page, "tickets-04-service-desk");
+  await settledScreenshot(admin.page, "tickets-05-service-desk");
   assert.deepEqual(admin.problems, []);
   await admin.context.close();
   receiver.server.close();

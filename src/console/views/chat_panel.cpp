@@ -33,7 +33,6 @@ void draw_customer(const ChatView& chat, FrameOutput& out) {
     field("Contact", chat.contact.empty() ? std::string_view("—") : chat.contact);
     field("Company", chat.company.empty() ? std::string_view("—") : chat.company);
     field("Channel", chat.channel);
-    draw_customer_profile(chat, out);
     if (chat.ticket) {
         const std::string ticket =
             std::string(chat.ticket->kind) + ", " + std::string(chat.ticket->status) + ", " +
@@ -41,7 +40,6 @@ void draw_customer(const ChatView& chat, FrameOutput& out) {
         field("Ticket", ticket);
         out.publish("chat.ticket/" + chat_key(chat.id), ticket);
     }
-    draw_customer_tickets(chat, out);
     if (!chat.earlier_chats.empty() && ImGui::TreeNode("Earlier chats")) {
         for (const EarlierChat& earlier : chat.earlier_chats) {
             ImGui::BulletText("%s  %.*s", format_date_time(earlier.created_at).c_str(),
@@ -185,6 +183,7 @@ void draw_chat_panel(const ChatView& chat, UiState& ui, FrameOutput& out) {
     draw_details(chat);
     draw_actions(chat, ui, out);
     draw_supervisor_actions(chat, ui, out);
+    draw_customer_information(chat, out);
 }
 
 }  // namespace parley::console

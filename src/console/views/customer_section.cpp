@@ -9,6 +9,11 @@
 
 namespace parley::console {
 
+std::string ticket_line(const TicketView& ticket) {
+    return "#" + std::to_string(ticket.id) + " " + std::string(ticket.kind) + ", " +
+           std::string(ticket.priority) + ": " + std::string(ticket.summary);
+}
+
 namespace {
 
 const ImVec4& status_colour(std::string_view status) {
@@ -28,13 +33,6 @@ void detail(const char* name, const std::string& value) {
     ImGui::TextDisabled("%s", name);
     ImGui::SameLine(ImGui::GetFontSize() * 7.0f);
     ImGui::TextWrapped("%s", value.c_str());
-}
-
-}  // namespace
-
-std::string ticket_line(const TicketView& ticket) {
-    return "#" + std::to_string(ticket.id) + " " + std::string(ticket.kind) + ", " +
-           std::string(ticket.priority) + ": " + std::string(ticket.summary);
 }
 
 void draw_customer_profile(const ChatView& chat, FrameOutput& out) {
@@ -97,6 +95,17 @@ void draw_customer_tickets(const ChatView& chat, FrameOutput& out) {
         }
     }
     ImGui::TreePop();
+}
+
+}  // namespace
+
+void draw_customer_information(const ChatView& chat, FrameOutput& out) {
+    if ((!chat.profile && chat.customer_tickets.empty()) ||
+        !ImGui::CollapsingHeader("Customer information", ImGuiTreeNodeFlags_DefaultOpen)) {
+        return;
+    }
+    draw_customer_profile(chat, out);
+    draw_customer_tickets(chat, out);
 }
 
 }  // namespace parley::console

@@ -11,7 +11,8 @@ namespace parley::console {
 // "incident, high: Router down (resolved, SD-1042)".
 std::string ticket_line(const TicketView& ticket);
 
-void draw_customer_profile(const ChatView& chat, FrameOutput& out);
-void draw_customer_tickets(const ChatView& chat, FrameOutput& out);
+// A "Customer information" section, below the actions so they stay in reach: contact details
+// and assets, then the customer's tickets. Nothing when there is neither.
+void draw_customer_information(const ChatView& chat, FrameOutput& out);
 
 }  // namespace parley::console
