@@ -19,7 +19,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 19> kOptions = {{
+constexpr std::array<Option, 20> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -41,6 +41,8 @@ constexpr std::array<Option, 19> kOptions = {{
     {"smtp-user", "NAME", "user name when the relay asks for one", false},
     {"smtp-password", "SECRET", "password for the relay (better in PARLEY_SMTP_PASSWORD)", false},
     {"smtp-attempts", "N", "tries per email before it is recorded as failed (default 3)", false},
+    {"webhook-retry-ms", "N", "first retry delay of the service desk webhook (default 2000)",
+     false},
 }};
 
 const Option* find_option(std::string_view name) {
@@ -148,6 +150,8 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
         return set_number(config.ip_requests_per_second, value, source, 1u, 1000000u);
     } else if (name == "commands-per-second") {
         return set_number(config.commands_per_second, value, source, 1u, 1000000u);
+    } else if (name == "webhook-retry-ms") {
+        return set_number(config.webhook_retry_ms, value, source, 10u, 3600000u);
     } else if (name == "send-queue-mib") {
         return set_number(config.send_queue_mib, value, source, 1u, 4096u);
     } else if (name == "smtp-url") {

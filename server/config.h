@@ -44,6 +44,8 @@ struct ServerConfig {
     std::string smtp_user;
     std::string smtp_password;
     unsigned smtp_attempts = 3;
+    // The service desk webhook's first retry delay; later retries double it.
+    unsigned webhook_retry_ms = 2000;
 };
 
 struct ConfigError {

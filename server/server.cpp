@@ -100,6 +100,15 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         raw->failed_ = true;
         raw->io_.stop();
     });
+    try {
+        webhooks::WebhookOptions webhook_options;
+        webhook_options.retry_base = std::chrono::milliseconds(config.webhook_retry_ms);
+        server->webhooks_ = std::make_unique<webhooks::Webhooks>(
+            server->io_, config.data_dir / "webhooks.db", server->clock_, webhook_options);
+    } catch (const StoreFailure& failure) {
+        return "cannot open the webhook store: " + failure.error().message;
+    }
+    server->authority_->add_observer(server->webhooks_->observer());
     server->request_limiter_ = std::make_unique<auth::RateLimiter>(
         config.ip_requests_per_second * 2.0, config.ip_requests_per_second, 100000);
     server->command_limiter_ = std::make_unique<auth::RateLimiter>(
@@ -108,7 +117,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         config, server->clock_, *server->authority_, *server->accounts_, server->connections_,
         *server->store_, *server->store_, *server->attachments_, server->metrics_,
         std::make_shared<const StaticFiles>(config.web_root), *server->request_limiter_,
-        *server->command_limiter_});
+        *server->command_limiter_, *server->webhooks_});
     server->api_ = std::make_unique<RestApi>(*server->services_);
     boost::system::error_code address_error;
     const auto address = boost::asio::ip::make_address(config.address, address_error);
@@ -142,6 +151,7 @@ void Server::start() {
     }
     listener_->run();
     authority_->start_ticks(std::chrono::milliseconds(config_.tick_ms));
+    webhooks_->start();
     if (want_demo_) {
         auto created = create_demo(*authority_, *accounts_);
         if (auto* error = std::get_if<std::string>(&created)) {
@@ -159,6 +169,7 @@ void Server::stop() {
     stopped_ = true;
     listener_->stop();
     mailer_->stop();
+    webhooks_->stop();
     auto settled = std::make_shared<std::promise<void>>();
     auto done = settled->get_future();
     authority_->shutdown([settled] { settled->set_value(); });

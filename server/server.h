@@ -23,6 +23,7 @@
 #include "server/services.h"
 #include "server/store/attachment_files.h"
 #include "server/store/sqlite_store.h"
+#include "server/webhooks/webhooks.h"
 
 namespace parley::server {
 
@@ -71,6 +72,7 @@ private:
     Connections connections_;
     std::unique_ptr<auth::RateLimiter> request_limiter_;
     std::unique_ptr<auth::RateLimiter> command_limiter_;
+    std::unique_ptr<webhooks::Webhooks> webhooks_;
     std::unique_ptr<Services> services_;
     std::unique_ptr<RestApi> api_;
     std::shared_ptr<Listener> listener_;

@@ -13,6 +13,7 @@
 #include "server/static_files.h"
 #include "server/store/attachment_files.h"
 #include "server/store/store.h"
+#include "server/webhooks/webhooks.h"
 
 namespace parley::server {
 
@@ -31,6 +32,8 @@ struct Services {
     auth::RateLimiter& request_limiter;
     // Per connection or credential: commands.
     auth::RateLimiter& command_limiter;
+    // The service desk webhook (settings, delivery log).
+    webhooks::Webhooks& webhooks;
 };
 
 }  // namespace parley::server

@@ -27,6 +27,13 @@ std::optional<core::AgentId> agent_named_by(const core::Event& event) {
         event);
 }
 
+// A ticket's status concerns the chats linked to it as well as the one it was raised in.
+std::vector<core::ChatId> linked_chats_of(const core::State& state, const core::Event& event) {
+    const auto* changed = std::get_if<core::TicketStatusChanged>(&event);
+    const core::Ticket* ticket = changed ? state.find_ticket(changed->ticket) : nullptr;
+    return ticket ? ticket->linked_chats : std::vector<core::ChatId>{};
+}
+
 }  // namespace
 
 EventFanout::EventFanout(const Feeds& feeds, const core::State& before,
@@ -35,6 +42,11 @@ EventFanout::EventFanout(const Feeds& feeds, const core::State& before,
     if (chat_) {
         if (const core::Chat* chat = before.find_chat(*chat_)) {
             add_chat_candidates(before, *chat, true);
+        }
+        for (const core::ChatId& linked : linked_chats_of(before, event.event)) {
+            if (const core::Chat* chat = before.find_chat(linked)) {
+                add_chat_candidates(before, *chat, true);
+            }
         }
         return;
     }

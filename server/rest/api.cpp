@@ -123,7 +123,8 @@ const Route* find_route(const HttpRequest& request, std::map<std::string, std::s
                         bool& path_known) {
     const std::string_view path = path_of(request.target());
     for (const auto& group : {session_routes(), chat_routes(), attachment_routes(),
-                              admin_routes(), analytics_routes(), history_routes()}) {
+                              admin_routes(), analytics_routes(), history_routes(),
+                              ticket_routes(), customer_routes(), webhook_routes()}) {
         for (const Route& route : group) {
             std::map<std::string, std::string> found;
             if (!matches(route.pattern, path, found)) {

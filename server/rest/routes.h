@@ -24,5 +24,8 @@ std::span<const Route> attachment_routes();
 std::span<const Route> admin_routes();
 std::span<const Route> analytics_routes();
 std::span<const Route> history_routes();
+std::span<const Route> ticket_routes();
+std::span<const Route> customer_routes();
+std::span<const Route> webhook_routes();
 
 }  // namespace parley::server::rest

@@ -133,6 +133,20 @@ void add_api_keys(const ApiCalls* api, const AdminState& admin, AdminView& view)
     }
 }
 
+void add_service_desk(const ApiCalls* api, const AdminState& admin, AdminView& view) {
+    const ApiResult* settings = result_of(api, kGetWebhook);
+    const ApiResult* log = result_of(api, kListDeliveries);
+    view.webhook_answer = outcome_of(settings);
+    view.webhook_save_answer = outcome_of(result_of(api, kSaveWebhook));
+    view.deliveries_answer = outcome_of(log);
+    view.webhook = webhook_settings_of(settings);
+    view.deliveries = deliveries_of(log);
+    view.refresh_webhook =
+        !view.webhook_answer.asked ||
+        (!view.webhook_save_answer.pending &&
+         view.webhook_save_answer.generation > admin.webhook_fetched_after_save);
+}
+
 }  // namespace
 
 AdminView build_admin_view(const core::State& state, const core::Actor& actor,
@@ -159,6 +173,9 @@ AdminView build_admin_view(const core::State& state, const core::Actor& actor,
         break;
     case AdminTab::api_keys:
         add_api_keys(api, admin, view);
+        break;
+    case AdminTab::service_desk:
+        add_service_desk(api, admin, view);
         break;
     }
     return view;

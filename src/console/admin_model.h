@@ -6,6 +6,7 @@
 
 #include "console/admin_requests.h"
 #include "console/admin_state.h"
+#include "console/ticket_webhook.h"
 #include "console/view_model.h"
 #include "core/state.h"
 
@@ -85,6 +86,15 @@ struct AdminView {
     bool refresh_api_keys = false;
     // The secret of the key just created, until the admin dismisses it.
     std::string new_secret;
+
+    // The service desk webhook: its settings and delivery log as the server last sent them.
+    CallOutcome webhook_answer;
+    CallOutcome webhook_save_answer;
+    CallOutcome deliveries_answer;
+    std::optional<WebhookSettingsView> webhook;
+    std::vector<DeliveryRow> deliveries;
+    // Never fetched, or saved since.
+    bool refresh_webhook = false;
 };
 
 AdminView build_admin_view(const core::State& state, const core::Actor& actor,

@@ -3,6 +3,7 @@
 // domain facts stay in the replica. No ImGui.
 #pragma once
 
+#include "console/ticket_webhook.h"
 #include "core/ids.h"
 #include "core/model.h"
 
@@ -13,7 +14,7 @@
 
 namespace parley::console {
 
-enum class AdminTab { queues, agents, canned, settings, api_keys };
+enum class AdminTab { queues, agents, canned, settings, api_keys, service_desk };
 
 // A queue being created (no id yet) or edited.
 struct QueueForm {
@@ -69,6 +70,10 @@ struct AdminState {
     // after: a newer one asks for the list again.
     std::uint64_t listed_after_create = 0;
     std::uint64_t listed_after_revoke = 0;
+    // The service desk webhook's settings as edited, and the generation of the last save the
+    // settings and delivery log were fetched after.
+    WebhookForm webhook;
+    std::uint64_t webhook_fetched_after_save = 0;
 };
 
 }  // namespace parley::console

@@ -32,6 +32,8 @@ std::optional<core::Command> dialog_command(const DialogState& dialog) {
         return core::ForceCloseChat{dialog.chat, dialog.text};
     case Dialog::email_customer:
         return core::EmailCustomer{dialog.chat, dialog.subject, dialog.text};
+    case Dialog::link_ticket:
+        return core::LinkTicket{dialog.chat, dialog.ticket};
     }
     return std::nullopt;
 }
@@ -62,6 +64,8 @@ std::string dialog_purpose(Dialog dialog) {
         return "Force-close the chat";
     case Dialog::email_customer:
         return "Email the customer";
+    case Dialog::link_ticket:
+        return "Link a ticket";
     }
     return {};
 }

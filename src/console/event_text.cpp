@@ -156,8 +156,13 @@ struct Words {
                            ev.summary);
     }
     std::string operator()(const TicketStatusChanged& ev) const {
-        return "Ticket #" + std::to_string(ev.ticket) + " became " +
-               std::string(to_string(ev.status));
+        return with_detail("Ticket #" + std::to_string(ev.ticket) + " became " +
+                               std::string(to_string(ev.status)),
+                           ev.reference.value_or(""));
+    }
+    std::string operator()(const TicketLinked& ev) const {
+        return with_detail(who() + " linked ticket #" + std::to_string(ev.ticket.id),
+                           ev.ticket.summary);
     }
     std::string operator()(const SupervisorRequested& ev) const {
         return recorded(ActivityKind::supervisor_requested, ev.agent, ev.reason);

@@ -34,7 +34,8 @@ enum class Dialog {
     request_supervisor,
     reassign,
     force_close,
-    email_customer
+    email_customer,
+    link_ticket
 };
 enum class TransferTarget { agent, queue };
 
@@ -70,6 +71,7 @@ struct DialogState {
     core::AgentId agent;
     core::QueueId queue = 0;
     core::TicketKind ticket_kind = core::TicketKind::support_case;
+    core::TicketId ticket = 0;
 };
 
 // The transcript cut into rows of one text line each, so ImGuiListClipper can skip what is

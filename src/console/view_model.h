@@ -95,6 +95,9 @@ struct TicketView {
     std::string_view status;
     std::string_view summary;
     std::string_view priority;
+    // The external service desk's id, once it has told us.
+    std::string_view reference = {};
+    core::TicketId id = 0;
 };
 
 struct EarlierChat {
@@ -147,6 +150,10 @@ struct ChatView {
     const std::vector<core::Email>* emails = nullptr;
     const core::BotContext* bot_context = nullptr;
     std::vector<EarlierChat> earlier_chats;
+    // Contact details and assets an integration attached; null when none did.
+    const core::CustomerProfile* profile = nullptr;
+    // The customer's tickets this replica holds, oldest first (the chat's own included).
+    std::vector<TicketView> customer_tickets;
     std::vector<TranscriptLine> transcript;
     std::size_t message_count = 0;
     // The newest customer message, for read receipts.

@@ -2,6 +2,7 @@
 
 #include "console/activity_text.h"
 #include "console/chat_text.h"
+#include "console/customer_info.h"
 #include "console/dialog_command.h"
 #include "console/transcript_lines.h"
 #include "core/decide.h"
@@ -156,12 +157,13 @@ ChatView chat_view(const core::State& state, const core::Chat& chat, const core:
     view.supervisor_requested = chat.supervisor_requested;
     if (chat.ticket) {
         if (const core::Ticket* ticket = state.find_ticket(*chat.ticket)) {
-            view.ticket = TicketView{core::to_string(ticket->kind), core::to_string(ticket->status),
-                                     ticket->summary, core::to_string(ticket->priority)};
+            view.ticket = ticket_view(*ticket);
         }
     }
     view.customer_email = core::customer_email(state, chat);
     view.emails = &chat.emails;
+    view.profile = customer_profile(state, chat.customer);
+    view.customer_tickets = customer_tickets(state, chat.customer);
     if (chat.bot_context) {
         view.bot_context = &*chat.bot_context;
     }

@@ -157,7 +157,11 @@ void mark(Chat& chat, Side reader, MessageId up_to, MessageState reached) {
 void on(State& state, const EventEnvelope& e, const ChatStarted& ev) {
     if (state.find_chat(ev.chat))
         return;
-    state.customers[ev.customer.id] = ev.customer;
+    // The profile belongs to the integrations (CustomerProfileSet), not to whoever starts a chat.
+    Customer& customer = state.customers[ev.customer.id];
+    std::optional<CustomerProfile> profile = std::move(customer.profile);
+    customer = ev.customer;
+    customer.profile = std::move(profile);
     Chat chat;
     chat.id = ev.chat;
     chat.customer = ev.customer.id;
@@ -393,8 +397,26 @@ void on(State& state, const EventEnvelope& e, const TicketCreated& ev) {
 
 void on(State& state, const EventEnvelope&, const TicketStatusChanged& ev) {
     if (ev.ticket >= 1 && ev.ticket <= state.tickets.size()) {
-        state.tickets[position_of(ev.ticket)].status = ev.status;
+        Ticket& ticket = state.tickets[position_of(ev.ticket)];
+        ticket.status = ev.status;
+        if (ev.reference)
+            ticket.reference = ev.reference;
     }
+}
+
+void on(State& state, const EventEnvelope&, const TicketLinked& ev) {
+    const TicketId id = ev.ticket.id;
+    Chat* chat = state.find_chat(ev.chat);
+    if (!chat || id < 1 || id > state.tickets.size())
+        return;
+    chat->ticket = id;
+    state.tickets[position_of(id)] = ev.ticket;
+}
+
+void on(State& state, const EventEnvelope&, const CustomerProfileSet& ev) {
+    Customer& customer = state.customers[ev.customer];
+    customer.id = ev.customer;
+    customer.profile = ev.profile;
 }
 
 void on(State& state, const EventEnvelope& e, const SupervisorRequested& ev) {

@@ -368,6 +368,33 @@ struct UpdateSettings {
     bool operator==(const UpdateSettings&) const = default;
 };
 
+// [SECTION] Tickets and customer profiles
+
+// The assignee (or a supervisor) links an open ticket of the chat's customer, which they may
+// see, to an open chat that has no ticket.
+struct LinkTicket {
+    ChatId chat;
+    TicketId ticket = 0;
+    bool operator==(const LinkTicket&) const = default;
+};
+
+// An integration (the external service desk), or staff who may see the ticket's chats, sets
+// the ticket open, resolved or cancelled, with the service desk's reference if it has one.
+struct SetTicketStatus {
+    TicketId ticket = 0;
+    TicketStatus status = TicketStatus::open;
+    std::optional<std::string> reference;
+    bool operator==(const SetTicketStatus&) const = default;
+};
+
+// An integration replaces a customer's contact details and assets (bounded counts and
+// lengths); the customer need not have chatted yet.
+struct SetCustomerProfile {
+    CustomerId customer;
+    CustomerProfile profile;
+    bool operator==(const SetCustomerProfile&) const = default;
+};
+
 // [SECTION] Time
 
 // The system advances time to the envelope's `at`: offer and transfer time-outs, inactivity
@@ -384,7 +411,8 @@ using Command = std::variant<
     RecordEmailDelivery, CreateTicket, RequestSupervisor,
     JoinChat, ReassignChat, ForceCloseChat, SetPresence, SetCapacity, CreateAgent, UpdateAgent,
     SetAgentEnabled, CreateQueue, UpdateQueue, SetQueueEnabled, AddQueueMember, RemoveQueueMember,
-    CreateCannedResponse, UpdateCannedResponse, DeleteCannedResponse, UpdateSettings, Tick>;
+    CreateCannedResponse, UpdateCannedResponse, DeleteCannedResponse, UpdateSettings, Tick,
+    LinkTicket, SetTicketStatus, SetCustomerProfile>;
 
 struct CommandEnvelope {
     // Client-generated, unique per intent; a repeat changes nothing.

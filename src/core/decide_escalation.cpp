@@ -20,19 +20,9 @@ std::optional<Decision> check_supervisor(Context& ctx, const Agent*& agent) {
 }  // namespace
 
 Decision decide_command(Context& ctx, const CreateTicket& cmd) {
-    const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused =
-            check_staff_on_open_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
+    if (auto refused = check_ticketless_chat(ctx, cmd.chat, chat))
         return *refused;
-    if (!is_supervisor(*agent)) {
-        if (auto refused = check_assignee(ctx.state(), *agent, *chat))
-            return *refused;
-    }
-    if (chat->ticket) {
-        return refuse(codes::kTicketExists, chat_label(cmd.chat) + " already has ticket " +
-                                                std::to_string(*chat->ticket) + ".");
-    }
     if (cmd.summary.empty())
         return refuse(codes::kMissingArgument, "Write a summary.");
     ctx.emit(TicketCreated{ctx.take_ticket_id(), cmd.chat, cmd.kind, cmd.summary, cmd.priority});

@@ -62,6 +62,13 @@ Decision decide_command(Context& ctx, const DeleteCannedResponse& cmd);
 Decision decide_command(Context& ctx, const UpdateSettings& cmd);
 // decide_tick.cpp
 Decision decide_command(Context& ctx, const Tick& cmd);
+// decide_tickets.cpp
+Decision decide_command(Context& ctx, const LinkTicket& cmd);
+// The opening of CreateTicket and LinkTicket: the assignee (or a supervisor) acts on an open
+// chat that has no ticket yet.
+std::optional<Decision> check_ticketless_chat(Context& ctx, ChatId id, const Chat*& chat);
+Decision decide_command(Context& ctx, const SetTicketStatus& cmd);
+Decision decide_command(Context& ctx, const SetCustomerProfile& cmd);
 
 class Router;
 

@@ -62,9 +62,12 @@ std::string customer_email(const State& state, const Chat& chat) {
     if (chat.transcript_to)
         return *chat.transcript_to;
     const auto found = state.customers.find(chat.customer);
-    if (found != state.customers.end() && is_email_address(found->second.contact))
-        return found->second.contact;
-    return {};
+    if (found == state.customers.end())
+        return {};
+    const Customer& customer = found->second;
+    if (customer.profile && is_email_address(customer.profile->email))
+        return customer.profile->email;
+    return is_email_address(customer.contact) ? customer.contact : std::string();
 }
 
 std::string transcript_subject(const State&, const Chat& chat) {

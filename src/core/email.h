@@ -17,8 +17,8 @@ inline constexpr std::size_t kMaxEmailBody = 20000;
 // or anything that could end a mail header.
 bool is_email_address(std::string_view text);
 
-// The address the customer asked the transcript to go to, else their contact when it is an
-// email address; empty when the chat has none.
+// The address the customer asked the transcript to go to, else the email an integration gave
+// in their profile, else their contact when it is an email address; empty when there is none.
 std::string customer_email(const State& state, const Chat& chat);
 
 std::string transcript_subject(const State& state, const Chat& chat);

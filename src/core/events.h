@@ -217,10 +217,12 @@ struct TicketCreated {
     bool operator==(const TicketCreated&) const = default;
 };
 
-// A ticket was resolved or cancelled.
+// A ticket was resolved, cancelled or reopened; `reference` (the service desk's id) is kept
+// when present.
 struct TicketStatusChanged {
     TicketId ticket = 0;
     TicketStatus status = TicketStatus::open;
+    std::optional<std::string> reference = {};
     bool operator==(const TicketStatusChanged&) const = default;
 };
 
@@ -237,6 +239,23 @@ struct SupervisorJoined {
     ChatId chat;
     AgentId supervisor;
     bool operator==(const SupervisorJoined&) const = default;
+};
+
+// [SECTION] Tickets and customer profiles
+
+// The ticket is linked to `chat` as well; `ticket` is the whole ticket after linking, so a
+// replica that could not see it before learns it.
+struct TicketLinked {
+    ChatId chat;
+    Ticket ticket;
+    bool operator==(const TicketLinked&) const = default;
+};
+
+// The customer's contact details and assets were replaced (the record is created if new).
+struct CustomerProfileSet {
+    CustomerId customer;
+    CustomerProfile profile;
+    bool operator==(const CustomerProfileSet&) const = default;
 };
 
 // [SECTION] Agents, queues, organisation
@@ -338,7 +357,8 @@ using Event = std::variant<
     ReminderSent, TranscriptRequested, EmailQueued, EmailDelivered, TicketCreated, TicketStatusChanged, SupervisorRequested, SupervisorJoined,
     PresenceChanged, CapacityChanged, AgentCreated, AgentUpdated, AgentEnabledChanged, QueueCreated,
     QueueUpdated, QueueEnabledChanged, QueueMemberAdded, QueueMemberRemoved, CannedResponseCreated,
-    CannedResponseUpdated, CannedResponseDeleted, SettingsUpdated>;
+    CannedResponseUpdated, CannedResponseDeleted, SettingsUpdated, TicketLinked,
+    CustomerProfileSet>;
 
 struct EventEnvelope {
     // The command that caused the event; apply() records it so a repeat changes nothing.

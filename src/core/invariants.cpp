@@ -1,6 +1,8 @@
 // Invariant checks. Standard library only.
 #include "core/invariants.h"
 
+#include <algorithm>
+
 #include "core/names.h"
 
 namespace parley::core {
@@ -49,7 +51,11 @@ void check_chat(const State& state, const Chat& chat, std::vector<std::string>& 
     }
     if (chat.ticket) {
         const Ticket* ticket = state.find_ticket(*chat.ticket);
-        if (!ticket || ticket->chat != chat.id)
+        const bool linked = ticket && (ticket->chat == chat.id ||
+                                       std::find(ticket->linked_chats.begin(),
+                                                 ticket->linked_chats.end(),
+                                                 chat.id) != ticket->linked_chats.end());
+        if (!linked)
             out.push_back(about(chat) + "ticket link broken");
     }
 }

@@ -119,12 +119,33 @@ struct Agent {
     bool operator==(const Agent&) const = default;
 };
 
+// Something the customer owns or uses that support may need to know about (a device, a
+// subscription, a contract), as an integration reported it.
+struct Asset {
+    std::string name;
+    std::string type;
+    // The integration's own identifier: serial number, contract number, account id.
+    std::string identifier;
+    bool operator==(const Asset&) const = default;
+};
+
+// What an integration (CRM, billing) knows about the customer beyond what the chat told us.
+struct CustomerProfile {
+    std::string phone;
+    std::string email;
+    std::string company;
+    std::vector<Asset> assets;
+    bool operator==(const CustomerProfile&) const = default;
+};
+
 struct Customer {
     CustomerId id;
     std::string name;
     // E-mail address, phone or messenger handle.
     std::string contact;
     std::string company;
+    // Set only by an integration (SetCustomerProfile); a new chat never changes it.
+    std::optional<CustomerProfile> profile = {};
     bool operator==(const Customer&) const = default;
 };
 
@@ -310,9 +331,14 @@ struct Ticket {
     std::string summary;
     Priority priority = Priority::normal;
     TicketStatus status = TicketStatus::open;
+    // The chat the ticket was raised from.
     ChatId chat;
     AgentId created_by;
     Timestamp created_at = 0;
+    // Later chats of the same customer linked to this ticket (LinkTicket).
+    std::vector<ChatId> linked_chats = {};
+    // The external service desk's own id for the ticket, once it has told us.
+    std::optional<std::string> reference = {};
     bool operator==(const Ticket&) const = default;
 };
 

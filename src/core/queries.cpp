@@ -75,7 +75,8 @@ constexpr std::array<std::string_view, kChatActionCount> kActionNames = {"accept
                                                            "reassign",
                                                            "force_close",
                                                            "submit_csat",
-                                                           "email_customer"};
+                                                           "email_customer",
+                                                           "link_ticket"};
 
 Command probe(ChatAction action, ChatId chat) {
     switch (action) {
@@ -123,6 +124,8 @@ Command probe(ChatAction action, ChatId chat) {
         return SubmitCsat{chat, 0, {}};
     case ChatAction::email_customer:
         return EmailCustomer{chat, {}, {}};
+    case ChatAction::link_ticket:
+        return LinkTicket{chat, 0};
     }
     return AcceptChat{chat};
 }

@@ -59,11 +59,12 @@ enum class ChatAction {
     reassign,
     force_close,
     submit_csat,
-    email_customer
+    email_customer,
+    link_ticket
 };
 // How many actions there are: the last one above plus one.
 inline constexpr std::size_t kChatActionCount =
-    static_cast<std::size_t>(ChatAction::email_customer) + 1;
+    static_cast<std::size_t>(ChatAction::link_ticket) + 1;
 std::string_view to_string(ChatAction action);
 
 struct ActionCheck {

@@ -71,6 +71,10 @@ inline constexpr std::string_view kEmailAlreadyRecorded = "email_already_recorde
 // Tickets and surveys
 inline constexpr std::string_view kTicketExists = "ticket_exists";
 inline constexpr std::string_view kCsatAlreadySubmitted = "csat_already_submitted";
+inline constexpr std::string_view kUnknownTicket = "unknown_ticket";
+inline constexpr std::string_view kTicketNotOpen = "ticket_not_open";
+inline constexpr std::string_view kTicketOfOtherCustomer = "ticket_of_other_customer";
+inline constexpr std::string_view kTicketUnchanged = "ticket_unchanged";
 }  // namespace codes
 
 }  // namespace parley::core

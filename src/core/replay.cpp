@@ -48,6 +48,14 @@ std::optional<std::string> ChatReplay::step(const EventEnvelope& event) {
         state_.tickets.assign(world_.tickets.begin(),
                               world_.tickets.begin() + static_cast<std::ptrdiff_t>(before));
     }
+    if (const auto* linked = std::get_if<TicketLinked>(&event.event)) {
+        // The ticket was raised in an earlier chat: the replay needs it numbered in place.
+        const TicketId through = std::min<TicketId>(linked->ticket.id, world_.tickets.size());
+        if (state_.tickets.size() < through) {
+            state_.tickets.assign(world_.tickets.begin(),
+                                  world_.tickets.begin() + static_cast<std::ptrdiff_t>(through));
+        }
+    }
     apply(state_, event);
     last_at_ = event.at;
     ++steps_;

@@ -1,6 +1,7 @@
 // Visibility of chats and events per actor. Standard library only.
 #include "core/visibility.h"
 
+#include <algorithm>
 #include <map>
 #include <type_traits>
 
@@ -36,6 +37,19 @@ std::optional<Event> for_customer(const Event& event) {
             }
         },
         event);
+}
+
+// The customer themself, or staff who see one of the customer's chats.
+bool sees_customer(const State& state, const Actor& actor, const CustomerId& customer) {
+    if (actor.kind == ActorKind::customer)
+        return actor.id == customer;
+    const auto chats = state.index.customer_chats.find(customer);
+    if (chats == state.index.customer_chats.end())
+        return false;
+    return std::any_of(chats->second.begin(), chats->second.end(), [&](const ChatId& id) {
+        const Chat* chat = state.find_chat(id);
+        return chat && may_see_chat(state, actor, *chat);
+    });
 }
 
 }  // namespace
@@ -77,6 +91,18 @@ bool may_see_chat(const State& state, const Actor& actor, const Chat& chat) {
     return false;
 }
 
+bool may_see_ticket(const State& state, const Actor& actor, const Ticket& ticket) {
+    if (actor.kind == ActorKind::customer)
+        return false;
+    const auto sees = [&](const ChatId& id) {
+        const Chat* chat = state.find_chat(id);
+        return chat && may_see_chat(state, actor, *chat);
+    };
+    if (sees(ticket.chat))
+        return true;
+    return std::any_of(ticket.linked_chats.begin(), ticket.linked_chats.end(), sees);
+}
+
 std::optional<ChatId> chat_of(const State& state, const Event& event) {
     return std::visit(
         [&](const auto& ev) -> std::optional<ChatId> {
@@ -97,6 +123,15 @@ std::optional<EventEnvelope> view_for(const State& state, const Actor& actor,
                                       const EventEnvelope& event) {
     if (actor.kind == ActorKind::system || actor.kind == ActorKind::integration)
         return event;
+    if (const auto* set = std::get_if<CustomerProfileSet>(&event.event)) {
+        return sees_customer(state, actor, set->customer) ? std::optional(event) : std::nullopt;
+    }
+    if (const auto* changed = std::get_if<TicketStatusChanged>(&event.event)) {
+        // Through any of its chats, not only the one it was raised from.
+        const Ticket* ticket = state.find_ticket(changed->ticket);
+        return ticket && may_see_ticket(state, actor, *ticket) ? std::optional(event)
+                                                              : std::nullopt;
+    }
     const std::optional<ChatId> chat_id = chat_of(state, event.event);
     const Chat* chat = chat_id ? state.find_chat(*chat_id) : nullptr;
     if (actor.kind == ActorKind::customer) {
@@ -214,8 +249,7 @@ State visible_state(const State& state, const Actor& actor) {
     }
     // Tickets keep their positions (ids are dense); those of chats out of sight are emptied.
     for (Ticket& ticket : seen.tickets) {
-        const Chat* chat = state.find_chat(ticket.chat);
-        if (actor.kind == ActorKind::customer || !chat || !may_see_chat(state, actor, *chat))
+        if (!may_see_ticket(state, actor, ticket))
             ticket = redacted_ticket(ticket);
     }
     if (actor.kind == ActorKind::customer) {

@@ -14,6 +14,10 @@ namespace parley::core {
 
 bool may_see_chat(const State& state, const Actor& actor, const Chat& chat);
 
+// A ticket is visible exactly when one of its chats (the one it was raised from or a linked
+// one) is; customers never see tickets, integrations and the system see all.
+bool may_see_ticket(const State& state, const Actor& actor, const Ticket& ticket);
+
 // Supervisors, admins and the system manage the floor (capacity, membership, reassign) and see
 // its figures: the floor, analytics and every chat's history.
 bool may_supervise(const State& state, const Actor& actor);

@@ -255,4 +255,20 @@ template <>
 inline constexpr auto kSchema<core::Tick> =
     tagged("tick");
 
+template <>
+inline constexpr auto kSchema<core::LinkTicket> =
+    tagged("link_ticket", field("chat", &core::LinkTicket::chat),
+           field("ticket", &core::LinkTicket::ticket));
+
+template <>
+inline constexpr auto kSchema<core::SetTicketStatus> =
+    tagged("set_ticket_status", field("ticket", &core::SetTicketStatus::ticket),
+           field("status", &core::SetTicketStatus::status),
+           field("reference", &core::SetTicketStatus::reference));
+
+template <>
+inline constexpr auto kSchema<core::SetCustomerProfile> =
+    tagged("set_customer_profile", field("customer", &core::SetCustomerProfile::customer),
+           field("profile", &core::SetCustomerProfile::profile));
+
 }  // namespace parley::protocol::detail

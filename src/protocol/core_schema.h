@@ -28,9 +28,22 @@ inline constexpr auto kSchema<core::Attachment> =
            field("ref", &core::Attachment::ref));
 
 template <>
+inline constexpr auto kSchema<core::Asset> =
+    fields(field("name", &core::Asset::name), field("type", &core::Asset::type),
+           field("identifier", &core::Asset::identifier));
+
+template <>
+inline constexpr auto kSchema<core::CustomerProfile> =
+    fields(field("phone", &core::CustomerProfile::phone),
+           field("email", &core::CustomerProfile::email),
+           field("company", &core::CustomerProfile::company),
+           field("assets", &core::CustomerProfile::assets));
+
+template <>
 inline constexpr auto kSchema<core::Customer> =
     fields(field("id", &core::Customer::id), field("name", &core::Customer::name),
-           field("contact", &core::Customer::contact), field("company", &core::Customer::company));
+           field("contact", &core::Customer::contact), field("company", &core::Customer::company),
+           field("profile", &core::Customer::profile));
 
 template <>
 inline constexpr auto kSchema<core::TranscriptLine> =
@@ -74,5 +87,15 @@ inline constexpr auto kSchema<core::Email> =
            field("queued_at", &core::Email::queued_at), field("status", &core::Email::status),
            field("detail", &core::Email::detail),
            field("finished_at", &core::Email::finished_at));
+// In core_schema.h rather than state_schema.h because TicketLinked carries a whole ticket.
+template <>
+inline constexpr auto kSchema<core::Ticket> =
+    fields(field("id", &core::Ticket::id), field("kind", &core::Ticket::kind),
+           field("summary", &core::Ticket::summary), field("priority", &core::Ticket::priority),
+           field("status", &core::Ticket::status), field("chat", &core::Ticket::chat),
+           field("created_by", &core::Ticket::created_by),
+           field("created_at", &core::Ticket::created_at),
+           field("linked_chats", &core::Ticket::linked_chats),
+           field("reference", &core::Ticket::reference));
 
 }  // namespace parley::protocol::detail

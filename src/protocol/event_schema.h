@@ -158,7 +158,8 @@ inline constexpr auto kSchema<core::TicketCreated> =
 template <>
 inline constexpr auto kSchema<core::TicketStatusChanged> =
     tagged("ticket_status_changed", field("ticket", &core::TicketStatusChanged::ticket),
-           field("status", &core::TicketStatusChanged::status));
+           field("status", &core::TicketStatusChanged::status),
+           field("reference", &core::TicketStatusChanged::reference));
 
 template <>
 inline constexpr auto kSchema<core::SupervisorRequested> =
@@ -244,5 +245,15 @@ inline constexpr auto kSchema<core::CannedResponseDeleted> =
 template <>
 inline constexpr auto kSchema<core::SettingsUpdated> =
     tagged("settings_updated", field("settings", &core::SettingsUpdated::settings));
+
+template <>
+inline constexpr auto kSchema<core::TicketLinked> =
+    tagged("ticket_linked", field("chat", &core::TicketLinked::chat),
+           field("ticket", &core::TicketLinked::ticket));
+
+template <>
+inline constexpr auto kSchema<core::CustomerProfileSet> =
+    tagged("customer_profile_set", field("customer", &core::CustomerProfileSet::customer),
+           field("profile", &core::CustomerProfileSet::profile));
 
 }  // namespace parley::protocol::detail

@@ -7,6 +7,7 @@
 // [SECTION] Wire form
 // [SECTION] Consistency checks
 // [SECTION] Public functions
+#include <algorithm>
 #include <vector>
 
 #include "core/rules.h"
@@ -234,8 +235,14 @@ Problem Checker::run(core::State& state) {
         check_chat(state, wire_.chats[i], root.member("chats").element(i));
     }
     for (std::size_t i = 0; i < wire_.tickets.size(); ++i) {
-        // Tickets of chats out of the reader's sight are kept empty, without their chat.
-        if (!wire_.tickets[i].chat.empty() && !state.find_chat(wire_.tickets[i].chat)) {
+        // Tickets of chats out of the reader's sight are kept empty, without their chat. A
+        // reader who sees only a linked chat holds the ticket without the chat it was raised in.
+        const core::Ticket& ticket = wire_.tickets[i];
+        const bool any_chat_known =
+            state.find_chat(ticket.chat) ||
+            std::any_of(ticket.linked_chats.begin(), ticket.linked_chats.end(),
+                        [&](const core::ChatId& chat) { return state.find_chat(chat); });
+        if (!ticket.chat.empty() && !any_chat_known) {
             fail(root.member("tickets").element(i).member("chat"),
                  "names a chat that does not exist");
         }

@@ -97,14 +97,6 @@ inline constexpr auto kSchema<core::Chat> =
            field("staff_typing", &core::Chat::staff_typing));
 
 template <>
-inline constexpr auto kSchema<core::Ticket> =
-    fields(field("id", &core::Ticket::id), field("kind", &core::Ticket::kind),
-           field("summary", &core::Ticket::summary), field("priority", &core::Ticket::priority),
-           field("status", &core::Ticket::status), field("chat", &core::Ticket::chat),
-           field("created_by", &core::Ticket::created_by),
-           field("created_at", &core::Ticket::created_at));
-
-template <>
 inline constexpr auto kSchema<core::CannedResponse> =
     fields(field("id", &core::CannedResponse::id), field("title", &core::CannedResponse::title),
            field("shortcut", &core::CannedResponse::shortcut),

@@ -152,7 +152,7 @@ private:
         const AgentId other = rng_.pick(kAgents);
         const QueueId queue = 1 + rng_.below(5);
         const std::string text = rng_.chance(95) ? "text" : "";
-        switch (rng_.below(48)) {
+        switch (rng_.below(51)) {
         case 0:
         case 1:
         case 2:
@@ -267,6 +267,16 @@ private:
                                         rng_.chance(70) ? EmailStatus::sent : EmailStatus::failed,
                                         ""}};
         }
+        case 45:
+            return {staff_for(chat), LinkTicket{chat, 1 + rng_.below(state_.next_ticket_id())}};
+        case 46:
+            return {rng_.chance(50) ? Actor::integration("desk") : staff_for(chat),
+                    SetTicketStatus{1 + rng_.below(state_.next_ticket_id()),
+                                    static_cast<TicketStatus>(rng_.below(3)), "SD-1"}};
+        case 47:
+            return {Actor::integration("crm"),
+                    SetCustomerProfile{rng_.pick(kCustomers),
+                                       CustomerProfile{"1", "", "", {Asset{"a", "b", "c"}}}}};
         default:
             return {Actor::system(), Tick{}};
         }

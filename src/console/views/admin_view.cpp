@@ -5,6 +5,7 @@
 #include "console/views/admin_api_keys.h"
 #include "console/views/admin_canned.h"
 #include "console/views/admin_queues.h"
+#include "console/views/admin_service_desk.h"
 #include "console/views/admin_settings.h"
 
 #include <imgui.h>
@@ -28,6 +29,7 @@ constexpr AdminScreen kScreens[] = {
     {AdminTab::canned, "Canned responses", "canned", draw_admin_canned},
     {AdminTab::settings, "Settings", "settings", draw_admin_settings},
     {AdminTab::api_keys, "API keys", "api_keys", draw_admin_api_keys},
+    {AdminTab::service_desk, "Service desk", "service_desk", draw_admin_service_desk},
 };
 
 }  // namespace

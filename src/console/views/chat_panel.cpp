@@ -3,6 +3,7 @@
 #include "console/chat_key.h"
 #include "console/format.h"
 #include "console/theme.h"
+#include "console/views/customer_section.h"
 #include "console/views/widgets.h"
 
 #include <imgui.h>
@@ -25,7 +26,7 @@ void field(const char* name, std::string_view value) {
     ImGui::TextWrapped("%.*s", static_cast<int>(value.size()), value.data());
 }
 
-void draw_customer(const ChatView& chat) {
+void draw_customer(const ChatView& chat, FrameOutput& out) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kCustomer);
     ImGui::TextUnformatted(chat.customer.c_str());
     ImGui::PopStyleColor();
@@ -37,6 +38,7 @@ void draw_customer(const ChatView& chat) {
             std::string(chat.ticket->kind) + ", " + std::string(chat.ticket->status) + ", " +
             std::string(chat.ticket->priority) + ": " + std::string(chat.ticket->summary);
         field("Ticket", ticket);
+        out.publish("chat.ticket/" + chat_key(chat.id), ticket);
     }
     if (!chat.earlier_chats.empty() && ImGui::TreeNode("Earlier chats")) {
         for (const EarlierChat& earlier : chat.earlier_chats) {
@@ -148,6 +150,7 @@ constexpr PanelAction kDialogActions[] = {
     {"Abandon…", core::ChatAction::abandon, Dialog::abandon},
     {"Cancel chat…", core::ChatAction::cancel, Dialog::cancel},
     {"Create ticket…", core::ChatAction::create_ticket, Dialog::create_ticket},
+    {"Link ticket…", core::ChatAction::link_ticket, Dialog::link_ticket},
     {"Request supervisor…", core::ChatAction::request_supervisor, Dialog::request_supervisor},
     {"Email customer…", core::ChatAction::email_customer, Dialog::email_customer},
 };
@@ -211,7 +214,7 @@ void draw_supervisor_actions(const ChatView& chat, UiState& ui, FrameOutput& out
 }  // namespace
 
 void draw_chat_panel(const ChatView& chat, UiState& ui, FrameOutput& out) {
-    draw_customer(chat);
+    draw_customer(chat, out);
     ImGui::Spacing();
     if (chat.bot_context) {
         draw_bot_context(*chat.bot_context);
@@ -220,6 +223,7 @@ void draw_chat_panel(const ChatView& chat, UiState& ui, FrameOutput& out) {
     draw_emails(chat);
     draw_actions(chat, ui, out);
     draw_supervisor_actions(chat, ui, out);
+    draw_customer_information(chat, out);
 }
 
 }  // namespace parley::console

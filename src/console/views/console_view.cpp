@@ -15,6 +15,7 @@
 #include "console/views/history_view.h"
 #include "console/views/reason_dialog.h"
 #include "console/views/reassign_dialog.h"
+#include "console/views/link_ticket_dialog.h"
 #include "console/views/sign_in_view.h"
 #include "console/views/top_bar.h"
 #include "console/views/transfer_dialog.h"
@@ -110,6 +111,7 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
     draw_email_dialog(model, ui, out);
     draw_reason_dialog(model, ui, out);
     draw_reassign_dialog(model, ui, out);
+    draw_link_ticket_dialog(model, ui, out);
     draw_help_overlay(ui, out);
 }
 

@@ -1,0 +1,102 @@
+// Tickets over REST, for the external service desk (integration API key) and staff: read one
+// ticket, and set its status with the service desk's reference (a ticket resolved outside
+// shows resolved in the console through the same event). Who may see a ticket is
+// core::may_see_ticket; a ticket the caller may not see is answered like one that does not
+// exist.
+#include <string>
+
+#include "core/names.h"
+#include "core/visibility.h"
+#include "server/rest/chat_access.h"
+#include "server/rest/request_fields.h"
+#include "server/rest/routes.h"
+#include "server/rest/ticket_views.h"
+
+namespace parley::server::rest {
+namespace {
+
+namespace http = boost::beast::http;
+
+constexpr std::size_t kReferenceBytes = 200;
+
+void fail_unknown_ticket(Call& call) {
+    call.fail(http::status::not_found, "unknown_ticket", "There is no such ticket that you can see.");
+}
+
+// The {ticket} path segment, or a 404 answer and nothing.
+std::optional<core::TicketId> ticket_param(Call& call) {
+    const std::string& text = call.params["ticket"];
+    // 18 digits always fit a TicketId, and no floor comes near that many tickets.
+    const bool digits = !text.empty() && text.size() <= 18 &&
+                        text.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || std::stoull(text) == 0) {
+        fail_unknown_ticket(call);
+        return std::nullopt;
+    }
+    return static_cast<core::TicketId>(std::stoull(text));
+}
+
+// Answers with the ticket if the caller may see it.
+void reply_ticket(const CallPtr& call, core::TicketId id, http::status status) {
+    read_state(call, [call, id, status](const core::State& state) {
+        const core::Ticket* ticket = state.find_ticket(id);
+        if (!ticket || !core::may_see_ticket(state, call->principal->actor, *ticket)) {
+            fail_unknown_ticket(*call);
+            return;
+        }
+        call->reply(status, {{"ticket", ticket_json(state, *ticket)}});
+    });
+}
+
+void get_ticket(const CallPtr& call) {
+    if (!call->require_signed_in()) {
+        return;
+    }
+    if (const auto id = ticket_param(*call)) {
+        reply_ticket(call, *id, http::status::ok);
+    }
+}
+
+void set_ticket_status(const CallPtr& call) {
+    if (!call->require_signed_in()) {
+        return;
+    }
+    const auto id = ticket_param(*call);
+    if (!id) {
+        return;
+    }
+    const auto body = call->json_body();
+    if (!body) {
+        return;
+    }
+    BodyReader reader(*call, *body);
+    const auto status = reader.text("status", Need::required);
+    const auto reference = reader.text("reference", Need::optional, kReferenceBytes);
+    std::optional<core::TicketStatus> parsed;
+    if (status) {
+        parsed = core::parse<core::TicketStatus>(*status);
+        if (!parsed) {
+            reader.problem("invalid_value", "The field status must be open, resolved or cancelled.");
+        }
+    }
+    if (!reader.ok()) {
+        return;
+    }
+    call->command(core::SetTicketStatus{*id, *parsed, reference},
+                  [call, id = *id](const protocol::Ack&) {
+                      reply_ticket(call, id, http::status::ok);
+                  });
+}
+
+constexpr Route kRoutes[] = {
+    {http::verb::get, "/api/tickets/{ticket}", get_ticket, false},
+    {http::verb::post, "/api/tickets/{ticket}/status", set_ticket_status, false},
+};
+
+}  // namespace
+
+std::span<const Route> ticket_routes() {
+    return kRoutes;
+}
+
+}  // namespace parley::server::rest
