@@ -9,6 +9,7 @@
 #include "server/auth/rate_limit.h"
 #include "server/config.h"
 #include "server/engine/authority.h"
+#include "server/knowledge/knowledge_store.h"
 #include "server/metrics/metrics.h"
 #include "server/static_files.h"
 #include "server/store/attachment_files.h"
@@ -31,6 +32,8 @@ struct Services {
     auth::RateLimiter& request_limiter;
     // Per connection or credential: commands.
     auth::RateLimiter& command_limiter;
+    // Articles and outage notices.
+    KnowledgeStore& knowledge;
 };
 
 }  // namespace parley::server

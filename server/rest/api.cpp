@@ -10,6 +10,7 @@
 #include "server/auth/cookies.h"
 #include "server/auth/tokens.h"
 #include "server/http_handler.h"
+#include "server/knowledge/knowledge_routes.h"
 #include "server/log.h"
 #include "server/rest/routes.h"
 
@@ -123,7 +124,8 @@ const Route* find_route(const HttpRequest& request, std::map<std::string, std::s
                         bool& path_known) {
     const std::string_view path = path_of(request.target());
     for (const auto& group : {session_routes(), chat_routes(), attachment_routes(),
-                              admin_routes(), analytics_routes(), history_routes()}) {
+                              admin_routes(), analytics_routes(), history_routes(),
+                              knowledge::knowledge_routes(), knowledge::outage_routes()}) {
         for (const Route& route : group) {
             std::map<std::string, std::string> found;
             if (!matches(route.pattern, path, found)) {
