@@ -27,6 +27,8 @@ constexpr std::int64_t kDefaultLimit = 10;
 // A short list beside the chat: more would push the preview out of sight.
 constexpr std::size_t kSuggestions = 5;
 constexpr std::size_t kQueryBytes = 1000;
+// Two or three lines of the narrow Resources column.
+constexpr std::size_t kSnippetBytes = 140;
 
 // [SECTION] Shared steps
 
@@ -40,7 +42,7 @@ nlohmann::json readable(const core::State& state, const core::Actor& actor,
             break;
         }
         if (core::may_read_article(state, actor, article)) {
-            out.push_back(article_json(article, core::snippet(article.body, terms)));
+            out.push_back(article_json(article, core::snippet(article.body, terms, kSnippetBytes)));
         }
     }
     return out;
