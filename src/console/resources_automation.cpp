@@ -28,7 +28,7 @@ nlohmann::json resources_json(const ResourcesView& view) {
                           {"searched", view.searched},
                           {"results", articles_json(view.results)},
                           {"problem", view.problem},
-                          {"draft", std::string(view.draft)}};
+                          {"draft", view.draft}};
     if (view.preview) {
         out["preview"] = {{"id", view.preview->id},
                           {"title", view.preview->title},

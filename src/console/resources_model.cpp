@@ -18,11 +18,6 @@ const ArticleRow* find_article(const std::vector<ArticleRow>& articles, std::uin
 
 }  // namespace
 
-bool ResourcesView::any_current_outage() const {
-    return std::any_of(outages.begin(), outages.end(),
-                       [](const OutageRow& outage) { return outage.current; });
-}
-
 std::string suggestions_key(const ChatView& chat) {
     return chat.id + ":" + std::to_string(chat.last_customer_message.value_or(0));
 }

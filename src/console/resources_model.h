@@ -8,7 +8,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace parley::console {
@@ -29,9 +28,8 @@ struct ResourcesView {
     // Why the last suggestions or search call failed, in the server's words.
     std::string problem;
     std::optional<ArticleRow> preview;
-    std::string_view draft;
-
-    bool any_current_outage() const;
+    // A copy: the composer edits the draft during the frame, after this view was built.
+    std::string draft;
 };
 
 ResourcesView build_resources_view(const ApiCalls& api, const UiState& ui, const ChatView* chat);

@@ -86,7 +86,6 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
     }
 
     request_resources(model, ui, out);
-    draw_outage_banner(model, out);
     const float width = ImGui::GetContentRegionAvail().x;
     const float left = std::clamp(width * 0.28f, 260.0f, 440.0f);
     const float right = std::clamp(width * 0.23f, 220.0f, 380.0f);
@@ -96,6 +95,7 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
     ImGui::SameLine();
     ImGui::BeginChild("conversation",
                       ImVec2(width - left - right - ImGui::GetStyle().ItemSpacing.x * 2, 0), true);
+    draw_outage_banner(model, out);
     draw_conversation(model, ui, out);
     ImGui::EndChild();
     ImGui::SameLine();

@@ -197,7 +197,15 @@ void draw_side_column(const ConsoleViewModel& model, UiState& ui, FrameOutput& o
     if (!ImGui::BeginTabBar("side")) {
         return;
     }
-    const bool customer = ImGui::BeginTabItem("Customer");
+    // Low tabs: the Customer tab's actions run long for supervisors and must stay on screen.
+    const auto tab = [](const char* label) {
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(ImGui::GetStyle().FramePadding.x, 1.0f));
+        const bool open = ImGui::BeginTabItem(label);
+        ImGui::PopStyleVar();
+        return open;
+    };
+    const bool customer = tab("Customer");
     out.publish("side.customer", "Customer");
     if (customer) {
         if (model.chat) {
@@ -211,7 +219,7 @@ void draw_side_column(const ConsoleViewModel& model, UiState& ui, FrameOutput& o
     const std::string label =
         (suggested > 0 ? "Resources (" + std::to_string(suggested) + ")" : std::string("Resources")) +
         "###resources";
-    const bool resources = ImGui::BeginTabItem(label.c_str());
+    const bool resources = tab(label.c_str());
     out.publish("side.resources", "Resources");
     if (resources) {
         if (model.resources) {
@@ -223,24 +231,29 @@ void draw_side_column(const ConsoleViewModel& model, UiState& ui, FrameOutput& o
 }
 
 void draw_outage_banner(const ConsoleViewModel& model, FrameOutput& out) {
-    if (!model.resources || !model.resources->any_current_outage()) {
+    if (!model.resources) {
         return;
     }
+    constexpr float kPad = 6.0f;
+    const ImVec4 background(0.38f, 0.26f, 0.08f, 1.0f);
     for (const OutageRow& outage : model.resources->outages) {
         if (!outage.current) {
             continue;
         }
-        const std::string text = "Outage: " + outage.service + " — " + outage.title + " (" +
-                                 outage_when(outage) + ")";
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.38f, 0.26f, 0.08f, 1.0f));
-        const std::string id = "outage-banner-" + std::to_string(outage.id);
-        ImGui::BeginChild(id.c_str(), ImVec2(0, ImGui::GetFrameHeight() + 6.0f), false);
-        ImGui::SetCursorPos(ImVec2(8.0f, 3.0f));
-        ImGui::AlignTextToFramePadding();
+        const std::string text =
+            "Outage: " + outage.service + " — " + outage.title + " (" + outage_when(outage) + ")";
+        const float width = ImGui::GetContentRegionAvail().x;
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - 2 * kPad);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            at, ImVec2(at.x + width, at.y + size.y + 2 * kPad), ImGui::GetColorU32(background),
+            3.0f);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + kPad, at.y + kPad));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * kPad);
         ImGui::TextUnformatted(text.c_str());
+        ImGui::PopTextWrapPos();
         out.publish("outage.banner/" + std::to_string(outage.id), text);
-        ImGui::EndChild();
-        ImGui::PopStyleColor();
+        ImGui::Dummy(ImVec2(0, kPad));
     }
 }
 

@@ -17,7 +17,8 @@ void request_resources(const ConsoleViewModel& model, UiState& ui, FrameOutput& 
 // Resources in the other, whose label counts the suggestions.
 void draw_side_column(const ConsoleViewModel& model, UiState& ui, FrameOutput& out);
 
-// A strip naming each current outage; nothing when there is none.
+// A strip naming each current outage, wrapped to the width it is given; nothing when there
+// is none.
 void draw_outage_banner(const ConsoleViewModel& model, FrameOutput& out);
 
 }  // namespace parley::console
