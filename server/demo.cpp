@@ -5,12 +5,15 @@
 #include <optional>
 
 #include "core/names.h"
+#include "server/knowledge/demo_knowledge.h"
 #include "sim/script/demo_organisation.h"
 
 namespace parley::server {
 
 std::variant<std::vector<std::string>, std::string> create_demo(Authority& authority,
-                                                                Accounts& accounts) {
+                                                                Accounts& accounts,
+                                                                KnowledgeStore& knowledge,
+                                                                core::Timestamp now) {
     int sequence = 0;
     std::optional<std::string> first_error;
     for (sim::DemoStep& step : sim::demo_organisation()) {
@@ -26,6 +29,9 @@ std::variant<std::vector<std::string>, std::string> create_demo(Authority& autho
     }
     if (first_error) {
         return *first_error;
+    }
+    if (auto error = create_demo_knowledge(knowledge, now)) {
+        return *error;
     }
     std::vector<std::string> lines = {"demo organisation created; sign in with:"};
     for (const sim::DemoAccount& account : sim::demo_accounts()) {

@@ -6,6 +6,7 @@
 
 #include "core/email.h"
 #include "server/demo.h"
+#include "server/knowledge/outage_greeter.h"
 #include "server/log.h"
 #include "server/metrics/process.h"
 
@@ -47,6 +48,11 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         return error->message;
     }
     server->store_ = std::get<std::unique_ptr<SqliteStore>>(std::move(opened));
+    auto knowledge = SqliteKnowledgeStore::open(config.data_dir / "parley.db");
+    if (auto* error = std::get_if<StoreError>(&knowledge)) {
+        return error->message;
+    }
+    server->knowledge_ = std::get<std::unique_ptr<SqliteKnowledgeStore>>(std::move(knowledge));
     metrics::add_process_metrics(server->metrics_);
     {
         auto& commit_seconds = server->metrics_.histogram(
@@ -96,6 +102,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
     listed.get_future().get();
     server->authority_->add_observer(staff_observer(*server->accounts_, server->connections_));
     server->authority_->add_observer(server->mailer_->observer());
+    server->authority_->add_observer(outage_greeter(*server->authority_, *server->knowledge_));
     server->authority_->on_fatal([raw = server.get()](const StoreError&) {
         raw->failed_ = true;
         raw->io_.stop();
@@ -117,7 +124,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         config, server->clock_, *server->authority_, *server->accounts_, server->connections_,
         *server->store_, *server->store_, *server->attachments_, server->metrics_,
         std::make_shared<const StaticFiles>(config.web_root), *server->request_limiter_,
-        *server->command_limiter_, *server->webhooks_});
+        *server->command_limiter_, *server->webhooks_, *server->knowledge_});
     server->api_ = std::make_unique<RestApi>(*server->services_);
     boost::system::error_code address_error;
     const auto address = boost::asio::ip::make_address(config.address, address_error);
@@ -153,7 +160,7 @@ void Server::start() {
     authority_->start_ticks(std::chrono::milliseconds(config_.tick_ms));
     webhooks_->start();
     if (want_demo_) {
-        auto created = create_demo(*authority_, *accounts_);
+        auto created = create_demo(*authority_, *accounts_, *knowledge_, clock_());
         if (auto* error = std::get_if<std::string>(&created)) {
             log_error(*error);
         } else {

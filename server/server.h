@@ -15,6 +15,7 @@
 #include "server/access/connections.h"
 #include "server/auth/rate_limit.h"
 #include "server/config.h"
+#include "server/knowledge/sqlite_knowledge_store.h"
 #include "server/engine/authority.h"
 #include "server/listener.h"
 #include "server/mail/mailer.h"
@@ -65,6 +66,8 @@ private:
     boost::asio::io_context io_;
     std::unique_ptr<SqliteStore> store_;
     std::unique_ptr<AttachmentFiles> attachments_;
+    // Before the authority, whose outage greeter reads it.
+    std::unique_ptr<SqliteKnowledgeStore> knowledge_;
     metrics::Registry metrics_;
     std::unique_ptr<Authority> authority_;
     std::unique_ptr<Accounts> accounts_;

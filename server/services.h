@@ -9,6 +9,7 @@
 #include "server/auth/rate_limit.h"
 #include "server/config.h"
 #include "server/engine/authority.h"
+#include "server/knowledge/knowledge_store.h"
 #include "server/metrics/metrics.h"
 #include "server/static_files.h"
 #include "server/store/attachment_files.h"
@@ -34,6 +35,8 @@ struct Services {
     auth::RateLimiter& command_limiter;
     // The service desk webhook (settings, delivery log).
     webhooks::Webhooks& webhooks;
+    // Articles and outage notices.
+    KnowledgeStore& knowledge;
 };
 
 }  // namespace parley::server

@@ -10,6 +10,7 @@
 #include "server/auth/cookies.h"
 #include "server/auth/tokens.h"
 #include "server/http_handler.h"
+#include "server/knowledge/knowledge_routes.h"
 #include "server/log.h"
 #include "server/rest/routes.h"
 
@@ -124,7 +125,8 @@ const Route* find_route(const HttpRequest& request, std::map<std::string, std::s
     const std::string_view path = path_of(request.target());
     for (const auto& group : {session_routes(), chat_routes(), attachment_routes(),
                               admin_routes(), analytics_routes(), history_routes(),
-                              ticket_routes(), customer_routes(), webhook_routes()}) {
+                              ticket_routes(), customer_routes(), webhook_routes(),
+                              knowledge::knowledge_routes(), knowledge::outage_routes()}) {
         for (const Route& route : group) {
             std::map<std::string, std::string> found;
             if (!matches(route.pattern, path, found)) {

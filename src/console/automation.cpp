@@ -2,6 +2,7 @@
 
 #include "console/chat_key.h"
 #include "console/history_model.h"
+#include "console/resources_automation.h"
 #include "core/names.h"
 
 #include <imgui.h>
@@ -212,6 +213,9 @@ std::string automation_json(const ConsoleViewModel& model, const FrameOutput& ou
     }
     if (model.history) {
         summary["history"] = history_json(*model.history);
+    }
+    if (model.resources) {
+        summary["resources"] = resources_json(*model.resources);
     }
     auto items = nlohmann::json::array();
     for (const AutomationItem& item : output.items) {

@@ -1,6 +1,7 @@
 #include "console/console_app.h"
 
 #include "console/admin_model.h"
+#include "console/resources_model.h"
 #include "console/view_model_builder.h"
 
 #include <algorithm>
@@ -94,6 +95,10 @@ void ConsoleApp::update(const Clock& clock) {
     if (view_model_.screen == Screen::desk && ui_.workspace == Workspace::admin) {
         view_model_.admin = std::make_shared<const AdminView>(build_admin_view(
             session_.replica().state(), *session_.actor(), ui_.admin, &api_, clock.wall_ms));
+    }
+    if (view_model_.screen == Screen::desk && ui_.workspace == Workspace::desk) {
+        view_model_.resources = std::make_shared<const ResourcesView>(build_resources_view(
+            api_, ui_, view_model_.chat ? &*view_model_.chat : nullptr));
     }
     for (Notice& notice :
          announcer_.update(view_model_, session_.replica().state(), session_.replica().version())) {

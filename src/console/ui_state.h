@@ -6,6 +6,7 @@
 #include "console/all_chats.h"
 #include "console/analytics_model.h"
 #include "console/history_state.h"
+#include "console/resources_state.h"
 #include "core/ids.h"
 #include "core/model.h"
 
@@ -135,6 +136,8 @@ struct UiState {
     // Set when a message was sent so the transcript scrolls to the end.
     bool scroll_to_end = false;
     AdminState admin;
+    ResourcesState resources;
+    KnowledgeAdminState knowledge;
 
     void open_chat(const core::ChatId& id);
     void close_chat(const core::ChatId& id);

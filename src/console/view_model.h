@@ -184,6 +184,7 @@ struct CannedView {
 };
 
 struct AdminView;
+struct ResourcesView;
 struct HistoryView;
 
 struct ConsoleViewModel {
@@ -222,6 +223,8 @@ struct ConsoleViewModel {
     double seconds = 0;
     // The Admin workspace's screen while it is open (admin_model.h).
     std::shared_ptr<const AdminView> admin;
+    // The Resources panel and the outage banner on the Desk (resources_model.h).
+    std::shared_ptr<const ResourcesView> resources;
 };
 
 }  // namespace parley::console

@@ -4,6 +4,8 @@
 #include "console/views/admin_agents.h"
 #include "console/views/admin_api_keys.h"
 #include "console/views/admin_canned.h"
+#include "console/views/admin_knowledge.h"
+#include "console/views/admin_outages.h"
 #include "console/views/admin_queues.h"
 #include "console/views/admin_service_desk.h"
 #include "console/views/admin_settings.h"
@@ -61,6 +63,20 @@ void draw_admin(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
         ImGui::EndTabItem();
     }
     admin.select_tab = false;
+    // The knowledge base lives on the server beside the organisation, not in the replica, so
+    // these screens read REST answers rather than the admin view model.
+    const bool knowledge = ImGui::BeginTabItem("Knowledge");
+    out.publish("admin.tab.knowledge", "Knowledge");
+    if (knowledge) {
+        draw_admin_knowledge(model, ui, out);
+        ImGui::EndTabItem();
+    }
+    const bool outages = ImGui::BeginTabItem("Outages");
+    out.publish("admin.tab.outages", "Outages");
+    if (outages) {
+        draw_admin_outages(model, ui, out);
+        ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
 }
 

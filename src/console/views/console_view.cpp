@@ -16,6 +16,7 @@
 #include "console/views/reason_dialog.h"
 #include "console/views/reassign_dialog.h"
 #include "console/views/link_ticket_dialog.h"
+#include "console/views/resources_panel.h"
 #include "console/views/sign_in_view.h"
 #include "console/views/top_bar.h"
 #include "console/views/transfer_dialog.h"
@@ -86,6 +87,7 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
         return;
     }
 
+    request_resources(model, ui, out);
     const float width = ImGui::GetContentRegionAvail().x;
     const float left = std::clamp(width * 0.28f, 260.0f, 440.0f);
     const float right = std::clamp(width * 0.23f, 220.0f, 380.0f);
@@ -95,15 +97,12 @@ void draw_desk(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
     ImGui::SameLine();
     ImGui::BeginChild("conversation",
                       ImVec2(width - left - right - ImGui::GetStyle().ItemSpacing.x * 2, 0), true);
+    draw_outage_banner(model, out);
     draw_conversation(model, ui, out);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("chat-panel", ImVec2(0, 0), true);
-    if (model.chat) {
-        draw_chat_panel(*model.chat, ui, out);
-    } else {
-        ImGui::TextDisabled("Customer and chat details show here.");
-    }
+    draw_side_column(model, ui, out);
     ImGui::EndChild();
 
     draw_transfer_dialog(model, ui, out);
