@@ -75,7 +75,8 @@ test("a supervisor follows the floor, joins and reassigns a chat, and exports th
   await click(sofia.page, "composer.note_mode");
   await click(sofia.page, "composer");
   await type(sofia.page, "Refund approved up to 50 EUR");
-  await sofia.page.keyboard.press("Enter");
+  await waitFor(sofia.page, (v) => v.resources?.draft === "Refund approved up to 50 EUR", "the note typed");
+  await click(sofia.page, "send");
   await waitFor(maria.page, (v) => v.chat.lines.some((l) => l.kind === "note" && /Refund approved/.test(l.text)),
                 "the note in Maria's transcript");
   await click(sofia.page, `action.reassign/${key}`);

@@ -181,6 +181,10 @@ test("keyboard only: a chat started and ended while waiting is closed as cancell
   await page.keyboard.press("Tab");
   await page.keyboard.type("petr@example.com");
   await page.keyboard.press("Tab");
+  assert.equal(await focused(), "pw-wants-transcript", "the transcript opt-in follows the e-mail");
+  await page.keyboard.press("Space");
+  assert.equal(await part(page, "#pw-wants-transcript").isChecked(), true);
+  await page.keyboard.press("Tab");
   await page.keyboard.type("Can I change my delivery address?");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");

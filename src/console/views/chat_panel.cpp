@@ -119,12 +119,11 @@ void draw_emails(const ChatView& chat) {
         const ImVec4 colour = email.status == core::EmailStatus::failed ? theme::kBad
                               : email.status == core::EmailStatus::sent ? theme::kGood
                                                                         : theme::kPending;
-        ImGui::TextDisabled("%s", format_date_time(email.queued_at).c_str());
-        ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, colour);
         ImGui::TextUnformatted(email_status_label(email.status));
         ImGui::PopStyleColor();
         ImGui::SameLine();
+        ImGui::TextDisabled("%s", format_date_time(email.queued_at).c_str());
         ImGui::TextWrapped("%s", what.c_str());
         if (email.status == core::EmailStatus::failed && !email.detail.empty()) {
             coloured_wrapped(theme::kBad, email.detail.c_str());
@@ -137,6 +136,23 @@ void open_dialog(UiState& ui, Dialog dialog, const core::ChatId& chat) {
     ui.dialog.open = dialog;
     ui.dialog.chat = chat;
 }
+
+// Two buttons to a row, so the actions stay on screen in the narrow column.
+class ButtonGrid {
+public:
+    ButtonGrid()
+        : width_((ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f) {}
+    ImVec2 next() {
+        if (count_++ % 2 == 1) {
+            ImGui::SameLine();
+        }
+        return ImVec2(width_, 0);
+    }
+
+private:
+    float width_;
+    int count_ = 0;
+};
 
 struct PanelAction {
     const char* label;
@@ -151,7 +167,7 @@ constexpr PanelAction kDialogActions[] = {
     {"Cancel chat…", core::ChatAction::cancel, Dialog::cancel},
     {"Create ticket…", core::ChatAction::create_ticket, Dialog::create_ticket},
     {"Link ticket…", core::ChatAction::link_ticket, Dialog::link_ticket},
-    {"Request supervisor…", core::ChatAction::request_supervisor, Dialog::request_supervisor},
+    {"Ask supervisor…", core::ChatAction::request_supervisor, Dialog::request_supervisor},
     {"Email customer…", core::ChatAction::email_customer, Dialog::email_customer},
 };
 
@@ -160,7 +176,7 @@ void draw_actions(const ChatView& chat, UiState& ui, FrameOutput& out) {
         return;
     }
     const std::string key = chat_key(chat.id);
-    const ImVec2 size(ImGui::GetContentRegionAvail().x, 0);
+    ButtonGrid grid;
     for (const PanelAction& action : kDialogActions) {
         // Transfer opens when either kind of transfer is possible; the dialog tells which.
         ActionState state = chat.action(action.action);
@@ -168,12 +184,12 @@ void draw_actions(const ChatView& chat, UiState& ui, FrameOutput& out) {
             state = chat.action(core::ChatAction::transfer_to_queue);
         }
         const std::string id = "action." + std::string(core::to_string(action.action)) + "/" + key;
-        if (action_button(action.label, state, id, out, size)) {
+        if (action_button(action.label, state, id, out, grid.next())) {
             open_dialog(ui, action.dialog, chat.id);
         }
         if (action.action == core::ChatAction::transfer_to_agent) {
-            if (action_button("Release to queue", chat.action(core::ChatAction::release),
-                              "action.release/" + key, out, size)) {
+            if (action_button("Release", chat.action(core::ChatAction::release),
+                              "action.release/" + key, out, grid.next())) {
                 out.send(core::ReleaseChat{chat.id}, "Release " + chat.customer);
             }
         }
@@ -193,18 +209,18 @@ void draw_supervisor_actions(const ChatView& chat, UiState& ui, FrameOutput& out
         return;
     }
     const std::string key = chat_key(chat.id);
-    const ImVec2 size(ImGui::GetContentRegionAvail().x, 0);
+    ButtonGrid grid;
     if (action_button("Join the chat", chat.action(core::ChatAction::join), "action.join/" + key,
-                      out, size)) {
+                      out, grid.next())) {
         out.send(core::JoinChat{chat.id}, "Join the chat with " + chat.customer);
     }
     for (const PanelAction& action : kSupervisorDialogs) {
         const std::string id = "action." + std::string(core::to_string(action.action)) + "/" + key;
-        if (action_button(action.label, chat.action(action.action), id, out, size)) {
+        if (action_button(action.label, chat.action(action.action), id, out, grid.next())) {
             open_dialog(ui, action.dialog, chat.id);
         }
     }
-    if (ImGui::Button("Event history", size)) {
+    if (ImGui::Button("Event history", grid.next())) {
         ui.history_chat = chat.id;
         ui.workspace = Workspace::history;
     }
@@ -220,9 +236,9 @@ void draw_chat_panel(const ChatView& chat, UiState& ui, FrameOutput& out) {
         draw_bot_context(*chat.bot_context);
     }
     draw_details(chat);
-    draw_emails(chat);
     draw_actions(chat, ui, out);
     draw_supervisor_actions(chat, ui, out);
+    draw_emails(chat);
     draw_customer_information(chat, out);
 }
 
