@@ -12,7 +12,6 @@
       this.status = "queued";
       this.assignee = null;
       this.messages = [];
-      this.agentNames = new Map();
       this.queueNames = new Map();
       this.csat = null;
       this.resolution = null;
@@ -25,8 +24,9 @@
       this.postedSeqs = new Set();
     }
 
-    agentName(id) {
-      return (id && this.agentNames.get(id)) || null;
+    // The server names staff to customers by display name (never by account id).
+    agentName(name) {
+      return name || null;
     }
 
     replaceChat(chat) {
@@ -58,9 +58,6 @@
     }
 
     applySync(snapshot) {
-      for (const agent of listOf(snapshot.agents)) {
-        this.agentNames.set(agent.id, agent.profile?.name || agent.id);
-      }
       for (const queue of listOf(snapshot.queues)) {
         this.queueNames.set(queue.id, queue.config?.name || String(queue.id));
       }
@@ -101,9 +98,6 @@
           this.assignee = e.agent;
           return { notice: this.notice("agentJoined", e.agent) };
         }
-        case "chat_offered":
-          this.status = "offered";
-          return {};
         case "transfer_requested":
           this.status = "pending_transfer";
           return { notice: this.notice("transferring") };

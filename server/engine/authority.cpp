@@ -112,8 +112,9 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
         return;
     }
     if (decision.duplicate) {
-        after_commit(assigned_seq_, [this, id, finish = std::move(finish)] {
-            finish(protocol::Ack{id, log_.seq_of_command(id).value_or(committed_), true});
+        after_commit(assigned_seq_, [this, id, key = core::command_key(envelope.actor, id),
+                                     finish = std::move(finish)] {
+            finish(protocol::Ack{id, log_.seq_of_command(key).value_or(committed_), true});
         });
         return;
     }
@@ -132,7 +133,8 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
         positions_.touch(state_, event.event);
         core::apply(state_, event);
         positions_.touch(state_, event.event);
-        StoredEvent stored{seq, id, std::nullopt, 0, event.at, protocol::encode_event(event)};
+        StoredEvent stored{seq, event.command_id, std::nullopt, 0, event.at,
+                           protocol::encode_event(event)};
         if (const auto chat = core::chat_of(state_, event.event)) {
             stored.chat = *chat;
             stored.chat_version = next_chat_version(*chat);

@@ -154,7 +154,7 @@ std::vector<Delivery> EventFanout::deliveries(const core::State& after, std::uin
         if (core::brings_chat_into_view(after, actor, event_, candidate.saw_chat_before)) {
             if (!chat_message) {
                 chat_message = std::make_shared<const std::string>(
-                    protocol::encode_chat_message(seq, core::chat_for(actor, *chat)));
+                    protocol::encode_chat_message(seq, core::chat_for(after, actor, *chat)));
             }
             result.push_back({candidate.feed, chat_message});
             continue;

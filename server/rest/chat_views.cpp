@@ -128,8 +128,9 @@ std::string preview(const std::string& text, std::size_t max_chars) {
     return text;
 }
 
-nlohmann::json chat_json(const core::Actor& actor, const core::Chat& chat) {
-    return nlohmann::json::parse(protocol::encode_chat(core::chat_for(actor, chat)));
+nlohmann::json chat_json(const core::State& state, const core::Actor& actor,
+                         const core::Chat& chat) {
+    return nlohmann::json::parse(protocol::encode_chat(core::chat_for(state, actor, chat)));
 }
 
 nlohmann::json messages_json(const core::Chat& chat, core::MessageId after) {
@@ -201,7 +202,7 @@ nlohmann::json transcript_json(const core::State& state, const core::Actor& acto
                                const core::Chat& chat) {
     const core::Queue* queue = state.find_queue(chat.queue);
     nlohmann::json names = nlohmann::json::object();
-    const core::Chat seen = core::chat_for(actor, chat);
+    const core::Chat seen = core::chat_for(state, actor, chat);
     for (const core::Message& message : seen.messages) {
         if (!message.author.id.empty()) {
             names[message.author.id] = author_name(state, message.author);

@@ -12,7 +12,8 @@
 namespace parley::server::rest {
 
 // The chat's wire JSON as `actor` may see it (customers: no notes or staff-only fields).
-nlohmann::json chat_json(const core::Actor& actor, const core::Chat& chat);
+nlohmann::json chat_json(const core::State& state, const core::Actor& actor,
+                         const core::Chat& chat);
 // The chat's messages with ids above `after`, in their wire JSON.
 nlohmann::json messages_json(const core::Chat& chat, core::MessageId after);
 // One row of the staff chat list.

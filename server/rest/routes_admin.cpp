@@ -117,7 +117,10 @@ void get_settings(const CallPtr& call) {
                        {"retention", settings.retention},
                        {"max_message_length", settings.max_message_length},
                        {"max_attachment_bytes", settings.max_attachment_bytes},
-                       {"allowed_attachment_types", settings.allowed_attachment_types}}}});
+                       {"allowed_attachment_types", settings.allowed_attachment_types},
+                       {"customer_messages_per_chat",
+                        core::customer_messages_per_chat(settings)},
+                       {"customer_bytes_per_chat", core::customer_bytes_per_chat(settings)}}}});
     });
 }
 

@@ -83,7 +83,8 @@ std::optional<NewChat> read_customer_chat(Call& call, const nlohmann::json& body
         reader.problem("invalid_value", "The field name must not be empty.");
     }
     if (email && !core::is_email_address(*email)) {
-        reader.problem("invalid_value", "The field email must be an email address such as name@example.com.");
+        reader.problem("invalid_value",
+                       "The field email must be an email address such as name@example.com.");
     }
     if (!reader.ok()) {
         return std::nullopt;
@@ -290,7 +291,7 @@ void get_chat(const CallPtr& call) {
     }
     read_state(call, [call, id = *id](const core::State& state) {
         if (const core::Chat* chat = reachable_chat(*call, state, id)) {
-            nlohmann::json body = chat_json(call->principal->actor, *chat);
+            nlohmann::json body = chat_json(state, call->principal->actor, *chat);
             // While the chat waits: what the customer's widget shows before an agent joins.
             if (const auto position = core::queue_position(state, chat->id)) {
                 body["queue_position"] = {{"position", position->position},
@@ -311,8 +312,9 @@ void list_messages(const CallPtr& call) {
     const auto after_id = static_cast<core::MessageId>(after.value_or(0));
     read_state(call, [call, id = *id, after_id](const core::State& state) {
         if (const core::Chat* chat = reachable_chat(*call, state, id)) {
-            call->reply(http::status::ok, {{"messages", messages_json(*chat, after_id)},
-                                           {"chat_status", core::to_string(chat->status)}});
+            const core::Chat seen = core::chat_for(state, call->principal->actor, *chat);
+            call->reply(http::status::ok, {{"messages", messages_json(seen, after_id)},
+                                           {"chat_status", core::to_string(seen.status)}});
         }
     });
 }
@@ -503,7 +505,8 @@ void reply_text_transcript(Call& call, const core::State& state, const core::Cha
                  "attachment; filename=\"chat-" + chat.id + "-transcript.txt\"");
     response.set(http::field::cache_control, "private, no-store");
     response.set("X-Content-Type-Options", "nosniff");
-    response.body() = transcript_text(state, core::chat_for(call.principal->actor, chat), staff);
+    response.body() =
+        transcript_text(state, core::chat_for(state, call.principal->actor, chat), staff);
     response.prepare_payload();
     call.reply(std::move(response));
 }

@@ -151,7 +151,7 @@ void LocalLink::after_event(const core::State& state, const core::EventEnvelope&
         return;
     }
     if (core::brings_chat_into_view(state, *actor_, event, saw_chat_before_)) {
-        deliver(protocol::encode_chat_message(seq, core::chat_for(*actor_, *chat)));
+        deliver(protocol::encode_chat_message(seq, core::chat_for(state, *actor_, *chat)));
     } else if (const auto view = core::view_for(state, *actor_, event, saw_chat_before_)) {
         deliver(protocol::encode_event_message(seq, protocol::encode_event(*view)));
     }

@@ -59,7 +59,7 @@ int main() {
         start);
     g_demo.app = std::make_unique<parley::console::ConsoleApp>(
         g_demo.demo->link(), g_demo.demo->sign_in(), "demo",
-        parley::console::Outbox::random_prefix());
+        parley::console::Outbox::kRandomIds);
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
         parley::shell::HttpSignIn sign_in(host, port);
         parley::shell::HttpApi api(host, port, sign_in);
         parley::console::ConsoleApp app(link, sign_in, "desktop",
-                                        parley::console::Outbox::random_prefix());
+                                        parley::console::Outbox::kRandomIds);
         int frames = 0;
         int settled = 0;
         while (glfwWindowShouldClose(window) == GLFW_FALSE) {

@@ -44,7 +44,7 @@ int main() {
     g_console.link = std::make_unique<parley::shell::WebLink>(parley::shell::server_socket_url());
     g_console.sign_in = std::make_unique<parley::shell::WebSignIn>();
     g_console.app = std::make_unique<parley::console::ConsoleApp>(
-        *g_console.link, *g_console.sign_in, "web", parley::console::Outbox::random_prefix());
+        *g_console.link, *g_console.sign_in, "web", parley::console::Outbox::kRandomIds);
     g_console.app->offer_file_picker();
     emscripten_set_main_loop(frame, 0, false);
     return 0;

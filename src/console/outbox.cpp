@@ -9,20 +9,20 @@ namespace parley::console {
 
 Outbox::Outbox(std::string prefix) : prefix_(std::move(prefix)) {}
 
-std::string Outbox::random_prefix() {
+std::string Outbox::random_id() {
     std::random_device device;
-    const std::uint64_t high = device();
-    const std::uint64_t low = device();
-    char text[24];
-    std::snprintf(text, sizeof text, "con-%08llx%08llx",
-                  static_cast<unsigned long long>(high & 0xffffffffu),
-                  static_cast<unsigned long long>(low & 0xffffffffu));
-    return text;
+    std::string id = "con-";
+    for (int word = 0; word < 4; ++word) {
+        char hex[9];
+        std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(device()));
+        id += hex;
+    }
+    return id;
 }
 
 const PendingCommand& Outbox::submit(core::Command command, std::string what, double now) {
     PendingCommand pending;
-    pending.id = prefix_ + "-" + std::to_string(++counter_);
+    pending.id = prefix_.empty() ? random_id() : prefix_ + "-" + std::to_string(++counter_);
     pending.what = std::move(what);
     pending.wire_text = protocol::encode_client_command({pending.id, std::move(command)});
     pending.sent_at = now;

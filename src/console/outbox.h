@@ -36,10 +36,12 @@ struct Refusal {
 
 class Outbox {
 public:
-    // `prefix` makes ids unique to this console instance; tests pass a fixed one.
+    // Ids are `prefix`-1, -2, ... for tests; a real console passes kRandomIds, and each
+    // command gets 128 fresh random bits, so no one who sees an id can predict the next.
     explicit Outbox(std::string prefix);
-    // A prefix of 64 random bits.
-    static std::string random_prefix();
+    static constexpr const char* kRandomIds = "";
+    // "con-" and 32 hex digits of randomness.
+    static std::string random_id();
 
     // Records the command and returns it ready to send. An empty `what` marks a command sent on
     // the agent's behalf (typing, read receipts), whose refusal is not shown.

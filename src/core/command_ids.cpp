@@ -4,6 +4,53 @@
 
 namespace parley::core {
 
+namespace {
+
+char kind_letter(ActorKind kind) {
+    switch (kind) {
+    case ActorKind::customer:
+        return 'c';
+    case ActorKind::agent:
+        return 'a';
+    case ActorKind::integration:
+        return 'i';
+    case ActorKind::system:
+        return 's';
+    }
+    return 's';
+}
+
+std::string key_prefix(const Actor& actor) {
+    std::string prefix(1, kind_letter(actor.kind));
+    prefix += actor.id;
+    prefix += kCommandKeySeparator;
+    return prefix;
+}
+
+}  // namespace
+
+CommandId command_key(const Actor& actor, std::string_view client_id) {
+    return key_prefix(actor).append(client_id);
+}
+
+CommandId client_id_for(const Actor& actor, std::string_view key) {
+    const std::string prefix = key_prefix(actor);
+    if (!key.starts_with(prefix))
+        return {};
+    return CommandId(key.substr(prefix.size()));
+}
+
+bool valid_client_id(std::string_view id) {
+    if (id.empty())
+        return false;
+    for (const char c : id) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f)
+            return false;
+    }
+    return true;
+}
+
 std::uint64_t CommandIdSet::hash_of(std::string_view id) {
     std::uint64_t hash = 14695981039346656037ULL;
     for (char c : id) {

@@ -9,9 +9,22 @@
 #include <string_view>
 #include <vector>
 
+#include "core/actor.h"
 #include "core/ids.h"
 
 namespace parley::core {
+
+// Command ids are the client's to choose, so they are only unique per actor: the key the core
+// remembers (and stamps on the command's events) is the actor plus the client's id, and no
+// actor can claim or suppress another's. Client ids hold no control characters, so the
+// separator below never occurs in one.
+inline constexpr char kCommandKeySeparator = '\x1f';
+CommandId command_key(const Actor& actor, std::string_view client_id);
+// The client's own id in `key` when `actor` sent the command, otherwise empty: what that
+// actor may be shown of an event's command.
+CommandId client_id_for(const Actor& actor, std::string_view key);
+// True when a client may use `id` as a command id (non-empty, no control characters).
+bool valid_client_id(std::string_view id);
 
 class CommandIdSet {
 public:

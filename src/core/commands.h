@@ -415,7 +415,8 @@ using Command = std::variant<
     LinkTicket, SetTicketStatus, SetCustomerProfile>;
 
 struct CommandEnvelope {
-    // Client-generated, unique per intent; a repeat changes nothing.
+    // Client-generated, unique per intent and actor; a repeat by the same actor changes
+    // nothing (command_key scopes it).
     CommandId id;
     Actor actor;
     // Server time in ms since the epoch, stamped on arrival.

@@ -7,10 +7,11 @@
 namespace parley::core {
 
 Decision decide(const State& state, const CommandEnvelope& command) {
-    if (command.id.empty()) {
-        return refuse(codes::kInvalidCommandId, "Every command needs a non-empty id.");
+    if (!valid_client_id(command.id)) {
+        return refuse(codes::kInvalidCommandId,
+                      "Every command needs a non-empty id without control characters.");
     }
-    if (state.processed_commands.contains(command.id))
+    if (state.processed_commands.contains(command_key(command.actor, command.id)))
         return Decision{{}, std::nullopt, true};
     return evaluate(state, command);
 }

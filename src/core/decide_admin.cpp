@@ -310,9 +310,11 @@ Decision decide_command(Context& ctx, const UpdateSettings& cmd) {
     if (!may_administer(ctx.state(), ctx.actor()))
         return refuse_admin();
     const Settings& s = cmd.settings;
-    if (s.retention <= 0 || s.max_message_length == 0) {
+    if (s.retention <= 0 || s.max_message_length == 0 || s.customer_messages_per_chat == 0u ||
+        s.customer_bytes_per_chat == 0u) {
         return refuse(codes::kInvalidArgument,
-                      "Retention and the message length limit must be positive.");
+                      "Retention, the message length limit and what a customer may write in a "
+                      "chat must be positive.");
     }
     ctx.emit(SettingsUpdated{cmd.settings});
     return ctx.finish();

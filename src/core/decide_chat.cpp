@@ -70,8 +70,7 @@ Decision decide_command(Context& ctx, const StartChat& cmd) {
     if (!cmd.chat || cmd.chat->empty())
         return refuse(codes::kMissingArgument, "Give the new chat an id.");
     if (!is_valid_chat_id(*cmd.chat)) {
-        return refuse(codes::kInvalidArgument,
-                      "A chat id is 1 to 64 letters, digits, '_' or '-'.");
+        return refuse(codes::kInvalidArgument, "A chat id is 1 to 64 letters, digits, '_' or '-'.");
     }
     if (ctx.state().find_chat(*cmd.chat))
         return refuse(codes::kChatExists, chat_label(*cmd.chat) + " already exists.");
@@ -107,6 +106,30 @@ Decision decide_command(Context& ctx, const StartChat& cmd) {
     return ctx.finish();
 }
 
+namespace {
+
+// What the customer has written in the chat so far, plus `text`, against the settings' caps.
+std::optional<Decision> check_customer_allowance(const Settings& settings, const Chat& chat,
+                                                 const std::string& text) {
+    std::uint64_t messages = 1;
+    std::uint64_t bytes = text.size();
+    for (const Message& message : chat.messages) {
+        if (message.author.kind == AuthorKind::customer) {
+            ++messages;
+            bytes += message.text.size();
+        }
+    }
+    if (messages > customer_messages_per_chat(settings) ||
+        bytes > customer_bytes_per_chat(settings)) {
+        return refuse(codes::kChatWritingLimit,
+                      "This chat has reached the most a customer may write in one chat; "
+                      "start a new chat or wait for the agent.");
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 Decision decide_command(Context& ctx, const PostCustomerMessage& cmd) {
     const Chat* chat = nullptr;
     if (auto refused = check_open_chat(ctx.state(), cmd.chat, chat))
@@ -120,6 +143,8 @@ Decision decide_command(Context& ctx, const PostCustomerMessage& cmd) {
     if (auto refused = check_message(ctx.state().settings, cmd.text, cmd.attachments)) {
         return *refused;
     }
+    if (auto refused = check_customer_allowance(ctx.state().settings, *chat, cmd.text))
+        return *refused;
     ctx.emit(MessagePosted{cmd.chat, ctx.take_message_id(),
                            Author{AuthorKind::customer, chat->customer}, cmd.text,
                            cmd.attachments});
@@ -129,8 +154,7 @@ Decision decide_command(Context& ctx, const PostCustomerMessage& cmd) {
 Decision decide_command(Context& ctx, const PostAgentMessage& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused =
-            check_staff_on_open_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
+    if (auto refused = check_staff_on_open_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     if (!writes_as_staff(*agent, *chat)) {
         if (auto refused = check_assignee(ctx.state(), *agent, *chat))

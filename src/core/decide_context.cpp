@@ -11,6 +11,7 @@ namespace parley::core {
 Context::Context(const State& state, const CommandEnvelope& command)
     : state_(state),
       command_(command),
+      key_(command_key(command.actor, command.id)),
       next_message_(state.next_message_id),
       next_note_(state.next_note_id),
       next_ticket_(state.next_ticket_id()),
@@ -18,11 +19,11 @@ Context::Context(const State& state, const CommandEnvelope& command)
       next_canned_(state.next_canned_response_id) {}
 
 void Context::emit(Event event) {
-    events_.push_back(EventEnvelope{command_.id, command_.actor, command_.at, std::move(event)});
+    events_.push_back(EventEnvelope{key_, command_.actor, command_.at, std::move(event)});
 }
 
 void Context::emit_as_system(Event event) {
-    events_.push_back(EventEnvelope{command_.id, Actor::system(), command_.at, std::move(event)});
+    events_.push_back(EventEnvelope{key_, Actor::system(), command_.at, std::move(event)});
 }
 
 void Context::notify_customer(ChatId chat, std::string text) {

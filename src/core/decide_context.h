@@ -36,6 +36,8 @@ public:
 private:
     const State& state_;
     const CommandEnvelope& command_;
+    // The actor-scoped key every event of the command carries (command_key).
+    CommandId key_;
     std::vector<EventEnvelope> events_;
     MessageId next_message_;
     NoteId next_note_;

@@ -1,5 +1,7 @@
 // Rules for email to customers: the transcript they ask for, "continue by email" from staff,
 // and the system recording what the mail relay did. Standard library only.
+#include <algorithm>
+
 #include "core/decide_parts.h"
 #include "core/email.h"
 
@@ -34,14 +36,15 @@ std::optional<Decision> check_email_text(const EmailCustomer& cmd) {
         return refuse(codes::kMissingArgument, "Write a subject.");
     if (cmd.body.empty())
         return refuse(codes::kEmptyMessage, "Write the email.");
-    if (cmd.subject.size() > kMaxEmailSubject || cmd.subject.find_first_of("\r\n") != std::string::npos) {
+    if (cmd.subject.size() > kMaxEmailSubject ||
+        cmd.subject.find_first_of("\r\n") != std::string::npos) {
         return refuse(codes::kInvalidArgument, "Keep the subject to one line of at most " +
                                                    std::to_string(kMaxEmailSubject) +
                                                    " characters.");
     }
     if (cmd.body.size() > kMaxEmailBody) {
-        return refuse(codes::kMessageTooLong, "Keep the email under " +
-                                                  std::to_string(kMaxEmailBody) + " characters.");
+        return refuse(codes::kMessageTooLong,
+                      "Keep the email under " + std::to_string(kMaxEmailBody) + " characters.");
     }
     return std::nullopt;
 }
@@ -60,6 +63,27 @@ std::optional<Decision> check_emailer(const State& state, const Agent& agent, co
                                              " or a supervisor can email its customer.");
 }
 
+// One transcript per chat, and a customer's only to their address on record: otherwise the
+// widget, open to anyone, would mail any text to any address. An integration (a bot or channel
+// gateway relaying the customer) has verified the address itself.
+std::optional<Decision> check_transcript_request(const Context& ctx, const Chat& chat,
+                                                 const std::string& address) {
+    const bool sent = std::any_of(chat.emails.begin(), chat.emails.end(), [](const Email& email) {
+        return email.kind == EmailKind::transcript;
+    });
+    if (sent) {
+        return refuse(codes::kTranscriptAlreadySent,
+                      "The transcript of " + chat_label(chat.id) + " has already been emailed.");
+    }
+    if (ctx.actor().kind == ActorKind::customer &&
+        address != address_on_record(ctx.state(), chat)) {
+        return refuse(codes::kTranscriptAddressNotOnRecord,
+                      "The transcript can only go to the email address given when the chat "
+                      "started.");
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Decision decide_command(Context& ctx, const RequestTranscript& cmd) {
@@ -72,8 +96,8 @@ Decision decide_command(Context& ctx, const RequestTranscript& cmd) {
     const bool ended = closed_or_archived(*chat);
     if (cmd.address.empty()) {
         if (ended) {
-            return refuse(codes::kChatClosed, chat_label(cmd.chat) +
-                                                  " has ended; there is no request to withdraw.");
+            return refuse(codes::kChatClosed,
+                          chat_label(cmd.chat) + " has ended; there is no request to withdraw.");
         }
         ctx.emit(TranscriptRequested{cmd.chat, {}});
         return ctx.finish();
@@ -82,6 +106,8 @@ Decision decide_command(Context& ctx, const RequestTranscript& cmd) {
         return refuse(codes::kInvalidArgument,
                       "'" + cmd.address + "' is not an email address such as name@example.com.");
     }
+    if (auto refused = check_transcript_request(ctx, *chat, cmd.address))
+        return *refused;
     ctx.emit(TranscriptRequested{cmd.chat, cmd.address});
     if (ended)
         queue_transcript(ctx, *chat, cmd.address);
@@ -117,8 +143,8 @@ Decision decide_command(Context& ctx, const RecordEmailDelivery& cmd) {
     if (!chat)
         return refuse(codes::kUnknownChat, chat_label(cmd.chat) + " does not exist.");
     if (cmd.email == 0 || cmd.email > chat->emails.size()) {
-        return refuse(codes::kUnknownEmail, chat_label(cmd.chat) + " has no email " +
-                                                std::to_string(cmd.email) + ".");
+        return refuse(codes::kUnknownEmail,
+                      chat_label(cmd.chat) + " has no email " + std::to_string(cmd.email) + ".");
     }
     if (chat->emails[position_of(cmd.email)].status != EmailStatus::queued) {
         return refuse(codes::kEmailAlreadyRecorded,

@@ -61,6 +61,10 @@ bool is_email_address(std::string_view text) {
 std::string customer_email(const State& state, const Chat& chat) {
     if (chat.transcript_to)
         return *chat.transcript_to;
+    return address_on_record(state, chat);
+}
+
+std::string address_on_record(const State& state, const Chat& chat) {
     const auto found = state.customers.find(chat.customer);
     if (found == state.customers.end())
         return {};

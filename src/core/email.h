@@ -20,6 +20,10 @@ bool is_email_address(std::string_view text);
 // The address the customer asked the transcript to go to, else the email an integration gave
 // in their profile, else their contact when it is an email address; empty when there is none.
 std::string customer_email(const State& state, const Chat& chat);
+// The address the customer gave when the chat started (their contact), or the one an
+// integration verified (their profile's); empty when neither is an email address. A customer
+// may have the transcript sent there and nowhere else, so the widget cannot mail strangers.
+std::string address_on_record(const State& state, const Chat& chat);
 
 std::string transcript_subject(const State& state, const Chat& chat);
 // What the customer saw, in order, with UTC times and who wrote each line; internal notes and

@@ -361,7 +361,8 @@ using Event = std::variant<
     CustomerProfileSet>;
 
 struct EventEnvelope {
-    // The command that caused the event; apply() records it so a repeat changes nothing.
+    // The command that caused the event, as command_key(its actor, its client id); apply()
+    // records it so a repeat changes nothing. view_for shows each actor only their own.
     CommandId command_id;
     // Who caused it: the command's actor, or the system for routing and timers.
     Actor actor;

@@ -67,8 +67,23 @@ struct Settings {
     std::uint64_t max_attachment_bytes = 10 * 1024 * 1024;
     std::vector<std::string> allowed_attachment_types = {"image/png", "image/jpeg",
                                                          "application/pdf", "text/plain"};
+    // How much one chat's customer may write: messages, and bytes of their text. The widget is
+    // open to anyone, so a flood stops here. Unset: the defaults below (settings stored before
+    // these existed read as unset).
+    std::optional<std::uint64_t> customer_messages_per_chat = {};
+    std::optional<std::uint64_t> customer_bytes_per_chat = {};
     bool operator==(const Settings&) const = default;
 };
+
+inline constexpr std::uint64_t kDefaultCustomerMessagesPerChat = 1000;
+inline constexpr std::uint64_t kDefaultCustomerBytesPerChat = 1024 * 1024;
+
+inline std::uint64_t customer_messages_per_chat(const Settings& settings) {
+    return settings.customer_messages_per_chat.value_or(kDefaultCustomerMessagesPerChat);
+}
+inline std::uint64_t customer_bytes_per_chat(const Settings& settings) {
+    return settings.customer_bytes_per_chat.value_or(kDefaultCustomerBytesPerChat);
+}
 
 // [SECTION] Queues and agents
 

@@ -10,28 +10,67 @@
 namespace parley::core {
 namespace {
 
-// What a customer may receive about their own chat, with staff-only fields blanked.
-std::optional<Event> for_customer(const Event& event) {
+// What a customer sees of the people on the other side: a staff member by display name, never
+// by account id (ids are sign-in names); integrations and the system by nothing. The customer's
+// own id stays, so their replica still knows which words are theirs.
+std::string shown_to_customer(const State& state, const Actor& customer, const std::string& id) {
+    if (id.empty() || id == customer.id)
+        return id;
+    if (const Agent* agent = state.find_agent(id))
+        return agent->profile.name.empty() ? std::string("Support") : agent->profile.name;
+    return {};
+}
+
+Actor actor_shown_to_customer(const State& state, const Actor& customer, const Actor& actor) {
+    if (actor.kind == ActorKind::agent)
+        return Actor::agent(shown_to_customer(state, customer, actor.id));
+    if (actor == customer)
+        return actor;
+    return Actor::system();
+}
+
+Author author_shown_to_customer(const State& state, const Actor& customer, const Author& author) {
+    return Author{author.kind, shown_to_customer(state, customer, author.id)};
+}
+
+// What a customer may receive about their own chat: the conversation and the hand-overs they
+// are told of, with staff named by display name and staff-only fields blanked. Offers are the
+// floor's business (to the customer the chat is still waiting); so are notes, supervisors,
+// tags and tickets.
+std::optional<Event> for_customer(const State& state, const Actor& customer, const Event& event) {
+    const auto named = [&](const std::string& id) {
+        return shown_to_customer(state, customer, id);
+    };
     return std::visit(
-        [](const auto& ev) -> std::optional<Event> {
+        [&](const auto& ev) -> std::optional<Event> {
             using E = std::decay_t<decltype(ev)>;
-            if constexpr (std::is_same_v<E, ChatStarted> || std::is_same_v<E, MessagePosted> ||
-                          std::is_same_v<E, TypingChanged> ||
+            if constexpr (std::is_same_v<E, ChatStarted> || std::is_same_v<E, TypingChanged> ||
                           std::is_same_v<E, MessagesDelivered> || std::is_same_v<E, MessagesRead> ||
-                          std::is_same_v<E, ChatAssigned> || std::is_same_v<E, ChatOffered> ||
-                          std::is_same_v<E, ChatReleased> || std::is_same_v<E, CustomerCancelled> ||
+                          std::is_same_v<E, CustomerCancelled> ||
                           std::is_same_v<E, CsatSubmitted> || std::is_same_v<E, ChatArchived> ||
                           std::is_same_v<E, TranscriptRequested> ||
-                          std::is_same_v<E, EmailQueued> || std::is_same_v<E, EmailDelivered>) {
+                          std::is_same_v<E, EmailDelivered>) {
                 return ev;
+            } else if constexpr (std::is_same_v<E, MessagePosted>) {
+                MessagePosted seen = ev;
+                seen.author = author_shown_to_customer(state, customer, ev.author);
+                return seen;
+            } else if constexpr (std::is_same_v<E, ChatAssigned>) {
+                return ChatAssigned{ev.chat, named(ev.agent), ev.reason};
+            } else if constexpr (std::is_same_v<E, ChatReleased>) {
+                return ChatReleased{ev.chat, named(ev.agent)};
+            } else if constexpr (std::is_same_v<E, EmailQueued>) {
+                EmailQueued seen = ev;
+                seen.email.by = named(ev.email.by);
+                return seen;
             } else if constexpr (std::is_same_v<E, ChatClosed>) {
                 return ChatClosed{ev.chat, ev.outcome, {}, {}};
             } else if constexpr (std::is_same_v<E, ChatMovedToQueue>) {
-                return ChatMovedToQueue{ev.chat, ev.from, ev.to, ev.by, {}};
+                return ChatMovedToQueue{ev.chat, ev.from, ev.to, named(ev.by), {}};
             } else if constexpr (std::is_same_v<E, TransferRequested>) {
-                return TransferRequested{ev.chat, ev.from, ev.to, {}, ev.deadline};
+                return TransferRequested{ev.chat, named(ev.from), named(ev.to), {}, ev.deadline};
             } else if constexpr (std::is_same_v<E, TransferDeclined>) {
-                return TransferDeclined{ev.chat, ev.agent, {}, ev.timed_out};
+                return TransferDeclined{ev.chat, named(ev.agent), {}, ev.timed_out};
             } else {
                 return std::nullopt;
             }
@@ -130,17 +169,19 @@ std::optional<EventEnvelope> view_for(const State& state, const Actor& actor,
         // Through any of its chats, not only the one it was raised from.
         const Ticket* ticket = state.find_ticket(changed->ticket);
         return ticket && may_see_ticket(state, actor, *ticket) ? std::optional(event)
-                                                              : std::nullopt;
+                                                               : std::nullopt;
     }
     const std::optional<ChatId> chat_id = chat_of(state, event.event);
     const Chat* chat = chat_id ? state.find_chat(*chat_id) : nullptr;
     if (actor.kind == ActorKind::customer) {
         if (!chat || chat->customer != actor.id)
             return std::nullopt;
-        std::optional<Event> visible = for_customer(event.event);
+        std::optional<Event> visible = for_customer(state, actor, event.event);
         if (!visible)
             return std::nullopt;
-        return EventEnvelope{event.command_id, event.actor, event.at, std::move(*visible)};
+        return EventEnvelope{client_id_for(actor, event.command_id),
+                             actor_shown_to_customer(state, actor, event.actor), event.at,
+                             std::move(*visible)};
     }
     const Agent* agent = staff_of(state, actor);
     if (!agent)
@@ -175,17 +216,37 @@ bool brings_chat_into_view(const State& state, const Actor& actor, const EventEn
     return chat && may_see_chat(state, actor, *chat);
 }
 
-Chat chat_for(const Actor& actor, const Chat& chat) {
+Chat chat_for(const State& state, const Actor& actor, const Chat& chat) {
     if (actor.kind != ActorKind::customer)
         return chat;
+    const auto named = [&](const std::string& id) { return shown_to_customer(state, actor, id); };
     Chat seen = chat;
     seen.notes.clear();
     seen.passed_by.clear();
     seen.tags.clear();
     seen.supervisor_requested = false;
     seen.ticket.reset();
-    if (seen.pending_transfer)
+    // Offers never reach the customer: to them the chat waits until someone takes it.
+    if (seen.status == ChatStatus::offered)
+        seen.status = ChatStatus::queued;
+    seen.offer.reset();
+    if (seen.assignee)
+        seen.assignee = named(*seen.assignee);
+    if (seen.first_responder)
+        seen.first_responder = named(*seen.first_responder);
+    if (seen.last_assignee)
+        seen.last_assignee = named(*seen.last_assignee);
+    for (AgentId& participant : seen.participants)
+        participant = named(participant);
+    if (seen.pending_transfer) {
         seen.pending_transfer->side_note.clear();
+        seen.pending_transfer->from = named(seen.pending_transfer->from);
+        seen.pending_transfer->to = named(seen.pending_transfer->to);
+    }
+    for (Message& message : seen.messages)
+        message.author = author_shown_to_customer(state, actor, message.author);
+    for (Email& email : seen.emails)
+        email.by = named(email.by);
     // Exactly the hand-overs whose events for_customer() lets through, without notes, so a
     // customer's replica folding those events ends where this snapshot starts.
     std::erase_if(seen.activity, [](const Activity& activity) {
@@ -193,11 +254,15 @@ Chat chat_for(const Actor& actor, const Chat& chat) {
                activity.kind == ActivityKind::supervisor_requested ||
                activity.kind == ActivityKind::supervisor_joined;
     });
-    for (Activity& activity : seen.activity)
+    for (Activity& activity : seen.activity) {
         activity.note.clear();
+        activity.by = named(activity.by);
+        activity.agent = named(activity.agent);
+    }
     if (seen.resolution) {
         seen.resolution->category.clear();
         seen.resolution->notes.clear();
+        seen.resolution->closed_by = named(seen.resolution->closed_by);
     }
     return seen;
 }
@@ -210,16 +275,47 @@ Ticket redacted_ticket(const Ticket& ticket) {
     return seen;
 }
 
-// Customers learn who is helping them, not how the floor is organised.
-std::map<AgentId, Agent> names_only(const std::map<AgentId, Agent>& agents) {
-    std::map<AgentId, Agent> seen;
-    for (const auto& [id, agent] : agents) {
-        Agent named;
-        named.id = id;
-        named.profile.name = agent.profile.name;
-        seen.emplace(id, std::move(named));
+// Customers learn a queue's name (where their chat is going), not how it is set up.
+std::vector<Queue> names_of(const std::vector<Queue>& queues) {
+    std::vector<Queue> seen;
+    seen.reserve(queues.size());
+    for (const Queue& queue : queues) {
+        Queue named;
+        named.id = queue.id;
+        named.config.name = queue.config.name;
+        seen.push_back(std::move(named));
     }
     return seen;
+}
+
+// The staff a customer's chat names, listed under the names it uses for them, so the snapshot
+// hangs together; and the message counter just past the chat's own messages.
+void name_staff_of(State& seen, const Chat& chat) {
+    const auto add = [&](const std::string& name) {
+        if (name.empty() || seen.agents.contains(name))
+            return;
+        Agent named;
+        named.id = name;
+        named.profile.name = name;
+        seen.agents.emplace(name, std::move(named));
+    };
+    if (chat.assignee)
+        add(*chat.assignee);
+    if (chat.pending_transfer) {
+        add(chat.pending_transfer->from);
+        add(chat.pending_transfer->to);
+    }
+    for (const AgentId& participant : chat.participants)
+        add(participant);
+    if (chat.first_responder)
+        add(*chat.first_responder);
+    if (chat.last_assignee)
+        add(*chat.last_assignee);
+    for (const Message& message : chat.messages) {
+        if (message.author.kind == AuthorKind::agent)
+            add(message.author.id);
+        seen.next_message_id = std::max(seen.next_message_id, message.id + 1);
+    }
 }
 
 }  // namespace
@@ -230,6 +326,24 @@ State visible_state(const State& state, const Actor& actor) {
     // Built field by field: copying the whole State first would cost every connect as much as
     // the floor's entire history.
     State seen;
+    if (actor.kind == ActorKind::customer) {
+        // The customer's own chats and the names of queues, nothing of the organisation: no
+        // staff accounts (only the display names their chats use), settings, tickets, canned
+        // responses or counters.
+        seen.queues = names_of(state.queues);
+        for (const Chat& chat : state.chats) {
+            if (!may_see_chat(state, actor, chat))
+                continue;
+            seen.chats.push_back(chat_for(state, actor, chat));
+            name_staff_of(seen, seen.chats.back());
+        }
+        if (const auto customer = state.customers.find(actor.id);
+            customer != state.customers.end()) {
+            seen.customers.insert(*customer);
+        }
+        rebuild_indexes(seen);
+        return seen;
+    }
     seen.settings = state.settings;
     seen.queues = state.queues;
     seen.agents = state.agents;
@@ -241,7 +355,7 @@ State visible_state(const State& state, const Actor& actor) {
     for (const Chat& chat : state.chats) {
         if (!may_see_chat(state, actor, chat))
             continue;
-        seen.chats.push_back(chat_for(actor, chat));
+        seen.chats.push_back(chat_for(state, actor, chat));
         if (const auto customer = state.customers.find(chat.customer);
             customer != state.customers.end()) {
             seen.customers.insert(*customer);
@@ -252,20 +366,11 @@ State visible_state(const State& state, const Actor& actor) {
         if (!may_see_ticket(state, actor, ticket))
             ticket = redacted_ticket(ticket);
     }
-    if (actor.kind == ActorKind::customer) {
-        seen.agents = names_only(state.agents);
-        // The agents no longer list their queues, so the queues list no members either (a
-        // snapshot must hang together both ways, and membership is floor organisation).
-        for (Queue& queue : seen.queues)
-            queue.members.clear();
-        seen.canned_responses.clear();
-    } else {
-        const Agent* agent = staff_of(state, actor);
-        std::erase_if(seen.canned_responses, [&](const auto& entry) {
-            const auto& owner = entry.second.owner;
-            return owner && (!agent || (*owner != agent->id && !is_admin(*agent)));
-        });
-    }
+    const Agent* agent = staff_of(state, actor);
+    std::erase_if(seen.canned_responses, [&](const auto& entry) {
+        const auto& owner = entry.second.owner;
+        return owner && (!agent || (*owner != agent->id && !is_admin(*agent)));
+    });
     rebuild_indexes(seen);
     return seen;
 }

@@ -33,8 +33,9 @@ bool same_sight(const Agent* before, const Agent* after);
 std::optional<ChatId> chat_of(const State& state, const Event& event);
 
 // The event as `actor` may receive it, or nothing. For customers, staff-only fields (side
-// notes, resolution category and notes, reasons) are blanked. Call with the State the event
-// was applied to.
+// notes, resolution category and notes, reasons) are blanked, staff are named by display name,
+// offers are left out, and the command id is shown only when the customer sent the command.
+// Call with the State the event was applied to.
 std::optional<EventEnvelope> view_for(const State& state, const Actor& actor,
                                       const EventEnvelope& event);
 
@@ -51,13 +52,15 @@ std::optional<EventEnvelope> view_for(const State& state, const Actor& actor,
 bool brings_chat_into_view(const State& state, const Actor& actor, const EventEnvelope& event,
                            bool saw_chat_before);
 
-// The chat as `actor` may see it: customers lose internal notes and staff-only fields.
-Chat chat_for(const Actor& actor, const Chat& chat);
+// The chat as `actor` may see it: customers lose internal notes, offers and staff-only fields,
+// and see staff by display name, never by account id.
+Chat chat_for(const State& state, const Actor& actor, const Chat& chat);
 
 // The State an actor's replica starts from: only the chats they may see (tickets of the others
-// are emptied); customers also see no other customers, no canned responses and only the names
-// of staff. Nobody but the system gets the processed command ids. Its queue indexes count only
-// the chats in it, so a customer's queue position comes from the server, not the replica.
+// are emptied). A customer's holds their own chats and record and the names of the queues,
+// nothing else of the organisation (no staff accounts, settings, tickets, canned responses or
+// counters). Nobody but the system gets the processed command ids. Its queue indexes count
+// only the chats in it, so a customer's queue position comes from the server, not the replica.
 State visible_state(const State& state, const Actor& actor);
 
 }  // namespace parley::core

@@ -62,7 +62,9 @@ inline constexpr auto kSchema<core::Settings> =
            field("retention", &core::Settings::retention),
            field("max_message_length", &core::Settings::max_message_length),
            field("max_attachment_bytes", &core::Settings::max_attachment_bytes),
-           field("allowed_attachment_types", &core::Settings::allowed_attachment_types));
+           field("allowed_attachment_types", &core::Settings::allowed_attachment_types),
+           field("customer_messages_per_chat", &core::Settings::customer_messages_per_chat),
+           field("customer_bytes_per_chat", &core::Settings::customer_bytes_per_chat));
 
 template <>
 inline constexpr auto kSchema<core::QueueConfig> =

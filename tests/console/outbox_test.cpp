@@ -17,8 +17,19 @@ TEST(Outbox, EachCommandGetsAFreshIdWithTheConsolesPrefix) {
     EXPECT_EQ(std::get<protocol::ClientCommand>(decoded.value()).id, second);
 }
 
-TEST(Outbox, RandomPrefixesDiffer) {
-    EXPECT_NE(Outbox::random_prefix(), Outbox::random_prefix());
+// A customer sees command ids in their chat's events, so a real console's next id must not
+// follow from any earlier one.
+TEST(Outbox, ARealConsolesIdsAreEach128FreshRandomBits) {
+    Outbox outbox(Outbox::kRandomIds);
+    const std::string first = outbox.submit(core::AcceptNextChat{}, "Accept next", 0).id;
+    const std::string second = outbox.submit(core::AcceptNextChat{}, "Accept next", 0).id;
+    EXPECT_NE(first, second);
+    for (const std::string& id : {first, second}) {
+        ASSERT_EQ(id.size(), 4u + 32u) << id;
+        EXPECT_EQ(id.rfind("con-", 0), 0u);
+        EXPECT_EQ(id.find_first_not_of("0123456789abcdef", 4), std::string::npos) << id;
+    }
+    EXPECT_NE(first.substr(4, 16), second.substr(4, 16));
 }
 
 TEST(Outbox, AnAckClearsAndARejectionIsKeptForTheAgent) {

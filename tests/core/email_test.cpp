@@ -43,8 +43,8 @@ TEST_F(EmailRules, TheCustomerAsksForTheTranscriptAndItIsQueuedWhenTheChatEnds) 
     refused(Actor::customer("bob"), RequestTranscript{id, "bob@example.com"},
             codes::kNotAuthorized);
     refused(anna, RequestTranscript{id, "not an address"}, codes::kInvalidArgument);
-    ok(anna, RequestTranscript{id, "anna@work.example.org"});
-    EXPECT_EQ(chat(id).transcript_to, std::optional<std::string>("anna@work.example.org"));
+    ok(anna, RequestTranscript{id, "anna@example.com"});
+    EXPECT_EQ(chat(id).transcript_to, std::optional<std::string>("anna@example.com"));
     EXPECT_TRUE(chat(id).emails.empty()) << "nothing is sent while the chat goes on";
 
     ok(maria, PostAgentMessage{id, "Your refund is on its way.", {}});
@@ -52,10 +52,35 @@ TEST_F(EmailRules, TheCustomerAsksForTheTranscriptAndItIsQueuedWhenTheChatEnds) 
     const EmailQueued* queued = find_event<EmailQueued>(events);
     ASSERT_NE(queued, nullptr);
     EXPECT_EQ(queued->email.kind, EmailKind::transcript);
-    EXPECT_EQ(queued->email.to, "anna@work.example.org");
+    EXPECT_EQ(queued->email.to, "anna@example.com");
     ASSERT_EQ(chat(id).emails.size(), 1u);
     EXPECT_EQ(chat(id).emails[0].status, EmailStatus::queued);
     EXPECT_EQ(chat(id).emails[0].number, 1u);
+}
+
+// Issue 16, item 3: after cancelling their own chat a customer sent 30 transcripts with their
+// spam to 30 strangers. Now only the address given at the start, and only once.
+TEST_F(EmailRules, ACustomerCannotMailStrangersNorMailTwice) {
+    const Actor carl = Actor::customer("carl");
+    const ChatId waiting = start_chat("carl", support);
+    ok(carl, CustomerCancelChat{waiting});
+    ASSERT_EQ(chat(waiting).status, ChatStatus::closed);
+    refused(carl, RequestTranscript{waiting, "victim@example.net"},
+            codes::kTranscriptAddressNotOnRecord);
+    EXPECT_TRUE(chat(waiting).emails.empty());
+    ok(carl, RequestTranscript{waiting, "carl@example.com"});
+    ASSERT_EQ(chat(waiting).emails.size(), 1u);
+    refused(carl, RequestTranscript{waiting, "carl@example.com"}, codes::kTranscriptAlreadySent);
+    EXPECT_EQ(chat(waiting).emails.size(), 1u);
+}
+
+TEST_F(EmailRules, AnIntegrationRelaysAnAddressItHasVerifiedOnce) {
+    const Actor bot = Actor::integration("key_bot");
+    ok(maria, CloseChat{id, "Refund", "", false});
+    ok(bot, RequestTranscript{id, "anna@work.example.org"});
+    ASSERT_EQ(chat(id).emails.size(), 1u);
+    EXPECT_EQ(chat(id).emails[0].to, "anna@work.example.org");
+    refused(bot, RequestTranscript{id, "anna@example.com"}, codes::kTranscriptAlreadySent);
 }
 
 TEST_F(EmailRules, AWithdrawnRequestSendsNothing) {

@@ -95,12 +95,13 @@ private:
         }
         for (int i = 0; i < 3; ++i) {
             const CustomerId who = rng_.pick(kCustomers);
-            execute(Actor::customer(who), StartChat{Customer{who, who, "", rng_.pick(kCompanies)},
-                                                    Channel::web,
-                                                    1 + rng_.below(4),
-                                                    "hi",
-                                                    {},
-                                                    new_chat_id()});
+            execute(Actor::customer(who),
+                    StartChat{Customer{who, who, who + "@example.com", rng_.pick(kCompanies)},
+                              Channel::web,
+                              1 + rng_.below(4),
+                              "hi",
+                              {},
+                              new_chat_id()});
         }
     }
 
@@ -158,7 +159,7 @@ private:
         case 2:
         case 41: {
             const CustomerId who = rng_.pick(kCustomers);
-            const Customer customer{who, who, "", rng_.pick(kCompanies)};
+            const Customer customer{who, who, who + "@example.com", rng_.pick(kCompanies)};
             return {Actor::customer(who),
                     StartChat{customer, Channel::web, queue, text, std::nullopt, new_chat_id()}};
         }
@@ -254,18 +255,22 @@ private:
                 return {Actor::agent(other), DeleteCannedResponse{id}};
             return {Actor::agent(other), UpdateCannedResponse{id, "t", "/t", "y"}};
         }
-        case 42:
-            return {customer_for(chat),
-                    RequestTranscript{chat, rng_.chance(80) ? "c@example.com" : ""}};
+        case 42: {
+            // Mostly the address on record; sometimes a stranger's, which is refused.
+            const Actor who = customer_for(chat);
+            const std::string address =
+                rng_.chance(10) ? "stranger@example.net" : who.id + "@example.com";
+            return {who, RequestTranscript{chat, rng_.chance(80) ? address : ""}};
+        }
         case 43:
             return {staff_for(chat), EmailCustomer{chat, "subject", text}};
         case 44: {
             const Chat* known = state_.find_chat(chat);
             const std::uint64_t email = known ? 1 + rng_.below(known->emails.size() + 1) : 1;
-            return {Actor::system(),
-                    RecordEmailDelivery{chat, email,
-                                        rng_.chance(70) ? EmailStatus::sent : EmailStatus::failed,
-                                        ""}};
+            return {
+                Actor::system(),
+                RecordEmailDelivery{chat, email,
+                                    rng_.chance(70) ? EmailStatus::sent : EmailStatus::failed, ""}};
         }
         case 45:
             return {staff_for(chat), LinkTicket{chat, 1 + rng_.below(state_.next_ticket_id())}};
@@ -287,7 +292,7 @@ private:
                                        command};
         const Decision decision = decide(state_, envelope);
         for (const EventEnvelope& event : decision.events) {
-            ASSERT_EQ(event.command_id, envelope.id);
+            ASSERT_EQ(event.command_id, command_key(envelope.actor, envelope.id));
             ASSERT_EQ(event.at, now_);
             for (const std::string& problem : check_event(state_, event)) {
                 ADD_FAILURE() << problem << " in command " << envelope.id;

@@ -115,8 +115,15 @@ TEST_F(Visibility, CustomerSeesOnlyTheirOwnChatWithoutStaffBusiness) {
     ASSERT_EQ(seen.chats.size(), 1u);
     const Chat& mine = chat_in(seen, anna_chat);
     EXPECT_EQ(mine.customer, "anna");
-    EXPECT_EQ(mine.assignee, std::optional<AgentId>("gina"));
-    EXPECT_EQ(mine.messages, chat(anna_chat).messages);
+    // Staff by display name: account ids are sign-in names.
+    EXPECT_EQ(mine.assignee, std::optional<AgentId>("gina name"));
+    ASSERT_EQ(mine.messages.size(), chat(anna_chat).messages.size());
+    for (std::size_t i = 0; i < mine.messages.size(); ++i) {
+        const Message& real = chat(anna_chat).messages[i];
+        EXPECT_EQ(mine.messages[i].text, real.text);
+        EXPECT_EQ(mine.messages[i].author.id,
+                  real.author.kind == AuthorKind::agent ? "gina name" : real.author.id);
+    }
     ASSERT_FALSE(chat(anna_chat).notes.empty());
     EXPECT_TRUE(mine.notes.empty());
     EXPECT_TRUE(mine.tags.empty());
@@ -124,9 +131,7 @@ TEST_F(Visibility, CustomerSeesOnlyTheirOwnChatWithoutStaffBusiness) {
     EXPECT_FALSE(mine.supervisor_requested);
 
     EXPECT_FALSE(sees(seen, bob_chat));
-    EXPECT_EQ(seen.tickets.size(), state.tickets.size());
-    for (const Ticket& ticket : seen.tickets)
-        EXPECT_TRUE(ticket.summary.empty() && ticket.chat.empty()) << "ticket " << ticket.id;
+    EXPECT_TRUE(seen.tickets.empty()) << "not even how many tickets the organisation has";
     for (const Chat& c : seen.chats)
         EXPECT_TRUE(c.notes.empty()) << "chat " << c.id << " carries internal notes";
 
@@ -134,17 +139,13 @@ TEST_F(Visibility, CustomerSeesOnlyTheirOwnChatWithoutStaffBusiness) {
     EXPECT_EQ(seen.customers.at("anna"), state.customers.at("anna"));
     EXPECT_EQ(seen.customers.size(), 1u);
 
-    ASSERT_EQ(seen.tickets.size(), 1u);
-
-    ASSERT_EQ(seen.agents.size(), state.agents.size());
-    for (const auto& [id, agent] : seen.agents) {
-        Agent named;
-        named.id = id;
-        named.profile.name = state.agents.at(id).profile.name;
-        EXPECT_EQ(agent, named) << id;
-    }
-    EXPECT_EQ(seen.agents.at("sue").profile.role, Role::agent);
-    EXPECT_TRUE(seen.agents.at("gina").queues.empty());
+    // Only the staff the chat names, under those names; nothing else of the floor.
+    ASSERT_EQ(seen.agents.size(), 1u);
+    Agent named;
+    named.id = "gina name";
+    named.profile.name = "gina name";
+    EXPECT_EQ(seen.agents.at("gina name"), named);
+    EXPECT_EQ(seen.settings, Settings{});
     EXPECT_TRUE(seen.canned_responses.empty());
     EXPECT_FALSE(state.canned_responses.empty());
     EXPECT_TRUE(seen.processed_commands.empty());
@@ -160,7 +161,7 @@ TEST_F(Visibility, CustomerSeesHowTheChatEndedButNotTheResolutionNotes) {
     EXPECT_EQ(mine.status, ChatStatus::closed);
     ASSERT_TRUE(mine.resolution.has_value());
     EXPECT_EQ(mine.resolution->outcome, ResolutionOutcome::closed);
-    EXPECT_EQ(mine.resolution->closed_by, "gina");
+    EXPECT_EQ(mine.resolution->closed_by, "gina name");
     EXPECT_TRUE(mine.resolution->category.empty());
     EXPECT_TRUE(mine.resolution->notes.empty());
     EXPECT_EQ(chat(anna_chat).resolution->category, "Billing question");
@@ -294,17 +295,44 @@ TEST_F(Visibility, ChatForBlanksStaffFieldsForCustomersOnly) {
     ok(gina, SetChatTags{anna_chat, {"vip"}});
     ok(gina, TransferToAgent{anna_chat, "bill", "Side note"});
     const Chat& real = chat(anna_chat);
-    EXPECT_EQ(chat_for(gina, real), real);
-    EXPECT_EQ(chat_for(system, real), real);
-    const Chat seen = chat_for(anna, real);
+    EXPECT_EQ(chat_for(state, gina, real), real);
+    EXPECT_EQ(chat_for(state, system, real), real);
+    const Chat seen = chat_for(state, anna, real);
     EXPECT_TRUE(seen.notes.empty());
     EXPECT_TRUE(seen.tags.empty());
     EXPECT_TRUE(seen.passed_by.empty());
     EXPECT_FALSE(real.passed_by.empty());
     ASSERT_TRUE(seen.pending_transfer.has_value());
     EXPECT_TRUE(seen.pending_transfer->side_note.empty());
-    EXPECT_EQ(seen.pending_transfer->to, "bill");
-    EXPECT_EQ(seen.messages, real.messages);
+    // Staff are named to customers, never by their account ids (sign-in names).
+    EXPECT_EQ(seen.pending_transfer->to, "bill name");
+    EXPECT_EQ(seen.pending_transfer->from, "gina name");
+    ASSERT_EQ(seen.messages.size(), real.messages.size());
+    for (std::size_t i = 0; i < seen.messages.size(); ++i) {
+        EXPECT_EQ(seen.messages[i].text, real.messages[i].text);
+        EXPECT_NE(seen.messages[i].author.id, "gina");
+    }
+}
+
+TEST_F(Visibility, CustomersNeverSeeOffersOrStaffAccountIds) {
+    set_mode(billing, RoutingMode::offer);
+    const ChatId waiting = start_chat("anna", billing);
+    const Chat& real = chat(waiting);
+    ASSERT_EQ(real.status, ChatStatus::offered);
+    const Chat seen = chat_for(state, anna, real);
+    EXPECT_EQ(seen.status, ChatStatus::queued);
+    EXPECT_FALSE(seen.offer.has_value());
+    const State snapshot = visible_state(state, anna);
+    for (const auto& [id, agent] : snapshot.agents) {
+        EXPECT_EQ(id, agent.profile.name) << "listed under a display name only";
+        EXPECT_EQ(state.find_agent(id), nullptr) << id << " is an account id";
+    }
+    EXPECT_TRUE(snapshot.tickets.empty());
+    EXPECT_EQ(snapshot.settings, Settings{});
+    for (const Queue& queue : snapshot.queues) {
+        EXPECT_TRUE(queue.members.empty());
+        EXPECT_EQ(queue.config.mode, QueueConfig{}.mode);
+    }
 }
 
 // [SECTION] Events across a change of sight
@@ -390,7 +418,8 @@ TEST_F(Visibility, NothingIsBroughtIntoACustomersView) {
     const auto view = view_for(state, anna, requested->event, true);
     ASSERT_TRUE(view.has_value());
     const auto& event = std::get<TransferRequested>(view->event);
-    EXPECT_EQ(event.to, "bill");
+    EXPECT_EQ(event.to, "bill name");
+    EXPECT_EQ(event.from, "gina name");
     EXPECT_TRUE(event.side_note.empty());
 }
 

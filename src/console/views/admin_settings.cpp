@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <optional>
 #include <string>
 
 namespace parley::console {
@@ -21,8 +22,8 @@ struct FileType {
     const char* label;
 };
 constexpr FileType kFileTypes[] = {
-    {"image/png", "PNG images"},   {"image/jpeg", "JPEG images"},
-    {"image/gif", "GIF images"},   {"image/webp", "WebP images"},
+    {"image/png", "PNG images"},          {"image/jpeg", "JPEG images"},
+    {"image/gif", "GIF images"},          {"image/webp", "WebP images"},
     {"application/pdf", "PDF documents"}, {"text/plain", "Plain text"},
 };
 
@@ -34,6 +35,16 @@ bool form_count(const char* label, std::uint64_t& value, std::uint64_t unit,
         value = static_cast<std::uint64_t>(std::max(whole, 0)) * unit;
     }
     return changed;
+}
+
+// A cap left unset shows the core's default; editing it sets it.
+void form_cap(const char* label, std::optional<std::uint64_t>& cap, std::uint64_t fallback,
+              std::uint64_t unit, const std::string& item_id, FrameOutput& out,
+              const char* unit_label) {
+    std::uint64_t value = cap.value_or(fallback);
+    if (form_count(label, value, unit, item_id, out, unit_label)) {
+        cap = value;
+    }
 }
 
 void draw_types(core::Settings& settings, FrameOutput& out) {
@@ -63,8 +74,7 @@ void draw_admin_settings(const AdminView& view, AdminState& admin, FrameOutput& 
     core::Settings& settings = *admin.settings;
     ImGui::BeginChild("admin-settings", ImVec2(0, 0), true);
     form_heading("Transfers");
-    form_checkbox("Company filter", settings.company_filter, "admin.settings.company_filter",
-                  out);
+    form_checkbox("Company filter", settings.company_filter, "admin.settings.company_filter", out);
     ImGui::SameLine();
     ImGui::TextDisabled("Offer transfers only to agents of the customer's company.");
     form_heading("Chats");
@@ -72,6 +82,12 @@ void draw_admin_settings(const AdminView& view, AdminState& admin, FrameOutput& 
                   "admin.settings.retention", out);
     form_count("Longest message", settings.max_message_length, 1,
                "admin.settings.max_message_length", out, "bytes of text");
+    form_cap("Customer messages per chat", settings.customer_messages_per_chat,
+             core::kDefaultCustomerMessagesPerChat, 1, "admin.settings.customer_messages_per_chat",
+             out, "messages");
+    form_cap("Customer text per chat", settings.customer_bytes_per_chat,
+             core::kDefaultCustomerBytesPerChat, 1024, "admin.settings.customer_bytes_per_chat",
+             out, "KB");
     form_heading("Attachments");
     form_count("Largest file", settings.max_attachment_bytes, kMegabyte,
                "admin.settings.max_attachment", out, "MB");
