@@ -48,7 +48,8 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         return error->message;
     }
     server->store_ = std::get<std::unique_ptr<SqliteStore>>(std::move(opened));
-    auto knowledge = SqliteKnowledgeStore::open(config.data_dir / "parley.db");
+    auto knowledge =
+        SqliteKnowledgeStore::open(config.data_dir / "knowledge.db", config.data_dir / "parley.db");
     if (auto* error = std::get_if<StoreError>(&knowledge)) {
         return error->message;
     }
@@ -71,7 +72,16 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
                                                      server->clock_, server->metrics_);
     const bool fresh = server->store_->last_seq() == 0;
     try {
-        if (auto error = server->authority_->recover()) {
+        webhooks::WebhookOptions webhook_options;
+        webhook_options.retry_base = std::chrono::milliseconds(config.webhook_retry_ms);
+        server->webhooks_ = std::make_unique<webhooks::Webhooks>(
+            server->io_, config.data_dir / "webhooks.db", server->clock_, webhook_options);
+    } catch (const StoreFailure& failure) {
+        return "cannot open the webhook store: " + failure.error().message;
+    }
+    try {
+        const auto catchup = server->webhooks_->catchup(server->store_->last_seq());
+        if (auto error = server->authority_->recover(catchup)) {
             return "cannot recover the event log: " + error->message;
         }
     } catch (const StoreFailure& failure) {
@@ -107,15 +117,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         raw->failed_ = true;
         raw->io_.stop();
     });
-    try {
-        webhooks::WebhookOptions webhook_options;
-        webhook_options.retry_base = std::chrono::milliseconds(config.webhook_retry_ms);
-        server->webhooks_ = std::make_unique<webhooks::Webhooks>(
-            server->io_, config.data_dir / "webhooks.db", server->clock_, webhook_options);
-    } catch (const StoreFailure& failure) {
-        return "cannot open the webhook store: " + failure.error().message;
-    }
-    server->authority_->add_observer(server->webhooks_->observer());
+    server->authority_->add_follower(server->webhooks_->follower());
     server->request_limiter_ = std::make_unique<auth::RateLimiter>(
         config.ip_requests_per_second * 2.0, config.ip_requests_per_second, 100000);
     server->command_limiter_ = std::make_unique<auth::RateLimiter>(
@@ -182,6 +184,10 @@ void Server::stop() {
     authority_->shutdown([settled] { settled->set_value(); });
     if (done.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
         log_error("shutdown: commits did not settle within 30 s");
+    }
+    // After a fatal store error the I/O threads are gone and nothing more is derived.
+    if (!failed_) {
+        webhooks_->settle();
     }
     connections_.end_all("server shutting down");
     for (int i = 0; i < 40 && connections_.size() != 0; ++i) {

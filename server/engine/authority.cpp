@@ -18,6 +18,14 @@ namespace parley::server {
 
 namespace asio = boost::asio;
 
+namespace {
+
+constexpr const char* kStoreUnavailable =
+    "The server cannot save changes right now (its disk is full, read-only or failing); "
+    "nothing was changed. Reading still works; send the command again in a moment.";
+
+}  // namespace
+
 Authority::Authority(asio::io_context& io, EventLog& log, Clock clock, metrics::Registry& metrics,
                      AuthorityOptions options)
     : strand_(asio::make_strand(io)),
@@ -25,6 +33,8 @@ Authority::Authority(asio::io_context& io, EventLog& log, Clock clock, metrics::
       clock_(std::move(clock)),
       options_(options),
       feeds_(options.feeds),
+      retry_delay_(options.store_retry_first),
+      retry_timer_(strand_),
       tick_timer_(strand_),
       snapshots_(1),
       commands_(metrics.counter("parley_commands_total",
@@ -37,16 +47,40 @@ Authority::Authority(asio::io_context& io, EventLog& log, Clock clock, metrics::
                                          metrics::kLatencySecondsBuckets)) {
     metrics.callback_gauge("parley_committed_seq", "The last durably committed sequence number.",
                            [this] { return static_cast<double>(committed_seq()); });
+    metrics.callback_gauge("parley_store_available",
+                           "1 while commits succeed; 0 from a failed commit until it is saved.",
+                           [this] { return store_available() ? 1.0 : 0.0; });
 }
 
-std::optional<StoreError> Authority::recover() {
-    if (std::optional<StoredSnapshot> snapshot = log_.latest_snapshot()) {
-        if (auto error = decode_stored_snapshot(snapshot->payload, state_, chat_versions_)) {
-            return error;
-        }
-        assigned_seq_ = snapshot->seq;
-        snapshot_seq_ = snapshot->seq;
+// A damaged snapshot is set aside, never loaded: the log alone rebuilds the State, and when
+// it cannot (its start is missing) the replay below says so.
+void Authority::load_snapshot(std::optional<std::uint64_t> at_most) {
+    std::optional<StoredSnapshot> snapshot = log_.latest_snapshot();
+    if (!snapshot) {
+        return;
     }
+    const std::string where = "the snapshot at event " + std::to_string(snapshot->seq);
+    if (at_most && snapshot->seq > *at_most) {
+        log_info(where + " is past event " + std::to_string(*at_most) +
+                 ", where a catch-up starts; the whole event log is replayed");
+        return;
+    }
+    if (!snapshot->intact) {
+        log_error(where + " does not match its checksum (damaged, or saved without one); "
+                          "it is not loaded and the whole event log is replayed instead");
+        return;
+    }
+    if (auto error = decode_stored_snapshot(snapshot->payload, state_, chat_versions_)) {
+        log_error(where + " cannot be loaded (" + error->message +
+                  "); the whole event log is replayed instead");
+        return;
+    }
+    assigned_seq_ = snapshot->seq;
+    snapshot_seq_ = snapshot->seq;
+}
+
+std::optional<StoreError> Authority::recover(const std::optional<Catchup>& catchup) {
+    load_snapshot(catchup ? std::optional<std::uint64_t>(catchup->after) : std::nullopt);
     for (;;) {
         const std::vector<StoredEvent> batch = log_.read_after(assigned_seq_, 4096);
         if (batch.empty()) {
@@ -69,6 +103,9 @@ std::optional<StoreError> Authority::recover() {
             }
             last_at_ = std::max(last_at_, event.value().at);
             assigned_seq_ = stored.seq;
+            if (catchup && stored.seq > catchup->after) {
+                catchup->replayed(stored.seq, event.value(), state_);
+            }
         }
     }
     committed_ = assigned_seq_;
@@ -102,6 +139,10 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
         finish(protocol::Rejected{id, "unavailable",
                                   "The server is shutting down; send the command again once it "
                                   "is back."});
+        return;
+    }
+    if (store_down_) {
+        finish(protocol::Rejected{id, "store_unavailable", kStoreUnavailable});
         return;
     }
     const core::CommandEnvelope envelope{id, std::move(actor), now(), std::move(command)};
@@ -151,13 +192,15 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
             for (const Observer& observer : observers_) {
                 observer(event, state_);
             }
+            for (const Follower& follower : followers_) {
+                follower(seq, event, state_);
+            }
         });
+        unsaved_.push_back(stored);
         batch.push_back(std::move(stored));
     }
     const std::uint64_t last = assigned_seq_;
-    log_.append(std::move(batch), [this, last](std::optional<StoreError> error) {
-        asio::post(strand_, [this, last, error = std::move(error)] { on_committed(last, error); });
-    });
+    append(std::move(batch));
     after_commit(last, [id, first, finish = std::move(finish)] {
         finish(protocol::Ack{id, first, false});
     });
@@ -183,24 +226,108 @@ void Authority::after_commit(std::uint64_t seq, std::function<void()> action) {
     pending_.push_back({seq, std::move(action)});
 }
 
+void Authority::append(std::vector<StoredEvent> batch) {
+    const std::uint64_t last = batch.back().seq;
+    ++appends_in_flight_;
+    log_.append(std::move(batch), [this, last](std::optional<StoreError> error) {
+        asio::post(strand_, [this, last, error = std::move(error)] { on_committed(last, error); });
+    });
+}
+
+// Batches are committed in order, so the first failure reported is the cause; the batches
+// behind it fail too (they no longer continue the log) and are saved again with it.
 void Authority::on_committed(std::uint64_t seq, const std::optional<StoreError>& error) {
+    --appends_in_flight_;
     if (failed_) {
         return;
     }
-    if (error) {
-        failed_ = true;
-        log_error("event log commit failed (" + error->code + "): " + error->message);
-        if (fatal_) {
-            fatal_(*error);
-        }
+    if (!error) {
+        mark_saved(seq);
+        run_due();
+    } else if (!store_down_ && error->code == "conflict") {
+        fail(*error);
         return;
+    } else if (!store_down_) {
+        store_down_ = true;
+        store_available_public_ = false;
+        log_error("event log commit failed (" + error->code + "): " + error->message +
+                  " Commands answer store_unavailable until the " +
+                  std::to_string(unsaved_.size()) + " unsaved events are saved on retry.");
+        if (stopping_) {
+            finish_stopping();
+        }
     }
+    if (store_down_) {
+        retry_when_settled();
+    }
+}
+
+void Authority::mark_saved(std::uint64_t seq) {
     if (seq > committed_) {
         events_.inc(seq - committed_);
         committed_ = seq;
         committed_public_ = seq;
     }
+    while (!unsaved_.empty() && unsaved_.front().seq <= committed_) {
+        unsaved_.pop_front();
+    }
+}
+
+void Authority::fail(const StoreError& error) {
+    failed_ = true;
+    log_error("event log commit failed (" + error.code + "): " + error.message);
+    if (fatal_) {
+        fatal_(error);
+    }
+}
+
+// Once no append is in flight, nothing can commit behind the retry's back.
+void Authority::retry_when_settled() {
+    if (appends_in_flight_ > 0) {
+        return;
+    }
+    if (unsaved_.empty()) {
+        store_down_ = false;
+        store_available_public_ = true;
+        retry_delay_ = options_.store_retry_first;
+        log_info("event log: every unsaved event is saved; taking commands again");
+        return;
+    }
+    retry_timer_.expires_after(retry_delay_);
+    retry_timer_.async_wait(asio::bind_executor(strand_, [this](boost::system::error_code error) {
+        if (!error) {
+            retry_unsaved();
+        }
+    }));
+    retry_delay_ = std::min(retry_delay_ * 2, options_.store_retry_cap);
+}
+
+void Authority::retry_unsaved() {
+    if (failed_) {
+        return;
+    }
+    try {
+        // A commit reported as failed may still have reached the disk: what the log already
+        // holds is counted as saved, not appended twice.
+        for (const StoredEvent& saved : log_.read_after(committed_, unsaved_.size())) {
+            if (unsaved_.empty() || saved.seq != unsaved_.front().seq ||
+                saved.command_id != unsaved_.front().command_id) {
+                fail({"conflict", "Event " + std::to_string(saved.seq) +
+                                      " in the log is not the one this server numbered."});
+                return;
+            }
+            mark_saved(saved.seq);
+        }
+    } catch (const StoreFailure&) {
+        retry_when_settled();
+        return;
+    }
     run_due();
+    if (unsaved_.empty()) {
+        retry_when_settled();
+        return;
+    }
+    append(std::vector<StoredEvent>(unsaved_.begin(), unsaved_.end()));
 }
 
 void Authority::run_due() {
@@ -222,13 +349,14 @@ void Authority::subscribe(std::shared_ptr<Subscriber> subscriber, core::Actor ac
         } else if (actor.kind != core::ActorKind::customer) {
             feeds_.set_wide(feed, true);
         }
-        std::optional<Message> position;
+        // Null when there is none to send.
+        Message position;
         if (actor.kind == core::ActorKind::customer) {
-            position = positions_.current(state_, actor);
+            position = positions_.current(state_, actor).value_or(nullptr);
         }
         const auto send_position = [subscriber, position] {
             if (position) {
-                subscriber->deliver(*position);
+                subscriber->deliver(position);
             }
         };
         if (!created && resume_from && *resume_from <= assigned_seq_ &&
@@ -238,6 +366,14 @@ void Authority::subscribe(std::shared_ptr<Subscriber> subscriber, core::Actor ac
             return;
         }
         Message sync = sync_message(state_, actor, assigned_seq_);
+        if (store_down_) {
+            // Reads go on while commits are retried: the sync now, and the feed once the
+            // events the sync already shows are saved, so none of them arrives twice.
+            subscriber->deliver(sync);
+            send_position();
+            after_commit(assigned_seq_, [feed, subscriber] { feed->attach(subscriber); });
+            return;
+        }
         after_commit(assigned_seq_, [feed, subscriber, sync = std::move(sync), send_position] {
             subscriber->deliver(sync);
             send_position();
@@ -261,6 +397,12 @@ void Authority::read(std::function<void(const core::State&, std::uint64_t)> read
 void Authority::add_observer(Observer observer) {
     asio::post(strand_, [this, observer = std::move(observer)]() mutable {
         observers_.push_back(std::move(observer));
+    });
+}
+
+void Authority::add_follower(Follower follower) {
+    asio::post(strand_, [this, follower = std::move(follower)]() mutable {
+        followers_.push_back(std::move(follower));
     });
 }
 
@@ -297,13 +439,31 @@ void Authority::tick() {
 void Authority::shutdown(std::function<void()> done) {
     asio::post(strand_, [this, done = std::move(done)]() mutable {
         stopping_ = true;
+        stopped_ = std::move(done);
         tick_timer_.cancel();
-        if (failed_ || assigned_seq_ == snapshot_seq_) {
-            after_commit(assigned_seq_, std::move(done));
+        if (failed_ || store_down_) {
+            finish_stopping();
             return;
         }
-        take_snapshot(std::move(done));
+        if (assigned_seq_ == snapshot_seq_) {
+            after_commit(assigned_seq_, [this] { finish_stopping(); });
+            return;
+        }
+        take_snapshot([this] { finish_stopping(); });
     });
+}
+
+// A store that cannot write does not hold up a stop: the unsaved events were never
+// acknowledged.
+void Authority::finish_stopping() {
+    if (!stopped_) {
+        return;
+    }
+    if (!unsaved_.empty()) {
+        log_warning("stopping with " + std::to_string(unsaved_.size()) +
+                    " unsaved events; none of them was acknowledged");
+    }
+    std::exchange(stopped_, nullptr)();
 }
 
 void Authority::maybe_snapshot() {
@@ -354,6 +514,8 @@ core::Timestamp Authority::now() {
 }
 
 std::uint64_t Authority::committed_seq() const { return committed_public_.load(); }
+
+bool Authority::store_available() const { return store_available_public_.load(); }
 
 void Authority::publish_figures() {
     std::vector<QueueFigures> figures;

@@ -2,8 +2,13 @@
 // core::decide on its strand (one command at a time, so two agents accepting the same chat at
 // the same instant are simply ordered: exactly one wins), numbers the events, applies them,
 // appends them to the event log, and only once the group commit is on disk acknowledges the
-// command and fans the events out to the feeds allowed to see them. Nothing leaves the server
+// command and fans the events out to the feeds allowed to see them. Nothing is acknowledged
 // before it is durable. Start-up loads the latest snapshot and replays the log after it.
+//
+// A failed commit (disk full, read-only folder, I/O error) leaves the State ahead of the log.
+// The authority then stops taking commands (they answer store_unavailable), saves the unsaved
+// events again with back-off until they commit, and only then takes commands again, so the
+// State and the log never part. Reads and syncs go on meanwhile.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -45,6 +50,10 @@ struct AuthorityOptions {
     // Take a snapshot after this many events, so start-up replays at most about that many.
     std::uint64_t snapshot_every = 50000;
     Feeds::Limits feeds;
+    // After a failed commit: the first wait before saving the events again, doubled on each
+    // failure up to the cap.
+    std::chrono::milliseconds store_retry_first{100};
+    std::chrono::milliseconds store_retry_cap{std::chrono::seconds(5)};
 };
 
 // Per-queue figures published for /metrics, which must not touch the State.
@@ -58,13 +67,24 @@ public:
     // Called on the strand after the events of a command are durable (revoking access on
     // deactivation, for example).
     using Observer = std::function<void(const core::EventEnvelope&, const core::State&)>;
+    // Like an Observer, with the event's sequence number: for what is derived from the log and
+    // must resume where it stopped (see Catchup).
+    using Follower =
+        std::function<void(std::uint64_t seq, const core::EventEnvelope&, const core::State&)>;
+    // Start-up replay for a follower: `replayed` is told of every event after `after`, with the
+    // State just after it, so what a crash kept it from deriving is derived now.
+    struct Catchup {
+        std::uint64_t after = 0;
+        Follower replayed;
+    };
     using Fatal = std::function<void(const StoreError&)>;
 
     Authority(boost::asio::io_context& io, EventLog& log, Clock clock,
               metrics::Registry& metrics, AuthorityOptions options = {});
 
-    // Before serving: the latest snapshot plus the log after it. Blocks.
-    std::optional<StoreError> recover();
+    // Before serving: the latest snapshot plus the log after it. Blocks. A snapshot past
+    // `catchup.after` is not used, so the catch-up sees every State it needs.
+    std::optional<StoreError> recover(const std::optional<Catchup>& catchup = std::nullopt);
 
     // Stamps actor and server time, decides, and replies once the outcome is durable. `reply`
     // runs on the authority's strand.
@@ -80,7 +100,8 @@ public:
     void read(std::function<void(const core::State&, std::uint64_t)> read);
 
     void add_observer(Observer observer);
-    // A commit failed: the State is ahead of the disk, so the process must stop.
+    void add_follower(Follower follower);
+    // The log took events this State does not know (another writer): the process must stop.
     void on_fatal(Fatal fatal);
 
     // Drives time: a Tick command every `period`.
@@ -89,6 +110,9 @@ public:
     void shutdown(std::function<void()> done);
 
     std::uint64_t committed_seq() const;
+    // False from a failed commit until its events are saved on retry; commands meanwhile
+    // answer store_unavailable.
+    bool store_available() const;
     std::vector<QueueFigures> queue_figures() const;
 
 private:
@@ -100,7 +124,14 @@ private:
     void handle(core::CommandId id, core::Actor actor, core::Command command, Reply reply,
                 std::chrono::steady_clock::time_point received);
     void after_commit(std::uint64_t seq, std::function<void()> action);
+    void load_snapshot(std::optional<std::uint64_t> at_most);
+    void append(std::vector<StoredEvent> batch);
     void on_committed(std::uint64_t seq, const std::optional<StoreError>& error);
+    void mark_saved(std::uint64_t seq);
+    void fail(const StoreError& error);
+    void retry_when_settled();
+    void retry_unsaved();
+    void finish_stopping();
     void run_due();
     void maybe_snapshot();
     // Snapshots the State as of now; `done` (optional) runs on the strand once it is saved.
@@ -127,7 +158,16 @@ private:
     std::uint64_t snapshot_seq_ = 0;
     core::Timestamp last_at_ = 0;
     std::deque<Pending> pending_;
+    // Appended but not yet known to be on disk, oldest first: what a retry saves again.
+    std::deque<StoredEvent> unsaved_;
+    std::size_t appends_in_flight_ = 0;
+    bool store_down_ = false;
+    std::atomic<bool> store_available_public_{true};
+    std::chrono::milliseconds retry_delay_{0};
+    boost::asio::steady_timer retry_timer_;
+    std::function<void()> stopped_;
     std::vector<Observer> observers_;
+    std::vector<Follower> followers_;
     Fatal fatal_;
     bool failed_ = false;
     bool stopping_ = false;

@@ -1,7 +1,8 @@
-// Articles, their FTS5 index and outages in the server's SQLite file.
+// Articles, their FTS5 index and outages in the knowledge file.
 //
 // [SECTION] Tables
 // [SECTION] Rows
+// [SECTION] Moving in from the event log's file
 // [SECTION] Articles
 // [SECTION] Outages
 #include "server/knowledge/sqlite_knowledge_store.h"
@@ -139,13 +140,17 @@ void index_article(Connection& db, const core::Article& article) {
 }  // namespace
 
 std::variant<std::unique_ptr<SqliteKnowledgeStore>, StoreError> SqliteKnowledgeStore::open(
-    const std::filesystem::path& file) {
+    const std::filesystem::path& file, const std::optional<std::filesystem::path>& adopt_from) {
     try {
-        Connection db = Connection::open(file, Connection::Mode::existing);
+        Connection db = Connection::open(file, Connection::Mode::create);
         db.exec("PRAGMA busy_timeout = 5000");
+        db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = FULL");
         db.exec(kTables);
         std::unique_ptr<SqliteKnowledgeStore> store(new SqliteKnowledgeStore(std::move(db)));
+        if (adopt_from && std::filesystem::exists(*adopt_from)) {
+            store->adopt(*adopt_from);
+        }
         store->outages_ = store->read_outages();
         return store;
     } catch (const StoreFailure& failure) {
@@ -165,6 +170,58 @@ auto SqliteKnowledgeStore::in_transaction(Work work) {
     } catch (const StoreFailure&) {
         db_.roll_back();
         throw;
+    }
+}
+
+// [SECTION] Moving in from the event log's file
+
+namespace {
+
+bool has_table(Connection& db, std::string_view table) {
+    Query query(db, "SELECT 1 FROM legacy.sqlite_master WHERE type = 'table' AND name = ?1");
+    return query.bind_text(1, table).next_row();
+}
+
+}  // namespace
+
+// Copies first and drops the old tables after: a crash in between copies again at the next
+// start (the same ids, ignored) and then drops them. On a failure the store is not opened, and
+// its connection closes with the old file still attached.
+void SqliteKnowledgeStore::adopt(const std::filesystem::path& legacy) {
+    Query(db_, "ATTACH DATABASE ?1 AS legacy").bind_text(1, legacy.string()).run();
+    const bool has_articles = has_table(db_, "knowledge_articles");
+    const bool has_outages = has_table(db_, "outages");
+    if (has_articles || has_outages) {
+        in_transaction([&] {
+            if (has_articles) {
+                db_.exec("INSERT OR IGNORE INTO knowledge_articles SELECT " +
+                         std::string(kArticleColumns) + " FROM legacy.knowledge_articles");
+                reindex_articles();
+            }
+            if (has_outages) {
+                db_.exec("INSERT OR IGNORE INTO outages SELECT id, title, service, starts_at, "
+                         "expected_end, greet_queues, updated_at FROM legacy.outages");
+            }
+            return true;
+        });
+        db_.exec("DROP TABLE IF EXISTS legacy.knowledge_search; "
+                 "DROP TABLE IF EXISTS legacy.knowledge_articles; "
+                 "DROP TABLE IF EXISTS legacy.outages");
+    }
+    db_.exec("DETACH DATABASE legacy");
+}
+
+void SqliteKnowledgeStore::reindex_articles() {
+    db_.exec("DELETE FROM knowledge_search");
+    std::vector<core::Article> all;
+    {
+        Query query(db_, "SELECT " + std::string(kArticleColumns) + " FROM knowledge_articles");
+        while (query.next_row()) {
+            all.push_back(article_at(query));
+        }
+    }
+    for (const core::Article& article : all) {
+        index_article(db_, article);
     }
 }
 

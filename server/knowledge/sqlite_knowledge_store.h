@@ -1,5 +1,5 @@
-// The knowledge base in the server's SQLite file, in tables of its own beside the event log's:
-// articles, an FTS5 index over their folded text (unicode61 with diacritics removed, so Latin
+// The knowledge base in a SQLite file of its own (knowledge.db beside the event log's file, so
+// an article being written never holds the lock event commits wait for): articles, an FTS5 index over their folded text (unicode61 with diacritics removed, so Latin
 // and Cyrillic both tokenise; bm25 with the title weighted above tags above body), and
 // outages, which are also held in memory. Reference content, not events: an edit replaces the
 // row. One connection behind a mutex; articles are written seldom and read by REST workers.
@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <variant>
 
 #include "server/knowledge/knowledge_store.h"
@@ -17,10 +18,12 @@ namespace parley::server {
 
 class SqliteKnowledgeStore final : public KnowledgeStore {
 public:
-    // Opens the store file the event log already created and adds the knowledge tables when
-    // they are missing.
+    // Opens (or creates) the knowledge file and adds its tables when they are missing. With
+    // `adopt_from`, articles and outages an older build kept in that file (the event log's)
+    // are moved into this one, once.
     static std::variant<std::unique_ptr<SqliteKnowledgeStore>, StoreError> open(
-        const std::filesystem::path& file);
+        const std::filesystem::path& file,
+        const std::optional<std::filesystem::path>& adopt_from = std::nullopt);
 
     std::vector<core::Article> articles() override;
     std::optional<core::Article> article(core::ArticleId id) override;
@@ -36,6 +39,8 @@ public:
 private:
     explicit SqliteKnowledgeStore(sqlite::Connection db);
     std::vector<core::Outage> read_outages();
+    void adopt(const std::filesystem::path& legacy);
+    void reindex_articles();
     // Runs `work` in one write transaction, rolled back when it throws.
     template <class Work>
     auto in_transaction(Work work);

@@ -87,7 +87,7 @@ http::status status_for(std::string_view code) {
         return code == "rate_limited" ? http::status::too_many_requests
                                       : http::status::bad_request;
     }
-    if (code == "unavailable") {
+    if (code == "unavailable" || code == "store_unavailable") {
         return http::status::service_unavailable;
     }
     return http::status::conflict;

@@ -66,6 +66,11 @@ constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {
     CREATE INDEX attachments_by_chat ON attachments (chat);
     CREATE INDEX attachments_by_content ON attachments (content_hash);
     )sql",
+    // Snapshots saved before this version have none and are never loaded: the log rebuilds
+    // the State once.
+    R"sql(
+    ALTER TABLE snapshots ADD COLUMN checksum TEXT;
+    )sql",
 };
 
 std::int64_t single_int(Connection& db, std::string_view sql) {

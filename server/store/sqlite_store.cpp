@@ -11,7 +11,10 @@
 
 #include "server/store/sqlite_schema.h"
 
+#include <sodium.h>
+
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <limits>
 #include <utility>
@@ -33,6 +36,18 @@ StoreFailure conflict(std::string message) {
 std::uint64_t max_seq(Connection& db) {
     Query query(db, "SELECT coalesce(max(seq), 0) FROM events");
     return query.next_row() ? query.uint_at(0) : 0;
+}
+
+// BLAKE2b-256 of a snapshot's payload, hex: a flipped byte on disk is told apart from a
+// snapshot that merely looks like JSON.
+std::string payload_checksum(std::string_view payload) {
+    std::array<unsigned char, crypto_generichash_BYTES> digest{};
+    crypto_generichash(digest.data(), digest.size(),
+                       reinterpret_cast<const unsigned char*>(payload.data()), payload.size(),
+                       nullptr, 0);
+    std::array<char, crypto_generichash_BYTES * 2 + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    return std::string(hex.data(), digest.size() * 2);
 }
 
 std::string_view kind_name(SessionKind kind) {
@@ -136,9 +151,10 @@ void insert_snapshot(Connection& db, const StoredSnapshot& snapshot) {
                        " is past the end of the log (" + std::to_string(max_seq(db)) +
                        "); it was not saved.");
     }
-    Query(db, "INSERT OR REPLACE INTO snapshots (seq, payload) VALUES (?1, ?2)")
+    Query(db, "INSERT OR REPLACE INTO snapshots (seq, payload, checksum) VALUES (?1, ?2, ?3)")
         .bind_uint(1, snapshot.seq)
         .bind_text(2, snapshot.payload)
+        .bind_text(3, payload_checksum(snapshot.payload))
         .run();
     Query(db,
           "DELETE FROM snapshots WHERE seq NOT IN "
@@ -225,11 +241,15 @@ std::optional<std::uint64_t> SqliteStore::seq_of_command(const std::string& comm
 
 std::optional<StoredSnapshot> SqliteStore::latest_snapshot() {
     const std::lock_guard lock(read_mutex_);
-    Query query(reader_, "SELECT seq, payload FROM snapshots ORDER BY seq DESC LIMIT 1");
+    Query query(reader_,
+                "SELECT seq, payload, checksum FROM snapshots ORDER BY seq DESC LIMIT 1");
     if (!query.next_row()) {
         return std::nullopt;
     }
-    return StoredSnapshot{query.uint_at(0), query.text_at(1)};
+    StoredSnapshot snapshot{query.uint_at(0), query.text_at(1)};
+    const std::optional<std::string> checksum = query.optional_text_at(2);
+    snapshot.intact = checksum && *checksum == payload_checksum(snapshot.payload);
+    return snapshot;
 }
 
 // [SECTION] Accounts: writes

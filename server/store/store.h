@@ -55,6 +55,9 @@ struct StoredSnapshot {
     // The snapshot holds the state after every event up to and including `seq`.
     std::uint64_t seq = 0;
     std::string payload;
+    // Set when read back: false when the payload does not match the checksum saved beside it
+    // (or none was saved). Such a snapshot is damaged and must not be loaded.
+    bool intact = true;
 };
 
 // Called on the store's commit thread: hand work back to your own executor.
@@ -76,6 +79,7 @@ public:
     // with its first outcome.
     virtual std::optional<std::uint64_t> seq_of_command(const std::string& command_id) = 0;
     // Snapshots only speed up start-up; the log stays the truth. Older snapshots may be pruned.
+    // Each is saved with a checksum of its payload, checked when it is read back (`intact`).
     virtual void save_snapshot(StoredSnapshot snapshot, CommitDone done) = 0;
     virtual std::optional<StoredSnapshot> latest_snapshot() = 0;
     // Blocks until everything queued so far is committed (shutdown, tests).

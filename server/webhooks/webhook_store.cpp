@@ -29,10 +29,35 @@ constexpr std::string_view kSchema = R"sql(
     );
     CREATE INDEX IF NOT EXISTS webhook_deliveries_due
         ON webhook_deliveries (status, next_attempt_at, id);
+    CREATE TABLE IF NOT EXISTS webhook_progress (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        derived_through INTEGER NOT NULL
+    );
 )sql";
 
+// Files from before deliveries were derived from the log have no seq column; their rows keep
+// NULL, which the unique index allows any number of.
+void add_seq_column(sqlite::Connection& db) {
+    sqlite::Query column(db, "SELECT 1 FROM pragma_table_info('webhook_deliveries') "
+                             "WHERE name = 'seq'");
+    if (!column.next_row()) {
+        db.exec("ALTER TABLE webhook_deliveries ADD COLUMN seq INTEGER");
+    }
+    db.exec("CREATE UNIQUE INDEX IF NOT EXISTS webhook_deliveries_by_seq "
+            "ON webhook_deliveries (seq)");
+}
+
+void raise_progress(sqlite::Connection& db, std::uint64_t seq) {
+    sqlite::Query(db,
+                  "INSERT INTO webhook_progress (id, derived_through) VALUES (1, ?1) "
+                  "ON CONFLICT (id) DO UPDATE SET derived_through = "
+                  "max(derived_through, excluded.derived_through)")
+        .bind_uint(1, seq)
+        .run();
+}
+
 constexpr std::string_view kColumns =
-    "id, ticket, event, payload, created_at, attempts, next_attempt_at, status, "
+    "id, coalesce(seq, 0), ticket, event, payload, created_at, attempts, next_attempt_at, status, "
     "last_status_code, last_error, last_attempt_at";
 
 DeliveryStatus status_named(const std::string& name) {
@@ -46,17 +71,18 @@ DeliveryStatus status_named(const std::string& name) {
 Delivery read_delivery(const sqlite::Query& row) {
     Delivery delivery;
     delivery.id = row.int_at(0);
-    delivery.ticket = row.uint_at(1);
-    delivery.event = row.text_at(2);
-    delivery.payload = row.text_at(3);
-    delivery.created_at = row.int_at(4);
-    delivery.attempts = static_cast<int>(row.int_at(5));
-    delivery.next_attempt_at = row.int_at(6);
-    delivery.status = status_named(row.text_at(7));
-    if (const auto code = row.optional_uint_at(8))
+    delivery.seq = row.uint_at(1);
+    delivery.ticket = row.uint_at(2);
+    delivery.event = row.text_at(3);
+    delivery.payload = row.text_at(4);
+    delivery.created_at = row.int_at(5);
+    delivery.attempts = static_cast<int>(row.int_at(6));
+    delivery.next_attempt_at = row.int_at(7);
+    delivery.status = status_named(row.text_at(8));
+    if (const auto code = row.optional_uint_at(9))
         delivery.last_status_code = static_cast<int>(*code);
-    delivery.last_error = row.optional_text_at(9);
-    if (const auto at = row.optional_uint_at(10))
+    delivery.last_error = row.optional_text_at(10);
+    if (const auto at = row.optional_uint_at(11))
         delivery.last_attempt_at = static_cast<core::Timestamp>(*at);
     return delivery;
 }
@@ -78,6 +104,7 @@ std::string_view to_string(DeliveryStatus status) {
 WebhookStore::WebhookStore(const std::filesystem::path& file)
     : db_(sqlite::Connection::open(file, sqlite::Connection::Mode::create)) {
     db_.exec(kSchema);
+    add_seq_column(db_);
 }
 
 WebhookSettings WebhookStore::settings() {
@@ -104,21 +131,45 @@ void WebhookStore::save_settings(const WebhookSettings& settings) {
         .run();
 }
 
-std::int64_t WebhookStore::enqueue(core::TicketId ticket, const std::string& event,
-                                   const std::string& payload, core::Timestamp at) {
+bool WebhookStore::enqueue(std::uint64_t seq, core::TicketId ticket, const std::string& event,
+                           const std::string& payload, core::Timestamp at,
+                           std::uint64_t derived_through) {
     std::lock_guard lock(mutex_);
-    sqlite::Query(db_,
-                  "INSERT INTO webhook_deliveries (ticket, event, payload, created_at, attempts, "
-                  "next_attempt_at, status) VALUES (?, ?, ?, ?, 0, ?, 'pending')")
-        .bind_uint(1, ticket)
-        .bind_text(2, event)
-        .bind_text(3, payload)
-        .bind_int(4, at)
-        .bind_int(5, at)
-        .run();
-    sqlite::Query last(db_, "SELECT last_insert_rowid()");
-    last.next_row();
-    return last.int_at(0);
+    db_.exec("BEGIN IMMEDIATE");
+    try {
+        sqlite::Query(db_,
+                      "INSERT OR IGNORE INTO webhook_deliveries (seq, ticket, event, payload, "
+                      "created_at, attempts, next_attempt_at, status) "
+                      "VALUES (?, ?, ?, ?, ?, 0, ?, 'pending')")
+            .bind_uint(1, seq)
+            .bind_uint(2, ticket)
+            .bind_text(3, event)
+            .bind_text(4, payload)
+            .bind_int(5, at)
+            .bind_int(6, at)
+            .run();
+        sqlite::Query changed(db_, "SELECT changes()");
+        const bool added = changed.next_row() && changed.int_at(0) > 0;
+        raise_progress(db_, derived_through);
+        db_.exec("COMMIT");
+        return added;
+    } catch (const StoreFailure&) {
+        db_.roll_back();
+        throw;
+    }
+}
+
+std::optional<std::uint64_t> WebhookStore::derived_through() {
+    std::lock_guard lock(mutex_);
+    sqlite::Query query(db_, "SELECT derived_through FROM webhook_progress WHERE id = 1");
+    if (!query.next_row())
+        return std::nullopt;
+    return query.uint_at(0);
+}
+
+void WebhookStore::set_derived_through(std::uint64_t seq) {
+    std::lock_guard lock(mutex_);
+    raise_progress(db_, seq);
 }
 
 std::optional<Delivery> WebhookStore::next_pending() {

@@ -1,6 +1,8 @@
 // The service desk webhook's durable state in its own SQLite file beside the event log: the
-// settings (URL, signing secret, enabled) and the deliveries with their attempts, so pending
-// deliveries resume after a restart. Every function is thread-safe (one mutex) and throws
+// settings (URL, signing secret, enabled), the deliveries with their attempts, so pending
+// deliveries resume after a restart, and how far into the event log deliveries have been
+// derived, so those a crash cut off are derived again at the next start. Each delivery keeps
+// the sequence number of its event, which is unique: deriving one twice keeps one. Every function is thread-safe (one mutex) and throws
 // StoreFailure when the disk fails. Depends on the store's SQLite wrappers only.
 #pragma once
 
@@ -26,6 +28,8 @@ enum class DeliveryStatus { pending, delivered, failed };
 
 struct Delivery {
     std::int64_t id = 0;
+    // The ticket event's sequence number in the event log.
+    std::uint64_t seq = 0;
     core::TicketId ticket = 0;
     // The event's wire name ("ticket_created", ...), sent as X-Parley-Event.
     std::string event;
@@ -54,9 +58,14 @@ public:
     WebhookSettings settings();
     void save_settings(const WebhookSettings& settings);
 
-    // A new pending delivery, due at once; returns its id.
-    std::int64_t enqueue(core::TicketId ticket, const std::string& event,
-                         const std::string& payload, core::Timestamp at);
+    // A new pending delivery for event `seq`, due at once, and the log derived through
+    // `derived_through`, in one transaction. False when that event already has its delivery.
+    bool enqueue(std::uint64_t seq, core::TicketId ticket, const std::string& event,
+                 const std::string& payload, core::Timestamp at, std::uint64_t derived_through);
+    // The last event deliveries have been derived from; nothing for a new file.
+    std::optional<std::uint64_t> derived_through();
+    // Never moves back.
+    void set_derived_through(std::uint64_t seq);
     // The pending delivery due first (by next_attempt_at, then id), if any.
     std::optional<Delivery> next_pending();
     // Records one attempt: delivered, failed for good, or pending again at `retry_at`.

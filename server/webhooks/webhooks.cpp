@@ -1,15 +1,21 @@
-// The webhook service: observer, delivery loop and back-off.
+// The webhook service: deriving deliveries from the log, the delivery loop and back-off.
 #include "server/webhooks/webhooks.h"
 
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
 #include <algorithm>
+#include <future>
 #include <variant>
 
 #include "server/log.h"
 #include "server/webhooks/webhook_signature.h"
 
 namespace parley::server::webhooks {
+namespace {
+
+constexpr std::uint64_t kProgressEvery = 1000;
+
+}  // namespace
 
 Webhooks::Webhooks(boost::asio::io_context& io, const std::filesystem::path& file, Clock clock,
                    WebhookOptions options)
@@ -32,17 +38,40 @@ void Webhooks::stop() {
     });
 }
 
-Authority::Observer Webhooks::observer() {
-    return [this](const core::EventEnvelope& event, const core::State& state) {
-        if (!enabled_)
-            return;
-        std::optional<TicketPayload> payload = ticket_payload(event, state);
-        if (!payload)
-            return;
-        boost::asio::post(strand_, [this, ready = std::move(*payload), at = event.at]() mutable {
-            enqueue(std::move(ready), at);
+// Runs before the I/O threads, on the thread that recovers the State.
+Authority::Catchup Webhooks::catchup(std::uint64_t log_end) {
+    std::optional<std::uint64_t> after = store_.derived_through();
+    if (!after) {
+        store_.set_derived_through(log_end);
+        after = log_end;
+    }
+    derived_seq_ = saved_seq_ = *after;
+    return {*after, [this](std::uint64_t seq, const core::EventEnvelope& event,
+                           const core::State& state) {
+                derive(seq, enabled_ ? ticket_payload(event, state) : std::nullopt, event.at);
+            }};
+}
+
+// Every event is handed over, not only ticket events, so progress moves on while none comes.
+Authority::Follower Webhooks::follower() {
+    return [this](std::uint64_t seq, const core::EventEnvelope& event, const core::State& state) {
+        std::optional<TicketPayload> payload =
+            enabled_ ? ticket_payload(event, state) : std::nullopt;
+        boost::asio::post(strand_, [this, seq, payload = std::move(payload), at = event.at] {
+            derive(seq, payload, at);
+            if (payload)
+                pump_guarded();
         });
     };
+}
+
+void Webhooks::settle() {
+    std::promise<void> settled;
+    boost::asio::post(strand_, [this, &settled] {
+        save_progress();
+        settled.set_value();
+    });
+    settled.get_future().wait();
 }
 
 WebhookSettings Webhooks::settings() {
@@ -68,15 +97,44 @@ std::vector<Delivery> Webhooks::deliveries(std::optional<std::int64_t> before,
     return store_.list(before, limit);
 }
 
-void Webhooks::enqueue(TicketPayload payload, core::Timestamp at) {
-    try {
-        store_.enqueue(payload.ticket, payload.event, payload.body, at);
-    } catch (const StoreFailure& failure) {
-        log_error("webhook: could not keep the delivery for ticket " +
-                  std::to_string(payload.ticket) + ": " + failure.error().message);
+// A delivery that cannot be kept holds the progress back before its event, so the next start
+// derives it again (the ones after it, kept meanwhile, are not doubled).
+void Webhooks::derive(std::uint64_t seq, const std::optional<TicketPayload>& payload,
+                      core::Timestamp at) {
+    if (seq <= derived_seq_)
         return;
+    derived_seq_ = seq;
+    const std::uint64_t progress = savable(seq);
+    try {
+        if (payload) {
+            store_.enqueue(seq, payload->ticket, payload->event, payload->body, at, progress);
+            saved_seq_ = progress;
+        } else if (progress >= saved_seq_ + kProgressEvery) {
+            store_.set_derived_through(progress);
+            saved_seq_ = progress;
+        }
+    } catch (const StoreFailure& failure) {
+        if (payload && !underived_)
+            underived_ = seq;
+        log_error("webhook: could not keep the delivery for event " + std::to_string(seq) +
+                  " (it is derived again at the next start): " + failure.error().message);
     }
-    pump_guarded();
+}
+
+void Webhooks::save_progress() {
+    const std::uint64_t progress = savable(derived_seq_);
+    if (progress <= saved_seq_)
+        return;
+    try {
+        store_.set_derived_through(progress);
+        saved_seq_ = progress;
+    } catch (const StoreFailure& failure) {
+        log_error("webhook: " + failure.error().message);
+    }
+}
+
+std::uint64_t Webhooks::savable(std::uint64_t seq) const {
+    return underived_ ? std::min(seq, *underived_ - 1) : seq;
 }
 
 // The loop runs on the I/O threads: a disk error must end up in the log, not take the server

@@ -1,7 +1,9 @@
-// The service desk webhook: an Authority observer turns ticket events into deliveries kept in
-// the WebhookStore, and a sender on its own strand POSTs each one, signed (X-Parley-Signature),
-// retrying with exponential back-off until the receiver answers 2xx or the attempts run out.
-// Pending deliveries resume after a restart. Settings and the delivery log are read and
+// The service desk webhook: an Authority follower turns committed ticket events into deliveries
+// kept in the WebhookStore, and a sender on its own strand POSTs each one, signed
+// (X-Parley-Signature), retrying with exponential back-off until the receiver answers 2xx or
+// the attempts run out. Deliveries are derived from the event log: the store remembers how far,
+// and start-up derives again from there (Catchup), so a crash between an event's commit and its
+// delivery's loses none. Pending deliveries resume after a restart. Settings and the delivery log are read and
 // written from the REST workers (blocking SQLite), never from the authority's strand.
 #pragma once
 
@@ -42,7 +44,13 @@ public:
     // No new attempts; what is pending stays pending for the next start.
     void stop();
 
-    Authority::Observer observer();
+    // For Authority::recover: derives the deliveries of the events after the last one derived.
+    // A new file starts at `log_end`: events from before it existed are not sent.
+    Authority::Catchup catchup(std::uint64_t log_end);
+    Authority::Follower follower();
+    // Blocks until what the follower has handed over is derived and the progress saved (an
+    // orderly stop, once the authority has settled).
+    void settle();
 
     // Blocking.
     WebhookSettings settings();
@@ -51,7 +59,11 @@ public:
     std::vector<Delivery> deliveries(std::optional<std::int64_t> before, std::size_t limit);
 
 private:
-    void enqueue(TicketPayload payload, core::Timestamp at);
+    void derive(std::uint64_t seq, const std::optional<TicketPayload>& payload,
+                core::Timestamp at);
+    void save_progress();
+    // How far the progress may be saved: short of the first event that could not be derived.
+    std::uint64_t savable(std::uint64_t seq) const;
     void pump();
     void pump_guarded();
     void send(const Delivery& delivery, const WebhookSettings& settings,
@@ -66,6 +78,11 @@ private:
     boost::asio::steady_timer timer_;
     // Read on the authority's strand: whether ticket events become deliveries at all.
     std::atomic<bool> enabled_{false};
+    // The last event derived, and the last one the store has been told of: progress is saved
+    // with each delivery and every kProgressEvery events, so a catch-up replays few.
+    std::uint64_t derived_seq_ = 0;
+    std::uint64_t saved_seq_ = 0;
+    std::optional<std::uint64_t> underived_;
     bool sending_ = false;
     bool stopped_ = false;
 };

@@ -22,17 +22,18 @@ core::Timestamp wall_clock_ms() {
         .count();
 }
 
-std::filesystem::path fresh_dir() {
+}  // namespace
+
+std::filesystem::path fresh_temp_dir(const std::string& prefix) {
     std::random_device random;
     const auto dir = std::filesystem::temp_directory_path() /
-                     ("parley-test-" + std::to_string(random()) + std::to_string(random()));
+                     (prefix + std::to_string(random()) + std::to_string(random()));
     std::filesystem::create_directories(dir);
     return dir;
 }
 
-}  // namespace
-
-TestServer::TestServer(std::function<void(ServerConfig&)> tweak) : dir_(fresh_dir()) {
+TestServer::TestServer(std::function<void(ServerConfig&)> tweak)
+    : dir_(fresh_temp_dir("parley-test-")) {
     config_.port = 0;
     config_.threads = 2;
     config_.data_dir = dir_ / "data";

@@ -20,6 +20,9 @@
 
 namespace parley::server::testing {
 
+// A new, empty folder under the system's temporary folder, its name `prefix` and random digits.
+std::filesystem::path fresh_temp_dir(const std::string& prefix);
+
 class TestServer {
 public:
     // `tweak` adjusts the configuration (limits, origins) before the server opens.

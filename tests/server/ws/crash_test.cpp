@@ -2,89 +2,15 @@
 // start it again on the same data folder, and find every acknowledged message there, in order.
 #include <gtest/gtest.h>
 
-#include <csignal>
-#include <cstdio>
 #include <random>
-#include <sys/wait.h>
-#include <unistd.h>
 
+#include "support/server_process.h"
 #include "support/test_server.h"
 
 namespace parley::server::testing {
 namespace {
 
 using nlohmann::json;
-
-// parley-server as a child process, its port read from the line it prints when listening.
-class ServerProcess {
-public:
-    // With `demo_expected`, waits until the demo accounts are printed (they are usable then).
-    ServerProcess(const std::filesystem::path& dir, bool demo_expected) {
-        int out[2];
-        if (pipe(out) != 0) {
-            throw std::runtime_error("pipe failed");
-        }
-        pid_ = fork();
-        if (pid_ == 0) {
-            dup2(out[1], STDOUT_FILENO);
-            close(out[0]);
-            const std::string data = (dir / "data").string();
-            const std::string web = dir.string();
-            execl(PARLEY_SERVER_BINARY, PARLEY_SERVER_BINARY, "--listen", "127.0.0.1:0",
-                  "--data-dir", data.c_str(), "--web-root", web.c_str(), "--demo",
-                  "--ip-requests-per-second", "100000", "--commands-per-second", "100000",
-                  static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(out[1]);
-        output_ = fdopen(out[0], "r");
-        char line[512];
-        while (std::fgets(line, sizeof line, output_)) {
-            const std::string text(line);
-            if (const auto at = text.find("listening on http://127.0.0.1:");
-                at != std::string::npos) {
-                port_ = static_cast<unsigned short>(
-                    std::stoi(text.substr(at + std::string("listening on http://127.0.0.1:").size())));
-            }
-            const bool demo_done = text.find("chen /") != std::string::npos;
-            if (port_ != 0 && (!demo_expected || demo_done)) {
-                break;
-            }
-        }
-    }
-
-    ~ServerProcess() {
-        if (pid_ > 0) {
-            kill(pid_, SIGKILL);
-            waitpid(pid_, nullptr, 0);
-        }
-        if (output_) {
-            std::fclose(output_);
-        }
-    }
-
-    void kill_hard() {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
-        pid_ = -1;
-    }
-
-    // SIGTERM, then the exit status.
-    int terminate() {
-        kill(pid_, SIGTERM);
-        int status = 0;
-        waitpid(pid_, &status, 0);
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-
-    unsigned short port() const { return port_; }
-
-private:
-    pid_t pid_ = -1;
-    FILE* output_ = nullptr;
-    unsigned short port_ = 0;
-};
 
 TEST(Durability, EveryAcknowledgedMessageSurvivesSigkill) {
     std::random_device random;
@@ -94,7 +20,7 @@ TEST(Durability, EveryAcknowledgedMessageSurvivesSigkill) {
     std::vector<std::string> acknowledged;
     std::string chat;
     {
-        ServerProcess first(dir, true);
+        ServerProcess first(PARLEY_SERVER_BINARY, dir, true);
         ASSERT_NE(first.port(), 0);
         const json started = start_chat_as_customer(first.port(), "Crash", "hello?");
         chat = started["chat"];
@@ -121,7 +47,7 @@ TEST(Durability, EveryAcknowledgedMessageSurvivesSigkill) {
             }
         }
     }
-    ServerProcess second(dir, false);
+    ServerProcess second(PARLEY_SERVER_BINARY, dir, false);
     ASSERT_NE(second.port(), 0);
     WsClient sofia(second.port());
     ASSERT_EQ(sofia.hello(sign_in(second.port(), "sofia", "sofia-demo"))["type"], "welcome");
@@ -155,7 +81,7 @@ TEST(Durability, SigtermFinishesWhatIsInFlightClosesSocketsWithAReasonAndExitsZe
     std::filesystem::create_directories(dir);
     std::string chat;
     {
-        ServerProcess server(dir, true);
+        ServerProcess server(PARLEY_SERVER_BINARY, dir, true);
         ASSERT_NE(server.port(), 0);
         const json started = start_chat_as_customer(server.port(), "Term", "before the stop");
         chat = started["chat"];
@@ -179,7 +105,7 @@ TEST(Durability, SigtermFinishesWhatIsInFlightClosesSocketsWithAReasonAndExitsZe
         EXPECT_EQ(customer.close_reason(), "server shutting down");
         EXPECT_GT(acks, 0);
     }
-    ServerProcess again(dir, false);
+    ServerProcess again(PARLEY_SERVER_BINARY, dir, false);
     WsClient sofia(again.port());
     sofia.hello(sign_in(again.port(), "sofia", "sofia-demo"));
     const json sync = sofia.expect("sync");
