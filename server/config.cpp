@@ -19,7 +19,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 20> kOptions = {{
+constexpr std::array<Option, 24> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -42,6 +42,14 @@ constexpr std::array<Option, 20> kOptions = {{
     {"smtp-password", "SECRET", "password for the relay (better in PARLEY_SMTP_PASSWORD)", false},
     {"smtp-attempts", "N", "tries per email before it is recorded as failed (default 3)", false},
     {"webhook-retry-ms", "N", "first retry delay of the service desk webhook (default 2000)",
+     false},
+    {"hello-timeout-ms", "N", "a WebSocket silent this long after opening is closed (default 10000)",
+     false},
+    {"connections-per-address", "N", "open connections per client address (default 500)", false},
+    {"allowed-hosts", "LIST",
+     "Host names served besides localhost, the listen address and allowed origins ('*': any)",
+     false},
+    {"metrics-token", "SECRET", "bearer token that may read /metrics (admins and API keys may)",
      false},
 }};
 
@@ -139,6 +147,14 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
         return set_number(config.threads, value, source, 0u, 256u);
     } else if (name == "allowed-origins") {
         config.allowed_origins = split_list(value);
+    } else if (name == "allowed-hosts") {
+        config.allowed_hosts = split_list(value);
+    } else if (name == "metrics-token") {
+        config.metrics_token = value;
+    } else if (name == "hello-timeout-ms") {
+        return set_number(config.hello_timeout_ms, value, source, 100u, 600000u);
+    } else if (name == "connections-per-address") {
+        return set_number(config.connections_per_address, value, source, 1u, 1000000u);
     } else if (name == "max-upload-bytes") {
         return set_number<std::uint64_t>(config.max_upload_bytes, value, source, 1,
                                          std::uint64_t{1} << 30);

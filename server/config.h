@@ -46,6 +46,17 @@ struct ServerConfig {
     unsigned smtp_attempts = 3;
     // The service desk webhook's first retry delay; later retries double it.
     unsigned webhook_retry_ms = 2000;
+    // A WebSocket that has not said hello by then is closed.
+    unsigned hello_timeout_ms = 10000;
+    // Open connections (HTTP keep-alive and WebSocket) per client address: an office of a few
+    // hundred agents behind one NAT address, or the load tool's default floor, stays under it.
+    unsigned connections_per_address = 500;
+    // Host headers served besides the defaults (localhost, 127.0.0.1, [::1], the listen and the
+    // connection's own address, the hosts of allowed_origins): "name" or "name:port"; "*"
+    // serves any Host (when a proxy in front checks it).
+    std::vector<std::string> allowed_hosts;
+    // A bearer token that may read /metrics (admins and API keys may too).
+    std::string metrics_token;
 };
 
 struct ConfigError {

@@ -90,14 +90,11 @@ HttpResponse handle_http(const HttpRequest& request, const StaticFiles& files) {
 }
 
 HttpResponse handle_http(const HttpRequest& request, Services& services) {
-    if (request.target() == "/metrics" && request.method() == http::verb::get) {
-        HttpResponse response{http::status::ok, request.version()};
-        response.set(http::field::server, "parley-server/" PARLEY_VERSION);
-        response.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
-        response.set(http::field::cache_control, "no-store");
-        response.keep_alive(request.keep_alive());
-        response.body() = render_metrics(services);
-        response.prepare_payload();
+    if (request.target() == "/healthz" && !services.started.load()) {
+        auto response = json_error(request, http::status::service_unavailable, "starting",
+                                   "The server is starting (creating its demo organisation); "
+                                   "ask again in a moment.");
+        response.set(http::field::retry_after, "1");
         return response;
     }
     return handle_http(request, *services.static_files);

@@ -8,7 +8,9 @@
 
 #include "server/auth/origin.h"
 #include "server/cors.h"
+#include "server/host_allowlist.h"
 #include "server/http_handler.h"
+#include "server/security_headers.h"
 #include "server/ws_session.h"
 
 namespace parley::server {
@@ -18,23 +20,40 @@ namespace http = beast::http;
 namespace {
 
 constexpr auto kRequestTimeout = std::chrono::seconds(30);
+// Enough for a client to read the refusal it is given; an unread upload is not waited for.
+constexpr auto kDrainTimeout = std::chrono::seconds(2);
+constexpr std::size_t kDrainBytes = 1 << 20;
 
 }  // namespace
 
-HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, Services& services, RestApi& api)
-    : stream_(std::move(socket)), services_(services), api_(api) {
+HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, Services& services, RestApi& api,
+                         std::string client_ip, std::optional<AddressSlot> slot)
+    : stream_(std::move(socket)),
+      services_(services),
+      api_(api),
+      client_ip_(std::move(client_ip)),
+      slot_(std::move(slot)) {
     beast::error_code error;
-    const auto remote = stream_.socket().remote_endpoint(error);
-    client_ip_ = error ? "unknown" : remote.address().to_string();
+    const auto local = stream_.socket().local_endpoint(error);
+    if (!error) {
+        local_address_ = local.address().to_string();
+        local_port_ = local.port();
+    }
 }
 
 void HttpSession::run() {
-    boost::asio::dispatch(stream_.get_executor(),
-                          [self = shared_from_this()] { self->read_header(); });
+    boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+        if (self->slot_) {
+            self->read_header();
+        } else {
+            self->refuse_busy();
+        }
+    });
 }
 
 void HttpSession::read_header() {
     parser_.emplace();
+    admission_.reset();
     parser_->header_limit(16 * 1024);
     // Beast checks Content-Length against the body limit as soon as the header is parsed, and
     // its default (1 MiB) would drop larger uploads silently; on_header sets the route's limit.
@@ -46,6 +65,34 @@ void HttpSession::read_header() {
                             });
 }
 
+void HttpSession::refuse_busy() {
+    auto response = error_response(11, http::status::service_unavailable, "too_many_connections",
+                                   "This address has too many connections open to Parley; "
+                                   "close some and try again.");
+    response.set(http::field::retry_after, "5");
+    refuse(std::move(response));
+}
+
+void HttpSession::refuse(HttpResponse response) {
+    response.keep_alive(false);
+    send(std::move(response));
+}
+
+bool HttpSession::host_checked() {
+    const auto& header = parser_->get();
+    // Health probes name the server however their network reaches it, and learn nothing.
+    if (header.target() == "/healthz" ||
+        host_allowed(header[http::field::host], local_address_, local_port_, services_.config)) {
+        return true;
+    }
+    auto response = error_response(header.version(), http::status::misdirected_request,
+                                   "host_not_allowed",
+                                   "This server does not answer to that host name; add it to "
+                                   "--allowed-hosts if it is one of its names.");
+    refuse(std::move(response));
+    return false;
+}
+
 void HttpSession::on_header(beast::error_code error) {
     if (error == http::error::end_of_stream) {
         close();
@@ -53,8 +100,8 @@ void HttpSession::on_header(beast::error_code error) {
     }
     if (error) {
         if (error == http::error::header_limit) {
-            send(error_response(11, http::status::request_header_fields_too_large,
-                                "headers_too_large", "The request headers are too large."));
+            refuse(error_response(11, http::status::request_header_fields_too_large,
+                                  "headers_too_large", "The request headers are too large."));
         }
         return;
     }
@@ -64,8 +111,10 @@ void HttpSession::on_header(beast::error_code error) {
                                        "rate_limited",
                                        "Too many requests from this address; slow down.");
         response.set(http::field::retry_after, "1");
-        response.keep_alive(false);
-        send(std::move(response));
+        refuse(std::move(response));
+        return;
+    }
+    if (!host_checked()) {
         return;
     }
     if (beast::websocket::is_upgrade(header) && header.target() == "/ws") {
@@ -76,15 +125,22 @@ void HttpSession::on_header(beast::error_code error) {
         send(std::move(*preflight));
         return;
     }
+    if (RestApi::handles(header.target())) {
+        auto admitted = api_.admit(header);
+        if (auto* refused = std::get_if<HttpResponse>(&admitted)) {
+            allow_cross_origin(*refused, header[http::field::origin], header[http::field::host],
+                               services_.config.allowed_origins);
+            send(std::move(*refused));
+            return;
+        }
+        admission_ = std::get<Admission>(std::move(admitted));
+    }
     const std::uint64_t limit =
         RestApi::body_limit(header.method(), header.target(), services_.config);
     if (header.has_content_length() && *parser_->content_length() > limit) {
-        auto response = error_response(header.version(), http::status::payload_too_large,
-                                       "too_large",
-                                       "The request body is larger than the " +
-                                           std::to_string(limit) + " bytes allowed here.");
-        response.keep_alive(false);
-        send(std::move(response));
+        refuse(error_response(header.version(), http::status::payload_too_large, "too_large",
+                              "The request body is larger than the " + std::to_string(limit) +
+                                  " bytes allowed here."));
         return;
     }
     parser_->body_limit(limit);
@@ -98,34 +154,30 @@ void HttpSession::upgrade() {
     const auto& header = parser_->get();
     if (!auth::origin_allowed(header[http::field::origin], header[http::field::host],
                               services_.config.allowed_origins)) {
-        auto response = error_response(header.version(), http::status::forbidden,
-                                       "origin_not_allowed",
-                                       "Pages from this origin may not connect to Parley.");
-        response.keep_alive(false);
-        send(std::move(response));
+        refuse(error_response(header.version(), http::status::forbidden, "origin_not_allowed",
+                              "Pages from this origin may not connect to Parley."));
         return;
     }
     stream_.expires_never();
-    std::make_shared<WsSession>(stream_.release_socket(), services_, client_ip_)
+    std::make_shared<WsSession>(stream_.release_socket(), services_, client_ip_,
+                                std::move(*slot_))
         ->run(parser_->release());
 }
 
 void HttpSession::on_body(beast::error_code error) {
     if (error == http::error::body_limit) {
-        auto response = error_response(11, http::status::payload_too_large, "too_large",
-                                       "The request body is too large.");
-        response.keep_alive(false);
-        send(std::move(response));
+        refuse(error_response(11, http::status::payload_too_large, "too_large",
+                              "The request body is too large."));
         return;
     }
     if (error) {
         return;
     }
     HttpRequest request = parser_->release();
-    if (RestApi::handles(request.target())) {
+    if (admission_) {
         std::string origin(request[http::field::origin]);
         std::string host(request[http::field::host]);
-        api_.handle(std::move(request), RequestContext{client_ip_},
+        api_.handle(std::move(request), std::move(*admission_), RequestContext{client_ip_},
                     [self = shared_from_this(), origin = std::move(origin),
                      host = std::move(host)](HttpResponse response) {
                         allow_cross_origin(response, origin, host,
@@ -141,6 +193,10 @@ void HttpSession::on_body(beast::error_code error) {
 }
 
 void HttpSession::send(HttpResponse response) {
+    add_security_headers(response);
+    if (!parser_ || !parser_->is_done()) {
+        response.keep_alive(false);
+    }
     auto held = std::make_shared<HttpResponse>(std::move(response));
     response_ = held;
     const bool keep_alive = held->keep_alive();
@@ -156,11 +212,28 @@ void HttpSession::on_write(bool keep_alive, beast::error_code error) {
     if (error) {
         return;
     }
-    if (!keep_alive) {
-        close();
+    if (keep_alive) {
+        read_header();
         return;
     }
-    read_header();
+    close();
+    if (!parser_ || !parser_->is_done()) {
+        stream_.expires_after(kDrainTimeout);
+        drain(std::make_shared<std::array<char, 4096>>(), 0);
+    }
+}
+
+void HttpSession::drain(std::shared_ptr<std::array<char, 4096>> sink, std::size_t dropped) {
+    if (dropped >= kDrainBytes) {
+        return;
+    }
+    stream_.async_read_some(boost::asio::buffer(*sink),
+                            [self = shared_from_this(), sink, dropped](beast::error_code error,
+                                                                       std::size_t read) {
+                                if (!error) {
+                                    self->drain(sink, dropped + read);
+                                }
+                            });
 }
 
 void HttpSession::close() {

@@ -16,7 +16,8 @@ Listener::Listener(asio::io_context& io, const tcp::endpoint& endpoint, Services
       acceptor_(asio::make_strand(io)),
       retry_(acceptor_.get_executor()),
       services_(services),
-      api_(api) {
+      api_(api),
+      slots_(std::make_shared<AddressSlots>(services.config.connections_per_address)) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(asio::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -52,7 +53,13 @@ void Listener::accept_next() {
             });
             return;
         }
-        std::make_shared<HttpSession>(std::move(socket), self->services_, self->api_)->run();
+        boost::system::error_code remote_error;
+        const auto remote = socket.remote_endpoint(remote_error);
+        std::string client_ip = remote_error ? "unknown" : remote.address().to_string();
+        auto slot = self->slots_->take(client_ip);
+        std::make_shared<HttpSession>(std::move(socket), self->services_, self->api_,
+                                      std::move(client_ip), std::move(slot))
+            ->run();
         self->accept_next();
     });
 }

@@ -1,10 +1,12 @@
-// Accepts TCP connections and hands each to an HttpSession on its own strand.
+// Accepts TCP connections and hands each to an HttpSession on its own strand, with a slot in
+// its address's share of connections (or none, and the session refuses).
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <memory>
 
+#include "server/address_slots.h"
 #include "server/rest/api.h"
 #include "server/services.h"
 
@@ -28,6 +30,7 @@ private:
     boost::asio::ip::tcp::endpoint endpoint_;
     Services& services_;
     RestApi& api_;
+    std::shared_ptr<AddressSlots> slots_;
 };
 
 }  // namespace parley::server

@@ -126,7 +126,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         config, server->clock_, *server->authority_, *server->accounts_, server->connections_,
         *server->store_, *server->store_, *server->attachments_, server->metrics_,
         std::make_shared<const StaticFiles>(config.web_root), *server->request_limiter_,
-        *server->command_limiter_, *server->webhooks_, *server->knowledge_});
+        *server->command_limiter_, *server->webhooks_, *server->knowledge_, server->started_});
     server->api_ = std::make_unique<RestApi>(*server->services_);
     boost::system::error_code address_error;
     const auto address = boost::asio::ip::make_address(config.address, address_error);
@@ -169,6 +169,7 @@ void Server::start() {
             demo_lines_ = std::get<std::vector<std::string>>(std::move(created));
         }
     }
+    started_ = true;
 }
 
 void Server::stop() {

@@ -84,6 +84,7 @@ private:
     unsigned threads_ = 1;
     std::vector<std::string> demo_lines_;
     std::atomic<bool> failed_{false};
+    std::atomic<bool> started_{false};
     bool want_demo_ = false;
     bool stopped_ = false;
 };

@@ -2,6 +2,7 @@
 // Each member is thread-safe or posts to its own strand.
 #pragma once
 
+#include <atomic>
 #include <memory>
 
 #include "server/access/accounts.h"
@@ -37,6 +38,8 @@ struct Services {
     webhooks::Webhooks& webhooks;
     // Articles and outage notices.
     KnowledgeStore& knowledge;
+    // Set once start() has finished (the demo organisation exists): /healthz says so.
+    const std::atomic<bool>& started;
 };
 
 }  // namespace parley::server

@@ -15,13 +15,19 @@ namespace websocket = beast::websocket;
 namespace {
 
 constexpr std::size_t kMaxMessageBytes = 1 << 20;
+// A message is read in pieces of this size, so a large one is seen growing, never held whole.
+constexpr std::size_t kReadPiece = 64 << 10;
 constexpr std::size_t kMaxQueuedMessages = 8192;
 
 }  // namespace
 
 WsSession::WsSession(boost::asio::ip::tcp::socket socket, Services& services,
-                     std::string client_ip)
-    : ws_(std::move(socket)), services_(services), client_ip_(std::move(client_ip)) {}
+                     std::string client_ip, AddressSlot slot)
+    : ws_(std::move(socket)),
+      services_(services),
+      client_ip_(std::move(client_ip)),
+      slot_(std::move(slot)),
+      hello_deadline_(ws_.get_executor()) {}
 
 void WsSession::run(beast::http::request<beast::http::string_body> upgrade) {
     auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
@@ -31,35 +37,62 @@ void WsSession::run(beast::http::request<beast::http::string_body> upgrade) {
     ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
         response.set(beast::http::field::server, "parley-server/" PARLEY_VERSION);
     }));
-    ws_.read_message_max(kMaxMessageBytes);
+    // The size limit is ours (on_read): Beast's own fails the connection while the client
+    // is still sending, and the reset loses the close frame that says why.
+    ws_.read_message_max(0);
     cookie_token_ = auth::cookie_value(upgrade[beast::http::field::cookie], "parley_session");
     auto request = std::make_shared<beast::http::request<beast::http::string_body>>(
         std::move(upgrade));
     ws_.async_accept(*request, [self = shared_from_this(), request](beast::error_code error) {
         if (!error) {
+            self->await_hello();
             self->read_next();
         }
     });
 }
 
-void WsSession::read_next() {
-    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code error, std::size_t) {
-        if (error) {
-            self->on_closed();
-            return;
+void WsSession::await_hello() {
+    const auto limit = std::chrono::milliseconds(services_.config.hello_timeout_ms);
+    hello_deadline_.expires_after(limit);
+    hello_deadline_.async_wait([self = shared_from_this(), limit](beast::error_code error) {
+        if (!error && !self->principal_) {
+            self->close_with(websocket::close_code::policy_error,
+                             "no hello within " + std::to_string(limit.count()) + " ms");
         }
-        std::string text = beast::buffers_to_string(self->buffer_.data());
-        self->buffer_.consume(self->buffer_.size());
-        // Reading goes on while closing: the peer's close frame arrives through it.
-        if (!self->closing_) {
-            self->on_message(std::move(text));
-        }
-        self->read_next();
     });
+}
+
+void WsSession::read_next() {
+    ws_.async_read_some(buffer_, kReadPiece,
+                        [self = shared_from_this()](beast::error_code error, std::size_t) {
+                            self->on_read(error);
+                        });
+}
+
+void WsSession::on_read(beast::error_code error) {
+    if (error) {
+        on_closed();
+        return;
+    }
+    // Reading goes on while closing: the peer's close frame arrives through it, after what
+    // it was still sending, which is dropped.
+    if (closing_) {
+        buffer_.clear();
+    } else if (buffer_.size() > kMaxMessageBytes) {
+        buffer_.clear();
+        close_with(websocket::close_code::too_big,
+                   "message larger than " + std::to_string(kMaxMessageBytes) + " bytes");
+    } else if (ws_.is_message_done()) {
+        std::string text = beast::buffers_to_string(buffer_.data());
+        buffer_.consume(buffer_.size());
+        on_message(std::move(text));
+    }
+    read_next();
 }
 
 void WsSession::on_closed() {
     closing_ = true;
+    hello_deadline_.cancel();
     if (principal_ && !finished_) {
         finished_ = true;
         services_.connections.remove(this);
@@ -107,6 +140,7 @@ void WsSession::on_hello(const std::string& text) {
         return;
     }
     principal_ = std::get<Principal>(std::move(who));
+    hello_deadline_.cancel();
     services_.connections.add(shared_from_this(), principal_->actor, principal_->token_hash);
     send_text(protocol::encode_welcome({protocol::kProtocolVersion, PARLEY_VERSION,
                                         principal_->actor,

@@ -2,8 +2,11 @@
 // actor's feed out. One write in flight at a time on the session's strand; the send queue is
 // bounded so a slow reader is disconnected with a reason instead of growing the server's
 // memory. Heartbeats are WebSocket pings (Beast's keep-alive) plus the protocol's ping/pong.
+// A connection that does not say hello in time is closed; so is one that sends a message over
+// the limit, with 1009 after the rest of it is read and dropped, so the client sees the code.
 #pragma once
 
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -15,6 +18,7 @@
 
 #include "server/access/accounts.h"
 #include "server/access/connections.h"
+#include "server/address_slots.h"
 #include "server/engine/subscriber.h"
 #include "server/services.h"
 
@@ -24,7 +28,8 @@ class WsSession : public std::enable_shared_from_this<WsSession>,
                   public Subscriber,
                   public Closable {
 public:
-    WsSession(boost::asio::ip::tcp::socket socket, Services& services, std::string client_ip);
+    WsSession(boost::asio::ip::tcp::socket socket, Services& services, std::string client_ip,
+              AddressSlot slot);
 
     void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
 
@@ -33,6 +38,8 @@ public:
 
 private:
     void read_next();
+    void on_read(boost::beast::error_code error);
+    void await_hello();
     void on_closed();
     void on_message(std::string text);
     void on_hello(const std::string& text);
@@ -49,6 +56,8 @@ private:
     boost::beast::flat_buffer buffer_;
     Services& services_;
     std::string client_ip_;
+    AddressSlot slot_;
+    boost::asio::steady_timer hello_deadline_;
     std::optional<std::string> cookie_token_;
     std::optional<Principal> principal_;
     std::deque<std::shared_ptr<const std::string>> outbox_;

@@ -9,8 +9,11 @@
     statusBox.className = "failed";
     document.body.dataset.connection = "failed";
   }
+  const canvas = document.getElementById("canvas");
+  // Here, not in an inline handler: the page's Content Security Policy runs no inline script.
+  canvas.addEventListener("contextmenu", (event) => event.preventDefault());
   window.Module = {
-    canvas: document.getElementById("canvas"),
+    canvas: canvas,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onRuntimeInitialized: () => { statusBox.textContent = ""; window.Module.canvas.focus(); },

@@ -12,6 +12,7 @@
 #include "server/http_handler.h"
 #include "server/knowledge/knowledge_routes.h"
 #include "server/log.h"
+#include "server/rest/cookie_guard.h"
 #include "server/rest/routes.h"
 
 namespace parley::server {
@@ -19,6 +20,10 @@ namespace http = boost::beast::http;
 
 namespace rest {
 namespace {
+
+// The answer to a request that needs a credential and has none that works.
+const AccessError kNotSignedIn{401, "not_signed_in",
+                               "Sign in first: the session is missing, ended or expired."};
 
 std::string_view path_of(std::string_view target) {
     return target.substr(0, target.find('?'));
@@ -57,12 +62,26 @@ bool matches(std::string_view pattern, std::string_view path,
     return true;
 }
 
-std::optional<std::string> credential_of(const HttpRequest& request) {
+struct Credential {
+    std::string value;
+    // The browser's session cookie, which it sends by itself, not a bearer token or API key.
+    bool cookie = false;
+};
+
+std::optional<Credential> credential_of(const HttpRequest& request) {
     const std::string_view authorization = request[http::field::authorization];
     if (authorization.starts_with("Bearer ")) {
-        return std::string(authorization.substr(7));
+        return Credential{std::string(authorization.substr(7)), false};
     }
-    return auth::cookie_value(request[http::field::cookie], "parley_session");
+    if (auto cookie = auth::cookie_value(request[http::field::cookie], "parley_session")) {
+        return Credential{std::move(*cookie), true};
+    }
+    return std::nullopt;
+}
+
+bool is_upload(http::verb method, std::string_view path) {
+    return method == http::verb::post && path.starts_with("/api/chats/") &&
+           path.ends_with("/attachments");
 }
 
 http::status status_for(std::string_view code) {
@@ -126,7 +145,8 @@ const Route* find_route(const HttpRequest& request, std::map<std::string, std::s
     for (const auto& group : {session_routes(), chat_routes(), attachment_routes(),
                               admin_routes(), analytics_routes(), history_routes(),
                               ticket_routes(), customer_routes(), webhook_routes(),
-                              knowledge::knowledge_routes(), knowledge::outage_routes()}) {
+                              knowledge::knowledge_routes(), knowledge::outage_routes(),
+                              metrics_routes()}) {
         for (const Route& route : group) {
             std::map<std::string, std::string> found;
             if (!matches(route.pattern, path, found)) {
@@ -202,8 +222,7 @@ bool Call::require_signed_in() {
     if (principal) {
         return true;
     }
-    fail(http::status::unauthorized, "not_signed_in",
-         "Sign in first: the session is missing, ended or expired.");
+    fail(kNotSignedIn);
     return false;
 }
 
@@ -298,46 +317,64 @@ std::string command_id_for(const HttpRequest& request) {
 
 RestApi::RestApi(Services& services) : services_(services) {}
 
-bool RestApi::handles(std::string_view target) { return target.starts_with("/api/"); }
+bool RestApi::handles(std::string_view target) {
+    return target.starts_with("/api/") || rest::path_of(target) == "/metrics";
+}
 
 std::uint64_t RestApi::body_limit(http::verb method, std::string_view target,
                                   const ServerConfig& config) {
-    const std::string_view path = rest::path_of(target);
-    if (method == http::verb::post && path.starts_with("/api/chats/") &&
-        path.ends_with("/attachments")) {
+    if (rest::is_upload(method, rest::path_of(target))) {
         return config.max_upload_bytes;
     }
     return 1 << 20;
 }
 
-void RestApi::handle(HttpRequest request, RequestContext context, Respond respond) {
-    auto call = std::make_shared<rest::Call>(services_, std::move(request), std::move(context),
-                                             std::move(respond), workers_.get_executor());
+std::variant<Admission, HttpResponse> RestApi::admit(const HttpRequest& header) const {
+    const auto refuse = [&](const AccessError& error) {
+        auto response = error_response(header.version(), static_cast<http::status>(error.status),
+                                       error.code, error.message);
+        response.keep_alive(header.keep_alive());
+        return response;
+    };
+    Admission admission;
     bool path_known = false;
-    const rest::Route* route = rest::find_route(call->request, call->params, path_known);
-    if (!route) {
-        if (path_known) {
-            call->fail(http::status::method_not_allowed, "method_not_allowed",
-                       "This address does not take that method.");
-        } else {
-            call->fail(http::status::not_found, "not_found", "There is no such API address.");
-        }
-        return;
+    admission.route = rest::find_route(header, admission.params, path_known);
+    if (!admission.route) {
+        return path_known ? refuse({405, "method_not_allowed",
+                                    "This address does not take that method."})
+                          : refuse({404, "not_found", "There is no such API address."});
     }
-    if (const auto credential = rest::credential_of(call->request)) {
-        auto who = services_.accounts.authenticate(*credential);
+    const auto credential = rest::credential_of(header);
+    if (credential) {
+        auto who = services_.accounts.authenticate(credential->value);
         if (auto* principal = std::get_if<Principal>(&who)) {
-            call->principal = std::move(*principal);
-        } else if (!route->open || std::get<AccessError>(who).code == "invalid_api_key") {
+            admission.principal = std::move(*principal);
+        } else if (!admission.route->open ||
+                   std::get<AccessError>(who).code == "invalid_api_key") {
             // An open route ignores a stale session, but a bad API key is an integration's
             // mistake: starting its chat anonymously would drop the bot's context unseen.
-            call->fail(std::get<AccessError>(who));
-            return;
+            return refuse(std::get<AccessError>(who));
         }
     }
-    if (!route->open && !call->require_signed_in()) {
-        return;
+    if (!admission.route->open && !admission.principal) {
+        return refuse(rest::kNotSignedIn);
     }
+    if (admission.principal && credential->cookie) {
+        if (auto refused = rest::cross_site_refusal(
+                header, rest::is_upload(header.method(), rest::path_of(header.target())))) {
+            return refuse(*refused);
+        }
+    }
+    return admission;
+}
+
+void RestApi::handle(HttpRequest request, Admission admission, RequestContext context,
+                     Respond respond) {
+    auto call = std::make_shared<rest::Call>(services_, std::move(request), std::move(context),
+                                             std::move(respond), workers_.get_executor());
+    call->params = std::move(admission.params);
+    call->principal = std::move(admission.principal);
+    const rest::Route* route = admission.route;
     call->guarded([&] { route->handler(call); });
 }
 

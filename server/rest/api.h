@@ -8,8 +8,11 @@
 #include <boost/beast/http.hpp>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "server/services.h"
 
@@ -20,6 +23,19 @@ using HttpResponse = boost::beast::http::response<boost::beast::http::string_bod
 
 struct RequestContext {
     std::string client_ip;
+};
+
+namespace rest {
+struct Route;
+}
+
+// What a request's headers alone decide: its route and who sends it. The body is read only
+// after this, so a stranger's upload is refused before a byte of it is held.
+struct Admission {
+    const rest::Route* route = nullptr;
+    // Named segments of the route ("{chat}" → params["chat"]).
+    std::map<std::string, std::string> params;
+    std::optional<Principal> principal;
 };
 
 // Called exactly once, from any thread.
@@ -34,7 +50,12 @@ public:
     static std::uint64_t body_limit(boost::beast::http::verb method, std::string_view target,
                                     const ServerConfig& config);
 
-    void handle(HttpRequest request, RequestContext context, Respond respond);
+    // The route and caller for these headers, or the answer refusing them: 404 or 405, 401
+    // for a route that needs a credential and has none that works, 403 cross_site_request.
+    std::variant<Admission, HttpResponse> admit(const HttpRequest& header) const;
+    // The whole request, once admit() has let its headers through.
+    void handle(HttpRequest request, Admission admission, RequestContext context,
+                Respond respond);
 
 private:
     Services& services_;

@@ -27,5 +27,6 @@ std::span<const Route> history_routes();
 std::span<const Route> ticket_routes();
 std::span<const Route> customer_routes();
 std::span<const Route> webhook_routes();
+std::span<const Route> metrics_routes();
 
 }  // namespace parley::server::rest

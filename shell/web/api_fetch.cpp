@@ -19,9 +19,13 @@ EM_JS(void, js_api_fetch, (int id, const char* method_text, const char* path_tex
     const body = UTF8ToString(body_text);
     const init = {method: method, credentials: "same-origin",
                   headers: {"Accept": "application/json, text/csv"}};
+    // The server takes changes made with the session cookie only as JSON (a bodiless DELETE
+    // included): no other site's page can send that without asking first.
+    if (method !== "GET" && method !== "HEAD") {
+        init.headers["Content-Type"] = "application/json";
+    }
     if (body.length > 0) {
         init.body = body;
-        init.headers["Content-Type"] = "application/json";
     }
     fetch(UTF8ToString(path_text), init)
         .then(function(reply) {

@@ -32,7 +32,9 @@ EM_JS(void, js_sign_in, (const char* agent, const char* password), {
 });
 
 EM_JS(void, js_sign_out, (), {
-    fetch("/api/session", {method: "DELETE", credentials: "same-origin"})
+    // JSON like every change made with the session cookie, though it has no body.
+    fetch("/api/session", {method: "DELETE", credentials: "same-origin",
+                           headers: {"Content-Type": "application/json"}})
         .catch(function() {})
         .then(function() { ccall("parley_signed_out", null, [], []); });
 });

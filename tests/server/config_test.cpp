@@ -24,6 +24,25 @@ TEST(Config, DefaultsListenOnLoopback8080) {
     EXPECT_EQ(config.port, 8080);
 }
 
+TEST(Config, EdgeLimitsHaveSafeDefaultsAndAreSettings) {
+    const auto defaults = std::get<ServerConfig>(parse_config({}, env_of({})));
+    EXPECT_EQ(defaults.hello_timeout_ms, 10000u);
+    EXPECT_EQ(defaults.connections_per_address, 500u);
+    EXPECT_TRUE(defaults.allowed_hosts.empty());
+    EXPECT_TRUE(defaults.metrics_token.empty());
+    const auto set = std::get<ServerConfig>(parse_config(
+        {"--hello-timeout-ms", "2500", "--allowed-hosts", "support.example.com, chat.example.com"},
+        env_of({{"PARLEY_CONNECTIONS_PER_ADDRESS", "40"}, {"PARLEY_METRICS_TOKEN", "s3cret"}})));
+    EXPECT_EQ(set.hello_timeout_ms, 2500u);
+    EXPECT_EQ(set.connections_per_address, 40u);
+    EXPECT_EQ(set.allowed_hosts,
+              (std::vector<std::string>{"support.example.com", "chat.example.com"}));
+    EXPECT_EQ(set.metrics_token, "s3cret");
+    EXPECT_TRUE(std::holds_alternative<ConfigError>(
+        parse_config({"--connections-per-address", "0"}, env_of({}))));
+    EXPECT_NE(usage_text().find("--hello-timeout-ms"), std::string::npos);
+}
+
 TEST(Config, EnvironmentSetsAndFlagsOverride) {
     const auto from_env = parse_config({}, env_of({{"PARLEY_LISTEN", "0.0.0.0:9000"},
                                                    {"PARLEY_DATA_DIR", "/var/lib/parley"}}));

@@ -50,6 +50,8 @@ public:
 
     const std::vector<std::string>& agent_ids() const { return agent_ids_; }
     std::uint64_t accepts_refused() const { return accepts_refused_; }
+    // After sign_in_admin(): also what reads the server's /metrics.
+    const std::string& admin_token() const { return admin_token_; }
 
 private:
     // Every job answered; those refused with 429 are sent again after a second.

@@ -41,8 +41,9 @@ std::string format(const char* pattern, double value) {
     return text;
 }
 
-std::optional<double> server_rss(boost::asio::io_context& io, const tcp::endpoint& server) {
-    const auto metrics = load::read_metrics(io, server);
+std::optional<double> server_rss(boost::asio::io_context& io, const tcp::endpoint& server,
+                                 const std::string& token) {
+    const auto metrics = load::read_metrics(io, server, token);
     const auto reading = metrics ? load::server_reading(*metrics) : std::nullopt;
     return reading ? std::optional(reading->rss_mib) : std::nullopt;
 }
@@ -108,7 +109,7 @@ std::variant<LoadReport, std::string> run_load(const LoadOptions& options,
     if (auto failed = floor.create_agents()) {
         return *failed;
     }
-    report.rss_before_mib = server_rss(io, server);
+    report.rss_before_mib = server_rss(io, server, floor.admin_token());
     for (auto step :
          {&load::Floor::connect_agents, &load::Floor::connect_customers, &load::Floor::accept_chats}) {
         if (auto failed = (floor.*step)()) {
@@ -116,7 +117,7 @@ std::variant<LoadReport, std::string> run_load(const LoadOptions& options,
         }
     }
     report.accepts_refused = floor.accepts_refused();
-    report.rss_connected_mib = server_rss(io, server);
+    report.rss_connected_mib = server_rss(io, server, floor.admin_token());
     report.connections = generator.connections();
 
     say("measuring: " + format("%.0f", options.warmup_seconds) + " s warm-up, " +
@@ -128,7 +129,7 @@ std::variant<LoadReport, std::string> run_load(const LoadOptions& options,
     phase.measure = whole_seconds(options.duration_seconds);
     phase.drain = whole_seconds(options.drain_seconds);
     report.phase = generator.run_phase(phase, [&]() -> std::optional<load::ServerReading> {
-        const auto metrics = load::read_metrics(io, server);
+        const auto metrics = load::read_metrics(io, server, floor.admin_token());
         return metrics ? load::server_reading(*metrics) : std::nullopt;
     });
     if (!options.keep_chats) {

@@ -5,9 +5,10 @@
 namespace parley::load {
 
 std::optional<std::map<std::string, double>> read_metrics(boost::asio::io_context& io,
-                                                          const tcp::endpoint& server) {
+                                                          const tcp::endpoint& server,
+                                                          const std::string& token) {
     const HttpResult answer =
-        run_http(io, server, {{boost::beast::http::verb::get, "/metrics", "", ""}}, 1).front();
+        run_http(io, server, {{boost::beast::http::verb::get, "/metrics", "", token}}, 1).front();
     if (answer.status != 200) {
         return std::nullopt;
     }

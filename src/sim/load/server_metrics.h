@@ -11,9 +11,11 @@
 
 namespace parley::load {
 
-// The series without labels, by name; nothing when the server did not answer 200.
+// The series without labels, by name; nothing when the server did not answer 200. `token`:
+// an admin's session or the server's --metrics-token, which /metrics asks for.
 std::optional<std::map<std::string, double>> read_metrics(boost::asio::io_context& io,
-                                                          const tcp::endpoint& server);
+                                                          const tcp::endpoint& server,
+                                                          const std::string& token);
 
 // The same, from the text itself.
 std::map<std::string, double> parse_metrics(std::string_view text);

@@ -421,9 +421,12 @@ struct StoreFigures {
     double command_seconds = 0;
 };
 
+// The bench's server reads its /metrics to this bearer token.
+constexpr const char* kMetricsToken = "bench-metrics";
+
 std::optional<StoreFigures> store_figures(boost::asio::io_context& io,
                                           const tcp::endpoint& server) {
-    const auto series = read_metrics(io, server);
+    const auto series = read_metrics(io, server, kMetricsToken);
     if (!series) {
         return std::nullopt;
     }
@@ -583,6 +586,8 @@ void run_parley(const Options& options, Report& report) {
     args.insert(args.end(), {"--web-root", folder.string()});
     args.insert(args.end(), {"--ip-requests-per-second", "1000000"});
     args.insert(args.end(), {"--commands-per-second", "1000000"});
+    args.insert(args.end(), {"--connections-per-address", "1000000"});
+    args.insert(args.end(), {"--metrics-token", kMetricsToken});
     if (options.server_threads != 0) {
         args.insert(args.end(), {"--threads", std::to_string(options.server_threads)});
     }

@@ -48,9 +48,12 @@ TEST(Operations, MetricsAreServedInThePrometheusFormat) {
     maria.hello(sign_in(server.port(), "maria", "maria-demo"));
     maria.expect("sync");
     // Queue figures are published by the tick loop (every 100 ms here).
+    // /metrics is for admins (and API keys, and the --metrics-token).
+    const std::string admin = sign_in(server.port(), "admin", "admin-demo");
     HttpResult metrics;
     for (int i = 0; i < 40; ++i) {
-        metrics = http_call(server.port(), http::verb::get, "/metrics");
+        metrics = http_call(server.port(), http::verb::get, "/metrics", {},
+                            {{"Authorization", "Bearer " + admin}});
         if (metrics.body.find("queue=\"General\"} 1") != std::string::npos) {
             break;
         }
