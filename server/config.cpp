@@ -19,7 +19,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 24> kOptions = {{
+constexpr std::array<Option, 31> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -50,6 +50,20 @@ constexpr std::array<Option, 24> kOptions = {{
      "Host names served besides localhost, the listen address and allowed origins ('*': any)",
      false},
     {"metrics-token", "SECRET", "bearer token that may read /metrics (admins and API keys may)",
+     false},
+    {"password-cost", "LEVEL",
+     "interactive, or test (cheap hashing, for test servers only) (default interactive)", false},
+    {"password-threads", "N", "threads that hash and check passwords (default 2)", false},
+    {"sign-in-account-ceiling", "N",
+     "failed sign-ins to one account, from anywhere, before tries are spaced out (default 10)",
+     false},
+    {"sign-in-delay-seconds", "N", "the spacing between tries past that ceiling (default 3)",
+     false},
+    {"chat-starts-per-address", "N", "new chats per client address per minute (default 30)",
+     false},
+    {"transcripts-per-address", "N", "transcript emails per client address per hour (default 5)",
+     false},
+    {"transcripts-per-recipient", "N", "transcript emails per recipient per day (default 3)",
      false},
 }};
 
@@ -168,6 +182,24 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
         return set_number(config.commands_per_second, value, source, 1u, 1000000u);
     } else if (name == "webhook-retry-ms") {
         return set_number(config.webhook_retry_ms, value, source, 10u, 3600000u);
+    } else if (name == "password-cost") {
+        if (value != "interactive" && value != "test") {
+            return ConfigError{source + ": '" + value + "' is not interactive or test"};
+        }
+        config.password_cost =
+            value == "test" ? PasswordCostLevel::test : PasswordCostLevel::interactive;
+    } else if (name == "password-threads") {
+        return set_number(config.password_threads, value, source, 1u, 64u);
+    } else if (name == "sign-in-account-ceiling") {
+        return set_number(config.sign_in_account_ceiling, value, source, 1u, 1000000u);
+    } else if (name == "sign-in-delay-seconds") {
+        return set_number(config.sign_in_delay_seconds, value, source, 1u, 60u);
+    } else if (name == "chat-starts-per-address") {
+        return set_number(config.chat_starts_per_address, value, source, 1u, 1000000u);
+    } else if (name == "transcripts-per-address") {
+        return set_number(config.transcripts_per_address, value, source, 1u, 1000000u);
+    } else if (name == "transcripts-per-recipient") {
+        return set_number(config.transcripts_per_recipient, value, source, 1u, 1000000u);
     } else if (name == "send-queue-mib") {
         return set_number(config.send_queue_mib, value, source, 1u, 4096u);
     } else if (name == "smtp-url") {

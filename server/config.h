@@ -12,6 +12,10 @@
 
 namespace parley::server {
 
+// How expensive password hashing is: `interactive` (libsodium's argon2id interactive limits)
+// for every real server; `test` (the minimum) only so test servers start fast.
+enum class PasswordCostLevel { interactive, test };
+
 struct ServerConfig {
     std::string address = "127.0.0.1";
     std::uint16_t port = 8080;
@@ -57,6 +61,20 @@ struct ServerConfig {
     std::vector<std::string> allowed_hosts;
     // A bearer token that may read /metrics (admins and API keys may too).
     std::string metrics_token;
+    PasswordCostLevel password_cost = PasswordCostLevel::interactive;
+    // Threads that hash and check passwords, so argon2id never holds up the I/O threads.
+    unsigned password_threads = 2;
+    // Sign-in under attack from many addresses: once one account has this many failures from
+    // anywhere, every address waits sign_in_delay_seconds before each try at it. A correct
+    // password from a new address is then late by that delay, never locked out.
+    unsigned sign_in_account_ceiling = 10;
+    unsigned sign_in_delay_seconds = 3;
+    // Chats started per client address per minute (REST and WebSocket together; a burst of as
+    // many at once). Integrations' API keys are not limited by address.
+    unsigned chat_starts_per_address = 30;
+    // Transcript emails requested per client address per hour, and per recipient per day.
+    unsigned transcripts_per_address = 5;
+    unsigned transcripts_per_recipient = 3;
 };
 
 struct ConfigError {

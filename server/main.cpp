@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    auto opened = Server::open(config, ServerOptions{wall_clock_ms, parley::server::auth::kInteractiveCost});
+    auto opened = Server::open(config, ServerOptions{wall_clock_ms});
     if (const auto* error = std::get_if<std::string>(&opened)) {
         std::cerr << "parley-server: " << *error << "\n";
         return 1;

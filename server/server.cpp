@@ -30,6 +30,15 @@ Authority::Observer staff_observer(Accounts& accounts, Connections& connections)
     };
 }
 
+auth::PasswordCost password_cost(PasswordCostLevel level) {
+    if (level == PasswordCostLevel::test) {
+        log_warning("--password-cost test: passwords are hashed cheaply, which is for test "
+                    "servers only; never use it for real accounts");
+        return auth::kTestCost;
+    }
+    return auth::kInteractiveCost;
+}
+
 }  // namespace
 
 std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig config,
@@ -97,7 +106,11 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         MailerSettings{config.smtp_from, config.smtp_attempts, options.mail_first_retry});
     AccountsOptions account_options;
     account_options.staff_session = static_cast<core::Duration>(config.session_hours) * core::kHour;
-    account_options.password_cost = options.password_cost;
+    account_options.password_cost = password_cost(config.password_cost);
+    account_options.login_limits = {static_cast<int>(config.sign_in_account_ceiling),
+                                    std::int64_t{config.sign_in_delay_seconds} * 1000};
+    account_options.password_checks = &server->metrics_.counter(
+        "parley_password_checks_total", "Passwords checked at sign-in and password change.");
     server->accounts_ =
         std::make_unique<Accounts>(*server->store_, server->clock_, account_options);
     std::promise<void> listed;
@@ -122,11 +135,14 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         config.ip_requests_per_second * 2.0, config.ip_requests_per_second, 100000);
     server->command_limiter_ = std::make_unique<auth::RateLimiter>(
         config.commands_per_second * 2.0, config.commands_per_second, 100000);
+    server->customer_limits_ = std::make_unique<CustomerLimits>(config);
+    server->password_workers_ = std::make_unique<PasswordWorkers>(config.password_threads);
     server->services_ = std::make_unique<Services>(Services{
         config, server->clock_, *server->authority_, *server->accounts_, server->connections_,
         *server->store_, *server->store_, *server->attachments_, server->metrics_,
         std::make_shared<const StaticFiles>(config.web_root), *server->request_limiter_,
-        *server->command_limiter_, *server->webhooks_, *server->knowledge_, server->started_});
+        *server->command_limiter_, *server->webhooks_, *server->knowledge_, server->started_,
+        *server->customer_limits_, *server->password_workers_});
     server->api_ = std::make_unique<RestApi>(*server->services_);
     boost::system::error_code address_error;
     const auto address = boost::asio::ip::make_address(config.address, address_error);

@@ -30,7 +30,6 @@ namespace parley::server {
 
 struct ServerOptions {
     Clock clock;
-    auth::PasswordCost password_cost = auth::kInteractiveCost;
     // The mailer's first wait before trying an email again (tests shorten it).
     std::chrono::milliseconds mail_first_retry{2000};
 };
@@ -76,8 +75,11 @@ private:
     std::unique_ptr<auth::RateLimiter> request_limiter_;
     std::unique_ptr<auth::RateLimiter> command_limiter_;
     std::unique_ptr<webhooks::Webhooks> webhooks_;
+    std::unique_ptr<CustomerLimits> customer_limits_;
     std::unique_ptr<Services> services_;
     std::unique_ptr<RestApi> api_;
+    // After the services: destroyed first, so no password job outlives what it uses.
+    std::unique_ptr<PasswordWorkers> password_workers_;
     std::shared_ptr<Listener> listener_;
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
     std::vector<std::thread> pool_;

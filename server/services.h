@@ -7,6 +7,8 @@
 
 #include "server/access/accounts.h"
 #include "server/access/connections.h"
+#include "server/access/customer_limits.h"
+#include "server/access/password_workers.h"
 #include "server/auth/rate_limit.h"
 #include "server/config.h"
 #include "server/engine/authority.h"
@@ -40,6 +42,10 @@ struct Services {
     KnowledgeStore& knowledge;
     // Set once start() has finished (the demo organisation exists): /healthz says so.
     const std::atomic<bool>& started;
+    // Chat starts and transcript emails per client address.
+    CustomerLimits& customer_limits;
+    // Hashing and checking passwords, off the I/O threads.
+    PasswordWorkers& password_workers;
 };
 
 }  // namespace parley::server

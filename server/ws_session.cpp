@@ -24,6 +24,7 @@ constexpr std::size_t kMaxQueuedMessages = 8192;
 WsSession::WsSession(boost::asio::ip::tcp::socket socket, Services& services,
                      std::string client_ip, AddressSlot slot)
     : ws_(std::move(socket)),
+      session_expiry_(ws_.get_executor()),
       services_(services),
       client_ip_(std::move(client_ip)),
       slot_(std::move(slot)),
@@ -93,6 +94,7 @@ void WsSession::on_read(beast::error_code error) {
 void WsSession::on_closed() {
     closing_ = true;
     hello_deadline_.cancel();
+    session_expiry_.cancel();
     if (principal_ && !finished_) {
         finished_ = true;
         services_.connections.remove(this);
@@ -141,6 +143,7 @@ void WsSession::on_hello(const std::string& text) {
     }
     principal_ = std::get<Principal>(std::move(who));
     hello_deadline_.cancel();
+    watch_session_expiry();
     services_.connections.add(shared_from_this(), principal_->actor, principal_->token_hash);
     send_text(protocol::encode_welcome({protocol::kProtocolVersion, PARLEY_VERSION,
                                         principal_->actor,
@@ -151,6 +154,12 @@ void WsSession::on_hello(const std::string& text) {
 }
 
 void WsSession::on_command(const std::string& text) {
+    if (session_expired()) {
+        send_text(protocol::encode_rejected({protocol::command_id_of(text), "not_signed_in",
+                                             "The session has expired; sign in again."}));
+        close_with(websocket::close_code::policy_error, "session expired");
+        return;
+    }
     auto message = protocol::decode_client_message(text);
     if (!message) {
         send_text(protocol::encode_rejected(
@@ -176,6 +185,11 @@ void WsSession::on_command(const std::string& text) {
             {command.id, "invalid_value", "A command_id of 1 to 128 characters is required."}));
         return;
     }
+    if (auto refused = services_.customer_limits.check(principal_->actor, command.command,
+                                                       client_ip_, services_.clock())) {
+        send_text(protocol::encode_rejected({command.id, "rate_limited", refused->message}));
+        return;
+    }
     if (auto refused = resolve_message_uploads(services_.account_store, command.command)) {
         send_text(protocol::encode_rejected({command.id, "unknown_attachment", *refused}));
         return;
@@ -193,6 +207,25 @@ void WsSession::on_command(const std::string& text) {
                 },
                 outcome)));
         });
+}
+
+void WsSession::watch_session_expiry() {
+    // API keys carry no expiry.
+    if (principal_->expires_at == 0) {
+        return;
+    }
+    const core::Timestamp left = std::max<core::Timestamp>(0, principal_->expires_at -
+                                                                  services_.clock());
+    session_expiry_.expires_after(std::chrono::milliseconds(left));
+    session_expiry_.async_wait([weak = weak_from_this()](beast::error_code error) {
+        if (const auto self = weak.lock(); self && !error) {
+            self->close_with(websocket::close_code::policy_error, "session expired");
+        }
+    });
+}
+
+bool WsSession::session_expired() const {
+    return principal_->expires_at != 0 && principal_->expires_at <= services_.clock();
 }
 
 void WsSession::deliver(std::shared_ptr<const std::string> message) { send(std::move(message)); }

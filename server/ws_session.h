@@ -51,8 +51,13 @@ private:
     void enqueue(std::shared_ptr<const std::string> message);
     void write_next();
     void close_with(boost::beast::websocket::close_code code, std::string reason);
+    // A session ends at its expiry on an open socket too: closed then, and a command that
+    // arrives after it is refused.
+    void watch_session_expiry();
+    bool session_expired() const;
 
     boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+    boost::asio::steady_timer session_expiry_;
     boost::beast::flat_buffer buffer_;
     Services& services_;
     std::string client_ip_;

@@ -21,17 +21,21 @@ AccessError store_failed(const StoreError& error) {
             "The server could not save this (" + error.code + "); try again in a moment."};
 }
 
-// Compared against when the account does not exist, so a wrong name costs as much time as a
-// wrong password and names cannot be probed by timing.
-const std::string& decoy_hash() {
-    static const std::string hash = auth::hash_password("decoy password", auth::kTestCost);
-    return hash;
-}
-
 }  // namespace
 
 Accounts::Accounts(AccountStore& store, Clock clock, AccountsOptions options)
-    : store_(store), clock_(std::move(clock)), options_(options) {}
+    : store_(store),
+      clock_(std::move(clock)),
+      options_(options),
+      decoy_hash_(auth::hash_password("decoy password", options.password_cost)),
+      throttle_(options.login_limits) {}
+
+bool Accounts::check_password(std::string_view hash, std::string_view password) {
+    if (options_.password_checks != nullptr) {
+        options_.password_checks->inc();
+    }
+    return auth::verify_password(hash, password);
+}
 
 void Accounts::set_staff(const core::AgentId& agent, bool enabled) {
     const std::lock_guard lock(mutex_);
@@ -59,14 +63,17 @@ std::optional<StoreError> Accounts::wait(const std::function<void(CommitDone)>& 
 AccessResult<IssuedToken> Accounts::login(const std::string& agent, const std::string& password,
                                           const std::string& ip) {
     const core::Timestamp now = clock_();
-    if (const auto retry = throttle_.retry_after_ms(ip, agent, now)) {
+    if (const auto wait_ms = throttle_.admit(ip, agent, now)) {
+        const std::int64_t seconds = (*wait_ms + 999) / 1000;
         return AccessError{429, "too_many_attempts",
-                           "Too many failed sign-ins; try again in " +
-                               std::to_string((*retry + 999) / 1000) + " seconds."};
+                           "Too many failed sign-ins; try again in " + std::to_string(seconds) +
+                               " seconds.",
+                           seconds};
     }
     const std::optional<Credential> credential = store_.credential(agent);
-    const bool matches = auth::verify_password(
-        credential ? credential->password_hash : decoy_hash(), password);
+    // An unknown name is checked against the decoy, the same work as a wrong password.
+    const bool matches =
+        check_password(credential ? credential->password_hash : decoy_hash_, password);
     if (!credential || !matches) {
         throttle_.record_failure(ip, agent, now);
         return wrong_credentials();
@@ -164,7 +171,7 @@ std::optional<AccessError> Accounts::set_password(const core::AgentId& agent,
 
 bool Accounts::password_matches(const core::AgentId& agent, const std::string& password) {
     const std::optional<Credential> credential = store_.credential(agent);
-    return credential && auth::verify_password(credential->password_hash, password);
+    return credential && check_password(credential->password_hash, password);
 }
 
 void Accounts::end_sessions_of(const core::AgentId& agent) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "core/model.h"
 #include "server/auth/login_throttle.h"
 #include "server/auth/passwords.h"
+#include "server/metrics/metrics.h"
 #include "server/store/store.h"
 
 namespace parley::server {
@@ -27,9 +29,19 @@ using Clock = std::function<core::Timestamp()>;
 
 // A refusal with the HTTP status it maps to, a stable code and a sentence.
 struct AccessError {
+    AccessError() = default;
+    AccessError(int status_in, std::string code_in, std::string message_in,
+                std::optional<std::int64_t> retry_after_seconds_in = std::nullopt)
+        : status(status_in),
+          code(std::move(code_in)),
+          message(std::move(message_in)),
+          retry_after_seconds(retry_after_seconds_in) {}
+
     int status = 401;
     std::string code;
     std::string message;
+    // When trying again later helps (a throttled sign-in): how many seconds later.
+    std::optional<std::int64_t> retry_after_seconds;
 };
 
 struct Principal {
@@ -56,6 +68,9 @@ struct AccountsOptions {
     core::Duration staff_session = 12 * core::kHour;
     core::Duration customer_session = 7 * core::kDay;
     auth::PasswordCost password_cost = auth::kInteractiveCost;
+    auth::LoginLimits login_limits;
+    // Counts every password check, so an attack shows in the metrics (optional).
+    metrics::Counter* password_checks = nullptr;
 };
 
 template <class T>
@@ -95,7 +110,12 @@ public:
 
     void delete_expired_sessions();
 
+    // What an unknown account's password is checked against: hashed at the configured cost,
+    // so a wrong name takes as long as a wrong password.
+    const std::string& decoy_hash() const { return decoy_hash_; }
+
 private:
+    bool check_password(std::string_view hash, std::string_view password);
     std::optional<StoreError> wait(const std::function<void(CommitDone)>& write);
     AccessResult<IssuedToken> issue(SessionKind kind, const std::string& subject,
                                     std::optional<core::ChatId> chat, core::Duration ttl);
@@ -104,6 +124,7 @@ private:
     AccountStore& store_;
     Clock clock_;
     AccountsOptions options_;
+    std::string decoy_hash_;
     auth::LoginThrottle throttle_;
     std::mutex mutex_;
     std::unordered_map<core::AgentId, bool> staff_;

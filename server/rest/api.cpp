@@ -182,7 +182,12 @@ void Call::fail(http::status status, std::string_view code, std::string_view mes
 }
 
 void Call::fail(const AccessError& error) {
-    fail(static_cast<http::status>(error.status), error.code, error.message);
+    auto response = error_response(request.version(), static_cast<http::status>(error.status),
+                                   error.code, error.message);
+    if (error.retry_after_seconds) {
+        response.set(http::field::retry_after, std::to_string(*error.retry_after_seconds));
+    }
+    reply(std::move(response));
 }
 
 void Call::fail(const protocol::Rejected& rejected) {
@@ -277,6 +282,11 @@ void Call::submit(core::CommandId id, core::Actor actor, core::Command command,
              "Too many commands; wait a moment and send it again.");
         return;
     }
+    if (auto refused =
+            services.customer_limits.check(actor, command, context.client_ip, services.clock())) {
+        fail(AccessError{429, "rate_limited", refused->message, refused->retry_after_seconds});
+        return;
+    }
     services.authority.submit(
         std::move(id), std::move(actor), std::move(command),
         [self = shared_from_this(), on_ack = std::move(on_ack)](const Outcome& outcome) {
@@ -290,6 +300,12 @@ void Call::submit(core::CommandId id, core::Actor actor, core::Command command,
 
 void Call::off_strand(std::function<void()> work) {
     boost::asio::post(workers, [self = shared_from_this(), work = std::move(work)] {
+        self->guarded(work);
+    });
+}
+
+void Call::with_password_workers(std::function<void()> work) {
+    services.password_workers.post([self = shared_from_this(), work = std::move(work)] {
         self->guarded(work);
     });
 }

@@ -59,7 +59,7 @@ struct Call : std::enable_shared_from_this<Call> {
     void with_role(core::Role at_least, std::function<void()> then);
 
     // Runs a command as the caller (or `actor`) and answers with `on_ack` once durable, or
-    // with the rejection.
+    // with the rejection. Refused first when the caller's address is past a customer limit.
     void command(core::Command command, std::function<void(const protocol::Ack&)> on_ack);
     void command_as(core::Actor actor, core::Command command,
                     std::function<void(const protocol::Ack&)> on_ack);
@@ -71,6 +71,8 @@ struct Call : std::enable_shared_from_this<Call> {
     // Runs `work` on the REST workers: account and file operations block (argon2id, a
     // commit, a disk read) and must never run on the authority's strand.
     void off_strand(std::function<void()> work);
+    // Runs `work` on the password workers: anything that hashes or checks a password.
+    void with_password_workers(std::function<void()> work);
     // Runs `work`, answering 500 if it throws: on the strand or a worker an escaping
     // exception would take the whole server down, not just this request.
     void guarded(const std::function<void()>& work);

@@ -213,7 +213,7 @@ nlohmann::json new_agent_json(const NewAgent& agent) {
 // A retry of a finished request must not reset the password again: that would end the new
 // agent's sessions.
 void finish_new_agent(const CallPtr& call, const NewAgent& agent, bool repeated) {
-    call->off_strand([call, agent, repeated] {
+    call->with_password_workers([call, agent, repeated] {
         const core::AgentId& id = agent.command.agent;
         if (!repeated || !call->services.account_store.credential(id)) {
             if (auto error = call->services.accounts.set_password(id, agent.password)) {
@@ -281,7 +281,7 @@ void reset_password(const CallPtr& call) {
             call->fail(http::status::not_found, "unknown_agent", "There is no such agent.");
             return;
         }
-        call->off_strand([call, agent, password] {
+        call->with_password_workers([call, agent, password] {
             if (auto error = call->services.accounts.set_password(agent, password)) {
                 call->fail(*error);
                 return;

@@ -262,15 +262,11 @@ void submit_start(const CallPtr& call, NewChat chat) {
     });
 }
 
+// Starts per client address are limited where every command is submitted (CustomerLimits), so
+// REST and the WebSocket share one budget.
 void start_chat(const CallPtr& call) {
     const bool integration =
         call->principal && call->principal->actor.kind == core::ActorKind::integration;
-    if (!integration && !call->services.command_limiter.allow(
-                            "start_chat@" + call->context.client_ip, call->services.clock())) {
-        call->fail(http::status::too_many_requests, "rate_limited",
-                   "Too many chats started from this address; wait a moment.");
-        return;
-    }
     const auto body = call->json_body();
     if (!body) {
         return;

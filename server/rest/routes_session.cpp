@@ -17,19 +17,7 @@ nlohmann::json actor_json(const core::Actor& actor) {
     return {{"kind", core::to_string(actor.kind)}, {"id", actor.id}};
 }
 
-void sign_in(const CallPtr& call) {
-    const auto body = call->json_body();
-    if (!body) {
-        return;
-    }
-    BodyReader reader(*call, *body);
-    const auto agent = reader.text("agent", Need::required);
-    const auto password = reader.text("password", Need::required, 1024);
-    const bool bearer = reader.boolean("bearer", Need::optional).value_or(false);
-    if (!reader.ok()) {
-        return;
-    }
-    auto issued = call->services.accounts.login(*agent, *password, call->context.client_ip);
+void answer_sign_in(const CallPtr& call, const AccessResult<IssuedToken>& issued, bool bearer) {
     if (const auto* error = std::get_if<AccessError>(&issued)) {
         call->fail(*error);
         return;
@@ -46,6 +34,26 @@ void sign_in(const CallPtr& call) {
                  auth::session_cookie(kCookie, session.token, max_age,
                                       call->services.config.secure_cookies));
     call->reply(std::move(response));
+}
+
+// Checking the password takes argon2id's time, on the password workers.
+void sign_in(const CallPtr& call) {
+    const auto body = call->json_body();
+    if (!body) {
+        return;
+    }
+    BodyReader reader(*call, *body);
+    const auto agent = reader.text("agent", Need::required);
+    const auto password = reader.text("password", Need::required, 1024);
+    const bool bearer = reader.boolean("bearer", Need::optional).value_or(false);
+    if (!reader.ok()) {
+        return;
+    }
+    call->with_password_workers([call, agent = *agent, password = *password, bearer] {
+        answer_sign_in(call, call->services.accounts.login(agent, password,
+                                                           call->context.client_ip),
+                       bearer);
+    });
 }
 
 void sign_out(const CallPtr& call) {
@@ -72,6 +80,25 @@ void who_am_i(const CallPtr& call) {
     call->reply(http::status::ok, answer);
 }
 
+void set_own_password(const CallPtr& call, const std::string& current, const std::string& next) {
+    const core::AgentId& agent = call->principal->actor.id;
+    if (!call->services.accounts.password_matches(agent, current)) {
+        call->fail(http::status::forbidden, "wrong_credentials",
+                   "The current password is wrong.");
+        return;
+    }
+    if (auto error = call->services.accounts.set_password(agent, next)) {
+        call->fail(*error);
+        return;
+    }
+    call->services.connections.end_actor(call->principal->actor, "password changed");
+    auto response = json_response(call->request.version(), http::status::ok,
+                                  R"({"password_changed":true,"signed_out":true})");
+    response.set(http::field::set_cookie,
+                 auth::expired_cookie(kCookie, call->services.config.secure_cookies));
+    call->reply(std::move(response));
+}
+
 void change_password(const CallPtr& call) {
     if (!call->require_staff()) {
         return;
@@ -86,22 +113,9 @@ void change_password(const CallPtr& call) {
     if (!reader.ok()) {
         return;
     }
-    const core::AgentId& agent = call->principal->actor.id;
-    if (!call->services.accounts.password_matches(agent, *current)) {
-        call->fail(http::status::forbidden, "wrong_credentials",
-                   "The current password is wrong.");
-        return;
-    }
-    if (auto error = call->services.accounts.set_password(agent, *next)) {
-        call->fail(*error);
-        return;
-    }
-    call->services.connections.end_actor(call->principal->actor, "password changed");
-    auto response = json_response(call->request.version(), http::status::ok,
-                                  R"({"password_changed":true,"signed_out":true})");
-    response.set(http::field::set_cookie,
-                 auth::expired_cookie(kCookie, call->services.config.secure_cookies));
-    call->reply(std::move(response));
+    call->with_password_workers([call, current = *current, next = *next] {
+        set_own_password(call, current, next);
+    });
 }
 
 constexpr Route kRoutes[] = {

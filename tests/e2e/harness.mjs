@@ -19,7 +19,7 @@ export async function startServer(extraArgs = []) {
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "parley-e2e-"));
   const child = spawn(binary, ["--listen", "127.0.0.1:0", "--web-root", webRoot, "--data-dir", dataDir,
-                              "--demo", ...extraArgs],
+                              "--demo", "--password-cost", "test", ...extraArgs],
                       { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const url = await new Promise((resolve, reject) => {

@@ -588,6 +588,7 @@ void run_parley(const Options& options, Report& report) {
     args.insert(args.end(), {"--commands-per-second", "1000000"});
     args.insert(args.end(), {"--connections-per-address", "1000000"});
     args.insert(args.end(), {"--metrics-token", kMetricsToken});
+    args.insert(args.end(), {"--chat-starts-per-address", "1000000"});
     if (options.server_threads != 0) {
         args.insert(args.end(), {"--threads", std::to_string(options.server_threads)});
     }

@@ -42,6 +42,10 @@ TestServer::TestServer(std::function<void(ServerConfig&)> tweak)
     config_.tick_ms = 100;
     config_.ip_requests_per_second = 100000;
     config_.commands_per_second = 100000;
+    config_.password_cost = PasswordCostLevel::test;
+    config_.chat_starts_per_address = 100000;
+    config_.transcripts_per_address = 100000;
+    config_.transcripts_per_recipient = 100000;
     std::filesystem::create_directories(config_.web_root);
     if (tweak) {
         tweak(config_);
@@ -56,7 +60,7 @@ TestServer::~TestServer() {
 }
 
 void TestServer::open() {
-    auto opened = Server::open(config_, ServerOptions{wall_clock_ms, auth::kTestCost});
+    auto opened = Server::open(config_, ServerOptions{wall_clock_ms});
     if (auto* error = std::get_if<std::string>(&opened)) {
         throw std::runtime_error("test server did not open: " + *error);
     }
@@ -74,8 +78,16 @@ void TestServer::restart() {
 
 HttpResult http_call(unsigned short port, http::verb method, const std::string& target,
                      const std::string& body, const std::map<std::string, std::string>& headers) {
+    return http_call_from("127.0.0.1", port, method, target, body, headers);
+}
+
+HttpResult http_call_from(const std::string& source, unsigned short port, http::verb method,
+                          const std::string& target, const std::string& body,
+                          const std::map<std::string, std::string>& headers) {
     boost::asio::io_context io;
     beast::tcp_stream stream(io);
+    stream.socket().open(tcp::v4());
+    stream.socket().bind(tcp::endpoint(boost::asio::ip::make_address(source), 0));
     stream.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
     http::request<http::string_body> request{method, target, 11};
     request.set(http::field::host, "127.0.0.1:" + std::to_string(port));

@@ -55,6 +55,11 @@ struct HttpResult {
 HttpResult http_call(unsigned short port, boost::beast::http::verb method,
                      const std::string& target, const std::string& body = {},
                      const std::map<std::string, std::string>& headers = {});
+// The same from another loopback address ("127.0.0.2"): a second client address to the server.
+HttpResult http_call_from(const std::string& source, unsigned short port,
+                          boost::beast::http::verb method, const std::string& target,
+                          const std::string& body = {},
+                          const std::map<std::string, std::string>& headers = {});
 
 // Signs in a staff member and returns their bearer token (fails the test on error).
 std::string sign_in(unsigned short port, const std::string& agent, const std::string& password);
