@@ -25,7 +25,8 @@ private:
     void on_header(boost::beast::error_code error);
     void on_body(boost::beast::error_code error);
     void upgrade();
-    void send(HttpResponse response);
+    template <class Body>
+    void send(boost::beast::http::response<Body> response);
     void on_write(bool keep_alive, boost::beast::error_code error);
     void close();
 

@@ -6,6 +6,7 @@
 
 #include "server/access/accounts.h"
 #include "server/access/connections.h"
+#include "server/access/upload_quotas.h"
 #include "server/auth/rate_limit.h"
 #include "server/config.h"
 #include "server/engine/authority.h"
@@ -37,6 +38,8 @@ struct Services {
     webhooks::Webhooks& webhooks;
     // Articles and outage notices.
     KnowledgeStore& knowledge;
+    // Upload quotas and the free-disk watermark.
+    UploadQuotas& upload_quotas;
 };
 
 }  // namespace parley::server

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "server/services.h"
 
@@ -17,13 +18,17 @@ namespace parley::server {
 
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
 using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
+// A download read from disk a little at a time as the client takes it, so a client that
+// stops reading holds a small buffer, not the whole file.
+using FileResponse = boost::beast::http::response<boost::beast::http::file_body>;
+using ApiResponse = std::variant<HttpResponse, FileResponse>;
 
 struct RequestContext {
     std::string client_ip;
 };
 
 // Called exactly once, from any thread.
-using Respond = std::function<void(HttpResponse)>;
+using Respond = std::function<void(ApiResponse)>;
 
 class RestApi {
 public:

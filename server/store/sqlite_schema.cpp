@@ -66,6 +66,9 @@ constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {
     CREATE INDEX attachments_by_chat ON attachments (chat);
     CREATE INDEX attachments_by_content ON attachments (content_hash);
     )sql",
+    R"sql(
+    ALTER TABLE attachments ADD COLUMN client TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 
 std::int64_t single_int(Connection& db, std::string_view sql) {

@@ -472,12 +472,22 @@ TEST_F(SqliteStoreTest, AttachmentMetadataRoundTrips) {
                                       "image/png",
                                       12345,
                                       "cht_7",
-                                      "customer-1",
-                                      1'700'000'000'000};
-    EXPECT_FALSE(
-        wait_for([&](CommitDone done) { store->put_attachment(attachment, std::move(done)); }));
+                                      "customer:cus_1",
+                                      1'700'000'000'000,
+                                      "203.0.113.7"};
+    StoredAttachment earlier = attachment;
+    earlier.id = "att_earlier";
+    earlier.at -= 1;
+    for (const StoredAttachment& stored : {attachment, earlier}) {
+        EXPECT_FALSE(
+            wait_for([&](CommitDone done) { store->put_attachment(stored, std::move(done)); }));
+    }
     EXPECT_EQ(store->attachment(attachment.id), attachment);
     EXPECT_FALSE(store->attachment("att_missing"));
+
+    std::vector<StoredAttachment> every;
+    store->each_attachment([&](const StoredAttachment& stored) { every.push_back(stored); });
+    EXPECT_EQ(every, (std::vector<StoredAttachment>{earlier, attachment})) << "oldest first";
 }
 
 // [SECTION] Reopening and bad files
