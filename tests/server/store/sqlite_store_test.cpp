@@ -498,7 +498,7 @@ TEST_F(SqliteStoreTest, ReopeningKeepsEverything) {
     const StoredSession session = session_of("h", SessionKind::customer, "c1", 900, 7);
     const StoredApiKey key{"key_1", "Bot", "secret", "admin", 5, false};
     const StoredAttachment attachment{
-        "att_1", std::string(64, 'b'), "a.txt", "text/plain", 3, "cht_7", "c1", 6};
+        "att_1", std::string(64, 'b'), "a.txt", "text/plain", 3, "cht_7", "c1", 6, "192.0.2.1"};
     EXPECT_FALSE(append_now(*store, events));
     EXPECT_FALSE(wait_for([&](CommitDone done) {
         store->save_snapshot({2, "s"}, std::move(done));
