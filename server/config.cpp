@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <limits>
 #include <sstream>
 #include <string_view>
 
@@ -19,7 +20,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 31> kOptions = {{
+constexpr std::array<Option, 41> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -65,6 +66,19 @@ constexpr std::array<Option, 31> kOptions = {{
      false},
     {"transcripts-per-recipient", "N", "transcript emails per recipient per day (default 3)",
      false},
+    {"chat-upload-files", "N", "files one chat may hold (default 100)", false},
+    {"chat-upload-mib", "N", "MiB of files one chat may hold (default 200)", false},
+    {"customer-upload-files", "N", "files one customer may upload (default 200)", false},
+    {"customer-upload-mib", "N", "MiB one customer may upload (default 400)", false},
+    {"address-upload-files", "N",
+     "files customers from one address may upload per window (default 300)", false},
+    {"address-upload-mib", "N",
+     "MiB customers from one address may upload per window (default 1000)", false},
+    {"address-upload-hours", "N", "the rolling window of the address quotas (default 24)", false},
+    {"total-upload-files", "N", "files the server holds at most (default 1000000)", false},
+    {"total-upload-mib", "N", "MiB of files the server holds at most (default 51200)", false},
+    {"min-free-disk-mib", "N",
+     "uploads are refused while the data folder's disk has less free (default 512)", false},
 }};
 
 const Option* find_option(std::string_view name) {
@@ -143,6 +157,27 @@ std::optional<ConfigError> set_number(Number& target, const std::string& value,
     return std::nullopt;
 }
 
+// The upload quotas and the disk watermark: whole numbers from 0 (nothing allowed) up.
+unsigned* upload_quota(ServerConfig& config, std::string_view name) {
+    const std::array<std::pair<std::string_view, unsigned*>, 9> quotas = {{
+        {"chat-upload-files", &config.chat_upload_files},
+        {"chat-upload-mib", &config.chat_upload_mib},
+        {"customer-upload-files", &config.customer_upload_files},
+        {"customer-upload-mib", &config.customer_upload_mib},
+        {"address-upload-files", &config.address_upload_files},
+        {"address-upload-mib", &config.address_upload_mib},
+        {"total-upload-files", &config.total_upload_files},
+        {"total-upload-mib", &config.total_upload_mib},
+        {"min-free-disk-mib", &config.min_free_disk_mib},
+    }};
+    for (const auto& [quota, field] : quotas) {
+        if (quota == name) {
+            return field;
+        }
+    }
+    return nullptr;
+}
+
 std::optional<ConfigError> set_option(ServerConfig& config, const std::string& name,
                                       const std::string& value, const std::string& source) {
     if (name == "listen") {
@@ -200,6 +235,10 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
         return set_number(config.transcripts_per_address, value, source, 1u, 1000000u);
     } else if (name == "transcripts-per-recipient") {
         return set_number(config.transcripts_per_recipient, value, source, 1u, 1000000u);
+    } else if (name == "address-upload-hours") {
+        return set_number(config.address_upload_hours, value, source, 1u, 24u * 366u);
+    } else if (unsigned* quota = upload_quota(config, name)) {
+        return set_number(*quota, value, source, 0u, std::numeric_limits<unsigned>::max());
     } else if (name == "send-queue-mib") {
         return set_number(config.send_queue_mib, value, source, 1u, 4096u);
     } else if (name == "smtp-url") {

@@ -75,6 +75,20 @@ struct ServerConfig {
     // Transcript emails requested per client address per hour, and per recipient per day.
     unsigned transcripts_per_address = 5;
     unsigned transcripts_per_recipient = 3;
+    // Upload quotas, in files and MiB: per chat (everyone's uploads into it), per customer,
+    // per client address of customers within a rolling window, and for the whole server.
+    unsigned chat_upload_files = 100;
+    unsigned chat_upload_mib = 200;
+    unsigned customer_upload_files = 200;
+    unsigned customer_upload_mib = 400;
+    unsigned address_upload_files = 300;
+    unsigned address_upload_mib = 1000;
+    unsigned address_upload_hours = 24;
+    unsigned total_upload_files = 1000000;
+    unsigned total_upload_mib = 50 * 1024;
+    // Uploads are refused while the data folder's disk has less than this free, so the event
+    // log keeps room to write.
+    unsigned min_free_disk_mib = 512;
 };
 
 struct ConfigError {

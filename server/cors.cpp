@@ -36,7 +36,8 @@ std::optional<HttpResponse> cors_preflight(const HttpRequest& request,
     return response;
 }
 
-void allow_cross_origin(HttpResponse& response, std::string_view origin, std::string_view host,
+void allow_cross_origin(http::response_header<>& response, std::string_view origin,
+                        std::string_view host,
                         const std::vector<std::string>& allowed_origins) {
     response.set(http::field::vary, "Origin");
     if (origin.empty() || !auth::origin_allowed(origin, host, allowed_origins)) {

@@ -19,7 +19,8 @@ std::optional<HttpResponse> cors_preflight(const HttpRequest& request,
                                            const std::vector<std::string>& allowed_origins);
 
 // Lets the page at `origin` read `response` when that origin is allowed (or the server's own).
-void allow_cross_origin(HttpResponse& response, std::string_view origin, std::string_view host,
+void allow_cross_origin(boost::beast::http::response_header<>& response, std::string_view origin,
+                        std::string_view host,
                         const std::vector<std::string>& allowed_origins);
 
 }  // namespace parley::server

@@ -179,12 +179,20 @@ void HttpSession::on_body(beast::error_code error) {
         std::string host(request[http::field::host]);
         api_.handle(std::move(request), std::move(*admission_), RequestContext{client_ip_},
                     [self = shared_from_this(), origin = std::move(origin),
-                     host = std::move(host)](HttpResponse response) {
-                        allow_cross_origin(response, origin, host,
-                                           self->services_.config.allowed_origins);
+                     host = std::move(host)](ApiResponse response) {
+                        std::visit(
+                            [&](auto& message) {
+                                allow_cross_origin(message, origin, host,
+                                                   self->services_.config.allowed_origins);
+                            },
+                            response);
                         boost::asio::post(self->stream_.get_executor(),
                                           [self, response = std::move(response)]() mutable {
-                                              self->send(std::move(response));
+                                              std::visit(
+                                                  [&self](auto& message) {
+                                                      self->send(std::move(message));
+                                                  },
+                                                  response);
                                           });
                     });
         return;
@@ -192,12 +200,13 @@ void HttpSession::on_body(beast::error_code error) {
     send(handle_http(request, services_));
 }
 
-void HttpSession::send(HttpResponse response) {
+template <class Body>
+void HttpSession::send(http::response<Body> response) {
     add_security_headers(response);
     if (!parser_ || !parser_->is_done()) {
         response.keep_alive(false);
     }
-    auto held = std::make_shared<HttpResponse>(std::move(response));
+    auto held = std::make_shared<http::response<Body>>(std::move(response));
     response_ = held;
     const bool keep_alive = held->keep_alive();
     http::async_write(stream_, *held,

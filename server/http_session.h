@@ -36,7 +36,8 @@ private:
     void refuse_busy();
     void on_body(boost::beast::error_code error);
     void upgrade();
-    void send(HttpResponse response);
+    template <class Body>
+    void send(boost::beast::http::response<Body> response);
     void on_write(bool keep_alive, boost::beast::error_code error);
     void close();
     // After the answer to a request whose body was left unread: reads and drops what the

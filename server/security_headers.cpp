@@ -16,7 +16,7 @@ constexpr const char* kResourcePolicy = "default-src 'none'; frame-ancestors 'no
 
 }  // namespace
 
-void add_security_headers(HttpResponse& response) {
+void add_security_headers(http::response_header<>& response) {
     response.set("Referrer-Policy", "no-referrer");
     response.set("X-Content-Type-Options", "nosniff");
     if (response.find("Content-Security-Policy") != response.end()) {

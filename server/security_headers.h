@@ -7,11 +7,11 @@
 // <script> tag): a CSP on them does not bind the page that includes them.
 #pragma once
 
-#include "server/http_handler.h"
+#include <boost/beast/http/message.hpp>
 
 namespace parley::server {
 
 // Leaves a Content-Security-Policy the response already has (downloads set a stricter one).
-void add_security_headers(HttpResponse& response);
+void add_security_headers(boost::beast::http::response_header<>& response);
 
 }  // namespace parley::server

@@ -5,6 +5,7 @@
 #include <future>
 
 #include "core/email.h"
+#include "server/access/uploads.h"
 #include "server/demo.h"
 #include "server/knowledge/outage_greeter.h"
 #include "server/log.h"
@@ -77,6 +78,15 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         });
     }
     server->attachments_ = std::make_unique<AttachmentFiles>(config.data_dir / "attachments");
+    server->upload_quotas_ = std::make_unique<UploadQuotas>(UploadLimits::from(config));
+    try {
+        server->store_->each_attachment([&quotas = *server->upload_quotas_](
+                                            const StoredAttachment& stored) {
+            quotas.count(upload_claim(stored));
+        });
+    } catch (const StoreFailure& failure) {
+        return "cannot count the stored attachments: " + failure.error().message;
+    }
     server->authority_ = std::make_unique<Authority>(server->io_, *server->store_,
                                                      server->clock_, server->metrics_);
     const bool fresh = server->store_->last_seq() == 0;
@@ -142,7 +152,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         *server->store_, *server->store_, *server->attachments_, server->metrics_,
         std::make_shared<const StaticFiles>(config.web_root), *server->request_limiter_,
         *server->command_limiter_, *server->webhooks_, *server->knowledge_, server->started_,
-        *server->customer_limits_, *server->password_workers_});
+        *server->customer_limits_, *server->password_workers_, *server->upload_quotas_});
     server->api_ = std::make_unique<RestApi>(*server->services_);
     boost::system::error_code address_error;
     const auto address = boost::asio::ip::make_address(config.address, address_error);

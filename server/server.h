@@ -63,6 +63,8 @@ private:
     ServerConfig config_;
     Clock clock_;
     boost::asio::io_context io_;
+    // Before the store: a pending upload's commit settles its reservation.
+    std::unique_ptr<UploadQuotas> upload_quotas_;
     std::unique_ptr<SqliteStore> store_;
     std::unique_ptr<AttachmentFiles> attachments_;
     // Before the authority, whose outage greeter reads it.

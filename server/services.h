@@ -9,6 +9,7 @@
 #include "server/access/connections.h"
 #include "server/access/customer_limits.h"
 #include "server/access/password_workers.h"
+#include "server/access/upload_quotas.h"
 #include "server/auth/rate_limit.h"
 #include "server/config.h"
 #include "server/engine/authority.h"
@@ -46,6 +47,8 @@ struct Services {
     CustomerLimits& customer_limits;
     // Hashing and checking passwords, off the I/O threads.
     PasswordWorkers& password_workers;
+    // Upload quotas and the free-disk watermark.
+    UploadQuotas& upload_quotas;
 };
 
 }  // namespace parley::server

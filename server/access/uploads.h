@@ -7,13 +7,19 @@
 #include <string>
 #include <string_view>
 
+#include "core/actor.h"
 #include "core/commands.h"
+#include "server/access/upload_quotas.h"
 #include "server/store/store.h"
 
 namespace parley::server {
 
 // What a message carries for an uploaded file; `ref` is its download address.
 core::Attachment message_attachment(const StoredAttachment& stored);
+// Who uploaded a file, as its record says: "customer:cus_1", "agent:maria".
+std::string uploader_of(const core::Actor& actor);
+// What a stored (or about to be stored) upload counts for in the quotas.
+UploadClaim upload_claim(const StoredAttachment& stored);
 // Ids from new_id("att_"): checked before they reach the store.
 bool looks_like_attachment_id(std::string_view id);
 

@@ -164,11 +164,11 @@ const Route* find_route(const HttpRequest& request, std::map<std::string, std::s
 
 }  // namespace
 
-void Call::reply(HttpResponse response) {
+void Call::reply(ApiResponse response) {
     if (answered.test_and_set()) {
         return;
     }
-    response.keep_alive(request.keep_alive());
+    std::visit([this](auto& message) { message.keep_alive(request.keep_alive()); }, response);
     respond(std::move(response));
 }
 

@@ -20,6 +20,10 @@ namespace parley::server {
 
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
 using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
+// A download read from disk a little at a time as the client takes it, so a client that
+// stops reading holds a small buffer, not the whole file.
+using FileResponse = boost::beast::http::response<boost::beast::http::file_body>;
+using ApiResponse = std::variant<HttpResponse, FileResponse>;
 
 struct RequestContext {
     std::string client_ip;
@@ -39,7 +43,7 @@ struct Admission {
 };
 
 // Called exactly once, from any thread.
-using Respond = std::function<void(HttpResponse)>;
+using Respond = std::function<void(ApiResponse)>;
 
 class RestApi {
 public:

@@ -41,7 +41,7 @@ struct Call : std::enable_shared_from_this<Call> {
     std::atomic_flag answered;
 
     void reply(boost::beast::http::status status, const nlohmann::json& body);
-    void reply(HttpResponse response);
+    void reply(ApiResponse response);
     void fail(boost::beast::http::status status, std::string_view code,
               std::string_view message);
     void fail(const AccessError& error);

@@ -2,7 +2,9 @@
 // PDF, plain text) are taken, their first bytes must match the type they claim, and every
 // download is an attachment with nosniff, so an upload can never run as a page of this origin.
 // Bytes live in AttachmentFiles (named by hash), metadata in the AccountStore; who may fetch
-// a file is who may reach its chat.
+// a file is who may reach its chat. An upload needs a chat that would take the message it is
+// for, room in the upload quotas and free disk above the watermark; a download is streamed
+// from disk, never read whole into memory.
 //
 // [SECTION] Names and types
 // [SECTION] Upload
@@ -10,8 +12,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <filesystem>
+#include <system_error>
 
+#include "core/attachments.h"
 #include "core/names.h"
+#include "protocol/session.h"
 #include "server/access/uploads.h"
 #include "server/auth/tokens.h"
 #include "server/rest/chat_access.h"
@@ -189,34 +195,56 @@ struct Upload {
     std::string content_type;
 };
 
-std::string uploader(const core::Actor& actor) {
-    return std::string(core::to_string(actor.kind)) + ":" + actor.id;
+// Free bytes on the disk of the attachments folder; nothing when the system cannot say.
+std::optional<std::uint64_t> free_disk_bytes(const AttachmentFiles& files) {
+    std::error_code error;
+    const auto space = std::filesystem::space(files.root(), error);
+    if (error) {
+        return std::nullopt;
+    }
+    return space.available;
 }
 
+void fail_to_save(Call& call, const StoreError& error) {
+    call.fail(http::status::service_unavailable, "store_unavailable",
+              "The file could not be saved (" + error.code + "); try again.");
+}
+
+// Room is reserved in the quotas before the bytes touch the disk, and given back when they
+// are not saved after all.
 void store_upload(const CallPtr& call, const Upload& upload) {
     const std::string& bytes = call->request.body();
-    auto stored = call->services.attachments.put(bytes);
-    if (const auto* error = std::get_if<StoreError>(&stored)) {
-        call->fail(http::status::service_unavailable, "store_unavailable",
-                   "The file could not be saved (" + error->code + "); try again.");
-        return;
-    }
+    Services& services = call->services;
     StoredAttachment record{auth::new_id("att_"),
-                            std::get<std::string>(stored),
+                            {},
                             upload.name,
                             upload.content_type,
                             bytes.size(),
                             upload.chat,
-                            uploader(call->principal->actor),
-                            call->services.clock()};
-    call->services.account_store.put_attachment(
-        record, [call, record](std::optional<StoreError> error) {
+                            uploader_of(call->principal->actor),
+                            services.clock(),
+                            call->context.client_ip};
+    auto reserved =
+        services.upload_quotas.reserve(upload_claim(record), free_disk_bytes(services.attachments));
+    if (const auto* refused = std::get_if<UploadRefusal>(&reserved)) {
+        call->fail(http::status::insufficient_storage, refused->code, refused->message);
+        return;
+    }
+    auto reservation = std::get<std::shared_ptr<UploadReservation>>(std::move(reserved));
+    auto stored = services.attachments.put(bytes);
+    if (const auto* error = std::get_if<StoreError>(&stored)) {
+        fail_to_save(*call, *error);
+        return;
+    }
+    record.content_hash = std::get<std::string>(std::move(stored));
+    services.account_store.put_attachment(
+        record, [call, record, reservation](std::optional<StoreError> error) {
             call->guarded([&] {
                 if (error) {
-                    call->fail(http::status::service_unavailable, "store_unavailable",
-                               "The file could not be saved (" + error->code + "); try again.");
+                    fail_to_save(*call, *error);
                     return;
                 }
+                reservation->keep();
                 call->reply(http::status::created, {{"id", record.id},
                                                     {"name", record.name},
                                                     {"size", record.size},
@@ -287,8 +315,16 @@ void upload_file(const CallPtr& call) {
         return;
     }
     read_state(call, [call, upload = std::move(upload)](const core::State& state) {
-        if (reachable_chat(*call, state, upload.chat) &&
-            allowed_by_settings(*call, state.settings, upload)) {
+        if (!reachable_chat(*call, state, upload.chat)) {
+            return;
+        }
+        // A file is only ever posted in a message: it is taken when the message would be.
+        if (auto refused = core::may_attach(state, call->principal->actor, upload.chat,
+                                            call->services.clock())) {
+            call->fail(protocol::Rejected{{}, refused->code, refused->message});
+            return;
+        }
+        if (allowed_by_settings(*call, state.settings, upload)) {
             call->off_strand([call, upload] { store_upload(call, upload); });
         }
     });
@@ -302,25 +338,26 @@ void fail_unknown_attachment(Call& call) {
 }
 
 void send_file(const CallPtr& call, const StoredAttachment& stored) {
-    std::optional<std::string> bytes;
-    try {
-        bytes = call->services.attachments.read(stored.content_hash);
-    } catch (const StoreFailure& failure) {
-        call->fail(http::status::service_unavailable, "store_unavailable",
-                   "The file cannot be read right now (" + failure.error().code + ").");
-        return;
+    FileResponse response{http::status::ok, call->request.version()};
+    boost::beast::error_code error;
+    const auto file = call->services.attachments.path_of(stored.content_hash);
+    if (file) {
+        response.body().open(file->c_str(), boost::beast::file_mode::scan, error);
     }
-    if (!bytes) {
+    if (!file || error == boost::system::errc::no_such_file_or_directory) {
         fail_unknown_attachment(*call);
         return;
     }
-    HttpResponse response{http::status::ok, call->request.version()};
+    if (error) {
+        call->fail(http::status::service_unavailable, "store_unavailable",
+                   "The file cannot be read right now (" + error.message() + ").");
+        return;
+    }
     response.set(http::field::content_type, stored.content_type);
     response.set(http::field::content_disposition, content_disposition(stored.name));
     response.set("X-Content-Type-Options", "nosniff");
     response.set(http::field::cache_control, "private, no-store");
     response.set("Content-Security-Policy", "default-src 'none'; sandbox");
-    response.body() = std::move(*bytes);
     response.prepare_payload();
     call->reply(std::move(response));
 }

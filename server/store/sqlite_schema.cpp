@@ -71,6 +71,10 @@ constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {
     R"sql(
     ALTER TABLE snapshots ADD COLUMN checksum TEXT;
     )sql",
+    // Who uploaded each file from where, so upload quotas are rebuilt at start-up.
+    R"sql(
+    ALTER TABLE attachments ADD COLUMN client TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 
 std::int64_t single_int(Connection& db, std::string_view sql) {

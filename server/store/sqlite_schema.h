@@ -8,7 +8,7 @@
 namespace parley::server::sqlite {
 
 // The schema version this build writes; PRAGMA user_version holds the file's.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Checks the file, switches it to WAL with full fsync on commit, and creates or migrates the
 // tables. Throws StoreFailure ("corrupt" for a file that is not a readable Parley store).

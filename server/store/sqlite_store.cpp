@@ -337,8 +337,8 @@ void SqliteStore::put_attachment(StoredAttachment attachment, CommitDone done) {
         [attachment = std::move(attachment)](Connection& db) {
             Query(db,
                   "INSERT OR REPLACE INTO attachments "
-                  "(id, content_hash, name, content_type, size, chat, uploaded_by, at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                  "(id, content_hash, name, content_type, size, chat, uploaded_by, at, client) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
                 .bind_text(1, attachment.id)
                 .bind_text(2, attachment.content_hash)
                 .bind_text(3, attachment.name)
@@ -347,6 +347,7 @@ void SqliteStore::put_attachment(StoredAttachment attachment, CommitDone done) {
                 .bind_text(6, attachment.chat)
                 .bind_text(7, attachment.uploaded_by)
                 .bind_int(8, attachment.at)
+                .bind_text(9, attachment.client)
                 .run();
         },
         std::move(done));
@@ -363,6 +364,15 @@ StoredApiKey api_key_from(const Query& row) {
 
 constexpr std::string_view kSelectApiKeys =
     "SELECT id, name, secret_hash, created_by, created_at, revoked FROM api_keys";
+
+StoredAttachment attachment_from(const Query& row) {
+    return {row.text_at(0), row.text_at(1), row.text_at(2), row.text_at(3), row.uint_at(4),
+            row.text_at(5), row.text_at(6), row.int_at(7),  row.text_at(8)};
+}
+
+constexpr std::string_view kSelectAttachments =
+    "SELECT id, content_hash, name, content_type, size, chat, uploaded_by, at, client "
+    "FROM attachments";
 
 }  // namespace
 
@@ -413,15 +423,20 @@ std::optional<StoredApiKey> SqliteStore::api_key(const std::string& id) {
 
 std::optional<StoredAttachment> SqliteStore::attachment(const std::string& id) {
     const std::lock_guard lock(read_mutex_);
-    Query query(reader_,
-                "SELECT id, content_hash, name, content_type, size, chat, uploaded_by, at "
-                "FROM attachments WHERE id = ?1");
+    Query query(reader_, std::string(kSelectAttachments) + " WHERE id = ?1");
     query.bind_text(1, id);
     if (!query.next_row()) {
         return std::nullopt;
     }
-    return StoredAttachment{query.text_at(0), query.text_at(1), query.text_at(2), query.text_at(3),
-                            query.uint_at(4), query.text_at(5), query.text_at(6), query.int_at(7)};
+    return attachment_from(query);
+}
+
+void SqliteStore::each_attachment(const std::function<void(const StoredAttachment&)>& visit) {
+    const std::lock_guard lock(read_mutex_);
+    Query query(reader_, std::string(kSelectAttachments) + " ORDER BY at, id");
+    while (query.next_row()) {
+        visit(attachment_from(query));
+    }
 }
 
 // [SECTION] Metrics

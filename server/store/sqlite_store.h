@@ -57,6 +57,7 @@ public:
     void put_api_key(StoredApiKey key, CommitDone done) override;
     std::optional<StoredAttachment> attachment(const std::string& id) override;
     void put_attachment(StoredAttachment attachment, CommitDone done) override;
+    void each_attachment(const std::function<void(const StoredAttachment&)>& visit) override;
 
     // [SECTION] Metrics
     CommitStats stats() const;

@@ -133,6 +133,8 @@ struct StoredAttachment {
     std::string chat;
     std::string uploaded_by;
     std::int64_t at = 0;
+    // The uploader's network address: upload quotas per address are rebuilt from it.
+    std::string client;
     bool operator==(const StoredAttachment&) const = default;
 };
 
@@ -156,6 +158,8 @@ public:
 
     virtual std::optional<StoredAttachment> attachment(const std::string& id) = 0;
     virtual void put_attachment(StoredAttachment attachment, CommitDone done) = 0;
+    // Every stored attachment, oldest first: upload quotas are counted from them at start-up.
+    virtual void each_attachment(const std::function<void(const StoredAttachment&)>& visit) = 0;
 };
 
 }  // namespace parley::server

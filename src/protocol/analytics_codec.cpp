@@ -9,9 +9,12 @@
 namespace parley::protocol {
 namespace {
 
+// OWASP's list: a spreadsheet also runs a formula after a leading tab or carriage return.
+constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+
 std::string csv_cell(std::string_view text) {
     std::string cell(text);
-    if (!cell.empty() && std::string_view("=+-@").find(cell.front()) != std::string_view::npos) {
+    if (!cell.empty() && kFormulaStarts.find(cell.front()) != std::string_view::npos) {
         cell.insert(cell.begin(), '\'');
     }
     if (cell.find_first_of(",\"\r\n") == std::string::npos) {

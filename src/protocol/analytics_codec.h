@@ -14,7 +14,8 @@ std::string encode_analytics(const std::vector<core::AnalyticsRow>& rows, core::
                              core::Timestamp from, core::Timestamp to);
 
 // A header line and one line per row (RFC 4180: CRLF, quoted when needed). A cell that a
-// spreadsheet would run as a formula (=, +, -, @ first) is written with a leading apostrophe.
+// spreadsheet would run as a formula (=, +, -, @, tab or carriage return first) is written with
+// a leading apostrophe.
 std::string analytics_csv(const std::vector<core::AnalyticsRow>& rows, core::GroupBy by);
 
 }  // namespace parley::protocol

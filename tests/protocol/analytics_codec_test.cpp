@@ -57,11 +57,13 @@ TEST(AnalyticsCodec, CsvHasAHeaderAndOneLinePerGroup) {
 
 TEST(AnalyticsCodec, CsvQuotesAndDisarmsFormulas) {
     const std::string csv = analytics_csv(
-        {row("Sales, \"EU\""), row("=HYPERLINK(\"x\")"), row("-1"), row("")}, core::GroupBy::queue);
+        {row("Sales, \"EU\""), row("=HYPERLINK(\"x\")"), row("-1"), row(""), row("\t=1+2")},
+        core::GroupBy::queue);
     EXPECT_NE(csv.find("\r\n\"Sales, \"\"EU\"\"\",4,"), std::string::npos) << csv;
     EXPECT_NE(csv.find("\r\n\"'=HYPERLINK(\"\"x\"\")\",4,"), std::string::npos) << csv;
     EXPECT_NE(csv.find("\r\n'-1,4,"), std::string::npos) << csv;
     EXPECT_NE(csv.find("\r\n,4,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\n'\t=1+2,4,"), std::string::npos) << csv;
 }
 
 }  // namespace

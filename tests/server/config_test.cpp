@@ -74,6 +74,24 @@ TEST(Config, BadInputIsAClearError) {
     EXPECT_TRUE(std::holds_alternative<HelpRequested>(parse_config({"--help"}, env_of({}))));
 }
 
+TEST(Config, UploadQuotasAndTheDiskWatermarkAreSettings) {
+    const auto defaults = std::get<ServerConfig>(parse_config({}, env_of({})));
+    EXPECT_EQ(defaults.chat_upload_files, 100u);
+    EXPECT_EQ(defaults.min_free_disk_mib, 512u);
+    EXPECT_EQ(defaults.address_upload_hours, 24u);
+
+    const auto set = parse_config({"--min-free-disk-mib", "2048", "--chat-upload-mib=0"},
+                                  env_of({{"PARLEY_ADDRESS_UPLOAD_FILES", "7"}}));
+    const auto& config = std::get<ServerConfig>(set);
+    EXPECT_EQ(config.min_free_disk_mib, 2048u);
+    EXPECT_EQ(config.chat_upload_mib, 0u);
+    EXPECT_EQ(config.address_upload_files, 7u);
+
+    const auto no_window = parse_config({"--address-upload-hours", "0"}, env_of({}));
+    ASSERT_TRUE(std::holds_alternative<ConfigError>(no_window));
+    EXPECT_NE(usage_text().find("--min-free-disk-mib N"), std::string::npos);
+}
+
 TEST(Config, FileThenEnvironmentThenFlags) {
     const FileLookup files = [](const std::filesystem::path& path) -> std::optional<std::string> {
         if (path == "parley.conf") {

@@ -472,12 +472,22 @@ TEST_F(SqliteStoreTest, AttachmentMetadataRoundTrips) {
                                       "image/png",
                                       12345,
                                       "cht_7",
-                                      "customer-1",
-                                      1'700'000'000'000};
-    EXPECT_FALSE(
-        wait_for([&](CommitDone done) { store->put_attachment(attachment, std::move(done)); }));
+                                      "customer:cus_1",
+                                      1'700'000'000'000,
+                                      "203.0.113.7"};
+    StoredAttachment earlier = attachment;
+    earlier.id = "att_earlier";
+    earlier.at -= 1;
+    for (const StoredAttachment& stored : {attachment, earlier}) {
+        EXPECT_FALSE(
+            wait_for([&](CommitDone done) { store->put_attachment(stored, std::move(done)); }));
+    }
     EXPECT_EQ(store->attachment(attachment.id), attachment);
     EXPECT_FALSE(store->attachment("att_missing"));
+
+    std::vector<StoredAttachment> every;
+    store->each_attachment([&](const StoredAttachment& stored) { every.push_back(stored); });
+    EXPECT_EQ(every, (std::vector<StoredAttachment>{earlier, attachment})) << "oldest first";
 }
 
 // [SECTION] Reopening and bad files
@@ -488,7 +498,7 @@ TEST_F(SqliteStoreTest, ReopeningKeepsEverything) {
     const StoredSession session = session_of("h", SessionKind::customer, "c1", 900, 7);
     const StoredApiKey key{"key_1", "Bot", "secret", "admin", 5, false};
     const StoredAttachment attachment{
-        "att_1", std::string(64, 'b'), "a.txt", "text/plain", 3, "cht_7", "c1", 6};
+        "att_1", std::string(64, 'b'), "a.txt", "text/plain", 3, "cht_7", "c1", 6, "192.0.2.1"};
     EXPECT_FALSE(append_now(*store, events));
     EXPECT_FALSE(wait_for([&](CommitDone done) {
         store->save_snapshot({2, "s"}, std::move(done));

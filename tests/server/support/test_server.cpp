@@ -70,9 +70,12 @@ void TestServer::open() {
 
 unsigned short TestServer::port() const { return server_->endpoint().port(); }
 
-void TestServer::restart() {
+void TestServer::restart(const std::function<void(ServerConfig&)>& tweak) {
     server_->stop();
     server_.reset();
+    if (tweak) {
+        tweak(config_);
+    }
     open();
 }
 

@@ -34,8 +34,9 @@ public:
     unsigned short port() const;
     const std::filesystem::path& data_dir() const { return dir_; }
     Server& server() { return *server_; }
-    // Stops in order and opens again on the same data folder (a new port).
-    void restart();
+    // Stops in order and opens again on the same data folder (a new port), after `tweak`
+    // changes the configuration when given.
+    void restart(const std::function<void(ServerConfig&)>& tweak = {});
 
 private:
     void open();
