@@ -282,6 +282,8 @@ std::vector<Queue> names_of(const std::vector<Queue>& queues) {
     for (const Queue& queue : queues) {
         Queue named;
         named.id = queue.id;
+        named.general = queue.general;
+        named.enabled = queue.enabled;
         named.config.name = queue.config.name;
         seen.push_back(std::move(named));
     }
