@@ -89,7 +89,15 @@ std::optional<NewChat> read_customer_chat(Call& call, const nlohmann::json& body
     if (!reader.ok()) {
         return std::nullopt;
     }
-    const std::string customer = auth::new_id("cus_");
+    // Idempotency keys are scoped to their actor; an anonymous visitor's actor is the customer
+    // this request creates, so with a key it is derived from the key and the client's address:
+    // a retry from the same place is the same customer (and a duplicate), another address's
+    // identical key is someone else.
+    const std::string_view key = call.request["Idempotency-Key"];
+    const std::string customer =
+        key.empty() ? auth::new_id("cus_")
+                    : "cus_" + auth::token_hash(call.context.client_ip + "\n" + std::string(key))
+                                   .substr(0, 32);
     chat.actor = core::Actor::customer(customer);
     chat.command.customer = {customer, *name, *email, company.value_or("")};
     chat.command.channel = core::Channel::web;

@@ -70,7 +70,7 @@ TEST_F(EmailDelivery, TheTranscriptTheCustomerAskedForArrivesWhenTheChatEnds) {
     const StartedChat chat = answered_chat();
     run(chat.token, {{"type", "request_transcript"},
                      {"chat", chat.chat},
-                     {"address", "ann.lee@example.org"}});
+                     {"address", "Ann.Lee@example.com"}});
     EXPECT_TRUE(sink.wait_for(1, std::chrono::milliseconds(300)).empty())
         << "nothing is sent while the chat goes on";
     run(maria, {{"type", "close_chat"},
@@ -82,7 +82,7 @@ TEST_F(EmailDelivery, TheTranscriptTheCustomerAskedForArrivesWhenTheChatEnds) {
     const auto mails = sink.wait_for(1);
     ASSERT_EQ(mails.size(), 1u);
     const ReceivedMail& mail = mails[0];
-    EXPECT_EQ(mail.headers.at("to"), "ann.lee@example.org");
+    EXPECT_EQ(mail.headers.at("to"), "Ann.Lee@example.com");
     EXPECT_EQ(mail.headers.at("from"), "Parley Support <support@example.com>");
     EXPECT_EQ(mail.headers.at("x-mailfrom"), "support@example.com");
     EXPECT_NE(mail.headers.at("subject").find("Your chat with us"), std::string::npos);

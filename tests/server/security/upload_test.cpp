@@ -226,7 +226,8 @@ std::unique_ptr<tcp::socket> stalled_download(boost::asio::io_context& io, unsig
     socket->set_option(tcp::socket::receive_buffer_size(4096));
     socket->connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
     const std::string request = "GET /api/attachments/" + id +
-                                " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+                                " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                                "\r\nAuthorization: Bearer " + token +
                                 "\r\n\r\n";
     boost::asio::write(*socket, boost::asio::buffer(request));
     std::string head;

@@ -60,7 +60,7 @@ TEST(WsLifecycle, CustomerAndTwoAgentsFromStartToClose) {
     ASSERT_EQ(accepted["type"], "ack") << accepted.dump();
     EXPECT_GT(accepted["seq"].get<std::uint64_t>(), 0u);
 
-    EXPECT_EQ(expect_event(customer, "chat_assigned")["agent"], "maria");
+    EXPECT_EQ(expect_event(customer, "chat_assigned")["agent"], "Maria Garcia");
     EXPECT_EQ(expect_event(ivan, "chat_assigned")["agent"], "maria")
         << "ivan saw the chat waiting, so he learns it was taken";
 

@@ -61,11 +61,10 @@ TEST(Operations, MetricsAreServedInThePrometheusFormat) {
     }
     ASSERT_EQ(metrics.status, 200);
     EXPECT_EQ(metrics.headers.at("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
-    for (const char* name :
-         {"parley_commands_total", "parley_command_seconds_bucket{le=\"0.005\"}",
-          "parley_command_seconds_count", "parley_store_commit_seconds_count",
-          "parley_events_committed_total", "parley_connections 1",
-          "parley_queue_waiting{queue=\"General\"} 1"}) {
+    for (const char* name : {"parley_commands_total", "parley_command_seconds_bucket{le=\"0.005\"}",
+                             "parley_command_seconds_count", "parley_store_commit_seconds_count",
+                             "parley_events_committed_total", "parley_connections 1",
+                             "parley_queue_waiting{queue=\"General\"} 1"}) {
         EXPECT_NE(metrics.body.find(name), std::string::npos) << name << "\n" << metrics.body;
     }
 }
@@ -89,6 +88,12 @@ TEST(Operations, AClientThatStopsReadingIsDisconnectedWithAReason) {
     WsClient sofia(server.port());
     ASSERT_EQ(sofia.hello(sign_in(server.port(), "sofia", "sofia-demo"))["type"], "welcome");
 
+    // Room for the flood: by default a customer may write 1 MiB into one chat.
+    core::Settings roomy;
+    roomy.customer_messages_per_chat = 1000000;
+    roomy.customer_bytes_per_chat = std::uint64_t{1} << 30;
+    ASSERT_TRUE(std::holds_alternative<protocol::Ack>(
+        run_command(server.server(), core::Actor::system(), core::UpdateSettings{roomy})));
     const CustomerChat chat = start_chat_directly(server.server(), "Flood", "hello");
     WsClient customer(server.port());
     customer.hello(chat.token);
