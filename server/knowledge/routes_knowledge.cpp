@@ -196,7 +196,7 @@ void delete_article(const CallPtr& call) {
                  [](KnowledgeStore& store, std::uint64_t id) { return store.delete_article(id); });
 }
 
-constexpr rest::Route kRoutes[] = {
+constexpr rest::Route kKnowledgeRoutes[] = {
     {http::verb::get, "/api/knowledge/articles", search_articles, false},
     {http::verb::post, "/api/knowledge/articles", create_article, false},
     {http::verb::get, "/api/knowledge/suggestions", suggestions, false},
@@ -252,7 +252,7 @@ void delete_by_id(const rest::CallPtr& call, const char* code, const char* noun,
 }
 
 std::span<const rest::Route> knowledge_routes() {
-    return kRoutes;
+    return kKnowledgeRoutes;
 }
 
 }  // namespace parley::server::knowledge

@@ -79,7 +79,7 @@ void delete_outage(const CallPtr& call) {
                  [](KnowledgeStore& store, std::uint64_t id) { return store.delete_outage(id); });
 }
 
-constexpr rest::Route kRoutes[] = {
+constexpr rest::Route kOutagesRoutes[] = {
     {http::verb::get, "/api/outages", list_outages, false},
     {http::verb::post, "/api/outages", create_outage, false},
     {http::verb::put, "/api/outages/{id}", update_outage, false},
@@ -89,7 +89,7 @@ constexpr rest::Route kRoutes[] = {
 }  // namespace
 
 std::span<const rest::Route> outage_routes() {
-    return kRoutes;
+    return kOutagesRoutes;
 }
 
 }  // namespace parley::server::knowledge

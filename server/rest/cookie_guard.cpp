@@ -4,6 +4,7 @@
 #include <string>
 
 #include "server/auth/origin.h"
+#include "server/rest/media_type.h"
 
 namespace parley::server::rest {
 namespace http = boost::beast::http;
@@ -13,18 +14,6 @@ namespace {
 bool changes_state(http::verb method) {
     return method != http::verb::get && method != http::verb::head &&
            method != http::verb::options;
-}
-
-// "Application/JSON; charset=utf-8" → "application/json".
-std::string media_type(std::string_view header) {
-    header = header.substr(0, header.find(';'));
-    std::string type;
-    for (const char c : header) {
-        if (c != ' ' && c != '\t') {
-            type += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-    }
-    return type;
 }
 
 AccessError refusal(std::string message) {

@@ -384,7 +384,7 @@ void run_command(const CallPtr& call) {
                  });
 }
 
-constexpr Route kRoutes[] = {
+constexpr Route kAdminRoutes[] = {
     {http::verb::get, "/api/queues", list_queues, false},
     {http::verb::get, "/api/agents", list_agents, false},
     {http::verb::get, "/api/canned-responses", list_canned_responses, false},
@@ -400,7 +400,7 @@ constexpr Route kRoutes[] = {
 }  // namespace
 
 std::span<const Route> admin_routes() {
-    return kRoutes;
+    return kAdminRoutes;
 }
 
 }  // namespace parley::server::rest

@@ -66,14 +66,14 @@ void analytics(const CallPtr& call) {
     });
 }
 
-const Route kRoutes[] = {
+const Route kAnalyticsRoutes[] = {
     {http::verb::get, "/api/analytics", analytics, false},
 };
 
 }  // namespace
 
 std::span<const Route> analytics_routes() {
-    return kRoutes;
+    return kAnalyticsRoutes;
 }
 
 }  // namespace parley::server::rest

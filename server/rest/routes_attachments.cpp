@@ -21,6 +21,7 @@
 #include "server/access/uploads.h"
 #include "server/auth/tokens.h"
 #include "server/rest/chat_access.h"
+#include "server/rest/media_type.h"
 #include "server/rest/routes.h"
 
 namespace parley::server::rest {
@@ -62,18 +63,6 @@ bool starts_like(std::string_view bytes, std::string_view signature) {
         }
     }
     return true;
-}
-
-// "Image/PNG; charset=x" → "image/png".
-std::string media_type(std::string_view header) {
-    header = header.substr(0, header.find(';'));
-    std::string out;
-    for (const char c : header) {
-        if (c != ' ' && c != '\t') {
-            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        }
-    }
-    return out;
 }
 
 int hex_digit(char c) {
@@ -384,7 +373,7 @@ void download_file(const CallPtr& call) {
     });
 }
 
-constexpr Route kRoutes[] = {
+constexpr Route kAttachmentsRoutes[] = {
     {http::verb::post, "/api/chats/{chat}/attachments", upload_file, false},
     {http::verb::get, "/api/attachments/{id}", download_file, false},
 };
@@ -392,7 +381,7 @@ constexpr Route kRoutes[] = {
 }  // namespace
 
 std::span<const Route> attachment_routes() {
-    return kRoutes;
+    return kAttachmentsRoutes;
 }
 
 }  // namespace parley::server::rest

@@ -539,7 +539,7 @@ void transcript(const CallPtr& call) {
     });
 }
 
-constexpr Route kRoutes[] = {
+constexpr Route kChatsRoutes[] = {
     {http::verb::post, "/api/chats", start_chat, true},
     {http::verb::get, "/api/chats", list_chats, false},
     {http::verb::get, "/api/chats/{chat}", get_chat, false},
@@ -551,7 +551,7 @@ constexpr Route kRoutes[] = {
 }  // namespace
 
 std::span<const Route> chat_routes() {
-    return kRoutes;
+    return kChatsRoutes;
 }
 
 }  // namespace parley::server::rest

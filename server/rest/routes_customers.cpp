@@ -113,7 +113,7 @@ void customer_tickets(const CallPtr& call) {
     });
 }
 
-constexpr Route kRoutes[] = {
+constexpr Route kCustomersRoutes[] = {
     {http::verb::put, "/api/customers/{customer}/profile", set_profile, false},
     {http::verb::get, "/api/customers/{customer}/tickets", customer_tickets, false},
 };
@@ -121,7 +121,7 @@ constexpr Route kRoutes[] = {
 }  // namespace
 
 std::span<const Route> customer_routes() {
-    return kRoutes;
+    return kCustomersRoutes;
 }
 
 }  // namespace parley::server::rest

@@ -36,14 +36,14 @@ void history(const CallPtr& call) {
     });
 }
 
-const Route kRoutes[] = {
+const Route kHistoryRoutes[] = {
     {http::verb::get, "/api/chats/{chat}/history", history, false},
 };
 
 }  // namespace
 
 std::span<const Route> history_routes() {
-    return kRoutes;
+    return kHistoryRoutes;
 }
 
 }  // namespace parley::server::rest

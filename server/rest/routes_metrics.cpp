@@ -42,12 +42,12 @@ void read_metrics(const CallPtr& call) {
 }
 
 // Open: the metrics token is no account's credential, so the handler decides.
-constexpr Route kRoutes[] = {
+constexpr Route kMetricsRoutes[] = {
     {http::verb::get, "/metrics", read_metrics, true},
 };
 
 }  // namespace
 
-std::span<const Route> metrics_routes() { return kRoutes; }
+std::span<const Route> metrics_routes() { return kMetricsRoutes; }
 
 }  // namespace parley::server::rest

@@ -118,7 +118,7 @@ void change_password(const CallPtr& call) {
     });
 }
 
-constexpr Route kRoutes[] = {
+constexpr Route kSessionRoutes[] = {
     {http::verb::post, "/api/session", sign_in, true},
     {http::verb::delete_, "/api/session", sign_out, false},
     {http::verb::get, "/api/session", who_am_i, false},
@@ -127,6 +127,6 @@ constexpr Route kRoutes[] = {
 
 }  // namespace
 
-std::span<const Route> session_routes() { return kRoutes; }
+std::span<const Route> session_routes() { return kSessionRoutes; }
 
 }  // namespace parley::server::rest

@@ -88,7 +88,7 @@ void set_ticket_status(const CallPtr& call) {
                   });
 }
 
-constexpr Route kRoutes[] = {
+constexpr Route kTicketsRoutes[] = {
     {http::verb::get, "/api/tickets/{ticket}", get_ticket, false},
     {http::verb::post, "/api/tickets/{ticket}/status", set_ticket_status, false},
 };
@@ -96,7 +96,7 @@ constexpr Route kRoutes[] = {
 }  // namespace
 
 std::span<const Route> ticket_routes() {
-    return kRoutes;
+    return kTicketsRoutes;
 }
 
 }  // namespace parley::server::rest

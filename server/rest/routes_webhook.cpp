@@ -114,7 +114,7 @@ void list_deliveries(const CallPtr& call) {
     });
 }
 
-constexpr Route kRoutes[] = {
+constexpr Route kWebhookRoutes[] = {
     {http::verb::get, "/api/admin/webhook", get_webhook, false},
     {http::verb::put, "/api/admin/webhook", put_webhook, false},
     {http::verb::get, "/api/admin/webhook/deliveries", list_deliveries, false},
@@ -123,7 +123,7 @@ constexpr Route kRoutes[] = {
 }  // namespace
 
 std::span<const Route> webhook_routes() {
-    return kRoutes;
+    return kWebhookRoutes;
 }
 
 }  // namespace parley::server::rest

@@ -32,6 +32,8 @@ public:
     void close() override;
     std::vector<console::LinkEvent> drain() override;
     std::string describe() const override { return "this page (no server)"; }
+    // Whether anything waits for the console to drain it.
+    bool pending() const { return !inbox_.empty(); }
 
     void before_event(const core::State& state, const core::EventEnvelope& event) override;
     void after_event(const core::State& state, const core::EventEnvelope& event,

@@ -5,6 +5,7 @@
 #include "console/console_app.h"
 #include "console/outbox.h"
 #include "in_page_demo.h"
+#include "page_activity.h"
 
 #include <emscripten.h>
 
@@ -39,7 +40,9 @@ constexpr const char* kNoServer =
 void frame() {
     const parley::console::Clock clock = parley::shell::browser_clock();
     g_demo.demo->advance(clock);
-    g_demo.frame.run(*g_demo.app, clock);
+    // The in-page floor's news counts as activity, as a server's message would.
+    const bool activity = parley::shell::take_activity() || g_demo.demo->link().pending();
+    g_demo.frame.run(*g_demo.app, clock, activity);
     for (const parley::console::ApiRequest& request : g_demo.app->take_api_requests()) {
         g_demo.app->api_answered({request.id, 501, kNoServer});
     }

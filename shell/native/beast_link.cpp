@@ -54,6 +54,10 @@ struct BeastLink::Attempt : std::enable_shared_from_this<Attempt> {
                     return self->fail("The server cannot be reached", error);
                 }
                 beast::get_lowest_layer(self->ws).expires_never();
+                // Commands go out when written, not after the server's delayed ACK.
+                beast::error_code option_error;
+                beast::get_lowest_layer(self->ws).socket().set_option(tcp::no_delay(true),
+                                                                      option_error);
                 self->ws.set_option(
                     websocket::stream_base::timeout::suggested(beast::role_type::client));
                 self->ws.async_handshake(self->link.host_ + ":" + self->link.port_, "/ws",

@@ -2,6 +2,7 @@
 
 #include "console/automation.h"
 #include "console/theme.h"
+#include "page_activity.h"
 #include "page_glue.h"
 
 #include <GLFW/glfw3.h>
@@ -42,6 +43,9 @@ bool BrowserFrame::open() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
+    // A resting console draws a few times a second (FramePacer): a blinking cursor would blink
+    // unevenly, so it stays steady.
+    ImGui::GetIO().ConfigInputTextCursorBlink = false;
     if (!console::theme::apply(kFont, kFontSize)) {
         std::fprintf(stderr, "parley: font missing, Cyrillic text will not show\n");
     }
@@ -49,10 +53,14 @@ bool BrowserFrame::open() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     install_clipboard();
     install_text_input();
+    install_activity_listeners();
     return true;
 }
 
-void BrowserFrame::run(console::ConsoleApp& app, const console::Clock& clock) {
+void BrowserFrame::run(console::ConsoleApp& app, const console::Clock& clock, bool activity) {
+    if (!pacer_.should_draw(clock.seconds, activity)) {
+        return;
+    }
     glfwPollEvents();
     scale_.fit(window_);
 

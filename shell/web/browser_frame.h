@@ -7,6 +7,7 @@
 #include <string>
 
 #include "console/console_app.h"
+#include "console/frame_pacer.h"
 #include "page_scale.h"
 
 struct GLFWwindow;
@@ -23,12 +24,14 @@ public:
     // Opens the window and ImGui; false, with the reason on the browser's console, when this
     // browser cannot (no WebGL2).
     bool open();
-    // One display frame of `app`.
-    void run(console::ConsoleApp& app, const console::Clock& clock);
+    // One display frame of `app`, drawn when the pacer says so; `activity` tells it that
+    // something happened on the page or arrived since the previous display frame.
+    void run(console::ConsoleApp& app, const console::Clock& clock, bool activity);
 
 private:
     GLFWwindow* window_ = nullptr;
     PageScale scale_;
+    console::FramePacer pacer_;
     std::string published_;
     console::ConnectionStatus shown_status_{};
     bool status_shown_ = false;

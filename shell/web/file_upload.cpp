@@ -1,6 +1,7 @@
 #include "file_upload.h"
 
 #include "console/console_app.h"
+#include "page_activity.h"
 
 #include <emscripten.h>
 
@@ -61,6 +62,7 @@ EM_JS(void, js_pick_and_upload, (int id, const char* path_text), {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void parley_upload_started(int id, const char* name) {
     g_reports.emplace_back(parley::console::UploadStarted{id, name});
+    parley::shell::note_activity();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void parley_upload_stored(int id, const char* name,
@@ -68,10 +70,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void parley_upload_stored(int id, const char* na
                                                           const char* ref) {
     g_reports.emplace_back(parley::console::UploadStored{
         id, {name, content_type, static_cast<std::uint64_t>(size), ref}});
+    parley::shell::note_activity();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void parley_upload_refused(int id, const char* problem) {
     g_reports.emplace_back(parley::console::UploadRefused{id, problem});
+    parley::shell::note_activity();
 }
 
 namespace parley::shell {

@@ -6,6 +6,7 @@
 #include "console/console_app.h"
 #include "console/outbox.h"
 #include "file_upload.h"
+#include "page_activity.h"
 #include "page_glue.h"
 #include "web_link.h"
 #include "web_sign_in.h"
@@ -27,7 +28,8 @@ struct WebConsole {
 WebConsole g_console;
 
 void frame() {
-    g_console.frame.run(*g_console.app, parley::shell::browser_clock());
+    g_console.frame.run(*g_console.app, parley::shell::browser_clock(),
+                        parley::shell::take_activity());
     for (const std::string& ref : g_console.app->take_downloads()) {
         parley::shell::download(ref);
     }

@@ -1,5 +1,7 @@
 #include "web_link.h"
 
+#include "page_activity.h"
+
 #include <utility>
 
 namespace parley::shell {
@@ -50,6 +52,7 @@ void WebLink::release_socket() {
 
 EM_BOOL WebLink::on_open(int, const EmscriptenWebSocketOpenEvent*, void* self) {
     static_cast<WebLink*>(self)->inbox_.emplace_back(console::LinkOpened{});
+    note_activity();
     return EM_TRUE;
 }
 
@@ -59,6 +62,7 @@ EM_BOOL WebLink::on_message(int, const EmscriptenWebSocketMessageEvent* event, v
         const auto* bytes = reinterpret_cast<const char*>(event->data);
         static_cast<WebLink*>(self)->inbox_.emplace_back(
             console::LinkMessage{std::string(bytes, event->numBytes - 1)});
+        note_activity();
     }
     return EM_TRUE;
 }
@@ -73,6 +77,7 @@ EM_BOOL WebLink::on_close(int, const EmscriptenWebSocketCloseEvent* event, void*
     // The socket is deleted by the next open(), outside of its own callback.
     constexpr unsigned short kPolicyViolation = 1008;
     link->inbox_.emplace_back(console::LinkClosed{reason, event->code == kPolicyViolation});
+    note_activity();
     return EM_TRUE;
 }
 

@@ -1,5 +1,7 @@
 #include "web_sign_in.h"
 
+#include "page_activity.h"
+
 #include <emscripten.h>
 
 #include <utility>
@@ -51,12 +53,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void parley_sign_in_answer(int ok, const char* m
     } else {
         g_sign_in->report(parley::console::SignInFailed{message});
     }
+    parley::shell::note_activity();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void parley_signed_out() {
     if (g_sign_in != nullptr) {
         g_sign_in->report(parley::console::SignedOut{});
     }
+    parley::shell::note_activity();
 }
 
 namespace parley::shell {

@@ -19,7 +19,7 @@
 namespace parley::console::testing {
 namespace {
 
-using Screen = std::function<void(const AdminView&, AdminState&, FrameOutput&)>;
+using AdminScreen = std::function<void(const AdminView&, AdminState&, FrameOutput&)>;
 
 class AdminScreensTest : public core::testing::CoreTest {
 protected:
@@ -58,7 +58,7 @@ protected:
         items = std::move(out.items);
     }
 
-    void open(AdminTab which, Screen draw) {
+    void open(AdminTab which, AdminScreen draw) {
         tab = which;
         screen = std::move(draw);
         frame();
@@ -113,7 +113,7 @@ protected:
     core::Actor chen;
     core::Actor ada;
     AdminTab tab = AdminTab::queues;
-    Screen screen;
+    AdminScreen screen;
     AdminState admin;
     std::vector<AutomationItem> items;
     std::vector<std::string> sent;

@@ -8,16 +8,11 @@
 #include <vector>
 
 #include "core/invariants.h"
+#include "demo_clock.h"
 #include "in_page_demo.h"
 
 namespace parley::demo {
 namespace {
-
-constexpr core::Timestamp kStart = 1'700'000'000'000;
-
-console::Clock at(double seconds) {
-    return {seconds, kStart + static_cast<core::Timestamp>(seconds * 1000)};
-}
 
 // Advances the demo frame by frame (ten a second) up to `seconds`.
 void run_until(InPageDemo& demo, double& now, double seconds) {

@@ -9,17 +9,12 @@
 
 #include "console/console_app.h"
 #include "core/decide.h"
+#include "demo_clock.h"
 #include "in_page_demo.h"
 #include "protocol/session.h"
 
 namespace parley::demo {
 namespace {
-
-constexpr core::Timestamp kStart = 1'700'000'000'000;
-
-console::Clock at(double seconds) {
-    return {seconds, kStart + static_cast<core::Timestamp>(seconds * 1000)};
-}
 
 class LocalLinkTest : public ::testing::Test {
 protected:

@@ -13,7 +13,7 @@
 namespace parley::protocol {
 namespace {
 
-struct Case {
+struct MalformedCase {
     const char* name;
     std::string input;
     ProtocolErrorCode code;
@@ -33,7 +33,7 @@ std::string enable_queue_with(const std::string& extra) {
     return R"({"type":"set_queue_enabled",)" + kEnvelope + R"(,"enabled":true)" + extra + "}";
 }
 
-std::vector<Case> command_cases() {
+std::vector<MalformedCase> command_cases() {
     using enum ProtocolErrorCode;
     return {
         {"empty", "", malformed_json, "not valid JSON"},
@@ -107,7 +107,7 @@ std::vector<Case> command_cases() {
 }
 
 TEST(MalformedInput, CommandCasesGiveTheirErrors) {
-    for (const Case& c : command_cases()) {
+    for (const MalformedCase& c : command_cases()) {
         SCOPED_TRACE(c.name);
         const auto result = decode_command(c.input);
         ASSERT_FALSE(result.ok());

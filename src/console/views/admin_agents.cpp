@@ -47,7 +47,7 @@ void presence_cell(const core::Agent& agent) {
                                          : "disabled");
 }
 
-void draw_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
+void draw_agent_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
     if (!begin_list_table("admin-agents", 6)) {
         return;
     }
@@ -114,7 +114,7 @@ void draw_password(const AdminView& view, AgentForm& form, FrameOutput& out) {
     }
 }
 
-void draw_form(const AdminView& view, AdminState& admin, FrameOutput& out) {
+void draw_agent_form(const AdminView& view, AdminState& admin, FrameOutput& out) {
     AgentForm& form = *admin.agent;
     form_heading("Profile");
     form_label("Sign-in name");
@@ -196,13 +196,13 @@ void draw_admin_agents(const AdminView& view, AdminState& admin, FrameOutput& ou
                 admin.agent.reset();
             }
             ImGui::Spacing();
-            draw_list(view, admin, out);
+            draw_agent_list(view, admin, out);
         },
         [&] {
             if (admin.new_agent) {
                 draw_new_agent(view, admin, out);
             } else {
-                draw_form(view, admin, out);
+                draw_agent_form(view, admin, out);
             }
         },
         admin.agent || admin.new_agent, "Choose an agent to edit the account, or create one.");

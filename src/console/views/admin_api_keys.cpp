@@ -48,7 +48,7 @@ void draw_create(const AdminView& view, AdminState& admin, FrameOutput& out) {
     }
 }
 
-void draw_list(const AdminView& view, FrameOutput& out) {
+void draw_key_list(const AdminView& view, FrameOutput& out) {
     form_heading("Keys");
     if (!view.list_keys_answer.problem.empty()) {
         coloured_wrapped(theme::kBad, view.list_keys_answer.problem.c_str());
@@ -108,7 +108,7 @@ void draw_admin_api_keys(const AdminView& view, AdminState& admin, FrameOutput& 
         "Integrations (bots, channel gateways) start chats and write as customers with a key. "
         "A revoked key stops working at once.");
     draw_create(view, admin, out);
-    draw_list(view, out);
+    draw_key_list(view, out);
     ImGui::EndChild();
 }
 

@@ -12,7 +12,7 @@ namespace parley::console {
 
 namespace {
 
-void draw_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
+void draw_canned_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
     if (!begin_list_table("admin-canned", 4)) {
         return;
     }
@@ -62,7 +62,7 @@ void draw_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
     ImGui::EndTable();
 }
 
-void draw_form(const AdminView& view, AdminState& admin, FrameOutput& out) {
+void draw_canned_form(const AdminView& view, AdminState& admin, FrameOutput& out) {
     CannedForm& form = *admin.canned;
     form_heading(form.id ? "Edit canned response" : "New canned response");
     form_text("Title", form.title, "admin.canned.title", out);
@@ -111,9 +111,9 @@ void draw_admin_canned(const AdminView& view, AdminState& admin, FrameOutput& ou
                 admin.canned = CannedForm{};
             }
             ImGui::Spacing();
-            draw_list(view, admin, out);
+            draw_canned_list(view, admin, out);
         },
-        [&] { draw_form(view, admin, out); }, admin.canned.has_value(),
+        [&] { draw_canned_form(view, admin, out); }, admin.canned.has_value(),
         "Choose a response to edit it, or create a new one.");
 }
 

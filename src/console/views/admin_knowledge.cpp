@@ -17,7 +17,7 @@ namespace parley::console {
 namespace {
 
 // The list is asked for when the screen first shows and again after each save or delete.
-void keep_listed(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
+void keep_articles_listed(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
     const CallOutcome saved = outcome_of(model.api->result(kSaveArticle));
     const CallOutcome deleted = outcome_of(model.api->result(kDeleteArticle));
     const std::uint64_t answers = saved.generation + deleted.generation;
@@ -41,7 +41,7 @@ std::string queue_names(const AdminView& admin, const std::vector<core::QueueId>
     return names;
 }
 
-void draw_list(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
+void draw_article_list(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
     if (!begin_list_table("admin-knowledge", 3)) {
         return;
     }
@@ -97,7 +97,7 @@ void draw_delete(ArticleForm& form, FrameOutput& out) {
     }
 }
 
-void draw_form(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
+void draw_article_form(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
     ArticleForm& form = state.article;
     form_heading(form.id ? "Edit article" : "New article");
     form_text("Title", form.title, "admin.article.title", out);
@@ -157,7 +157,7 @@ void draw_admin_knowledge(const ConsoleViewModel& model, UiState& ui, FrameOutpu
         return;
     }
     KnowledgeAdminState& state = ui.knowledge;
-    keep_listed(model, state, out);
+    keep_articles_listed(model, state, out);
     list_and_form(
         "admin-knowledge",
         [&] {
@@ -167,9 +167,9 @@ void draw_admin_knowledge(const ConsoleViewModel& model, UiState& ui, FrameOutpu
             }
             answer_line(outcome_of(model.api->result(kSaveArticle)), "Article saved.");
             ImGui::Spacing();
-            draw_list(model, state, out);
+            draw_article_list(model, state, out);
         },
-        [&] { draw_form(model, state, out); }, state.article.open,
+        [&] { draw_article_form(model, state, out); }, state.article.open,
         "Choose an article to edit it, or write a new one.");
 }
 

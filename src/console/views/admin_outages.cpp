@@ -20,7 +20,7 @@ namespace {
 // answer is the Desk's to keep fresh.
 constexpr const char* kOutageList = "outages.list";
 
-void keep_listed(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
+void keep_outages_listed(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
     const std::uint64_t answers = outcome_of(model.api->result(kSaveOutage)).generation +
                                   outcome_of(model.api->result(kDeleteOutage)).generation;
     if (!state.outages_listed || answers != state.outage_answers) {
@@ -30,7 +30,7 @@ void keep_listed(const ConsoleViewModel& model, KnowledgeAdminState& state, Fram
     }
 }
 
-void draw_list(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
+void draw_outage_list(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
     if (!begin_list_table("admin-outages", 3)) {
         return;
     }
@@ -60,7 +60,7 @@ void draw_list(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameO
     ImGui::EndTable();
 }
 
-void draw_form(const ConsoleViewModel& model, OutageForm& form, FrameOutput& out) {
+void draw_outage_form(const ConsoleViewModel& model, OutageForm& form, FrameOutput& out) {
     form_heading(form.id ? "Edit outage" : "New outage");
     form_text("Title", form.title, "admin.outage.title", out);
     form_text("Service", form.service, "admin.outage.service", out);
@@ -103,7 +103,7 @@ void draw_admin_outages(const ConsoleViewModel& model, UiState& ui, FrameOutput&
         return;
     }
     KnowledgeAdminState& state = ui.knowledge;
-    keep_listed(model, state, out);
+    keep_outages_listed(model, state, out);
     list_and_form(
         "admin-outages",
         [&] {
@@ -113,9 +113,9 @@ void draw_admin_outages(const ConsoleViewModel& model, UiState& ui, FrameOutput&
             }
             answer_line(outcome_of(model.api->result(kSaveOutage)), "Outage saved.");
             ImGui::Spacing();
-            draw_list(model, state, out);
+            draw_outage_list(model, state, out);
         },
-        [&] { draw_form(model, state.outage, out); }, state.outage.open,
+        [&] { draw_outage_form(model, state.outage, out); }, state.outage.open,
         "Choose an outage to change it, or publish a new one.");
 }
 

@@ -25,7 +25,7 @@ const char* mode_label(core::RoutingMode mode) {
     return "?";
 }
 
-void draw_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
+void draw_queue_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
     if (!begin_list_table("admin-queues", 5)) {
         return;
     }
@@ -106,7 +106,7 @@ void draw_mode(QueueForm& form, FrameOutput& out) {
     }
 }
 
-void draw_form(const AdminView& view, AdminState& admin, FrameOutput& out) {
+void draw_queue_form(const AdminView& view, AdminState& admin, FrameOutput& out) {
     QueueForm& form = *admin.queue;
     form_heading(form.queue ? "Edit queue" : "New queue");
     form_text("Name", form.config.name, "admin.queue.name", out);
@@ -156,9 +156,9 @@ void draw_admin_queues(const AdminView& view, AdminState& admin, FrameOutput& ou
                 admin.queue = QueueForm{};
             }
             ImGui::Spacing();
-            draw_list(view, admin, out);
+            draw_queue_list(view, admin, out);
         },
-        [&] { draw_form(view, admin, out); }, admin.queue.has_value(),
+        [&] { draw_queue_form(view, admin, out); }, admin.queue.has_value(),
         "Choose a queue to edit it, or create a new one.");
 }
 

@@ -93,10 +93,6 @@ void read_sort(AllChatsQuery& query) {
     specs->SpecsDirty = false;
 }
 
-void text(std::string_view value) {
-    ImGui::TextUnformatted(value.data(), value.data() + value.size());
-}
-
 void draw_row(const AllChatsRow& row, UiState& ui, FrameOutput& out) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -109,18 +105,18 @@ void draw_row(const AllChatsRow& row, UiState& ui, FrameOutput& out) {
     }
     out.publish("all_chats.row/" + key, std::string(row.customer));
     ImGui::TableNextColumn();
-    text(row.operator_name.empty() ? std::string_view("—") : row.operator_name);
+    plain_text(row.operator_name.empty() ? std::string_view("—") : row.operator_name);
     ImGui::TableNextColumn();
-    text(row.channel);
+    plain_text(row.channel);
     ImGui::TableNextColumn();
-    text(row.status);
+    plain_text(row.status);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(format_date_time(row.created_at).c_str());
     ImGui::TableNextColumn();
     if (row.last_message_at != 0) {
         ImGui::TextDisabled("%s", format_clock(row.last_message_at).c_str());
         ImGui::SameLine();
-        text(row.last_message.substr(0, row.last_message.find('\n')));
+        plain_text(row.last_message.substr(0, row.last_message.find('\n')));
     }
 }
 

@@ -18,10 +18,6 @@ namespace {
 constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                         ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingStretchProp;
 
-void text(std::string_view value) {
-    ImGui::TextUnformatted(value.data(), value.data() + value.size());
-}
-
 void heading(const char* title) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
@@ -52,7 +48,7 @@ void draw_alerts(const FloorView& floor, UiState& ui, FrameOutput& out) {
         ImGui::PushID(chat_key(alert.chat).c_str());
         const bool request = alert.kind == core::AlertKind::supervisor_requested;
         status_dot(request ? theme::kBad : theme::kPending);
-        text(alert.text);
+        plain_text(alert.text);
         ImGui::SameLine();
         const std::string id = std::string(request ? "floor.request/" : "floor.waiting/") +
                                chat_key(alert.chat);
@@ -81,7 +77,7 @@ void draw_queues(const FloorView& floor, FrameOutput& out) {
         const core::QueueFloor& f = row.figures;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        text(row.name);
+        plain_text(row.name);
         out.publish("floor.queue/" + std::string(row.name), std::string(row.name));
         ImGui::TextDisabled("%s routing", std::string(core::to_string(row.mode)).c_str());
         ImGui::TableNextColumn();
@@ -92,7 +88,7 @@ void draw_queues(const FloorView& floor, FrameOutput& out) {
         } else {
             const bool late = f.beyond_target > 0;
             ImGui::PushStyleColor(ImGuiCol_Text, late ? theme::kBad : theme::kGood);
-            text(format_duration(f.longest_wait));
+            plain_text(format_duration(f.longest_wait));
             ImGui::PopStyleColor();
         }
         ImGui::TextDisabled("target %s", format_duration(row.target_wait).c_str());
@@ -136,11 +132,11 @@ void draw_agents(const FloorView& floor, FrameOutput& out) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        text(row.name);
+        plain_text(row.name);
         out.publish("floor.agent/" + row.id, std::string(row.name));
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        text(core::to_string(row.role));
+        plain_text(core::to_string(row.role));
         ImGui::TableNextColumn();
         status_dot(presence_colour(f.presence));
         ImGui::TextUnformatted(presence_label(f.presence));
@@ -149,7 +145,7 @@ void draw_agents(const FloorView& floor, FrameOutput& out) {
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         if (f.in_presence) {
-            text(format_duration(*f.in_presence));
+            plain_text(format_duration(*f.in_presence));
         } else {
             ImGui::TextDisabled("—");
         }

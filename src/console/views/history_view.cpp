@@ -19,10 +19,6 @@ namespace parley::console {
 
 namespace {
 
-void text(std::string_view value) {
-    ImGui::TextUnformatted(value.data(), value.data() + value.size());
-}
-
 // [SECTION] Asking for the history
 
 void ask_for(const core::ChatId& chat, UiState& ui, FrameOutput& out) {
@@ -81,7 +77,7 @@ void draw_picker(const HistoryView& history, UiState& ui, FrameOutput& out) {
         }
         out.publish("history.pick/" + key, std::string(pick.customer));
         ImGui::TableNextColumn();
-        text(pick.status);
+        plain_text(pick.status);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_date_time(pick.created_at).c_str());
     }
@@ -167,9 +163,9 @@ void draw_events(const HistoryView& history, UiState& ui, FrameOutput& out) {
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", row.time.c_str());
             ImGui::TableNextColumn();
-            text(row.who);
+            plain_text(row.who);
             ImGui::TableNextColumn();
-            text(row.what);
+            plain_text(row.what);
             if (ImGui::IsItemHovered() &&
                 ImGui::CalcTextSize(row.what.c_str()).x > ImGui::GetContentRegionAvail().x) {
                 ImGui::SetTooltip("%s", row.what.c_str());
@@ -215,7 +211,7 @@ void draw_fields(const ReplayedChatView& chat) {
     ImGui::TextDisabled("Status");
     ImGui::TableNextColumn();
     status_dot(status_colour(chat.status));
-    text(chat.status);
+    plain_text(chat.status);
     field("Queue", chat.queue);
     field("Agent", chat.assignee);
     field("Offered to", chat.offer);
@@ -244,7 +240,7 @@ void draw_transcript_so_far(const ReplayedChatView& chat) {
             ImGui::Text("Internal note · %.*s", static_cast<int>(line.author.size()),
                         line.author.data());
         } else {
-            text(line.author);
+            plain_text(line.author);
         }
         ImGui::PopStyleColor();
         ImGui::SameLine();

@@ -96,6 +96,10 @@ void coloured_wrapped(const ImVec4& colour, const char* text) {
     ImGui::PopStyleColor();
 }
 
+void plain_text(std::string_view value) {
+    ImGui::TextUnformatted(value.data(), value.data() + value.size());
+}
+
 }  // namespace parley::console
 
 namespace parley::console {

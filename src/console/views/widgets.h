@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 
 namespace parley::console {
 
@@ -33,6 +34,8 @@ const char* wrap_point(const char* begin, const char* end, float width);
 ImVec4 line_colour(LineKind kind);
 // Text wrapped to the available width, in `colour`.
 void coloured_wrapped(const ImVec4& colour, const char* text);
+// Text as it is: no format string, so a customer's "%s" stays "%s".
+void plain_text(std::string_view value);
 
 }  // namespace parley::console
 

@@ -262,6 +262,14 @@ std::optional<nlohmann::json> WsClient::next(std::chrono::milliseconds timeout) 
     return message;
 }
 
+std::vector<nlohmann::json> WsClient::drain(std::chrono::milliseconds quiet) {
+    std::vector<nlohmann::json> messages;
+    while (auto message = next(quiet)) {
+        messages.push_back(*message);
+    }
+    return messages;
+}
+
 nlohmann::json WsClient::expect(const std::string& type, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {

@@ -17,14 +17,6 @@ namespace http = boost::beast::http;
 
 constexpr core::QueueId kBilling = 2;
 
-std::vector<json> drain(WsClient& client, std::chrono::milliseconds quiet) {
-    std::vector<json> messages;
-    while (auto message = client.next(quiet)) {
-        messages.push_back(*message);
-    }
-    return messages;
-}
-
 std::vector<json> positions_in(const std::vector<json>& messages) {
     std::vector<json> positions;
     for (const json& message : messages) {
@@ -84,7 +76,7 @@ TEST_F(WsQueuePosition, ACustomerLearnsTheirPlaceOnConnectAndEachTimeItChanges) 
     EXPECT_EQ(moved_up["waiting"], 2);
 
     ASSERT_EQ(accept(second)["type"], "ack");
-    const auto rest = drain(customer, std::chrono::milliseconds(400));
+    const auto rest = customer.drain(std::chrono::milliseconds(400));
     EXPECT_TRUE(positions_in(rest).empty()) << "no position once an agent has the chat";
     const bool assigned = std::any_of(rest.begin(), rest.end(), [](const json& message) {
         return message.value("type", "") == "event" &&
@@ -101,11 +93,11 @@ TEST_F(WsQueuePosition, OnlyTheChatsCustomerGetsItAndStaffNever) {
     EXPECT_EQ(own["chat"], first.chat);
     EXPECT_EQ(own["position"], 1);
     start_chat_directly(server.server(), "Third", "late", kBilling);
-    for (const json& position : positions_in(drain(other, std::chrono::milliseconds(400)))) {
+    for (const json& position : positions_in(other.drain(std::chrono::milliseconds(400)))) {
         EXPECT_EQ(position["chat"], first.chat) << "never another customer's place";
     }
     EXPECT_TRUE(positions_in(maria.seen).empty());
-    EXPECT_TRUE(positions_in(drain(maria, std::chrono::milliseconds(200))).empty());
+    EXPECT_TRUE(positions_in(maria.drain(std::chrono::milliseconds(200))).empty());
 }
 
 TEST_F(WsQueuePosition, AResumeGetsTheCurrentPlaceNotAStaleOne) {
@@ -115,12 +107,12 @@ TEST_F(WsQueuePosition, AResumeGetsTheCurrentPlaceNotAStaleOne) {
         customer.hello(second.token);
         held = customer.expect("sync")["seq"];
         EXPECT_EQ(customer.expect("queue_position")["position"], 2);
-        held = std::max(held, last_seq(drain(customer, std::chrono::milliseconds(200))));
+        held = std::max(held, last_seq(customer.drain(std::chrono::milliseconds(200))));
     }
     ASSERT_EQ(accept(first)["type"], "ack");
     WsClient again(server.port());
     ASSERT_EQ(again.hello(second.token, held)["type"], "welcome");
-    const auto messages = drain(again, std::chrono::milliseconds(400));
+    const auto messages = again.drain(std::chrono::milliseconds(400));
     const auto positions = positions_in(messages);
     ASSERT_EQ(positions.size(), 1u);
     EXPECT_EQ(positions[0]["position"], 1);

@@ -10,14 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<json> drain(WsClient& client, std::chrono::milliseconds quiet) {
-    std::vector<json> messages;
-    while (auto message = client.next(quiet)) {
-        messages.push_back(*message);
-    }
-    return messages;
-}
-
 std::vector<std::uint64_t> seqs_of(const std::vector<json>& messages) {
     std::vector<std::uint64_t> seqs;
     for (const json& message : messages) {
@@ -44,7 +36,7 @@ TEST(WsResume, AResumedClientGetsExactlyWhatItMissed) {
         const json sync = first.expect("sync");
         held = sync["seq"];
         start_chat_directly(server.server(), "Before", "one", 1);
-        auto before = drain(first, std::chrono::milliseconds(400));
+        auto before = first.drain(std::chrono::milliseconds(400));
         resumed_stream.insert(resumed_stream.end(), before.begin(), before.end());
         held = std::max(held, last_seq(before));
     }
@@ -54,13 +46,13 @@ TEST(WsResume, AResumedClientGetsExactlyWhatItMissed) {
     WsClient again(server.port());
     const json welcome = again.hello(token, held);
     ASSERT_EQ(welcome["type"], "welcome");
-    auto after = drain(again, std::chrono::milliseconds(600));
+    auto after = again.drain(std::chrono::milliseconds(600));
     for (const json& message : after) {
         EXPECT_NE(message.value("type", ""), "sync") << "the feed still reaches back: no sync";
     }
     resumed_stream.insert(resumed_stream.end(), after.begin(), after.end());
 
-    const auto steady_seqs = seqs_of(drain(steady, std::chrono::milliseconds(300)));
+    const auto steady_seqs = seqs_of(steady.drain(std::chrono::milliseconds(300)));
     const auto resumed_seqs = seqs_of(resumed_stream);
     EXPECT_EQ(resumed_seqs, steady_seqs) << "no gap and no duplicate";
     EXPECT_TRUE(std::is_sorted(resumed_seqs.begin(), resumed_seqs.end()));
