@@ -29,13 +29,11 @@ constexpr std::array<Option, 41> kOptions = {{
     {"allowed-origins", "LIST", "comma-separated origins allowed to open the WebSocket", false},
     {"max-upload-bytes", "N", "largest attachment (default 10485760)", false},
     {"session-hours", "N", "staff sessions last this long (default 12)", false},
-    {"secure-cookies", "BOOL", "mark cookies Secure when served over HTTPS (default false)",
-     false},
+    {"secure-cookies", "BOOL", "mark cookies Secure when served over HTTPS (default false)", false},
     {"tick-ms", "N", "timer resolution for reminders and time-outs (default 1000)", false},
     {"ip-requests-per-second", "N", "per client address (default 50)", false},
     {"commands-per-second", "N", "per connection or token (default 50)", false},
-    {"send-queue-mib", "N", "unread data a WebSocket client may leave queued (default 64)",
-     false},
+    {"send-queue-mib", "N", "unread data a WebSocket client may leave queued (default 64)", false},
     {"demo", "", "create the demo organisation when the data folder is empty", true},
     {"smtp-url", "URL", "mail relay for customer email, smtp://HOST:PORT (default: none)", false},
     {"smtp-from", "ADDRESS", "sender of customer email (default support@parley.invalid)", false},
@@ -44,8 +42,8 @@ constexpr std::array<Option, 41> kOptions = {{
     {"smtp-attempts", "N", "tries per email before it is recorded as failed (default 3)", false},
     {"webhook-retry-ms", "N", "first retry delay of the service desk webhook (default 2000)",
      false},
-    {"hello-timeout-ms", "N", "a WebSocket silent this long after opening is closed (default 10000)",
-     false},
+    {"hello-timeout-ms", "N",
+     "a WebSocket silent this long after opening is closed (default 10000)", false},
     {"connections-per-address", "N", "open connections per client address (default 500)", false},
     {"allowed-hosts", "LIST",
      "Host names served besides localhost, the listen address and allowed origins ('*': any)",
@@ -60,8 +58,7 @@ constexpr std::array<Option, 41> kOptions = {{
      false},
     {"sign-in-delay-seconds", "N", "the spacing between tries past that ceiling (default 3)",
      false},
-    {"chat-starts-per-address", "N", "new chats per client address per minute (default 30)",
-     false},
+    {"chat-starts-per-address", "N", "new chats per client address per minute (default 30)", false},
     {"transcripts-per-address", "N", "transcript emails per client address per hour (default 5)",
      false},
     {"transcripts-per-recipient", "N", "transcript emails per recipient per day (default 3)",
@@ -309,10 +306,11 @@ std::optional<ConfigError> apply_file(ServerConfig& config, const std::filesyste
 }  // namespace
 
 std::string usage_text() {
-    std::string text = "usage: parley-server [options]\n"
-                       "Each option is also an environment variable (PARLEY_LISTEN, ...) and a "
-                       "line of the\nconfiguration file; flags win over the environment, which "
-                       "wins over the file.\n";
+    std::string text =
+        "usage: parley-server [options]\n"
+        "Each option is also an environment variable (PARLEY_LISTEN, ...) and a "
+        "line of the\nconfiguration file; flags win over the environment, which "
+        "wins over the file.\n";
     for (const Option& option : kOptions) {
         std::string flag = "  --" + std::string(option.name);
         if (!option.value_hint.empty()) {

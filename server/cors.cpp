@@ -19,9 +19,9 @@ std::optional<HttpResponse> cors_preflight(const HttpRequest& request,
         return std::nullopt;
     }
     if (!auth::origin_allowed(origin, request[http::field::host], allowed_origins)) {
-        auto response = error_response(request.version(), http::status::forbidden,
-                                       "origin_not_allowed",
-                                       "Pages from this origin may not call Parley's API.");
+        auto response =
+            error_response(request.version(), http::status::forbidden, "origin_not_allowed",
+                           "Pages from this origin may not call Parley's API.");
         response.keep_alive(request.keep_alive());
         return response;
     }
@@ -37,8 +37,7 @@ std::optional<HttpResponse> cors_preflight(const HttpRequest& request,
 }
 
 void allow_cross_origin(http::response_header<>& response, std::string_view origin,
-                        std::string_view host,
-                        const std::vector<std::string>& allowed_origins) {
+                        std::string_view host, const std::vector<std::string>& allowed_origins) {
     response.set(http::field::vary, "Origin");
     if (origin.empty() || !auth::origin_allowed(origin, host, allowed_origins)) {
         return;

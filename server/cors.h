@@ -20,7 +20,6 @@ std::optional<HttpResponse> cors_preflight(const HttpRequest& request,
 
 // Lets the page at `origin` read `response` when that origin is allowed (or the server's own).
 void allow_cross_origin(boost::beast::http::response_header<>& response, std::string_view origin,
-                        std::string_view host,
-                        const std::vector<std::string>& allowed_origins);
+                        std::string_view host, const std::vector<std::string>& allowed_origins);
 
 }  // namespace parley::server

@@ -42,7 +42,8 @@ std::optional<HostName> parse_host(std::string_view text) {
     }
     if (!rest.empty()) {
         if (rest.front() != ':' || rest.size() == 1 || rest.size() > 6 ||
-            !std::all_of(rest.begin() + 1, rest.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            !std::all_of(rest.begin() + 1, rest.end(),
+                         [](char c) { return c >= '0' && c <= '9'; })) {
             return std::nullopt;
         }
         host.port = std::string(rest.substr(1));
@@ -80,8 +81,8 @@ std::string_view authority_of(std::string_view origin) {
 
 }  // namespace
 
-bool host_allowed(std::string_view host, std::string_view local_address,
-                  unsigned short local_port, const ServerConfig& config) {
+bool host_allowed(std::string_view host, std::string_view local_address, unsigned short local_port,
+                  const ServerConfig& config) {
     if (std::find(config.allowed_hosts.begin(), config.allowed_hosts.end(), "*") !=
         config.allowed_hosts.end()) {
         return true;
@@ -91,8 +92,8 @@ bool host_allowed(std::string_view host, std::string_view local_address,
         return false;
     }
     const std::string port = std::to_string(local_port);
-    for (const std::string_view name :
-         {std::string_view("localhost"), std::string_view("127.0.0.1"), std::string_view("[::1]")}) {
+    for (const std::string_view name : {std::string_view("localhost"),
+                                        std::string_view("127.0.0.1"), std::string_view("[::1]")}) {
         if (admits({std::string(name), port}, *requested)) {
             return true;
         }

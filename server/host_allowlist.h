@@ -12,7 +12,7 @@
 namespace parley::server {
 
 // `local_address` and `local_port`: the socket's own end, as the client reached it.
-bool host_allowed(std::string_view host, std::string_view local_address,
-                  unsigned short local_port, const ServerConfig& config);
+bool host_allowed(std::string_view host, std::string_view local_address, unsigned short local_port,
+                  const ServerConfig& config);
 
 }  // namespace parley::server

@@ -78,8 +78,8 @@ HttpResponse static_file(const HttpRequest& request, const StaticFiles& files) {
 
 HttpResponse handle_http(const HttpRequest& request, const StaticFiles& files) {
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
-        auto response = json_error(request, http::status::method_not_allowed,
-                                   "method_not_allowed", "Only GET and HEAD are served here.");
+        auto response = json_error(request, http::status::method_not_allowed, "method_not_allowed",
+                                   "Only GET and HEAD are served here.");
         response.set(http::field::allow, "GET, HEAD");
         return response;
     }
@@ -119,12 +119,14 @@ HttpResponse error_response(unsigned http_version, http::status status, std::str
 
 std::string render_metrics(Services& services) {
     std::string text = services.metrics.render();
-    text += "# HELP parley_connections Open WebSocket connections.\n"
-            "# TYPE parley_connections gauge\n"
-            "parley_connections " +
-            std::to_string(services.connections.size()) + "\n";
-    text += "# HELP parley_queue_waiting Chats waiting in each queue.\n"
-            "# TYPE parley_queue_waiting gauge\n";
+    text +=
+        "# HELP parley_connections Open WebSocket connections.\n"
+        "# TYPE parley_connections gauge\n"
+        "parley_connections " +
+        std::to_string(services.connections.size()) + "\n";
+    text +=
+        "# HELP parley_queue_waiting Chats waiting in each queue.\n"
+        "# TYPE parley_queue_waiting gauge\n";
     for (const QueueFigures& queue : services.authority.queue_figures()) {
         std::string name;
         for (const char c : queue.name) {
@@ -133,8 +135,8 @@ std::string render_metrics(Services& services) {
             }
             name += c == '\n' ? ' ' : c;
         }
-        text += "parley_queue_waiting{queue=\"" + name + "\"} " +
-                std::to_string(queue.waiting) + "\n";
+        text +=
+            "parley_queue_waiting{queue=\"" + name + "\"} " + std::to_string(queue.waiting) + "\n";
     }
     return text;
 }

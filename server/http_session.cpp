@@ -85,10 +85,10 @@ bool HttpSession::host_checked() {
         host_allowed(header[http::field::host], local_address_, local_port_, services_.config)) {
         return true;
     }
-    auto response = error_response(header.version(), http::status::misdirected_request,
-                                   "host_not_allowed",
-                                   "This server does not answer to that host name; add it to "
-                                   "--allowed-hosts if it is one of its names.");
+    auto response =
+        error_response(header.version(), http::status::misdirected_request, "host_not_allowed",
+                       "This server does not answer to that host name; add it to "
+                       "--allowed-hosts if it is one of its names.");
     refuse(std::move(response));
     return false;
 }
@@ -107,9 +107,9 @@ void HttpSession::on_header(beast::error_code error) {
     }
     const auto& header = parser_->get();
     if (!services_.request_limiter.allow(client_ip_, services_.clock())) {
-        auto response = error_response(header.version(), http::status::too_many_requests,
-                                       "rate_limited",
-                                       "Too many requests from this address; slow down.");
+        auto response =
+            error_response(header.version(), http::status::too_many_requests, "rate_limited",
+                           "Too many requests from this address; slow down.");
         response.set(http::field::retry_after, "1");
         refuse(std::move(response));
         return;
@@ -159,8 +159,7 @@ void HttpSession::upgrade() {
         return;
     }
     stream_.expires_never();
-    std::make_shared<WsSession>(stream_.release_socket(), services_, client_ip_,
-                                std::move(*slot_))
+    std::make_shared<WsSession>(stream_.release_socket(), services_, client_ip_, std::move(*slot_))
         ->run(parser_->release());
 }
 
@@ -177,24 +176,22 @@ void HttpSession::on_body(beast::error_code error) {
     if (admission_) {
         std::string origin(request[http::field::origin]);
         std::string host(request[http::field::host]);
-        api_.handle(std::move(request), std::move(*admission_), RequestContext{client_ip_},
-                    [self = shared_from_this(), origin = std::move(origin),
-                     host = std::move(host)](ApiResponse response) {
-                        std::visit(
-                            [&](auto& message) {
-                                allow_cross_origin(message, origin, host,
-                                                   self->services_.config.allowed_origins);
-                            },
-                            response);
-                        boost::asio::post(self->stream_.get_executor(),
-                                          [self, response = std::move(response)]() mutable {
-                                              std::visit(
-                                                  [&self](auto& message) {
-                                                      self->send(std::move(message));
-                                                  },
-                                                  response);
-                                          });
+        api_.handle(
+            std::move(request), std::move(*admission_), RequestContext{client_ip_},
+            [self = shared_from_this(), origin = std::move(origin),
+             host = std::move(host)](ApiResponse response) {
+                std::visit(
+                    [&](auto& message) {
+                        allow_cross_origin(message, origin, host,
+                                           self->services_.config.allowed_origins);
+                    },
+                    response);
+                boost::asio::post(
+                    self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+                        std::visit([&self](auto& message) { self->send(std::move(message)); },
+                                   response);
                     });
+            });
         return;
     }
     send(handle_http(request, services_));
@@ -209,11 +206,11 @@ void HttpSession::send(http::response<Body> response) {
     auto held = std::make_shared<http::response<Body>>(std::move(response));
     response_ = held;
     const bool keep_alive = held->keep_alive();
-    http::async_write(stream_, *held,
-                      [self = shared_from_this(), keep_alive](beast::error_code write_error,
-                                                              std::size_t) {
-                          self->on_write(keep_alive, write_error);
-                      });
+    http::async_write(
+        stream_, *held,
+        [self = shared_from_this(), keep_alive](beast::error_code write_error, std::size_t) {
+            self->on_write(keep_alive, write_error);
+        });
 }
 
 void HttpSession::on_write(bool keep_alive, beast::error_code error) {
@@ -236,13 +233,13 @@ void HttpSession::drain(std::shared_ptr<std::array<char, 4096>> sink, std::size_
     if (dropped >= kDrainBytes) {
         return;
     }
-    stream_.async_read_some(boost::asio::buffer(*sink),
-                            [self = shared_from_this(), sink, dropped](beast::error_code error,
-                                                                       std::size_t read) {
-                                if (!error) {
-                                    self->drain(sink, dropped + read);
-                                }
-                            });
+    stream_.async_read_some(
+        boost::asio::buffer(*sink),
+        [self = shared_from_this(), sink, dropped](beast::error_code error, std::size_t read) {
+            if (!error) {
+                self->drain(sink, dropped + read);
+            }
+        });
 }
 
 void HttpSession::close() {

@@ -4,9 +4,9 @@
 // credential) before its body is read; a refused body is drained, bounded, never held.
 #pragma once
 
+#include <array>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <array>
 #include <memory>
 #include <optional>
 #include <string>

@@ -28,8 +28,14 @@ void write_line(const char* level, std::string_view line) {
 
 }  // namespace
 
-void log_info(std::string_view line) { write_line("info", line); }
-void log_warning(std::string_view line) { write_line("warning", line); }
-void log_error(std::string_view line) { write_line("error", line); }
+void log_info(std::string_view line) {
+    write_line("info", line);
+}
+void log_warning(std::string_view line) {
+    write_line("warning", line);
+}
+void log_error(std::string_view line) {
+    write_line("error", line);
+}
 
 }  // namespace parley::server

@@ -51,8 +51,8 @@ void raise_descriptor_limit() {
 
 int main(int argc, char** argv) {
     using namespace parley::server;
-    const auto parsed = parse_config(std::vector<std::string>(argv + 1, argv + argc),
-                                     getenv_string, read_text_file);
+    const auto parsed = parse_config(std::vector<std::string>(argv + 1, argv + argc), getenv_string,
+                                     read_text_file);
     if (std::holds_alternative<HelpRequested>(parsed)) {
         std::cout << usage_text();
         return 0;
@@ -86,8 +86,8 @@ int main(int argc, char** argv) {
     const auto endpoint = server.endpoint();
     std::cout << "parley-server " PARLEY_VERSION " listening on http://"
               << endpoint.address().to_string() << ":" << endpoint.port() << " (web root "
-              << config.web_root << ", data " << config.data_dir << ", "
-              << server.thread_count() << " threads)" << std::endl;
+              << config.web_root << ", data " << config.data_dir << ", " << server.thread_count()
+              << " threads)" << std::endl;
     for (const std::string& line : server.demo_lines()) {
         std::cout << line << "\n";
     }

@@ -24,8 +24,7 @@ Authority::Observer staff_observer(Accounts& accounts, Connections& connections)
             accounts.set_staff(changed->agent, changed->enabled);
             if (!changed->enabled) {
                 accounts.end_sessions_of_later(changed->agent);
-                connections.end_actor(core::Actor::agent(changed->agent),
-                                      "account disabled");
+                connections.end_actor(core::Actor::agent(changed->agent), "account disabled");
             }
         }
     };
@@ -33,8 +32,9 @@ Authority::Observer staff_observer(Accounts& accounts, Connections& connections)
 
 auth::PasswordCost password_cost(PasswordCostLevel level) {
     if (level == PasswordCostLevel::test) {
-        log_warning("--password-cost test: passwords are hashed cheaply, which is for test "
-                    "servers only; never use it for real accounts");
+        log_warning(
+            "--password-cost test: passwords are hashed cheaply, which is for test "
+            "servers only; never use it for real accounts");
         return auth::kTestCost;
     }
     return auth::kInteractiveCost;
@@ -69,26 +69,26 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         auto& commit_seconds = server->metrics_.histogram(
             "parley_store_commit_seconds", "Duration of one group commit, fsync included.",
             metrics::kLatencySecondsBuckets);
-        auto& commit_jobs = server->metrics_.counter(
-            "parley_store_commit_jobs_total", "Writes committed (many share one commit).");
-        server->store_->set_commit_observer([&commit_seconds, &commit_jobs](double seconds,
-                                                                            std::size_t jobs) {
-            commit_seconds.observe(seconds);
-            commit_jobs.inc(jobs);
-        });
+        auto& commit_jobs = server->metrics_.counter("parley_store_commit_jobs_total",
+                                                     "Writes committed (many share one commit).");
+        server->store_->set_commit_observer(
+            [&commit_seconds, &commit_jobs](double seconds, std::size_t jobs) {
+                commit_seconds.observe(seconds);
+                commit_jobs.inc(jobs);
+            });
     }
     server->attachments_ = std::make_unique<AttachmentFiles>(config.data_dir / "attachments");
     server->upload_quotas_ = std::make_unique<UploadQuotas>(UploadLimits::from(config));
     try {
-        server->store_->each_attachment([&quotas = *server->upload_quotas_](
-                                            const StoredAttachment& stored) {
-            quotas.count(upload_claim(stored));
-        });
+        server->store_->each_attachment(
+            [&quotas = *server->upload_quotas_](const StoredAttachment& stored) {
+                quotas.count(upload_claim(stored));
+            });
     } catch (const StoreFailure& failure) {
         return "cannot count the stored attachments: " + failure.error().message;
     }
-    server->authority_ = std::make_unique<Authority>(server->io_, *server->store_,
-                                                     server->clock_, server->metrics_);
+    server->authority_ =
+        std::make_unique<Authority>(server->io_, *server->store_, server->clock_, server->metrics_);
     const bool fresh = server->store_->last_seq() == 0;
     try {
         webhooks::WebhookOptions webhook_options;
@@ -161,8 +161,8 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
     }
     try {
         server->listener_ = std::make_shared<Listener>(
-            server->io_, boost::asio::ip::tcp::endpoint(address, config.port),
-            *server->services_, *server->api_);
+            server->io_, boost::asio::ip::tcp::endpoint(address, config.port), *server->services_,
+            *server->api_);
     } catch (const boost::system::system_error& error) {
         return "cannot listen on " + config.address + ":" + std::to_string(config.port) + ": " +
                error.code().message();
@@ -173,11 +173,13 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
     return server;
 }
 
-Server::~Server() { stop(); }
+Server::~Server() {
+    stop();
+}
 
 void Server::start() {
-    threads_ = config_.threads != 0 ? config_.threads
-                                    : std::max(1u, std::thread::hardware_concurrency());
+    threads_ =
+        config_.threads != 0 ? config_.threads : std::max(1u, std::thread::hardware_concurrency());
     // open() ran the io_context once to read the State; it must be reset to run again.
     io_.restart();
     work_.emplace(boost::asio::make_work_guard(io_));

@@ -21,8 +21,8 @@ constexpr std::size_t kMaxQueuedMessages = 8192;
 
 }  // namespace
 
-WsSession::WsSession(boost::asio::ip::tcp::socket socket, Services& services,
-                     std::string client_ip, AddressSlot slot)
+WsSession::WsSession(boost::asio::ip::tcp::socket socket, Services& services, std::string client_ip,
+                     AddressSlot slot)
     : ws_(std::move(socket)),
       session_expiry_(ws_.get_executor()),
       services_(services),
@@ -42,8 +42,8 @@ void WsSession::run(beast::http::request<beast::http::string_body> upgrade) {
     // is still sending, and the reset loses the close frame that says why.
     ws_.read_message_max(0);
     cookie_token_ = auth::cookie_value(upgrade[beast::http::field::cookie], "parley_session");
-    auto request = std::make_shared<beast::http::request<beast::http::string_body>>(
-        std::move(upgrade));
+    auto request =
+        std::make_shared<beast::http::request<beast::http::string_body>>(std::move(upgrade));
     ws_.async_accept(*request, [self = shared_from_this(), request](beast::error_code error) {
         if (!error) {
             self->await_hello();
@@ -146,11 +146,9 @@ void WsSession::on_hello(const std::string& text) {
     watch_session_expiry();
     services_.connections.add(shared_from_this(), principal_->actor, principal_->token_hash);
     send_text(protocol::encode_welcome({protocol::kProtocolVersion, PARLEY_VERSION,
-                                        principal_->actor,
-                                        services_.authority.committed_seq()}));
+                                        principal_->actor, services_.authority.committed_seq()}));
     subscribed_ = true;
-    services_.authority.subscribe(shared_from_this(), principal_->actor,
-                                  hello.value().resume_from);
+    services_.authority.subscribe(shared_from_this(), principal_->actor, hello.value().resume_from);
 }
 
 void WsSession::on_command(const std::string& text) {
@@ -162,10 +160,10 @@ void WsSession::on_command(const std::string& text) {
     }
     auto message = protocol::decode_client_message(text);
     if (!message) {
-        send_text(protocol::encode_rejected(
-            {protocol::command_id_of(text),
-             std::string(protocol::error_code_name(message.error().code)),
-             message.error().message}));
+        send_text(
+            protocol::encode_rejected({protocol::command_id_of(text),
+                                       std::string(protocol::error_code_name(message.error().code)),
+                                       message.error().message}));
         return;
     }
     if (std::holds_alternative<protocol::Ping>(message.value())) {
@@ -214,8 +212,8 @@ void WsSession::watch_session_expiry() {
     if (principal_->expires_at == 0) {
         return;
     }
-    const core::Timestamp left = std::max<core::Timestamp>(0, principal_->expires_at -
-                                                                  services_.clock());
+    const core::Timestamp left =
+        std::max<core::Timestamp>(0, principal_->expires_at - services_.clock());
     session_expiry_.expires_after(std::chrono::milliseconds(left));
     session_expiry_.async_wait([weak = weak_from_this()](beast::error_code error) {
         if (const auto self = weak.lock(); self && !error) {
@@ -228,17 +226,19 @@ bool WsSession::session_expired() const {
     return principal_->expires_at != 0 && principal_->expires_at <= services_.clock();
 }
 
-void WsSession::deliver(std::shared_ptr<const std::string> message) { send(std::move(message)); }
+void WsSession::deliver(std::shared_ptr<const std::string> message) {
+    send(std::move(message));
+}
 
 // send() and end() post rather than dispatch: their callers are mostly the authority's strand, and
 // asio runs an idle strand's handler inline in the calling thread, which would put every socket
 // write behind the authority. Posting both keeps a close after the messages sent before it.
 void WsSession::end(std::string reason, bool going_away) {
-    boost::asio::post(ws_.get_executor(), [self = shared_from_this(),
-                                               reason = std::move(reason), going_away]() mutable {
-        self->close_with(going_away ? websocket::close_code::going_away
-                                    : websocket::close_code::policy_error,
-                         std::move(reason));
+    boost::asio::post(ws_.get_executor(), [self = shared_from_this(), reason = std::move(reason),
+                                           going_away]() mutable {
+        self->close_with(
+            going_away ? websocket::close_code::going_away : websocket::close_code::policy_error,
+            std::move(reason));
     });
 }
 
@@ -301,8 +301,7 @@ void WsSession::close_with(websocket::close_code code, std::string reason) {
     // The close frame goes after what is already queued (the error that explains it), so it
     // waits for the outbox to drain.
     auto do_close = [self = shared_from_this(), code, reason = std::move(reason)] {
-        self->ws_.async_close(websocket::close_reason(code, reason),
-                              [self](beast::error_code) {});
+        self->ws_.async_close(websocket::close_reason(code, reason), [self](beast::error_code) {});
     };
     if (outbox_.empty()) {
         do_close();

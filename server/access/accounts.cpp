@@ -65,10 +65,10 @@ AccessResult<IssuedToken> Accounts::login(const std::string& agent, const std::s
     const core::Timestamp now = clock_();
     if (const auto wait_ms = throttle_.admit(ip, agent, now)) {
         const std::int64_t seconds = (*wait_ms + 999) / 1000;
-        return AccessError{429, "too_many_attempts",
-                           "Too many failed sign-ins; try again in " + std::to_string(seconds) +
-                               " seconds.",
-                           seconds};
+        return AccessError{
+            429, "too_many_attempts",
+            "Too many failed sign-ins; try again in " + std::to_string(seconds) + " seconds.",
+            seconds};
     }
     const std::optional<Credential> credential = store_.credential(agent);
     // An unknown name is checked against the decoy, the same work as a wrong password.
@@ -96,8 +96,8 @@ AccessResult<IssuedToken> Accounts::issue(SessionKind kind, const std::string& s
     IssuedToken issued;
     issued.token = auth::new_token();
     StoredSession session{auth::token_hash(issued.token), kind, subject, chat, now, now + ttl};
-    issued.principal.actor = kind == SessionKind::staff ? core::Actor::agent(subject)
-                                                        : core::Actor::customer(subject);
+    issued.principal.actor =
+        kind == SessionKind::staff ? core::Actor::agent(subject) : core::Actor::customer(subject);
     issued.principal.token_hash = session.token_hash;
     issued.principal.chat = chat;
     issued.principal.expires_at = session.expires_at;
@@ -108,9 +108,8 @@ AccessResult<IssuedToken> Accounts::issue(SessionKind kind, const std::string& s
 }
 
 std::optional<AccessError> Accounts::logout(const std::string& token_hash) {
-    if (auto error = wait([&](CommitDone done) {
-            store_.delete_session(token_hash, std::move(done));
-        })) {
+    if (auto error =
+            wait([&](CommitDone done) { store_.delete_session(token_hash, std::move(done)); })) {
         return store_failed(*error);
     }
     return std::nullopt;
@@ -160,9 +159,8 @@ std::optional<AccessError> Accounts::set_password(const core::AgentId& agent,
         return AccessError{400, "weak_password", *problem};
     }
     Credential credential{agent, auth::hash_password(password, options_.password_cost), clock_()};
-    if (auto error = wait([&](CommitDone done) {
-            store_.put_credential(credential, std::move(done));
-        })) {
+    if (auto error =
+            wait([&](CommitDone done) { store_.put_credential(credential, std::move(done)); })) {
         return store_failed(*error);
     }
     end_sessions_of(agent);
@@ -191,10 +189,11 @@ AccessResult<ApiKeySecret> Accounts::create_api_key(const std::string& name,
     }
     const std::string secret = auth::new_token();
     ApiKeySecret made;
-    made.key = StoredApiKey{auth::new_id("key_"), name, auth::token_hash(secret), created_by,
-                            clock_(), false};
+    made.key = StoredApiKey{auth::new_id("key_"), name,     auth::token_hash(secret),
+                            created_by,           clock_(), false};
     made.credential = made.key.id + "." + secret;
-    if (auto error = wait([&](CommitDone done) { store_.put_api_key(made.key, std::move(done)); })) {
+    if (auto error =
+            wait([&](CommitDone done) { store_.put_api_key(made.key, std::move(done)); })) {
         return store_failed(*error);
     }
     return made;
@@ -212,7 +211,9 @@ std::optional<AccessError> Accounts::revoke_api_key(const std::string& id) {
     return std::nullopt;
 }
 
-std::vector<StoredApiKey> Accounts::api_keys() { return store_.api_keys(); }
+std::vector<StoredApiKey> Accounts::api_keys() {
+    return store_.api_keys();
+}
 
 void Accounts::delete_expired_sessions() {
     store_.delete_expired_sessions(clock_(), [](std::optional<StoreError>) {});

@@ -37,8 +37,7 @@ void Connections::end_token(const std::string& token_hash, const std::string& re
     if (token_hash.empty()) {
         return;
     }
-    end_matching([&](const Entry& entry) { return entry.token_hash == token_hash; }, reason,
-                 false);
+    end_matching([&](const Entry& entry) { return entry.token_hash == token_hash; }, reason, false);
 }
 
 void Connections::end_actor(const core::Actor& actor, const std::string& reason) {

@@ -9,8 +9,8 @@ namespace {
 constexpr std::uint64_t kMiB = 1024 * 1024;
 
 std::string allowance_text(const UploadAllowance& allowance) {
-    return std::to_string(allowance.files) + " files or " +
-           std::to_string(allowance.bytes / kMiB) + " MiB";
+    return std::to_string(allowance.files) + " files or " + std::to_string(allowance.bytes / kMiB) +
+           " MiB";
 }
 
 }  // namespace
@@ -83,14 +83,15 @@ std::optional<UploadRefusal> UploadQuotas::refusal(const UploadClaim& claim,
         return UploadRefusal{"upload_quota_exceeded", std::move(message)};
     };
     if (exceeds(total_, limits_.total)) {
-        return refuse("The server holds as many files as it may (" +
-                      allowance_text(limits_.total) + "); it takes no more for now.");
+        return refuse("The server holds as many files as it may (" + allowance_text(limits_.total) +
+                      "); it takes no more for now.");
     }
     if (exceeds(usage_in(chats_, claim.chat), limits_.chat)) {
         return refuse("This chat holds as many files as it may (" + allowance_text(limits_.chat) +
                       ").");
     }
-    if (!claim.customer.empty() && exceeds(usage_in(customers_, claim.customer), limits_.customer)) {
+    if (!claim.customer.empty() &&
+        exceeds(usage_in(customers_, claim.customer), limits_.customer)) {
         return refuse("You have uploaded as many files as you may (" +
                       allowance_text(limits_.customer) + ").");
     }

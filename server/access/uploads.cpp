@@ -45,7 +45,8 @@ std::optional<std::string> resolve(AccountStore& store, Post& post) {
 }  // namespace
 
 core::Attachment message_attachment(const StoredAttachment& stored) {
-    return {stored.name, stored.content_type, stored.size, std::string(kDownloadPrefix) + stored.id};
+    return {stored.name, stored.content_type, stored.size,
+            std::string(kDownloadPrefix) + stored.id};
 }
 
 std::string uploader_of(const core::Actor& actor) {

@@ -7,7 +7,7 @@
 
 #include "core/apply.h"
 #include "core/decide.h"
-#include "core/decide_context.h"
+#include "core/roles.h"
 #include "core/visibility.h"
 #include "protocol/codec.h"
 #include "server/auth/tokens.h"
@@ -37,10 +37,9 @@ Authority::Authority(asio::io_context& io, EventLog& log, Clock clock, metrics::
       retry_timer_(strand_),
       tick_timer_(strand_),
       snapshots_(1),
-      commands_(metrics.counter("parley_commands_total",
-                                "Commands received over WebSocket and REST.")),
-      rejections_(metrics.counter("parley_command_rejections_total",
-                                  "Commands the core refused.")),
+      commands_(
+          metrics.counter("parley_commands_total", "Commands received over WebSocket and REST.")),
+      rejections_(metrics.counter("parley_command_rejections_total", "Commands the core refused.")),
       events_(metrics.counter("parley_events_committed_total", "Events durably committed.")),
       command_seconds_(metrics.histogram("parley_command_seconds",
                                          "From a command's arrival to its durable reply.",
@@ -66,8 +65,9 @@ void Authority::load_snapshot(std::optional<std::uint64_t> at_most) {
         return;
     }
     if (!snapshot->intact) {
-        log_error(where + " does not match its checksum (damaged, or saved without one); "
-                          "it is not loaded and the whole event log is replayed instead");
+        log_error(where +
+                  " does not match its checksum (damaged, or saved without one); "
+                  "it is not loaded and the whole event log is replayed instead");
         return;
     }
     if (auto error = decode_stored_snapshot(snapshot->payload, state_, chat_versions_)) {
@@ -114,17 +114,16 @@ std::optional<StoreError> Authority::recover(const std::optional<Catchup>& catch
     return std::nullopt;
 }
 
-void Authority::submit(core::CommandId id, core::Actor actor, core::Command command,
-                       Reply reply) {
+void Authority::submit(core::CommandId id, core::Actor actor, core::Command command, Reply reply) {
     // Chat ids are the server's to choose, so that none is ever guessable or sequential.
     if (auto* start = std::get_if<core::StartChat>(&command)) {
         start->chat = auth::new_id("cht_");
     }
-    asio::post(strand_, [this, id = std::move(id), actor = std::move(actor),
-                         command = std::move(command), reply = std::move(reply),
-                         received = std::chrono::steady_clock::now()]() mutable {
-        handle(std::move(id), std::move(actor), std::move(command), std::move(reply), received);
-    });
+    asio::post(
+        strand_, [this, id = std::move(id), actor = std::move(actor), command = std::move(command),
+                  reply = std::move(reply), received = std::chrono::steady_clock::now()]() mutable {
+            handle(std::move(id), std::move(actor), std::move(command), std::move(reply), received);
+        });
 }
 
 void Authority::handle(core::CommandId id, core::Actor actor, core::Command command, Reply reply,
@@ -174,8 +173,8 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
         positions_.touch(state_, event.event);
         core::apply(state_, event);
         positions_.touch(state_, event.event);
-        StoredEvent stored{seq, event.command_id, std::nullopt, 0, event.at,
-                           protocol::encode_event(event)};
+        StoredEvent stored{seq, event.command_id, std::nullopt,
+                           0,   event.at,         protocol::encode_event(event)};
         if (const auto chat = core::chat_of(state_, event.event)) {
             stored.chat = *chat;
             stored.chat_version = next_chat_version(*chat);
@@ -184,18 +183,18 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
         if (fanout.changed_sight()) {
             refresh_wide(*fanout.changed_sight());
         }
-        after_commit(seq, [this, seq, deliveries = std::move(deliveries),
-                           event = std::move(event)] {
-            for (const Delivery& delivery : deliveries) {
-                delivery.feed->push(seq, delivery.message);
-            }
-            for (const Observer& observer : observers_) {
-                observer(event, state_);
-            }
-            for (const Follower& follower : followers_) {
-                follower(seq, event, state_);
-            }
-        });
+        after_commit(seq,
+                     [this, seq, deliveries = std::move(deliveries), event = std::move(event)] {
+                         for (const Delivery& delivery : deliveries) {
+                             delivery.feed->push(seq, delivery.message);
+                         }
+                         for (const Observer& observer : observers_) {
+                             observer(event, state_);
+                         }
+                         for (const Follower& follower : followers_) {
+                             follower(seq, event, state_);
+                         }
+                     });
         unsaved_.push_back(stored);
         batch.push_back(std::move(stored));
     }
@@ -340,46 +339,46 @@ void Authority::run_due() {
 
 void Authority::subscribe(std::shared_ptr<Subscriber> subscriber, core::Actor actor,
                           std::optional<std::uint64_t> resume_from) {
-    asio::post(strand_, [this, subscriber = std::move(subscriber), actor = std::move(actor),
-                         resume_from] {
-        bool created = false;
-        const std::shared_ptr<Feed> feed = feeds_.open(actor, assigned_seq_, created);
-        if (actor.kind == core::ActorKind::agent) {
-            refresh_wide(actor.id);
-        } else if (actor.kind != core::ActorKind::customer) {
-            feeds_.set_wide(feed, true);
-        }
-        // Null when there is none to send.
-        Message position;
-        if (actor.kind == core::ActorKind::customer) {
-            position = positions_.current(state_, actor).value_or(nullptr);
-        }
-        const auto send_position = [subscriber, position] {
-            if (position) {
-                subscriber->deliver(position);
+    asio::post(
+        strand_, [this, subscriber = std::move(subscriber), actor = std::move(actor), resume_from] {
+            bool created = false;
+            const std::shared_ptr<Feed> feed = feeds_.open(actor, assigned_seq_, created);
+            if (actor.kind == core::ActorKind::agent) {
+                refresh_wide(actor.id);
+            } else if (actor.kind != core::ActorKind::customer) {
+                feeds_.set_wide(feed, true);
             }
-        };
-        if (!created && resume_from && *resume_from <= assigned_seq_ &&
-            feed->reaches_back_to(*resume_from)) {
-            feed->resume(subscriber, *resume_from);
-            after_commit(assigned_seq_, send_position);
-            return;
-        }
-        Message sync = sync_message(state_, actor, assigned_seq_);
-        if (store_down_) {
-            // Reads go on while commits are retried: the sync now, and the feed once the
-            // events the sync already shows are saved, so none of them arrives twice.
-            subscriber->deliver(sync);
-            send_position();
-            after_commit(assigned_seq_, [feed, subscriber] { feed->attach(subscriber); });
-            return;
-        }
-        after_commit(assigned_seq_, [feed, subscriber, sync = std::move(sync), send_position] {
-            subscriber->deliver(sync);
-            send_position();
-            feed->attach(subscriber);
+            // Null when there is none to send.
+            Message position;
+            if (actor.kind == core::ActorKind::customer) {
+                position = positions_.current(state_, actor).value_or(nullptr);
+            }
+            const auto send_position = [subscriber, position] {
+                if (position) {
+                    subscriber->deliver(position);
+                }
+            };
+            if (!created && resume_from && *resume_from <= assigned_seq_ &&
+                feed->reaches_back_to(*resume_from)) {
+                feed->resume(subscriber, *resume_from);
+                after_commit(assigned_seq_, send_position);
+                return;
+            }
+            Message sync = sync_message(state_, actor, assigned_seq_);
+            if (store_down_) {
+                // Reads go on while commits are retried: the sync now, and the feed once the
+                // events the sync already shows are saved, so none of them arrives twice.
+                subscriber->deliver(sync);
+                send_position();
+                after_commit(assigned_seq_, [feed, subscriber] { feed->attach(subscriber); });
+                return;
+            }
+            after_commit(assigned_seq_, [feed, subscriber, sync = std::move(sync), send_position] {
+                subscriber->deliver(sync);
+                send_position();
+                feed->attach(subscriber);
+            });
         });
-    });
 }
 
 void Authority::unsubscribe(std::shared_ptr<Subscriber> subscriber, core::Actor actor) {
@@ -422,9 +421,9 @@ void Authority::tick() {
         return;
     }
     const core::Timestamp at = now();
-    handle("tick:" + std::to_string(at) + ":" + std::to_string(assigned_seq_),
-           core::Actor::system(), core::Tick{}, [](const Outcome&) {},
-           std::chrono::steady_clock::now());
+    handle(
+        "tick:" + std::to_string(at) + ":" + std::to_string(assigned_seq_), core::Actor::system(),
+        core::Tick{}, [](const Outcome&) {}, std::chrono::steady_clock::now());
     feeds_.expire(at);
     send_queue_positions();
     publish_figures();
@@ -480,32 +479,34 @@ void Authority::take_snapshot(std::function<void()> done) {
     snapshot_seq_ = seq;
     using Milliseconds = std::chrono::duration<double, std::milli>;
     const auto copying = std::chrono::steady_clock::now();
-    auto copy = std::make_shared<const std::pair<core::State, ChatVersions>>(state_,
-                                                                             chat_versions_);
+    auto copy =
+        std::make_shared<const std::pair<core::State, ChatVersions>>(state_, chat_versions_);
     const Milliseconds copied = std::chrono::steady_clock::now() - copying;
-    after_commit(seq, [this, seq, copy = std::move(copy), copied,
-                       done = std::move(done)]() mutable {
-        asio::post(snapshots_, [this, seq, copy = std::move(copy), copied,
-                                done = std::move(done)]() mutable {
-            const auto encoding = std::chrono::steady_clock::now();
-            std::string payload = encode_stored_snapshot(copy->first, copy->second);
-            const Milliseconds encoded = std::chrono::steady_clock::now() - encoding;
-            log_info("snapshot at event " + std::to_string(seq) + ": copied in " +
-                     std::to_string(static_cast<long>(copied.count())) + " ms on the strand, " +
-                     std::to_string(payload.size() >> 10) + " KiB encoded in " +
-                     std::to_string(static_cast<long>(encoded.count())) + " ms");
-            log_.save_snapshot({seq, std::move(payload)},
-                               [this, done = std::move(done)](std::optional<StoreError> error) {
-                                   if (error) {
-                                       log_warning("snapshot failed (start-up will replay "
-                                                   "more): " + error->message);
-                                   }
-                                   if (done) {
-                                       asio::post(strand_, std::move(done));
-                                   }
-                               });
+    after_commit(
+        seq, [this, seq, copy = std::move(copy), copied, done = std::move(done)]() mutable {
+            asio::post(snapshots_, [this, seq, copy = std::move(copy), copied,
+                                    done = std::move(done)]() mutable {
+                const auto encoding = std::chrono::steady_clock::now();
+                std::string payload = encode_stored_snapshot(copy->first, copy->second);
+                const Milliseconds encoded = std::chrono::steady_clock::now() - encoding;
+                log_info("snapshot at event " + std::to_string(seq) + ": copied in " +
+                         std::to_string(static_cast<long>(copied.count())) + " ms on the strand, " +
+                         std::to_string(payload.size() >> 10) + " KiB encoded in " +
+                         std::to_string(static_cast<long>(encoded.count())) + " ms");
+                log_.save_snapshot({seq, std::move(payload)},
+                                   [this, done = std::move(done)](std::optional<StoreError> error) {
+                                       if (error) {
+                                           log_warning(
+                                               "snapshot failed (start-up will replay "
+                                               "more): " +
+                                               error->message);
+                                       }
+                                       if (done) {
+                                           asio::post(strand_, std::move(done));
+                                       }
+                                   });
+            });
         });
-    });
 }
 
 core::Timestamp Authority::now() {
@@ -513,9 +514,13 @@ core::Timestamp Authority::now() {
     return last_at_;
 }
 
-std::uint64_t Authority::committed_seq() const { return committed_public_.load(); }
+std::uint64_t Authority::committed_seq() const {
+    return committed_public_.load();
+}
 
-bool Authority::store_available() const { return store_available_public_.load(); }
+bool Authority::store_available() const {
+    return store_available_public_.load();
+}
 
 void Authority::publish_figures() {
     std::vector<QueueFigures> figures;
@@ -566,14 +571,15 @@ std::optional<StoreError> decode_stored_snapshot(const std::string& payload, cor
     }
     auto decoded = protocol::decode_snapshot(parsed["state"].dump());
     if (!decoded) {
-        return StoreError{"corrupt", "The stored snapshot cannot be read: " +
-                                         decoded.error().message};
+        return StoreError{"corrupt",
+                          "The stored snapshot cannot be read: " + decoded.error().message};
     }
     ChatVersions versions;
     for (const auto& [chat, version] : parsed["chat_versions"].items()) {
         if (!version.is_number_unsigned()) {
-            return StoreError{"corrupt", "The stored snapshot has a chat version that is not a "
-                                         "number."};
+            return StoreError{"corrupt",
+                              "The stored snapshot has a chat version that is not a "
+                              "number."};
         }
         versions.emplace(chat, version.get<std::uint64_t>());
     }

@@ -11,11 +11,11 @@
 // State and the log never part. Reads and syncs go on meanwhile.
 #pragma once
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -79,8 +79,8 @@ public:
     };
     using Fatal = std::function<void(const StoreError&)>;
 
-    Authority(boost::asio::io_context& io, EventLog& log, Clock clock,
-              metrics::Registry& metrics, AuthorityOptions options = {});
+    Authority(boost::asio::io_context& io, EventLog& log, Clock clock, metrics::Registry& metrics,
+              AuthorityOptions options = {});
 
     // Before serving: the latest snapshot plus the log after it. Blocks. A snapshot past
     // `catchup.after` is not used, so the catch-up sees every State it needs.
@@ -184,8 +184,7 @@ private:
 };
 
 // The snapshot the authority stores: the core State plus the chat versions the log needs.
-std::string encode_stored_snapshot(const core::State& state,
-                                   const ChatVersions& chat_versions);
+std::string encode_stored_snapshot(const core::State& state, const ChatVersions& chat_versions);
 std::optional<StoreError> decode_stored_snapshot(const std::string& payload, core::State& state,
                                                  ChatVersions& chat_versions);
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <type_traits>
 
-#include "core/decide_context.h"
 #include "core/visibility.h"
 #include "protocol/codec.h"
 #include "protocol/session.h"
@@ -166,9 +165,9 @@ std::vector<Delivery> EventFanout::deliveries(const core::State& after, std::uin
         if (*view == event_) {
             result.push_back({candidate.feed, staff_form()});
         } else {
-            result.push_back({candidate.feed,
-                              std::make_shared<const std::string>(protocol::encode_event_message(
-                                  seq, protocol::encode_event(*view)))});
+            result.push_back(
+                {candidate.feed, std::make_shared<const std::string>(protocol::encode_event_message(
+                                     seq, protocol::encode_event(*view)))});
         }
     }
     return result;

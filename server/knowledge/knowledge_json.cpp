@@ -23,8 +23,8 @@ std::set<core::QueueId> queue_set(BodyReader& reader, const char* name) {
                      std::all_of(queues->begin(), queues->end(),
                                  [](const nlohmann::json& q) { return q.is_number_unsigned(); });
     if (!ids) {
-        reader.problem("wrong_type", std::string("The field ") + name +
-                                         " must be a list of queue ids.");
+        reader.problem("wrong_type",
+                       std::string("The field ") + name + " must be a list of queue ids.");
         return out;
     }
     for (const nlohmann::json& queue : *queues) {
@@ -36,14 +36,10 @@ std::set<core::QueueId> queue_set(BodyReader& reader, const char* name) {
 }  // namespace
 
 nlohmann::json article_json(const core::Article& article, const std::string& snippet) {
-    nlohmann::json out = {{"id", article.id},
-                          {"title", article.title},
-                          {"body", article.body},
-                          {"tags", article.tags},
-                          {"queues", article.queues},
-                          {"status", core::to_string(article.status)},
-                          {"link", article.link},
-                          {"updated_at", article.updated_at}};
+    nlohmann::json out = {{"id", article.id},         {"title", article.title},
+                          {"body", article.body},     {"tags", article.tags},
+                          {"queues", article.queues}, {"status", core::to_string(article.status)},
+                          {"link", article.link},     {"updated_at", article.updated_at}};
     if (!snippet.empty()) {
         out["snippet"] = snippet;
     }
@@ -69,8 +65,7 @@ std::optional<core::Article> read_article(rest::Call& call, const nlohmann::json
     const auto status_name = reader.text("status", Need::optional);
     const auto link = reader.text("link", Need::optional, core::kArticleLinkBytes);
     std::set<core::QueueId> queues = queue_set(reader, "queues");
-    const auto status =
-        core::parse_article_status(status_name.value_or(std::string("published")));
+    const auto status = core::parse_article_status(status_name.value_or(std::string("published")));
     if (!status) {
         reader.problem("invalid_value", "The field status must be published or draft.");
     }

@@ -16,16 +16,15 @@ Authority::Observer outage_greeter(Authority& authority, KnowledgeStore& knowled
             if (!core::outage_greets(outage, started->queue, event.at)) {
                 continue;
             }
-            authority.submit("outage-greeting:" + started->chat + ":" + std::to_string(outage.id),
-                             core::Actor::system(),
-                             core::PostSystemMessage{started->chat, core::outage_greeting(outage)},
-                             [chat = started->chat](const Outcome& outcome) {
-                                 if (const auto* refused =
-                                         std::get_if<protocol::Rejected>(&outcome)) {
-                                     log_error("outage greeting for " + chat + " refused: " +
-                                               refused->message);
-                                 }
-                             });
+            authority.submit(
+                "outage-greeting:" + started->chat + ":" + std::to_string(outage.id),
+                core::Actor::system(),
+                core::PostSystemMessage{started->chat, core::outage_greeting(outage)},
+                [chat = started->chat](const Outcome& outcome) {
+                    if (const auto* refused = std::get_if<protocol::Rejected>(&outcome)) {
+                        log_error("outage greeting for " + chat + " refused: " + refused->message);
+                    }
+                });
         }
     };
 }

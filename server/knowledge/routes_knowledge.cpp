@@ -58,8 +58,7 @@ void answer_found(const CallPtr& call, std::function<std::vector<core::Article>(
             rest::read_state(call, [call, found = std::move(found), terms, limit,
                                     extra](const core::State& state) {
                 nlohmann::json answer = extra;
-                answer["articles"] =
-                    readable(state, call->principal->actor, found, terms, limit);
+                answer["articles"] = readable(state, call->principal->actor, found, terms, limit);
                 call->reply(http::status::ok, answer);
             });
         });
@@ -118,8 +117,8 @@ void suggestions(const CallPtr& call) {
                                 {"message", message ? nlohmann::json(*message) : nullptr}};
         KnowledgeStore& store = call->services.knowledge;
         answer_found(
-            call, [&store, terms] { return store.search(terms, kCandidates); }, terms,
-            kSuggestions, std::move(extra));
+            call, [&store, terms] { return store.search(terms, kCandidates); }, terms, kSuggestions,
+            std::move(extra));
     });
 }
 
@@ -135,8 +134,7 @@ void get_article(const CallPtr& call) {
         store_step(*call, [&] {
             auto article = call->services.knowledge.article(id);
             rest::read_state(call, [call, article](const core::State& state) {
-                if (!article ||
-                    !core::may_read_article(state, call->principal->actor, *article)) {
+                if (!article || !core::may_read_article(state, call->principal->actor, *article)) {
                     call->fail(http::status::not_found, "unknown_article",
                                "There is no such article that you can read.");
                     return;
@@ -212,8 +210,7 @@ void store_step(rest::Call& call, const std::function<void()>& work) {
         work();
     } catch (const StoreFailure& failure) {
         call.fail(http::status::service_unavailable, "store_unavailable",
-                  "The knowledge base could not be read or written: " +
-                      failure.error().message);
+                  "The knowledge base could not be read or written: " + failure.error().message);
     }
 }
 

@@ -199,14 +199,16 @@ void SqliteKnowledgeStore::adopt(const std::filesystem::path& legacy) {
                 reindex_articles();
             }
             if (has_outages) {
-                db_.exec("INSERT OR IGNORE INTO outages SELECT id, title, service, starts_at, "
-                         "expected_end, greet_queues, updated_at FROM legacy.outages");
+                db_.exec(
+                    "INSERT OR IGNORE INTO outages SELECT id, title, service, starts_at, "
+                    "expected_end, greet_queues, updated_at FROM legacy.outages");
             }
             return true;
         });
-        db_.exec("DROP TABLE IF EXISTS legacy.knowledge_search; "
-                 "DROP TABLE IF EXISTS legacy.knowledge_articles; "
-                 "DROP TABLE IF EXISTS legacy.outages");
+        db_.exec(
+            "DROP TABLE IF EXISTS legacy.knowledge_search; "
+            "DROP TABLE IF EXISTS legacy.knowledge_articles; "
+            "DROP TABLE IF EXISTS legacy.outages");
     }
     db_.exec("DETACH DATABASE legacy");
 }
@@ -240,8 +242,8 @@ std::vector<core::Article> SqliteKnowledgeStore::articles() {
 
 std::optional<core::Article> SqliteKnowledgeStore::article(core::ArticleId id) {
     const std::lock_guard lock(mutex_);
-    Query query(db_, "SELECT " + std::string(kArticleColumns) +
-                         " FROM knowledge_articles WHERE id = ?1");
+    Query query(
+        db_, "SELECT " + std::string(kArticleColumns) + " FROM knowledge_articles WHERE id = ?1");
     query.bind_uint(1, id);
     if (!query.next_row()) {
         return std::nullopt;
@@ -256,10 +258,11 @@ std::vector<core::Article> SqliteKnowledgeStore::search(const std::vector<std::s
         return out;
     }
     const std::lock_guard lock(mutex_);
-    Query query(db_, "SELECT a.id, a.title, a.body, a.tags, a.queues, a.status, a.link, "
-                     "a.updated_at FROM knowledge_search s JOIN knowledge_articles a "
-                     "ON a.id = s.rowid WHERE knowledge_search MATCH ?1 ORDER BY " +
-                         std::string(kRanking) + ", a.id LIMIT ?2");
+    Query query(db_,
+                "SELECT a.id, a.title, a.body, a.tags, a.queues, a.status, a.link, "
+                "a.updated_at FROM knowledge_search s JOIN knowledge_articles a "
+                "ON a.id = s.rowid WHERE knowledge_search MATCH ?1 ORDER BY " +
+                    std::string(kRanking) + ", a.id LIMIT ?2");
     query.bind_text(1, match_expression(terms)).bind_uint(2, limit);
     while (query.next_row()) {
         out.push_back(article_at(query));

@@ -1,8 +1,9 @@
 // The knowledge base in a SQLite file of its own (knowledge.db beside the event log's file, so
-// an article being written never holds the lock event commits wait for): articles, an FTS5 index over their folded text (unicode61 with diacritics removed, so Latin
-// and Cyrillic both tokenise; bm25 with the title weighted above tags above body), and
-// outages, which are also held in memory. Reference content, not events: an edit replaces the
-// row. One connection behind a mutex; articles are written seldom and read by REST workers.
+// an article being written never holds the lock event commits wait for): articles, an FTS5 index
+// over their folded text (unicode61 with diacritics removed, so Latin and Cyrillic both tokenise;
+// bm25 with the title weighted above tags above body), and outages, which are also held in memory.
+// Reference content, not events: an edit replaces the row. One connection behind a mutex; articles
+// are written seldom and read by REST workers.
 #pragma once
 
 #include <filesystem>

@@ -84,10 +84,10 @@ std::string mail_date(std::int64_t at) {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const core::CivilDay day = core::civil_day(at);
     const auto seconds = static_cast<int>(day.time_of_day / 1000);
-    return std::string(kDays[static_cast<std::size_t>(day.weekday)]) + ", " +
-           two_digits(day.day) + " " + kMonths[static_cast<std::size_t>(day.month - 1)] + " " +
-           std::to_string(day.year) + " " + two_digits(seconds / 3600) + ":" +
-           two_digits(seconds / 60 % 60) + ":" + two_digits(seconds % 60) + " +0000";
+    return std::string(kDays[static_cast<std::size_t>(day.weekday)]) + ", " + two_digits(day.day) +
+           " " + kMonths[static_cast<std::size_t>(day.month - 1)] + " " + std::to_string(day.year) +
+           " " + two_digits(seconds / 3600) + ":" + two_digits(seconds / 60 % 60) + ":" +
+           two_digits(seconds % 60) + " +0000";
 }
 
 std::string compose(const OutgoingMail& mail) {

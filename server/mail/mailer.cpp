@@ -19,7 +19,9 @@ Mailer::Mailer(Authority& authority, mail::SmtpRelay relay, MailerSettings setti
     thread_ = std::thread([this] { run(); });
 }
 
-Mailer::~Mailer() { stop(); }
+Mailer::~Mailer() {
+    stop();
+}
 
 void Mailer::stop() {
     {
@@ -58,10 +60,10 @@ void Mailer::enqueue(const core::State& state, const core::Chat& chat, const cor
     job.mail.from = settings_.from;
     job.mail.to = email.to;
     job.mail.subject = email.subject;
-    job.mail.body = email.kind == core::EmailKind::transcript ? core::transcript_body(state, chat)
-                                                              : email.body;
-    job.mail.message_id = "email-" + chat.id + "-" + std::to_string(email.number) + "@" +
-                          domain_of(settings_.from);
+    job.mail.body =
+        email.kind == core::EmailKind::transcript ? core::transcript_body(state, chat) : email.body;
+    job.mail.message_id =
+        "email-" + chat.id + "-" + std::to_string(email.number) + "@" + domain_of(settings_.from);
     job.mail.at = email.queued_at;
     {
         std::lock_guard lock(mutex_);
@@ -114,7 +116,8 @@ void Mailer::record(const Job& job, const std::optional<std::string>& failure) {
     delivery.status = failure ? core::EmailStatus::failed : core::EmailStatus::sent;
     delivery.detail = failure ? *failure : "Accepted by the mail relay.";
     if (failure)
-        log_warning("email " + std::to_string(job.number) + " of chat " + job.chat + ": " + *failure);
+        log_warning("email " + std::to_string(job.number) + " of chat " + job.chat + ": " +
+                    *failure);
     authority_.submit("email-delivery-" + job.chat + "-" + std::to_string(job.number),
                       core::Actor::system(), std::move(delivery), [](const Outcome&) {});
 }

@@ -32,7 +32,9 @@ std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void*
 
 }  // namespace
 
-SmtpRelay::SmtpRelay(RelaySettings settings) : settings_(std::move(settings)) { ensure_curl(); }
+SmtpRelay::SmtpRelay(RelaySettings settings) : settings_(std::move(settings)) {
+    ensure_curl();
+}
 
 std::optional<std::string> SmtpRelay::send(const OutgoingMail& mail) const {
     if (settings_.url.empty())

@@ -5,8 +5,8 @@
 #include <boost/asio/post.hpp>
 #include <boost/beast/http.hpp>
 
-#include "core/decide_context.h"
 #include "core/rejection.h"
+#include "core/roles.h"
 #include "server/auth/cookies.h"
 #include "server/auth/tokens.h"
 #include "server/http_handler.h"
@@ -103,8 +103,7 @@ http::status status_for(std::string_view code) {
     if (code == codes::kInvalidCommandId || code == codes::kMissingArgument ||
         code == codes::kInvalidArgument || code == codes::kEmptyMessage ||
         code == codes::kMessageTooLong || code == "rate_limited") {
-        return code == "rate_limited" ? http::status::too_many_requests
-                                      : http::status::bad_request;
+        return code == "rate_limited" ? http::status::too_many_requests : http::status::bad_request;
     }
     if (code == "unavailable" || code == "store_unavailable") {
         return http::status::service_unavailable;
@@ -142,11 +141,10 @@ std::string percent_decoded(std::string_view text) {
 const Route* find_route(const HttpRequest& request, std::map<std::string, std::string>& params,
                         bool& path_known) {
     const std::string_view path = path_of(request.target());
-    for (const auto& group : {session_routes(), chat_routes(), attachment_routes(),
-                              admin_routes(), analytics_routes(), history_routes(),
-                              ticket_routes(), customer_routes(), webhook_routes(),
-                              knowledge::knowledge_routes(), knowledge::outage_routes(),
-                              metrics_routes()}) {
+    for (const auto& group :
+         {session_routes(), chat_routes(), attachment_routes(), admin_routes(), analytics_routes(),
+          history_routes(), ticket_routes(), customer_routes(), webhook_routes(),
+          knowledge::knowledge_routes(), knowledge::outage_routes(), metrics_routes()}) {
         for (const Route& route : group) {
             std::map<std::string, std::string> found;
             if (!matches(route.pattern, path, found)) {
@@ -246,17 +244,10 @@ void Call::with_role(core::Role at_least, std::function<void()> then) {
     if (!require_staff()) {
         return;
     }
-    services.authority.read([self = shared_from_this(), at_least,
-                             then = std::move(then)](const core::State& state, std::uint64_t) {
-        const core::Agent* agent = state.find_agent(self->principal->actor.id);
-        const bool allowed =
-            agent && agent->enabled &&
-            (at_least == core::Role::agent ||
-             (at_least == core::Role::supervisor && core::is_supervisor(*agent)) ||
-             (at_least == core::Role::admin && core::is_admin(*agent)));
-        if (!allowed) {
-            self->fail(http::status::forbidden, "not_authorized",
-                       "Your role may not do this.");
+    services.authority.read([self = shared_from_this(), at_least, then = std::move(then)](
+                                const core::State& state, std::uint64_t) {
+        if (!core::acts_with_role(state, self->principal->actor, at_least)) {
+            self->fail(http::status::forbidden, "not_authorized", "Your role may not do this.");
             return;
         }
         self->guarded(then);
@@ -299,15 +290,13 @@ void Call::submit(core::CommandId id, core::Actor actor, core::Command command,
 }
 
 void Call::off_strand(std::function<void()> work) {
-    boost::asio::post(workers, [self = shared_from_this(), work = std::move(work)] {
-        self->guarded(work);
-    });
+    boost::asio::post(workers,
+                      [self = shared_from_this(), work = std::move(work)] { self->guarded(work); });
 }
 
 void Call::with_password_workers(std::function<void()> work) {
-    services.password_workers.post([self = shared_from_this(), work = std::move(work)] {
-        self->guarded(work);
-    });
+    services.password_workers.post(
+        [self = shared_from_this(), work = std::move(work)] { self->guarded(work); });
 }
 
 void Call::guarded(const std::function<void()>& work) {
@@ -356,17 +345,16 @@ std::variant<Admission, HttpResponse> RestApi::admit(const HttpRequest& header) 
     bool path_known = false;
     admission.route = rest::find_route(header, admission.params, path_known);
     if (!admission.route) {
-        return path_known ? refuse({405, "method_not_allowed",
-                                    "This address does not take that method."})
-                          : refuse({404, "not_found", "There is no such API address."});
+        return path_known
+                   ? refuse({405, "method_not_allowed", "This address does not take that method."})
+                   : refuse({404, "not_found", "There is no such API address."});
     }
     const auto credential = rest::credential_of(header);
     if (credential) {
         auto who = services_.accounts.authenticate(credential->value);
         if (auto* principal = std::get_if<Principal>(&who)) {
             admission.principal = std::move(*principal);
-        } else if (!admission.route->open ||
-                   std::get<AccessError>(who).code == "invalid_api_key") {
+        } else if (!admission.route->open || std::get<AccessError>(who).code == "invalid_api_key") {
             // An open route ignores a stale session, but a bad API key is an integration's
             // mistake: starting its chat anonymously would drop the bot's context unseen.
             return refuse(std::get<AccessError>(who));

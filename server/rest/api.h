@@ -58,8 +58,7 @@ public:
     // for a route that needs a credential and has none that works, 403 cross_site_request.
     std::variant<Admission, HttpResponse> admit(const HttpRequest& header) const;
     // The whole request, once admit() has let its headers through.
-    void handle(HttpRequest request, Admission admission, RequestContext context,
-                Respond respond);
+    void handle(HttpRequest request, Admission admission, RequestContext context, Respond respond);
 
 private:
     Services& services_;

@@ -3,8 +3,8 @@
 // authority's strand, after a command is durable.
 #pragma once
 
-#include <boost/asio/thread_pool.hpp>
 #include <atomic>
+#include <boost/asio/thread_pool.hpp>
 #include <functional>
 #include <map>
 #include <memory>
@@ -42,8 +42,7 @@ struct Call : std::enable_shared_from_this<Call> {
 
     void reply(boost::beast::http::status status, const nlohmann::json& body);
     void reply(ApiResponse response);
-    void fail(boost::beast::http::status status, std::string_view code,
-              std::string_view message);
+    void fail(boost::beast::http::status status, std::string_view code, std::string_view message);
     void fail(const AccessError& error);
     void fail(const protocol::Rejected& rejected);
 

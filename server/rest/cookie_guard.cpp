@@ -12,8 +12,7 @@ namespace http = boost::beast::http;
 namespace {
 
 bool changes_state(http::verb method) {
-    return method != http::verb::get && method != http::verb::head &&
-           method != http::verb::options;
+    return method != http::verb::get && method != http::verb::head && method != http::verb::options;
 }
 
 AccessError refusal(std::string message) {

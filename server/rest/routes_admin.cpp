@@ -118,8 +118,7 @@ void get_settings(const CallPtr& call) {
                        {"max_message_length", settings.max_message_length},
                        {"max_attachment_bytes", settings.max_attachment_bytes},
                        {"allowed_attachment_types", settings.allowed_attachment_types},
-                       {"customer_messages_per_chat",
-                        core::customer_messages_per_chat(settings)},
+                       {"customer_messages_per_chat", core::customer_messages_per_chat(settings)},
                        {"customer_bytes_per_chat", core::customer_bytes_per_chat(settings)}}}});
     });
 }

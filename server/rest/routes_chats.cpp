@@ -95,9 +95,10 @@ std::optional<NewChat> read_customer_chat(Call& call, const nlohmann::json& body
     // identical key is someone else.
     const std::string_view key = call.request["Idempotency-Key"];
     const std::string customer =
-        key.empty() ? auth::new_id("cus_")
-                    : "cus_" + auth::token_hash(call.context.client_ip + "\n" + std::string(key))
-                                   .substr(0, 32);
+        key.empty()
+            ? auth::new_id("cus_")
+            : "cus_" +
+                  auth::token_hash(call.context.client_ip + "\n" + std::string(key)).substr(0, 32);
     chat.actor = core::Actor::customer(customer);
     chat.command.customer = {customer, *name, *email, company.value_or("")};
     chat.command.channel = core::Channel::web;
@@ -409,27 +410,9 @@ void post_message(const CallPtr& call) {
 
 struct ListQuery {
     core::ChatFilter filter;
-    std::string customer;
     std::size_t limit = 50;
     std::optional<core::ChatId> cursor;
 };
-
-bool contains_folded(const std::string& haystack, const std::string& needle) {
-    const auto fold = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
-    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                       [&](char a, char b) { return fold(a) == fold(b); }) != haystack.end();
-}
-
-// Name or contact, so staff can find a customer by e-mail address too.
-bool customer_matches(const core::State& state, const core::Chat& chat, const std::string& needle) {
-    if (needle.empty()) {
-        return true;
-    }
-    const auto found = state.customers.find(chat.customer);
-    return contains_folded(chat.customer, needle) ||
-           (found != state.customers.end() && (contains_folded(found->second.name, needle) ||
-                                               contains_folded(found->second.contact, needle)));
-}
 
 std::optional<ListQuery> read_list_query(Call& call) {
     ListQuery query;
@@ -449,7 +432,7 @@ std::optional<ListQuery> read_list_query(Call& call) {
     query.filter.to = to;
     query.filter.operator_name = call.query("agent").value_or("");
     query.filter.content = call.query("q").value_or("");
-    query.customer = call.query("customer").value_or("");
+    query.filter.customer = call.query("customer").value_or("");
     query.limit = static_cast<std::size_t>(std::min<std::int64_t>(limit.value_or(50), 200));
     query.cursor = call.query("cursor");
     if (query.cursor && !core::is_valid_chat_id(*query.cursor)) {
@@ -485,8 +468,7 @@ void list_chats(const CallPtr& call) {
                 past_cursor = id == *query.cursor;
                 continue;
             }
-            if (!customer_matches(state, chat, query.customer) ||
-                !core::may_see_chat(state, call->principal->actor, chat)) {
+            if (!core::may_see_chat(state, call->principal->actor, chat)) {
                 continue;
             }
             if (rows.size() == query.limit) {

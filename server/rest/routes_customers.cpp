@@ -97,8 +97,7 @@ void customer_tickets(const CallPtr& call) {
         nlohmann::json tickets = nlohmann::json::array();
         for (const core::Ticket& ticket : state.tickets) {
             const core::Chat* chat = state.find_chat(ticket.chat);
-            if (chat && chat->customer == customer &&
-                core::may_see_ticket(state, actor, ticket)) {
+            if (chat && chat->customer == customer && core::may_see_ticket(state, actor, ticket)) {
                 tickets.push_back(ticket_json(state, ticket));
             }
         }

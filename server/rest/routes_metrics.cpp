@@ -22,8 +22,8 @@ void serve(const CallPtr& call) {
 
 bool metrics_token_presented(const Call& call) {
     const std::string& token = call.services.config.metrics_token;
-    return !token.empty() && auth::constant_time_equal(call.request[http::field::authorization],
-                                                       "Bearer " + token);
+    return !token.empty() &&
+           auth::constant_time_equal(call.request[http::field::authorization], "Bearer " + token);
 }
 
 void read_metrics(const CallPtr& call) {
@@ -48,6 +48,8 @@ constexpr Route kMetricsRoutes[] = {
 
 }  // namespace
 
-std::span<const Route> metrics_routes() { return kMetricsRoutes; }
+std::span<const Route> metrics_routes() {
+    return kMetricsRoutes;
+}
 
 }  // namespace parley::server::rest

@@ -50,9 +50,8 @@ void sign_in(const CallPtr& call) {
         return;
     }
     call->with_password_workers([call, agent = *agent, password = *password, bearer] {
-        answer_sign_in(call, call->services.accounts.login(agent, password,
-                                                           call->context.client_ip),
-                       bearer);
+        answer_sign_in(
+            call, call->services.accounts.login(agent, password, call->context.client_ip), bearer);
     });
 }
 
@@ -83,8 +82,7 @@ void who_am_i(const CallPtr& call) {
 void set_own_password(const CallPtr& call, const std::string& current, const std::string& next) {
     const core::AgentId& agent = call->principal->actor.id;
     if (!call->services.accounts.password_matches(agent, current)) {
-        call->fail(http::status::forbidden, "wrong_credentials",
-                   "The current password is wrong.");
+        call->fail(http::status::forbidden, "wrong_credentials", "The current password is wrong.");
         return;
     }
     if (auto error = call->services.accounts.set_password(agent, next)) {
@@ -113,9 +111,8 @@ void change_password(const CallPtr& call) {
     if (!reader.ok()) {
         return;
     }
-    call->with_password_workers([call, current = *current, next = *next] {
-        set_own_password(call, current, next);
-    });
+    call->with_password_workers(
+        [call, current = *current, next = *next] { set_own_password(call, current, next); });
 }
 
 constexpr Route kSessionRoutes[] = {
@@ -127,6 +124,8 @@ constexpr Route kSessionRoutes[] = {
 
 }  // namespace
 
-std::span<const Route> session_routes() { return kSessionRoutes; }
+std::span<const Route> session_routes() {
+    return kSessionRoutes;
+}
 
 }  // namespace parley::server::rest

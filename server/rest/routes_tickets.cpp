@@ -20,7 +20,8 @@ namespace http = boost::beast::http;
 constexpr std::size_t kReferenceBytes = 200;
 
 void fail_unknown_ticket(Call& call) {
-    call.fail(http::status::not_found, "unknown_ticket", "There is no such ticket that you can see.");
+    call.fail(http::status::not_found, "unknown_ticket",
+              "There is no such ticket that you can see.");
 }
 
 // The {ticket} path segment, or a 404 answer and nothing.
@@ -76,16 +77,16 @@ void set_ticket_status(const CallPtr& call) {
     if (status) {
         parsed = core::parse<core::TicketStatus>(*status);
         if (!parsed) {
-            reader.problem("invalid_value", "The field status must be open, resolved or cancelled.");
+            reader.problem("invalid_value",
+                           "The field status must be open, resolved or cancelled.");
         }
     }
     if (!reader.ok()) {
         return;
     }
-    call->command(core::SetTicketStatus{*id, *parsed, reference},
-                  [call, id = *id](const protocol::Ack&) {
-                      reply_ticket(call, id, http::status::ok);
-                  });
+    call->command(
+        core::SetTicketStatus{*id, *parsed, reference},
+        [call, id = *id](const protocol::Ack&) { reply_ticket(call, id, http::status::ok); });
 }
 
 constexpr Route kTicketsRoutes[] = {

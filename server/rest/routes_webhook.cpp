@@ -20,8 +20,7 @@ constexpr std::size_t kSecretBytes = 200;
 constexpr std::int64_t kMaxPage = 200;
 
 void as_admin_off_strand(const CallPtr& call, std::function<void()> then) {
-    call->with_role(core::Role::admin,
-                    [call, then = std::move(then)] { call->off_strand(then); });
+    call->with_role(core::Role::admin, [call, then = std::move(then)] { call->off_strand(then); });
 }
 
 // Enough for an admin to recognise which secret is set, not enough to sign with it.
@@ -47,8 +46,8 @@ nlohmann::json delivery_json(const webhooks::Delivery& delivery) {
             {"attempts", delivery.attempts},
             {"created_at", delivery.created_at},
             {"next_attempt_at", delivery.next_attempt_at},
-            {"last_attempt_at", delivery.last_attempt_at ? nlohmann::json(*delivery.last_attempt_at)
-                                                         : nullptr},
+            {"last_attempt_at",
+             delivery.last_attempt_at ? nlohmann::json(*delivery.last_attempt_at) : nullptr},
             {"last_status_code",
              delivery.last_status_code ? nlohmann::json(*delivery.last_status_code) : nullptr},
             {"last_error", delivery.last_error ? nlohmann::json(*delivery.last_error) : nullptr},
@@ -109,8 +108,8 @@ void list_deliveries(const CallPtr& call) {
         }
         call->reply(http::status::ok,
                     {{"deliveries", rows},
-                     {"next_before", page.empty() ? nlohmann::json(nullptr)
-                                                  : nlohmann::json(page.back().id)}});
+                     {"next_before",
+                      page.empty() ? nlohmann::json(nullptr) : nlohmann::json(page.back().id)}});
     });
 }
 

@@ -71,8 +71,8 @@ std::variant<std::unique_ptr<SqliteStore>, StoreError> SqliteStore::open(
         sqlite::prepare_reader(reader);
         Connection checkpoints = Connection::open(file, Connection::Mode::existing);
         const std::uint64_t last = max_seq(reader);
-        return std::unique_ptr<SqliteStore>(new SqliteStore(
-            std::move(writer), std::move(reader), std::move(checkpoints), last));
+        return std::unique_ptr<SqliteStore>(
+            new SqliteStore(std::move(writer), std::move(reader), std::move(checkpoints), last));
     } catch (const StoreFailure& failure) {
         return failure.error();
     }
@@ -241,8 +241,7 @@ std::optional<std::uint64_t> SqliteStore::seq_of_command(const std::string& comm
 
 std::optional<StoredSnapshot> SqliteStore::latest_snapshot() {
     const std::lock_guard lock(read_mutex_);
-    Query query(reader_,
-                "SELECT seq, payload, checksum FROM snapshots ORDER BY seq DESC LIMIT 1");
+    Query query(reader_, "SELECT seq, payload, checksum FROM snapshots ORDER BY seq DESC LIMIT 1");
     if (!query.next_row()) {
         return std::nullopt;
     }

@@ -42,11 +42,11 @@ public:
             request_.set(name, value);
         request_.body() = std::move(body);
         request_.prepare_payload();
-        resolver_.async_resolve(
-            target_.host, target_.port,
-            [self = shared_from_this()](beast::error_code error, tcp::resolver::results_type found) {
-                self->on_resolve(error, std::move(found));
-            });
+        resolver_.async_resolve(target_.host, target_.port,
+                                [self = shared_from_this()](beast::error_code error,
+                                                            tcp::resolver::results_type found) {
+                                    self->on_resolve(error, std::move(found));
+                                });
     }
 
 private:
@@ -54,12 +54,12 @@ private:
         if (error)
             return fail("could not resolve " + target_.host + ": " + error.message());
         stream_.expires_after(timeout_);
-        stream_.async_connect(found, [self = shared_from_this()](beast::error_code failed,
-                                                                 const tcp::endpoint&) {
-            if (failed)
-                return self->fail("could not connect: " + failed.message());
-            self->write();
-        });
+        stream_.async_connect(
+            found, [self = shared_from_this()](beast::error_code failed, const tcp::endpoint&) {
+                if (failed)
+                    return self->fail("could not connect: " + failed.message());
+                self->write();
+            });
     }
 
     void write() {
@@ -77,11 +77,9 @@ private:
                              if (error)
                                  return self->fail("no answer: " + error.message());
                              beast::error_code ignored;
-                             self->stream_.socket().shutdown(tcp::socket::shutdown_both,
-                                                             ignored);
+                             self->stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
                              self->done_(AttemptResult{
-                                 static_cast<int>(self->parser_.get().result_int()),
-                                 std::nullopt});
+                                 static_cast<int>(self->parser_.get().result_int()), std::nullopt});
                          });
     }
 

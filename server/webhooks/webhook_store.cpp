@@ -38,13 +38,15 @@ constexpr std::string_view kSchema = R"sql(
 // Files from before deliveries were derived from the log have no seq column; their rows keep
 // NULL, which the unique index allows any number of.
 void add_seq_column(sqlite::Connection& db) {
-    sqlite::Query column(db, "SELECT 1 FROM pragma_table_info('webhook_deliveries') "
-                             "WHERE name = 'seq'");
+    sqlite::Query column(db,
+                         "SELECT 1 FROM pragma_table_info('webhook_deliveries') "
+                         "WHERE name = 'seq'");
     if (!column.next_row()) {
         db.exec("ALTER TABLE webhook_deliveries ADD COLUMN seq INTEGER");
     }
-    db.exec("CREATE UNIQUE INDEX IF NOT EXISTS webhook_deliveries_by_seq "
-            "ON webhook_deliveries (seq)");
+    db.exec(
+        "CREATE UNIQUE INDEX IF NOT EXISTS webhook_deliveries_by_seq "
+        "ON webhook_deliveries (seq)");
 }
 
 void raise_progress(sqlite::Connection& db, std::uint64_t seq) {
@@ -182,8 +184,8 @@ std::optional<Delivery> WebhookStore::next_pending() {
     return read_delivery(query);
 }
 
-void WebhookStore::record_attempt(std::int64_t id, const AttemptResult& result,
-                                  core::Timestamp at, std::optional<core::Timestamp> retry_at) {
+void WebhookStore::record_attempt(std::int64_t id, const AttemptResult& result, core::Timestamp at,
+                                  std::optional<core::Timestamp> retry_at) {
     std::lock_guard lock(mutex_);
     const char* status = result.succeeded() ? "delivered" : retry_at ? "pending" : "failed";
     sqlite::Query query(db_,

@@ -2,8 +2,9 @@
 // settings (URL, signing secret, enabled), the deliveries with their attempts, so pending
 // deliveries resume after a restart, and how far into the event log deliveries have been
 // derived, so those a crash cut off are derived again at the next start. Each delivery keeps
-// the sequence number of its event, which is unique: deriving one twice keeps one. Every function is thread-safe (one mutex) and throws
-// StoreFailure when the disk fails. Depends on the store's SQLite wrappers only.
+// the sequence number of its event, which is unique: deriving one twice keeps one. Every function
+// is thread-safe (one mutex) and throws StoreFailure when the disk fails. Depends on the store's
+// SQLite wrappers only.
 #pragma once
 
 #include <cstdint>

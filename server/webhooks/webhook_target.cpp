@@ -9,8 +9,9 @@ namespace parley::server::webhooks {
 std::variant<WebhookTarget, std::string> parse_target(const std::string& url) {
     constexpr std::string_view kHttp = "http://";
     if (url.rfind("https://", 0) == 0) {
-        return std::string("https URLs are not supported: this server sends webhooks without "
-                           "TLS. Use an http:// URL inside your network, or a TLS proxy.");
+        return std::string(
+            "https URLs are not supported: this server sends webhooks without "
+            "TLS. Use an http:// URL inside your network, or a TLS proxy.");
     }
     if (url.rfind(kHttp, 0) != 0)
         return std::string("The URL must start with http://.");

@@ -1,9 +1,9 @@
 // The webhook service: deriving deliveries from the log, the delivery loop and back-off.
 #include "server/webhooks/webhooks.h"
 
+#include <algorithm>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
-#include <algorithm>
 #include <future>
 #include <variant>
 
@@ -46,8 +46,8 @@ Authority::Catchup Webhooks::catchup(std::uint64_t log_end) {
         after = log_end;
     }
     derived_seq_ = saved_seq_ = *after;
-    return {*after, [this](std::uint64_t seq, const core::EventEnvelope& event,
-                           const core::State& state) {
+    return {*after,
+            [this](std::uint64_t seq, const core::EventEnvelope& event, const core::State& state) {
                 derive(seq, enabled_ ? ticket_payload(event, state) : std::nullopt, event.at);
             }};
 }
@@ -92,8 +92,7 @@ std::optional<std::string> Webhooks::configure(const WebhookSettings& settings) 
     return std::nullopt;
 }
 
-std::vector<Delivery> Webhooks::deliveries(std::optional<std::int64_t> before,
-                                           std::size_t limit) {
+std::vector<Delivery> Webhooks::deliveries(std::optional<std::int64_t> before, std::size_t limit) {
     return store_.list(before, limit);
 }
 

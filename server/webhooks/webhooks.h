@@ -3,8 +3,8 @@
 // (X-Parley-Signature), retrying with exponential back-off until the receiver answers 2xx or
 // the attempts run out. Deliveries are derived from the event log: the store remembers how far,
 // and start-up derives again from there (Catchup), so a crash between an event's commit and its
-// delivery's loses none. Pending deliveries resume after a restart. Settings and the delivery log are read and
-// written from the REST workers (blocking SQLite), never from the authority's strand.
+// delivery's loses none. Pending deliveries resume after a restart. Settings and the delivery log
+// are read and written from the REST workers (blocking SQLite), never from the authority's strand.
 #pragma once
 
 #include <atomic>
@@ -59,8 +59,7 @@ public:
     std::vector<Delivery> deliveries(std::optional<std::int64_t> before, std::size_t limit);
 
 private:
-    void derive(std::uint64_t seq, const std::optional<TicketPayload>& payload,
-                core::Timestamp at);
+    void derive(std::uint64_t seq, const std::optional<TicketPayload>& payload, core::Timestamp at);
     void save_progress();
     // How far the progress may be saved: short of the first event that could not be derived.
     std::uint64_t savable(std::uint64_t seq) const;

@@ -61,8 +61,7 @@ int main() {
         seed > 0 ? static_cast<std::uint64_t>(seed) : static_cast<std::uint64_t>(start.wall_ms),
         start);
     g_demo.app = std::make_unique<parley::console::ConsoleApp>(
-        g_demo.demo->link(), g_demo.demo->sign_in(), "demo",
-        parley::console::Outbox::kRandomIds);
+        g_demo.demo->link(), g_demo.demo->sign_in(), "demo", parley::console::Outbox::kRandomIds);
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -48,8 +48,7 @@ struct BeastLink::Attempt : std::enable_shared_from_this<Attempt> {
     void connect(const tcp::resolver::results_type& results) {
         beast::get_lowest_layer(ws).expires_after(std::chrono::seconds(10));
         beast::get_lowest_layer(ws).async_connect(
-            results, [self = shared_from_this()](beast::error_code error,
-                                                 const tcp::endpoint&) {
+            results, [self = shared_from_this()](beast::error_code error, const tcp::endpoint&) {
                 if (error) {
                     return self->fail("The server cannot be reached", error);
                 }
@@ -60,20 +59,19 @@ struct BeastLink::Attempt : std::enable_shared_from_this<Attempt> {
                                                                       option_error);
                 self->ws.set_option(
                     websocket::stream_base::timeout::suggested(beast::role_type::client));
-                self->ws.async_handshake(self->link.host_ + ":" + self->link.port_, "/ws",
-                                         [self](beast::error_code handshake_error) {
-                                             if (handshake_error) {
-                                                 return self->fail(
-                                                     "The server refused the WebSocket",
-                                                     handshake_error);
-                                             }
-                                             self->open = true;
-                                             self->link.report(console::LinkOpened{});
-                                             self->read();
-                                             if (!self->outbox.empty()) {
-                                                 self->write();
-                                             }
-                                         });
+                self->ws.async_handshake(
+                    self->link.host_ + ":" + self->link.port_, "/ws",
+                    [self](beast::error_code handshake_error) {
+                        if (handshake_error) {
+                            return self->fail("The server refused the WebSocket", handshake_error);
+                        }
+                        self->open = true;
+                        self->link.report(console::LinkOpened{});
+                        self->read();
+                        if (!self->outbox.empty()) {
+                            self->write();
+                        }
+                    });
             });
     }
 
@@ -119,7 +117,9 @@ struct BeastLink::Attempt : std::enable_shared_from_this<Attempt> {
 };
 
 BeastLink::BeastLink(std::string host, std::string port)
-    : host_(std::move(host)), port_(std::move(port)), work_(asio::make_work_guard(io_)),
+    : host_(std::move(host)),
+      port_(std::move(port)),
+      work_(asio::make_work_guard(io_)),
       thread_([this] { io_.run(); }) {}
 
 BeastLink::~BeastLink() {
@@ -157,7 +157,9 @@ std::vector<console::LinkEvent> BeastLink::drain() {
     return std::exchange(inbox_, {});
 }
 
-std::string BeastLink::describe() const { return "ws://" + host_ + ":" + port_ + "/ws"; }
+std::string BeastLink::describe() const {
+    return "ws://" + host_ + ":" + port_ + "/ws";
+}
 
 void BeastLink::report(console::LinkEvent event) {
     std::lock_guard lock(inbox_mutex_);

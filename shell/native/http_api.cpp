@@ -31,20 +31,21 @@ void HttpApi::start(console::ApiRequest request) {
     }
     const auto verb = boost::beast::http::string_to_verb(request.method);
     Worker& worker = workers_.emplace_back();
-    worker.thread = std::thread([this, &worker, verb, request = std::move(request),
-                                 token = sign_in_.token()] {
-        console::ApiAnswer answer{request.id, 0, {}};
-        try {
-            HttpReply reply = http_exchange(host_, port_, verb, request.path, token, request.body);
-            answer.status = static_cast<int>(reply.status);
-            answer.body = std::move(reply.body);
-        } catch (const std::exception& error) {
-            answer.body = std::string("The server cannot be reached: ") + error.what();
-        }
-        std::lock_guard lock(mutex_);
-        answers_.push_back(std::move(answer));
-        worker.done = true;
-    });
+    worker.thread =
+        std::thread([this, &worker, verb, request = std::move(request), token = sign_in_.token()] {
+            console::ApiAnswer answer{request.id, 0, {}};
+            try {
+                HttpReply reply =
+                    http_exchange(host_, port_, verb, request.path, token, request.body);
+                answer.status = static_cast<int>(reply.status);
+                answer.body = std::move(reply.body);
+            } catch (const std::exception& error) {
+                answer.body = std::string("The server cannot be reached: ") + error.what();
+            }
+            std::lock_guard lock(mutex_);
+            answers_.push_back(std::move(answer));
+            worker.done = true;
+        });
 }
 
 std::vector<console::ApiAnswer> HttpApi::drain() {

@@ -11,6 +11,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -18,6 +19,7 @@ namespace parley::shell {
 namespace {
 constexpr const char* kFont = "/fonts/DejaVuSans.ttf";
 constexpr float kFontSize = 17.0f;
+constexpr float kLongestFrameSeconds = 0.05f;
 }  // namespace
 
 console::Clock browser_clock() {
@@ -66,6 +68,9 @@ void BrowserFrame::run(console::ConsoleApp& app, const console::Clock& clock, bo
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // A frame late by a busy machine, or the first after a rest, must not count as a key held
+    // that long: ImGui would repeat it (a second paste for one Ctrl+V).
+    ImGui::GetIO().DeltaTime = std::min(ImGui::GetIO().DeltaTime, kLongestFrameSeconds);
     scale_.to_css_pixels();
     ImGui::NewFrame();
     app.frame(clock);

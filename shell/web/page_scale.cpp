@@ -31,7 +31,8 @@ void PageScale::fit(GLFWwindow* window) {
     }
     css_width_ = page_width();
     css_height_ = page_height();
-    const auto backing_width = static_cast<int>(std::lround(static_cast<float>(css_width_) * ratio));
+    const auto backing_width =
+        static_cast<int>(std::lround(static_cast<float>(css_width_) * ratio));
     const auto backing_height =
         static_cast<int>(std::lround(static_cast<float>(css_height_) * ratio));
     int width = 0;

@@ -8,7 +8,9 @@ namespace parley::shell {
 
 WebLink::WebLink(std::string url) : url_(std::move(url)) {}
 
-WebLink::~WebLink() { release_socket(); }
+WebLink::~WebLink() {
+    release_socket();
+}
 
 void WebLink::open() {
     release_socket();
@@ -18,8 +20,8 @@ void WebLink::open() {
     socket_ = emscripten_websocket_new(&attributes);
     if (socket_ <= 0) {
         socket_ = 0;
-        inbox_.emplace_back(console::LinkClosed{"The browser could not open a WebSocket to " +
-                                                url_ + "."});
+        inbox_.emplace_back(
+            console::LinkClosed{"The browser could not open a WebSocket to " + url_ + "."});
         return;
     }
     emscripten_websocket_set_onopen_callback(socket_, this, on_open);
@@ -40,7 +42,9 @@ void WebLink::close() {
     }
 }
 
-std::vector<console::LinkEvent> WebLink::drain() { return std::exchange(inbox_, {}); }
+std::vector<console::LinkEvent> WebLink::drain() {
+    return std::exchange(inbox_, {});
+}
 
 void WebLink::release_socket() {
     if (socket_ != 0) {

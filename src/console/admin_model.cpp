@@ -11,7 +11,8 @@ namespace {
 // The core's verdict on `command` from this admin now, as a button shows it.
 ActionState verdict(const core::State& state, const core::Actor& actor, core::Timestamp now,
                     core::Command command) {
-    const core::Decision decision = core::evaluate(state, {"probe", actor, now, std::move(command)});
+    const core::Decision decision =
+        core::evaluate(state, {"probe", actor, now, std::move(command)});
     ActionState action;
     action.allowed = decision.accepted();
     if (decision.rejection) {
@@ -40,9 +41,9 @@ std::string queue_names(const core::State& state, const core::Agent& agent) {
 void add_queues(const core::State& state, const core::Actor& actor, const AdminState& admin,
                 core::Timestamp now, AdminView& view) {
     for (const core::Queue& queue : state.queues) {
-        view.queues.push_back({&queue, state.queue_index(queue.id).waiting.size(),
-                               verdict(state, actor, now,
-                                       core::SetQueueEnabled{queue.id, !queue.enabled})});
+        view.queues.push_back(
+            {&queue, state.queue_index(queue.id).waiting.size(),
+             verdict(state, actor, now, core::SetQueueEnabled{queue.id, !queue.enabled})});
     }
     if (!admin.queue) {
         return;
@@ -64,13 +65,12 @@ void add_queues(const core::State& state, const core::Actor& actor, const AdminS
 void add_agents(const core::State& state, const core::Actor& actor, const AdminState& admin,
                 core::Timestamp now, AdminView& view) {
     for (const auto& [id, agent] : state.agents) {
-        view.agents.push_back({&agent, queue_names(state, agent), state.chats_of(id).load(),
-                               verdict(state, actor, now,
-                                       core::SetAgentEnabled{id, !agent.enabled})});
+        view.agents.push_back(
+            {&agent, queue_names(state, agent), state.chats_of(id).load(),
+             verdict(state, actor, now, core::SetAgentEnabled{id, !agent.enabled})});
     }
     if (admin.new_agent) {
-        view.new_agent_save =
-            verdict(state, actor, now, create_agent_command(*admin.new_agent));
+        view.new_agent_save = verdict(state, actor, now, create_agent_command(*admin.new_agent));
         for (const core::Queue& queue : state.queues) {
             view.queue_choices.push_back({queue.id, queue.config.name});
         }
@@ -95,12 +95,12 @@ void add_agents(const core::State& state, const core::Actor& actor, const AdminS
 void add_canned(const core::State& state, const core::Actor& actor, const AdminState& admin,
                 core::Timestamp now, AdminView& view) {
     for (const auto& [id, response] : state.canned_responses) {
-        AdminCannedRow row{&response, {}, verdict(state, actor, now,
-                                                  core::DeleteCannedResponse{id})};
+        AdminCannedRow row{
+            &response, {}, verdict(state, actor, now, core::DeleteCannedResponse{id})};
         if (response.owner) {
             const core::Agent* owner = state.find_agent(*response.owner);
-            row.owner = owner ? std::string_view(owner->profile.name)
-                              : std::string_view(*response.owner);
+            row.owner =
+                owner ? std::string_view(owner->profile.name) : std::string_view(*response.owner);
         }
         view.canned.push_back(row);
     }
@@ -123,11 +123,10 @@ void add_api_keys(const ApiCalls* api, const AdminState& admin, AdminView& view)
     const auto answered_since = [](const CallOutcome& outcome, std::uint64_t listed) {
         return !outcome.pending && outcome.generation > listed;
     };
-    view.refresh_api_keys =
-        !view.list_keys_answer.asked ||
-        (!view.list_keys_answer.pending &&
-         (answered_since(view.create_key_answer, admin.listed_after_create) ||
-          answered_since(view.revoke_key_answer, admin.listed_after_revoke)));
+    view.refresh_api_keys = !view.list_keys_answer.asked ||
+                            (!view.list_keys_answer.pending &&
+                             (answered_since(view.create_key_answer, admin.listed_after_create) ||
+                              answered_since(view.revoke_key_answer, admin.listed_after_revoke)));
     if (view.create_key_answer.ok && view.create_key_answer.generation > admin.dismissed_secret) {
         view.new_secret = secret_of(created);
     }
@@ -141,10 +140,9 @@ void add_service_desk(const ApiCalls* api, const AdminState& admin, AdminView& v
     view.deliveries_answer = outcome_of(log);
     view.webhook = webhook_settings_of(settings);
     view.deliveries = deliveries_of(log);
-    view.refresh_webhook =
-        !view.webhook_answer.asked ||
-        (!view.webhook_save_answer.pending &&
-         view.webhook_save_answer.generation > admin.webhook_fetched_after_save);
+    view.refresh_webhook = !view.webhook_answer.asked ||
+                           (!view.webhook_save_answer.pending &&
+                            view.webhook_save_answer.generation > admin.webhook_fetched_after_save);
 }
 
 }  // namespace

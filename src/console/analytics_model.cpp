@@ -10,7 +10,9 @@ namespace parley::console {
 
 namespace {
 
-double seconds(core::Duration duration) { return static_cast<double>(duration) / 1000.0; }
+double seconds(core::Duration duration) {
+    return static_cast<double>(duration) / 1000.0;
+}
 
 std::string fixed(double value, const char* format) {
     char text[32];
@@ -44,9 +46,9 @@ AnalyticsTableRow table_row(std::string group, const core::Metrics& m) {
     set(Measure::messages_per_chat, m.messages_per_chat(),
         m.chats == 0 ? "—" : fixed(m.messages_per_chat(), "%.1f"));
     set(Measure::csat, m.average_csat(),
-        m.csat_count == 0 ? "—"
-                          : fixed(m.average_csat(), "%.2f") + " (" +
-                                std::to_string(m.csat_count) + ")");
+        m.csat_count == 0
+            ? "—"
+            : fixed(m.average_csat(), "%.2f") + " (" + std::to_string(m.csat_count) + ")");
     return row;
 }
 

@@ -62,8 +62,7 @@ const char* measure_unit(Measure measure);
 const char* range_name(AnalyticsRange range);
 
 // The range's bounds: whole UTC days ending with today.
-std::pair<core::Timestamp, core::Timestamp> range_bounds(AnalyticsRange range,
-                                                         core::Timestamp now);
+std::pair<core::Timestamp, core::Timestamp> range_bounds(AnalyticsRange range, core::Timestamp now);
 
 class AnalyticsCache {
 public:

@@ -47,7 +47,8 @@ std::vector<Notice> Announcer::update(const ConsoleViewModel& model, const core:
                     continue;
                 }
             }
-            notices.push_back({what + std::string(customer_name(state, *chat)), std::string(words)});
+            notices.push_back(
+                {what + std::string(customer_name(state, *chat)), std::string(words)});
             quiet_.erase(id);
         }
     };

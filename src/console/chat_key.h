@@ -8,6 +8,8 @@
 
 namespace parley::console {
 
-inline const std::string& chat_key(const core::ChatId& id) { return id; }
+inline const std::string& chat_key(const core::ChatId& id) {
+    return id;
+}
 
 }  // namespace parley::console

@@ -76,8 +76,9 @@ void ConsoleApp::update(const Clock& clock) {
         ui_ = UiState{};
         api_.clear();
         const std::string& because = connection_.view().ended_because;
-        sign_in_reason_ = because.empty() ? kSessionEnded
-                                          : "Your session has ended (" + because + "). Sign in again.";
+        sign_in_reason_ = because.empty()
+                              ? kSessionEnded
+                              : "Your session has ended (" + because + "). Sign in again.";
     }
     view_model_ =
         build_view_model(session_, connection_.view(), ui_, clock.wall_ms, clock.seconds, caches_);
@@ -97,8 +98,8 @@ void ConsoleApp::update(const Clock& clock) {
             session_.replica().state(), *session_.actor(), ui_.admin, &api_, clock.wall_ms));
     }
     if (view_model_.screen == Screen::desk && ui_.workspace == Workspace::desk) {
-        view_model_.resources = std::make_shared<const ResourcesView>(build_resources_view(
-            api_, ui_, view_model_.chat ? &*view_model_.chat : nullptr));
+        view_model_.resources = std::make_shared<const ResourcesView>(
+            build_resources_view(api_, ui_, view_model_.chat ? &*view_model_.chat : nullptr));
     }
     for (Notice& notice :
          announcer_.update(view_model_, session_.replica().state(), session_.replica().version())) {

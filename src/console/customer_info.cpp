@@ -5,8 +5,12 @@
 namespace parley::console {
 
 TicketView ticket_view(const core::Ticket& ticket) {
-    TicketView view{core::to_string(ticket.kind), core::to_string(ticket.status), ticket.summary,
-                    core::to_string(ticket.priority), {}, ticket.id};
+    TicketView view{core::to_string(ticket.kind),
+                    core::to_string(ticket.status),
+                    ticket.summary,
+                    core::to_string(ticket.priority),
+                    {},
+                    ticket.id};
     if (ticket.reference) {
         view.reference = *ticket.reference;
     }

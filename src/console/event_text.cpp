@@ -144,9 +144,10 @@ struct Words {
                            first_line(ev.email.body));
     }
     std::string operator()(const EmailDelivered& ev) const {
-        const std::string sentence = "Email " + std::to_string(ev.email) +
-                                     (ev.status == EmailStatus::sent ? " was accepted by the mail relay"
-                                                                     : " could not be sent");
+        const std::string sentence =
+            "Email " + std::to_string(ev.email) +
+            (ev.status == EmailStatus::sent ? " was accepted by the mail relay"
+                                            : " could not be sent");
         return ev.status == EmailStatus::sent ? sentence : with_detail(sentence, ev.detail);
     }
     std::string operator()(const TicketCreated& ev) const {
@@ -156,9 +157,9 @@ struct Words {
                            ev.summary);
     }
     std::string operator()(const TicketStatusChanged& ev) const {
-        return with_detail("Ticket #" + std::to_string(ev.ticket) + " became " +
-                               std::string(to_string(ev.status)),
-                           ev.reference.value_or(""));
+        return with_detail(
+            "Ticket #" + std::to_string(ev.ticket) + " became " + std::string(to_string(ev.status)),
+            ev.reference.value_or(""));
     }
     std::string operator()(const TicketLinked& ev) const {
         return with_detail(who() + " linked ticket #" + std::to_string(ev.ticket.id),

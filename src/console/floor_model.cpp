@@ -16,8 +16,8 @@ std::string alert_text(const core::State& state, const core::FloorAlert& alert,
     switch (alert.kind) {
     case core::AlertKind::waiting_beyond_target:
         return customer + " has waited " + format_duration(now - alert.since) + " in " +
-               queue_name + " (target " +
-               format_duration(queue ? queue->config.target_wait : 0) + ")";
+               queue_name + " (target " + format_duration(queue ? queue->config.target_wait : 0) +
+               ")";
     case core::AlertKind::supervisor_requested:
         break;
     }

@@ -30,9 +30,8 @@ nlohmann::json resources_json(const ResourcesView& view) {
                           {"problem", view.problem},
                           {"draft", view.draft}};
     if (view.preview) {
-        out["preview"] = {{"id", view.preview->id},
-                          {"title", view.preview->title},
-                          {"body", view.preview->body}};
+        out["preview"] = {
+            {"id", view.preview->id}, {"title", view.preview->title}, {"body", view.preview->body}};
     }
     return out;
 }

@@ -59,10 +59,9 @@ std::optional<WebhookSettingsView> webhook_settings_of(const ApiResult* result) 
         return std::nullopt;
     }
     const nlohmann::json& hook = body["webhook"];
-    return WebhookSettingsView{field_or<std::string>(hook, "url", ""),
-                               field_or(hook, "enabled", false),
-                               field_or(hook, "secret_set", false),
-                               field_or<std::string>(hook, "secret_hint", "")};
+    return WebhookSettingsView{
+        field_or<std::string>(hook, "url", ""), field_or(hook, "enabled", false),
+        field_or(hook, "secret_set", false), field_or<std::string>(hook, "secret_hint", "")};
 }
 
 std::vector<DeliveryRow> deliveries_of(const ApiResult* result) {
@@ -75,15 +74,13 @@ std::vector<DeliveryRow> deliveries_of(const ApiResult* result) {
         if (!row.is_object()) {
             continue;
         }
-        rows.push_back({field_or<std::int64_t>(row, "id", 0),
-                        field_or<core::TicketId>(row, "ticket", 0),
-                        field_or<std::string>(row, "event", ""),
-                        field_or<std::string>(row, "status", ""),
-                        field_or(row, "attempts", 0),
-                        field_or<core::Timestamp>(row, "created_at", 0),
-                        optional_field<core::Timestamp>(row, "last_attempt_at"),
-                        optional_field<int>(row, "last_status_code"),
-                        field_or<std::string>(row, "last_error", "")});
+        rows.push_back(
+            {field_or<std::int64_t>(row, "id", 0), field_or<core::TicketId>(row, "ticket", 0),
+             field_or<std::string>(row, "event", ""), field_or<std::string>(row, "status", ""),
+             field_or(row, "attempts", 0), field_or<core::Timestamp>(row, "created_at", 0),
+             optional_field<core::Timestamp>(row, "last_attempt_at"),
+             optional_field<int>(row, "last_status_code"),
+             field_or<std::string>(row, "last_error", "")});
     }
     return rows;
 }

@@ -408,11 +408,10 @@ using Command = std::variant<
     MarkRead, AddNote, SetChatTags, AcceptChat, AcceptNextChat, RejectOffer, TransferToAgent,
     AcceptTransfer, DeclineTransfer, TransferToQueue, ReleaseChat, CloseChat, MarkSolved,
     AbandonChat, CancelChat, CustomerCancelChat, SubmitCsat, RequestTranscript, EmailCustomer,
-    RecordEmailDelivery, CreateTicket, RequestSupervisor,
-    JoinChat, ReassignChat, ForceCloseChat, SetPresence, SetCapacity, CreateAgent, UpdateAgent,
-    SetAgentEnabled, CreateQueue, UpdateQueue, SetQueueEnabled, AddQueueMember, RemoveQueueMember,
-    CreateCannedResponse, UpdateCannedResponse, DeleteCannedResponse, UpdateSettings, Tick,
-    LinkTicket, SetTicketStatus, SetCustomerProfile>;
+    RecordEmailDelivery, CreateTicket, RequestSupervisor, JoinChat, ReassignChat, ForceCloseChat,
+    SetPresence, SetCapacity, CreateAgent, UpdateAgent, SetAgentEnabled, CreateQueue, UpdateQueue,
+    SetQueueEnabled, AddQueueMember, RemoveQueueMember, CreateCannedResponse, UpdateCannedResponse,
+    DeleteCannedResponse, UpdateSettings, Tick, LinkTicket, SetTicketStatus, SetCustomerProfile>;
 
 struct CommandEnvelope {
     // Client-generated, unique per intent and actor; a repeat by the same actor changes

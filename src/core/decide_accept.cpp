@@ -20,8 +20,7 @@ std::optional<Decision> check_room(const State& state, const Agent& agent) {
 Decision decide_command(Context& ctx, const AcceptChat& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused =
-            check_staff_on_open_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
+    if (auto refused = check_staff_on_open_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     const std::string label = chat_label(cmd.chat);
     switch (chat->status) {
@@ -77,8 +76,7 @@ Decision decide_command(Context& ctx, const AcceptNextChat&) {
 Decision decide_command(Context& ctx, const RejectOffer& cmd) {
     const Agent* agent = nullptr;
     const Chat* chat = nullptr;
-    if (auto refused =
-            check_staff_on_open_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
+    if (auto refused = check_staff_on_open_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
     if (chat->status != ChatStatus::offered || chat->offer->agent != agent->id) {
         return refuse(codes::kNotOffered, chat_label(cmd.chat) + " is not offered to you.");

@@ -41,21 +41,6 @@ Decision refuse(std::string_view code, std::string message) {
 
 // [SECTION] Who is acting
 
-const Agent* staff_of(const State& state, const Actor& actor) {
-    if (actor.kind != ActorKind::agent)
-        return nullptr;
-    const Agent* agent = state.find_agent(actor.id);
-    return agent && agent->enabled ? agent : nullptr;
-}
-
-bool is_supervisor(const Agent& agent) {
-    return agent.profile.role != Role::agent;
-}
-
-bool is_admin(const Agent& agent) {
-    return agent.profile.role == Role::admin;
-}
-
 bool speaks_for_customer(const Actor& actor, const Chat& chat) {
     return (actor.kind == ActorKind::customer && actor.id == chat.customer) ||
            actor.kind == ActorKind::integration;
@@ -126,9 +111,8 @@ std::optional<Decision> check_staff(const State& state, const Actor& actor, cons
     return std::nullopt;
 }
 
-std::optional<Decision> check_staff_on_open_chat(const State& state, const Actor& actor,
-                                                 ChatId id, const Agent*& agent,
-                                                 const Chat*& chat) {
+std::optional<Decision> check_staff_on_open_chat(const State& state, const Actor& actor, ChatId id,
+                                                 const Agent*& agent, const Chat*& chat) {
     if (auto refused = check_staff(state, actor, agent))
         return refused;
     return check_open_chat(state, id, chat);

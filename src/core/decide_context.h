@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/decide.h"
+#include "core/roles.h"
 #include "core/visibility.h"
 
 namespace parley::core {
@@ -50,10 +51,6 @@ Decision refuse(std::string_view code, std::string message);
 
 // [SECTION] Who is acting
 
-// The enabled staff account behind an agent actor, or null.
-const Agent* staff_of(const State& state, const Actor& actor);
-bool is_supervisor(const Agent& agent);
-bool is_admin(const Agent& agent);
 // The chat's own customer, or an integration relaying for them.
 bool speaks_for_customer(const Actor& actor, const Chat& chat);
 // The assignee, or a supervisor who joined.
@@ -77,9 +74,8 @@ std::optional<Decision> check_open_chat(const State& state, ChatId id, const Cha
 // A staff actor exists; `agent` receives it.
 std::optional<Decision> check_staff(const State& state, const Actor& actor, const Agent*& agent);
 // Both of the above, staff first: the usual opening of a staff command about one chat.
-std::optional<Decision> check_staff_on_open_chat(const State& state, const Actor& actor,
-                                                 ChatId id, const Agent*& agent,
-                                                 const Chat*& chat);
+std::optional<Decision> check_staff_on_open_chat(const State& state, const Actor& actor, ChatId id,
+                                                 const Agent*& agent, const Chat*& chat);
 // The acting staff member holds the open chat: the opening of every holder-only command.
 std::optional<Decision> check_holder(const State& state, const Actor& actor, ChatId id,
                                      const Agent*& agent, const Chat*& chat);

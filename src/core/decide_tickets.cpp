@@ -20,8 +20,8 @@ std::string ticket_label(TicketId ticket) {
 
 // The ticket, when `actor` may see it; staff who may not are told it does not exist, so a
 // refusal never reveals another customer's business.
-std::optional<Decision> check_visible_ticket(const State& state, const Actor& actor,
-                                             TicketId id, const Ticket*& ticket) {
+std::optional<Decision> check_visible_ticket(const State& state, const Actor& actor, TicketId id,
+                                             const Ticket*& ticket) {
     if (id == 0)
         return refuse(codes::kMissingArgument, "Choose a ticket.");
     ticket = state.find_ticket(id);
@@ -115,8 +115,7 @@ Decision decide_command(Context& ctx, const SetTicketStatus& cmd) {
         return *refused;
     if (cmd.reference && cmd.reference->size() > kMaxReferenceLength) {
         return refuse(codes::kInvalidArgument, "The reference is longer than " +
-                                                   std::to_string(kMaxReferenceLength) +
-                                                   " bytes.");
+                                                   std::to_string(kMaxReferenceLength) + " bytes.");
     }
     const bool same_reference = !cmd.reference || cmd.reference == ticket->reference;
     if (cmd.status == ticket->status && same_reference) {
@@ -137,9 +136,9 @@ Decision decide_command(Context& ctx, const SetCustomerProfile& cmd) {
     if (cmd.customer.empty())
         return refuse(codes::kMissingArgument, "Name the customer.");
     if (cmd.customer.size() > kMaxCustomerIdLength) {
-        return refuse(codes::kInvalidArgument, "The customer id is longer than " +
-                                                   std::to_string(kMaxCustomerIdLength) +
-                                                   " bytes.");
+        return refuse(
+            codes::kInvalidArgument,
+            "The customer id is longer than " + std::to_string(kMaxCustomerIdLength) + " bytes.");
     }
     if (auto refused = check_profile(cmd.profile))
         return *refused;

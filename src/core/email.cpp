@@ -20,7 +20,7 @@ std::string clock_of(Timestamp at) {
 std::string customer_name(const State& state, const Chat& chat) {
     const auto found = state.customers.find(chat.customer);
     return found != state.customers.end() && !found->second.name.empty() ? found->second.name
-                                                                          : "You";
+                                                                         : "You";
 }
 
 std::string author_of(const State& state, const Chat& chat, const Author& author) {

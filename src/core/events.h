@@ -350,15 +350,17 @@ struct SettingsUpdated {
     bool operator==(const SettingsUpdated&) const = default;
 };
 
-using Event = std::variant<
-    ChatStarted, MessagePosted, TypingChanged, MessagesDelivered, MessagesRead, NoteAdded,
-    ChatTagsChanged, ChatOffered, OfferRejected, ChatAssigned, TransferRequested, TransferDeclined,
-    ChatMovedToQueue, ChatReleased, ChatClosed, CustomerCancelled, CsatSubmitted, ChatArchived,
-    ReminderSent, TranscriptRequested, EmailQueued, EmailDelivered, TicketCreated, TicketStatusChanged, SupervisorRequested, SupervisorJoined,
-    PresenceChanged, CapacityChanged, AgentCreated, AgentUpdated, AgentEnabledChanged, QueueCreated,
-    QueueUpdated, QueueEnabledChanged, QueueMemberAdded, QueueMemberRemoved, CannedResponseCreated,
-    CannedResponseUpdated, CannedResponseDeleted, SettingsUpdated, TicketLinked,
-    CustomerProfileSet>;
+using Event =
+    std::variant<ChatStarted, MessagePosted, TypingChanged, MessagesDelivered, MessagesRead,
+                 NoteAdded, ChatTagsChanged, ChatOffered, OfferRejected, ChatAssigned,
+                 TransferRequested, TransferDeclined, ChatMovedToQueue, ChatReleased, ChatClosed,
+                 CustomerCancelled, CsatSubmitted, ChatArchived, ReminderSent, TranscriptRequested,
+                 EmailQueued, EmailDelivered, TicketCreated, TicketStatusChanged,
+                 SupervisorRequested, SupervisorJoined, PresenceChanged, CapacityChanged,
+                 AgentCreated, AgentUpdated, AgentEnabledChanged, QueueCreated, QueueUpdated,
+                 QueueEnabledChanged, QueueMemberAdded, QueueMemberRemoved, CannedResponseCreated,
+                 CannedResponseUpdated, CannedResponseDeleted, SettingsUpdated, TicketLinked,
+                 CustomerProfileSet>;
 
 struct EventEnvelope {
     // The command that caused the event, as command_key(its actor, its client id); apply()

@@ -32,8 +32,8 @@ void count_chat(const State& state, const Chat& chat, Timestamp now, QueueFloor&
         const Queue* config = state.find_queue(chat.queue);
         if (config && waited > config->config.target_wait) {
             ++queue.beyond_target;
-            alerts.push_back({AlertKind::waiting_beyond_target, chat.id, chat.queue,
-                              chat.queued_since});
+            alerts.push_back(
+                {AlertKind::waiting_beyond_target, chat.id, chat.queue, chat.queued_since});
         }
     } else if (chat.status == ChatStatus::active || chat.status == ChatStatus::pending_transfer) {
         ++queue.active;

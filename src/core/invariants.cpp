@@ -51,10 +51,10 @@ void check_chat(const State& state, const Chat& chat, std::vector<std::string>& 
     }
     if (chat.ticket) {
         const Ticket* ticket = state.find_ticket(*chat.ticket);
-        const bool linked = ticket && (ticket->chat == chat.id ||
-                                       std::find(ticket->linked_chats.begin(),
-                                                 ticket->linked_chats.end(),
-                                                 chat.id) != ticket->linked_chats.end());
+        const bool linked =
+            ticket && (ticket->chat == chat.id ||
+                       std::find(ticket->linked_chats.begin(), ticket->linked_chats.end(),
+                                 chat.id) != ticket->linked_chats.end());
         if (!linked)
             out.push_back(about(chat) + "ticket link broken");
     }

@@ -92,8 +92,7 @@ std::optional<Rejection> article_problem(const State& state, const Article& arti
                        " bytes.");
     }
     if (article.body.size() > kArticleBodyBytes) {
-        return invalid("The body is longer than " + std::to_string(kArticleBodyBytes) +
-                       " bytes.");
+        return invalid("The body is longer than " + std::to_string(kArticleBodyBytes) + " bytes.");
     }
     if (article.tags.size() > kArticleTags) {
         return invalid("An article has at most " + std::to_string(kArticleTags) + " tags.");
@@ -105,8 +104,8 @@ std::optional<Rejection> article_problem(const State& state, const Article& arti
                            " bytes.");
         }
     }
-    const bool web_link = article.link.starts_with("https://") ||
-                          article.link.starts_with("http://");
+    const bool web_link =
+        article.link.starts_with("https://") || article.link.starts_with("http://");
     if (!article.link.empty() && (!web_link || article.link.size() > kArticleLinkBytes ||
                                   article.link.find_first_of(" \t\r\n") != std::string::npos)) {
         return invalid("The link must be an http:// or https:// address without spaces.");
@@ -163,8 +162,11 @@ struct CodePoint {
 CodePoint decode_at(std::string_view text, std::size_t at) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(at);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                       : (lead >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = lead < 0x80           ? 1
+                         : (lead >> 5) == 0x6  ? 2
+                         : (lead >> 4) == 0xE  ? 3
+                         : (lead >> 3) == 0x1E ? 4
+                                               : 0;
     if (length == 0 || at + length > text.size()) {
         return {lead, 1};
     }
@@ -220,25 +222,25 @@ bool is_word(char32_t c) {
 }
 
 constexpr std::u32string_view kEnglishStopWords[] = {
-    U"a",     U"about", U"after", U"again", U"all",   U"am",    U"an",    U"and",   U"any",
-    U"are",   U"as",    U"at",    U"be",    U"been",  U"but",   U"by",    U"can",   U"could",
-    U"did",   U"do",    U"does",  U"for",   U"from",  U"get",   U"got",   U"had",   U"has",
-    U"have",  U"hello", U"hi",    U"how",   U"i",     U"if",    U"in",    U"is",    U"it",
-    U"its",   U"me",    U"my",    U"no",    U"not",   U"of",    U"on",    U"or",    U"please",
-    U"so",    U"that",  U"the",   U"then",  U"there", U"this",  U"to",    U"up",    U"was",
-    U"we",    U"what",  U"when",  U"where", U"which", U"why",   U"will",  U"with",  U"would",
-    U"you",   U"your",  U"thanks"};
+    U"a",    U"about", U"after", U"again", U"all",   U"am",   U"an",   U"and",  U"any",
+    U"are",  U"as",    U"at",    U"be",    U"been",  U"but",  U"by",   U"can",  U"could",
+    U"did",  U"do",    U"does",  U"for",   U"from",  U"get",  U"got",  U"had",  U"has",
+    U"have", U"hello", U"hi",    U"how",   U"i",     U"if",   U"in",   U"is",   U"it",
+    U"its",  U"me",    U"my",    U"no",    U"not",   U"of",   U"on",   U"or",   U"please",
+    U"so",   U"that",  U"the",   U"then",  U"there", U"this", U"to",   U"up",   U"was",
+    U"we",   U"what",  U"when",  U"where", U"which", U"why",  U"will", U"with", U"would",
+    U"you",  U"your",  U"thanks"};
 
 constexpr std::u32string_view kRussianStopWords[] = {
-    U"а",      U"без",   U"бы",    U"был",   U"была",  U"было",  U"в",      U"вам",
-    U"вас",    U"во",    U"вот",   U"все",   U"вы",    U"да",     U"для",
-    U"до",     U"добрый", U"день", U"его",   U"ее",    U"если",  U"есть",   U"еще",
-    U"же",     U"за",    U"здравствуйте", U"и", U"из", U"или",   U"им",     U"их",
-    U"к",      U"как",   U"когда", U"ли",    U"мне",   U"мой",   U"моя",    U"мы",
-    U"на",     U"не",    U"нет",   U"но",    U"о",     U"об",    U"от",     U"по",
-    U"подскажите", U"пожалуйста", U"почему", U"при", U"привет", U"с", U"так", U"то",
-    U"у",      U"уже",   U"что",   U"это",   U"я",     U"спасибо", U"меня", U"можно",
-    U"ко",     U"со"};
+    U"а",          U"без",          U"бы",  U"был",    U"была",    U"было", U"в",     U"вам",
+    U"вас",        U"во",           U"вот", U"все",    U"вы",      U"да",   U"для",   U"до",
+    U"добрый",     U"день",         U"его", U"ее",     U"если",    U"есть", U"еще",   U"же",
+    U"за",         U"здравствуйте", U"и",   U"из",     U"или",     U"им",   U"их",    U"к",
+    U"как",        U"когда",        U"ли",  U"мне",    U"мой",     U"моя",  U"мы",    U"на",
+    U"не",         U"нет",          U"но",  U"о",      U"об",      U"от",   U"по",    U"подскажите",
+    U"пожалуйста", U"почему",       U"при", U"привет", U"с",       U"так",  U"то",    U"у",
+    U"уже",        U"что",          U"это", U"я",      U"спасибо", U"меня", U"можно", U"ко",
+    U"со"};
 
 bool stop_word(std::u32string_view word) {
     const auto in = [word](const auto& list) {
@@ -252,16 +254,16 @@ bool stop_word(std::u32string_view word) {
 // A stem shorter than this would match too many words as a prefix.
 constexpr std::size_t kMinStem = 3;
 
-constexpr std::u32string_view kEnglishEndings[] = {
-    U"ingly", U"edly", U"ings", U"ing", U"ies", U"ied", U"es", U"ed", U"ly", U"s"};
+constexpr std::u32string_view kEnglishEndings[] = {U"ingly", U"edly", U"ings", U"ing", U"ies",
+                                                   U"ied",   U"es",   U"ed",   U"ly",  U"s"};
 
 // Noun, adjective and verb endings, longest first so "ами" goes before "и".
 constexpr std::u32string_view kRussianEndings[] = {
-    U"иями", U"ться", U"ется", U"ются", U"ями", U"ами", U"ого", U"его", U"ому", U"ему", U"ыми",
-    U"ими", U"ией", U"ает", U"ают", U"ть",  U"ая",  U"яя",  U"ое",  U"ее",  U"ые",  U"ие",
-    U"ую",  U"юю",  U"ой",  U"ей",  U"ий",  U"ый",  U"ых",  U"их",  U"ом",  U"ем",  U"ам",
-    U"ям",  U"ах",  U"ях",  U"ов",  U"ев",  U"ия",  U"ию",  U"ии",  U"ет",  U"ит",  U"ут",
-    U"ют",  U"ли"};
+    U"иями", U"ться", U"ется", U"ются", U"ями", U"ами", U"ого", U"его", U"ому", U"ему",
+    U"ыми",  U"ими",  U"ией",  U"ает",  U"ают", U"ть",  U"ая",  U"яя",  U"ое",  U"ее",
+    U"ые",   U"ие",   U"ую",   U"юю",   U"ой",  U"ей",  U"ий",  U"ый",  U"ых",  U"их",
+    U"ом",   U"ем",   U"ам",   U"ям",   U"ах",  U"ях",  U"ов",  U"ев",  U"ия",  U"ию",
+    U"ии",   U"ет",   U"ит",   U"ут",   U"ют",  U"ли"};
 
 bool cyrillic(char32_t c) {
     return c >= 0x0400 && c <= 0x04FF;

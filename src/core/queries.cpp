@@ -55,28 +55,28 @@ TransferCandidates transfer_candidates(const State& state, ChatId id) {
 namespace {
 
 constexpr std::array<std::string_view, kChatActionCount> kActionNames = {"accept",
-                                                           "reject_offer",
-                                                           "accept_transfer",
-                                                           "decline_transfer",
-                                                           "transfer_to_agent",
-                                                           "transfer_to_queue",
-                                                           "release",
-                                                           "close",
-                                                           "mark_solved",
-                                                           "abandon",
-                                                           "cancel",
-                                                           "customer_cancel",
-                                                           "post_customer_message",
-                                                           "post_agent_message",
-                                                           "add_note",
-                                                           "create_ticket",
-                                                           "request_supervisor",
-                                                           "join",
-                                                           "reassign",
-                                                           "force_close",
-                                                           "submit_csat",
-                                                           "email_customer",
-                                                           "link_ticket"};
+                                                                         "reject_offer",
+                                                                         "accept_transfer",
+                                                                         "decline_transfer",
+                                                                         "transfer_to_agent",
+                                                                         "transfer_to_queue",
+                                                                         "release",
+                                                                         "close",
+                                                                         "mark_solved",
+                                                                         "abandon",
+                                                                         "cancel",
+                                                                         "customer_cancel",
+                                                                         "post_customer_message",
+                                                                         "post_agent_message",
+                                                                         "add_note",
+                                                                         "create_ticket",
+                                                                         "request_supervisor",
+                                                                         "join",
+                                                                         "reassign",
+                                                                         "force_close",
+                                                                         "submit_csat",
+                                                                         "email_customer",
+                                                                         "link_ticket"};
 
 Command probe(ChatAction action, ChatId chat) {
     switch (action) {
@@ -211,9 +211,10 @@ bool matches(const State& state, const Chat& chat, const ChatFilter& filter) {
         return false;
     if (!filter.customer.empty()) {
         auto customer = state.customers.find(chat.customer);
-        const bool named = customer != state.customers.end() &&
-                           contains_folded(customer->second.name, filter.customer);
-        if (!named && !contains_folded(chat.customer, filter.customer))
+        const bool known = customer != state.customers.end() &&
+                           (contains_folded(customer->second.name, filter.customer) ||
+                            contains_folded(customer->second.contact, filter.customer));
+        if (!known && !contains_folded(chat.customer, filter.customer))
             return false;
     }
     if (!filter.operator_name.empty()) {

@@ -98,6 +98,7 @@ std::optional<QueuePosition> queue_position(const State& state, ChatId chat);
 
 // Empty fields match everything; text fields match case-insensitively (ASCII) as substrings.
 struct ChatFilter {
+    // The customer's name, contact (an e-mail address) or id.
     std::string customer = {};
     // The agent who holds or last held the chat (name or id).
     std::string operator_name = {};

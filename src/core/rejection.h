@@ -69,7 +69,8 @@ inline constexpr std::string_view kNoCustomerEmail = "no_customer_email";
 inline constexpr std::string_view kUnknownEmail = "unknown_email";
 inline constexpr std::string_view kEmailAlreadyRecorded = "email_already_recorded";
 inline constexpr std::string_view kChatWritingLimit = "chat_writing_limit";
-inline constexpr std::string_view kTranscriptAddressNotOnRecord = "transcript_address_not_on_record";
+inline constexpr std::string_view kTranscriptAddressNotOnRecord =
+    "transcript_address_not_on_record";
 inline constexpr std::string_view kTranscriptAlreadySent = "transcript_already_sent";
 // Tickets and surveys
 inline constexpr std::string_view kTicketExists = "ticket_exists";

@@ -65,5 +65,4 @@ bool is_valid_chat_id(const ChatId& chat) {
            });
 }
 
-
 }  // namespace parley::core

@@ -65,7 +65,8 @@ std::string encode_analytics(const std::vector<core::AnalyticsRow>& rows, core::
                             {"csat", m.average_csat()},
                             {"csat_count", m.csat_count}});
     }
-    return nlohmann::json{{"by", core::to_string(by)}, {"from", from}, {"to", to}, {"rows", out_rows}}
+    return nlohmann::json{
+        {"by", core::to_string(by)}, {"from", from}, {"to", to}, {"rows", out_rows}}
         .dump();
 }
 
@@ -78,8 +79,8 @@ std::string analytics_csv(const std::vector<core::AnalyticsRow>& rows, core::Gro
         csv += csv_cell(row.group) + "," + std::to_string(m.chats) + "," +
                std::to_string(m.closed) + "," + std::to_string(m.abandoned) + "," +
                fixed(m.abandonment_rate(), 3) + "," + std::to_string(m.messages) + "," +
-               fixed(m.messages_per_chat(), 2) + "," + seconds(m.average_first_response()) +
-               "," + seconds(m.average_response()) + "," + seconds(m.average_resolution()) + "," +
+               fixed(m.messages_per_chat(), 2) + "," + seconds(m.average_first_response()) + "," +
+               seconds(m.average_response()) + "," + seconds(m.average_resolution()) + "," +
                seconds(m.average_wait()) + "," + fixed(m.average_csat(), 2) + "," +
                std::to_string(m.csat_count) + "\r\n";
     }

@@ -19,12 +19,11 @@ inline constexpr auto kSchema<core::CommandEnvelope> =
 // [SECTION] Commands, in the order of core::Command
 
 template <>
-inline constexpr auto kSchema<core::StartChat> =
-    tagged("start_chat", field("customer", &core::StartChat::customer),
-           field("channel", &core::StartChat::channel), field("queue", &core::StartChat::queue),
-           field("text", &core::StartChat::text),
-           field("bot_context", &core::StartChat::bot_context),
-           field("chat", &core::StartChat::chat));
+inline constexpr auto kSchema<core::StartChat> = tagged(
+    "start_chat", field("customer", &core::StartChat::customer),
+    field("channel", &core::StartChat::channel), field("queue", &core::StartChat::queue),
+    field("text", &core::StartChat::text), field("bot_context", &core::StartChat::bot_context),
+    field("chat", &core::StartChat::chat));
 
 template <>
 inline constexpr auto kSchema<core::PostCustomerMessage> =
@@ -44,9 +43,9 @@ inline constexpr auto kSchema<core::PostSystemMessage> =
            field("text", &core::PostSystemMessage::text));
 
 template <>
-inline constexpr auto kSchema<core::SetTyping> =
-    tagged("set_typing", field("chat", &core::SetTyping::chat),
-           field("typing", &core::SetTyping::typing));
+inline constexpr auto kSchema<core::SetTyping> = tagged("set_typing",
+                                                        field("chat", &core::SetTyping::chat),
+                                                        field("typing", &core::SetTyping::typing));
 
 template <>
 inline constexpr auto kSchema<core::MarkDelivered> =
@@ -54,31 +53,32 @@ inline constexpr auto kSchema<core::MarkDelivered> =
            field("up_to", &core::MarkDelivered::up_to));
 
 template <>
-inline constexpr auto kSchema<core::MarkRead> =
-    tagged("mark_read", field("chat", &core::MarkRead::chat),
-           field("up_to", &core::MarkRead::up_to));
+inline constexpr auto kSchema<core::MarkRead> = tagged("mark_read",
+                                                       field("chat", &core::MarkRead::chat),
+                                                       field("up_to", &core::MarkRead::up_to));
 
 template <>
-inline constexpr auto kSchema<core::AddNote> =
-    tagged("add_note", field("chat", &core::AddNote::chat), field("text", &core::AddNote::text));
+inline constexpr auto kSchema<core::AddNote> = tagged("add_note",
+                                                      field("chat", &core::AddNote::chat),
+                                                      field("text", &core::AddNote::text));
 
 template <>
-inline constexpr auto kSchema<core::SetChatTags> =
-    tagged("set_chat_tags", field("chat", &core::SetChatTags::chat),
-           field("tags", &core::SetChatTags::tags));
+inline constexpr auto kSchema<core::SetChatTags> = tagged("set_chat_tags",
+                                                          field("chat", &core::SetChatTags::chat),
+                                                          field("tags", &core::SetChatTags::tags));
 
 template <>
-inline constexpr auto kSchema<core::AcceptChat> =
-    tagged("accept_chat", field("chat", &core::AcceptChat::chat));
+inline constexpr auto kSchema<core::AcceptChat> = tagged("accept_chat",
+                                                         field("chat", &core::AcceptChat::chat));
 
 template <>
-inline constexpr auto kSchema<core::AcceptNextChat> =
-    tagged("accept_next_chat");
+inline constexpr auto kSchema<core::AcceptNextChat> = tagged("accept_next_chat");
 
 template <>
-inline constexpr auto kSchema<core::RejectOffer> =
-    tagged("reject_offer", field("chat", &core::RejectOffer::chat),
-           field("reason", &core::RejectOffer::reason));
+inline constexpr auto kSchema<core::RejectOffer> = tagged("reject_offer",
+                                                          field("chat", &core::RejectOffer::chat),
+                                                          field("reason",
+                                                                &core::RejectOffer::reason));
 
 template <>
 inline constexpr auto kSchema<core::TransferToAgent> =
@@ -102,8 +102,8 @@ inline constexpr auto kSchema<core::TransferToQueue> =
            field("side_note", &core::TransferToQueue::side_note));
 
 template <>
-inline constexpr auto kSchema<core::ReleaseChat> =
-    tagged("release_chat", field("chat", &core::ReleaseChat::chat));
+inline constexpr auto kSchema<core::ReleaseChat> = tagged("release_chat",
+                                                          field("chat", &core::ReleaseChat::chat));
 
 template <>
 inline constexpr auto kSchema<core::CloseChat> =
@@ -112,20 +112,21 @@ inline constexpr auto kSchema<core::CloseChat> =
            field("resolve_ticket", &core::CloseChat::resolve_ticket));
 
 template <>
-inline constexpr auto kSchema<core::MarkSolved> =
-    tagged("mark_solved", field("chat", &core::MarkSolved::chat),
-           field("category", &core::MarkSolved::category),
-           field("notes", &core::MarkSolved::notes));
+inline constexpr auto kSchema<core::MarkSolved> = tagged(
+    "mark_solved", field("chat", &core::MarkSolved::chat),
+    field("category", &core::MarkSolved::category), field("notes", &core::MarkSolved::notes));
 
 template <>
-inline constexpr auto kSchema<core::AbandonChat> =
-    tagged("abandon_chat", field("chat", &core::AbandonChat::chat),
-           field("notes", &core::AbandonChat::notes));
+inline constexpr auto kSchema<core::AbandonChat> = tagged("abandon_chat",
+                                                          field("chat", &core::AbandonChat::chat),
+                                                          field("notes",
+                                                                &core::AbandonChat::notes));
 
 template <>
-inline constexpr auto kSchema<core::CancelChat> =
-    tagged("cancel_chat", field("chat", &core::CancelChat::chat),
-           field("reason", &core::CancelChat::reason));
+inline constexpr auto kSchema<core::CancelChat> = tagged("cancel_chat",
+                                                         field("chat", &core::CancelChat::chat),
+                                                         field("reason",
+                                                               &core::CancelChat::reason));
 
 template <>
 inline constexpr auto kSchema<core::CustomerCancelChat> =
@@ -142,10 +143,9 @@ inline constexpr auto kSchema<core::RequestTranscript> =
            field("address", &core::RequestTranscript::address));
 
 template <>
-inline constexpr auto kSchema<core::EmailCustomer> =
-    tagged("email_customer", field("chat", &core::EmailCustomer::chat),
-           field("subject", &core::EmailCustomer::subject),
-           field("body", &core::EmailCustomer::body));
+inline constexpr auto kSchema<core::EmailCustomer> = tagged(
+    "email_customer", field("chat", &core::EmailCustomer::chat),
+    field("subject", &core::EmailCustomer::subject), field("body", &core::EmailCustomer::body));
 
 template <>
 inline constexpr auto kSchema<core::RecordEmailDelivery> =
@@ -166,13 +166,14 @@ inline constexpr auto kSchema<core::RequestSupervisor> =
            field("reason", &core::RequestSupervisor::reason));
 
 template <>
-inline constexpr auto kSchema<core::JoinChat> =
-    tagged("join_chat", field("chat", &core::JoinChat::chat));
+inline constexpr auto kSchema<core::JoinChat> = tagged("join_chat",
+                                                       field("chat", &core::JoinChat::chat));
 
 template <>
-inline constexpr auto kSchema<core::ReassignChat> =
-    tagged("reassign_chat", field("chat", &core::ReassignChat::chat),
-           field("target", &core::ReassignChat::target));
+inline constexpr auto kSchema<core::ReassignChat> = tagged("reassign_chat",
+                                                           field("chat", &core::ReassignChat::chat),
+                                                           field("target",
+                                                                 &core::ReassignChat::target));
 
 template <>
 inline constexpr auto kSchema<core::ForceCloseChat> =
@@ -180,25 +181,27 @@ inline constexpr auto kSchema<core::ForceCloseChat> =
            field("notes", &core::ForceCloseChat::notes));
 
 template <>
-inline constexpr auto kSchema<core::SetPresence> =
-    tagged("set_presence", field("agent", &core::SetPresence::agent),
-           field("presence", &core::SetPresence::presence));
+inline constexpr auto kSchema<core::SetPresence> = tagged("set_presence",
+                                                          field("agent", &core::SetPresence::agent),
+                                                          field("presence",
+                                                                &core::SetPresence::presence));
 
 template <>
-inline constexpr auto kSchema<core::SetCapacity> =
-    tagged("set_capacity", field("agent", &core::SetCapacity::agent),
-           field("capacity", &core::SetCapacity::capacity));
+inline constexpr auto kSchema<core::SetCapacity> = tagged("set_capacity",
+                                                          field("agent", &core::SetCapacity::agent),
+                                                          field("capacity",
+                                                                &core::SetCapacity::capacity));
 
 template <>
-inline constexpr auto kSchema<core::CreateAgent> =
-    tagged("create_agent", field("agent", &core::CreateAgent::agent),
-           field("profile", &core::CreateAgent::profile),
-           field("capacity", &core::CreateAgent::capacity));
+inline constexpr auto kSchema<core::CreateAgent> = tagged(
+    "create_agent", field("agent", &core::CreateAgent::agent),
+    field("profile", &core::CreateAgent::profile), field("capacity", &core::CreateAgent::capacity));
 
 template <>
-inline constexpr auto kSchema<core::UpdateAgent> =
-    tagged("update_agent", field("agent", &core::UpdateAgent::agent),
-           field("profile", &core::UpdateAgent::profile));
+inline constexpr auto kSchema<core::UpdateAgent> = tagged("update_agent",
+                                                          field("agent", &core::UpdateAgent::agent),
+                                                          field("profile",
+                                                                &core::UpdateAgent::profile));
 
 template <>
 inline constexpr auto kSchema<core::SetAgentEnabled> =
@@ -210,9 +213,10 @@ inline constexpr auto kSchema<core::CreateQueue> =
     tagged("create_queue", field("config", &core::CreateQueue::config));
 
 template <>
-inline constexpr auto kSchema<core::UpdateQueue> =
-    tagged("update_queue", field("queue", &core::UpdateQueue::queue),
-           field("config", &core::UpdateQueue::config));
+inline constexpr auto kSchema<core::UpdateQueue> = tagged("update_queue",
+                                                          field("queue", &core::UpdateQueue::queue),
+                                                          field("config",
+                                                                &core::UpdateQueue::config));
 
 template <>
 inline constexpr auto kSchema<core::SetQueueEnabled> =
@@ -252,13 +256,13 @@ inline constexpr auto kSchema<core::UpdateSettings> =
     tagged("update_settings", field("settings", &core::UpdateSettings::settings));
 
 template <>
-inline constexpr auto kSchema<core::Tick> =
-    tagged("tick");
+inline constexpr auto kSchema<core::Tick> = tagged("tick");
 
 template <>
-inline constexpr auto kSchema<core::LinkTicket> =
-    tagged("link_ticket", field("chat", &core::LinkTicket::chat),
-           field("ticket", &core::LinkTicket::ticket));
+inline constexpr auto kSchema<core::LinkTicket> = tagged("link_ticket",
+                                                         field("chat", &core::LinkTicket::chat),
+                                                         field("ticket",
+                                                               &core::LinkTicket::ticket));
 
 template <>
 inline constexpr auto kSchema<core::SetTicketStatus> =

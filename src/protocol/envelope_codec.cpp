@@ -48,9 +48,9 @@ Result<Envelope> decode_flat(const Json& object, const std::string& type, std::s
     Envelope envelope{};
     Problem problem;
     if (!read_alternative(object, type, envelope.*payload, root, problem)) {
-        return ProtocolError{ProtocolErrorCode::unknown_type,
-                             "There is no " + std::string(kind) + " of type " + excerpt(type) +
-                                 "."};
+        return ProtocolError{
+            ProtocolErrorCode::unknown_type,
+            "There is no " + std::string(kind) + " of type " + excerpt(type) + "."};
     }
     if (!problem) {
         problem = read_fields(object, envelope, root);
@@ -97,7 +97,9 @@ std::string encode_client_command(const ClientCommand& command) {
     return detail::encode_flat(command, command.command);
 }
 
-std::string encode_ping() { return R"({"type":"ping"})"; }
+std::string encode_ping() {
+    return R"({"type":"ping"})";
+}
 
 Result<ClientMessage> decode_client_message(std::string_view text) {
     Result<detail::Json> parsed = detail::parse_object(text, detail::kMaxMessageBytes);

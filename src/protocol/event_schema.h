@@ -33,10 +33,9 @@ inline constexpr auto kSchema<core::MessagePosted> =
            field("attachments", &core::MessagePosted::attachments));
 
 template <>
-inline constexpr auto kSchema<core::TypingChanged> =
-    tagged("typing_changed", field("chat", &core::TypingChanged::chat),
-           field("side", &core::TypingChanged::side),
-           field("typing", &core::TypingChanged::typing));
+inline constexpr auto kSchema<core::TypingChanged> = tagged(
+    "typing_changed", field("chat", &core::TypingChanged::chat),
+    field("side", &core::TypingChanged::side), field("typing", &core::TypingChanged::typing));
 
 template <>
 inline constexpr auto kSchema<core::MessagesDelivered> =
@@ -45,16 +44,16 @@ inline constexpr auto kSchema<core::MessagesDelivered> =
            field("up_to", &core::MessagesDelivered::up_to));
 
 template <>
-inline constexpr auto kSchema<core::MessagesRead> =
-    tagged("messages_read", field("chat", &core::MessagesRead::chat),
-           field("reader", &core::MessagesRead::reader),
-           field("up_to", &core::MessagesRead::up_to));
+inline constexpr auto kSchema<core::MessagesRead> = tagged(
+    "messages_read", field("chat", &core::MessagesRead::chat),
+    field("reader", &core::MessagesRead::reader), field("up_to", &core::MessagesRead::up_to));
 
 template <>
-inline constexpr auto kSchema<core::NoteAdded> =
-    tagged("note_added", field("chat", &core::NoteAdded::chat),
-           field("note", &core::NoteAdded::note), field("author", &core::NoteAdded::author),
-           field("text", &core::NoteAdded::text));
+inline constexpr auto kSchema<core::NoteAdded> = tagged("note_added",
+                                                        field("chat", &core::NoteAdded::chat),
+                                                        field("note", &core::NoteAdded::note),
+                                                        field("author", &core::NoteAdded::author),
+                                                        field("text", &core::NoteAdded::text));
 
 template <>
 inline constexpr auto kSchema<core::ChatTagsChanged> =
@@ -62,23 +61,20 @@ inline constexpr auto kSchema<core::ChatTagsChanged> =
            field("tags", &core::ChatTagsChanged::tags));
 
 template <>
-inline constexpr auto kSchema<core::ChatOffered> =
-    tagged("chat_offered", field("chat", &core::ChatOffered::chat),
-           field("agent", &core::ChatOffered::agent),
-           field("deadline", &core::ChatOffered::deadline));
+inline constexpr auto kSchema<core::ChatOffered> = tagged(
+    "chat_offered", field("chat", &core::ChatOffered::chat),
+    field("agent", &core::ChatOffered::agent), field("deadline", &core::ChatOffered::deadline));
 
 template <>
-inline constexpr auto kSchema<core::OfferRejected> =
-    tagged("offer_rejected", field("chat", &core::OfferRejected::chat),
-           field("agent", &core::OfferRejected::agent),
-           field("reason", &core::OfferRejected::reason),
-           field("timed_out", &core::OfferRejected::timed_out));
+inline constexpr auto kSchema<core::OfferRejected> = tagged(
+    "offer_rejected", field("chat", &core::OfferRejected::chat),
+    field("agent", &core::OfferRejected::agent), field("reason", &core::OfferRejected::reason),
+    field("timed_out", &core::OfferRejected::timed_out));
 
 template <>
-inline constexpr auto kSchema<core::ChatAssigned> =
-    tagged("chat_assigned", field("chat", &core::ChatAssigned::chat),
-           field("agent", &core::ChatAssigned::agent),
-           field("reason", &core::ChatAssigned::reason));
+inline constexpr auto kSchema<core::ChatAssigned> = tagged(
+    "chat_assigned", field("chat", &core::ChatAssigned::chat),
+    field("agent", &core::ChatAssigned::agent), field("reason", &core::ChatAssigned::reason));
 
 template <>
 inline constexpr auto kSchema<core::TransferRequested> =
@@ -102,26 +98,25 @@ inline constexpr auto kSchema<core::ChatMovedToQueue> =
            field("side_note", &core::ChatMovedToQueue::side_note));
 
 template <>
-inline constexpr auto kSchema<core::ChatReleased> =
-    tagged("chat_released", field("chat", &core::ChatReleased::chat),
-           field("agent", &core::ChatReleased::agent));
+inline constexpr auto kSchema<core::ChatReleased> = tagged("chat_released",
+                                                           field("chat", &core::ChatReleased::chat),
+                                                           field("agent",
+                                                                 &core::ChatReleased::agent));
 
 template <>
-inline constexpr auto kSchema<core::ChatClosed> =
-    tagged("chat_closed", field("chat", &core::ChatClosed::chat),
-           field("outcome", &core::ChatClosed::outcome),
-           field("category", &core::ChatClosed::category),
-           field("notes", &core::ChatClosed::notes));
+inline constexpr auto kSchema<core::ChatClosed> = tagged(
+    "chat_closed", field("chat", &core::ChatClosed::chat),
+    field("outcome", &core::ChatClosed::outcome), field("category", &core::ChatClosed::category),
+    field("notes", &core::ChatClosed::notes));
 
 template <>
 inline constexpr auto kSchema<core::CustomerCancelled> =
     tagged("customer_cancelled", field("chat", &core::CustomerCancelled::chat));
 
 template <>
-inline constexpr auto kSchema<core::CsatSubmitted> =
-    tagged("csat_submitted", field("chat", &core::CsatSubmitted::chat),
-           field("score", &core::CsatSubmitted::score),
-           field("comment", &core::CsatSubmitted::comment));
+inline constexpr auto kSchema<core::CsatSubmitted> = tagged(
+    "csat_submitted", field("chat", &core::CsatSubmitted::chat),
+    field("score", &core::CsatSubmitted::score), field("comment", &core::CsatSubmitted::comment));
 
 template <>
 inline constexpr auto kSchema<core::ChatArchived> =
@@ -137,16 +132,16 @@ inline constexpr auto kSchema<core::TranscriptRequested> =
            field("address", &core::TranscriptRequested::address));
 
 template <>
-inline constexpr auto kSchema<core::EmailQueued> =
-    tagged("email_queued", field("chat", &core::EmailQueued::chat),
-           field("email", &core::EmailQueued::email));
+inline constexpr auto kSchema<core::EmailQueued> = tagged("email_queued",
+                                                          field("chat", &core::EmailQueued::chat),
+                                                          field("email",
+                                                                &core::EmailQueued::email));
 
 template <>
-inline constexpr auto kSchema<core::EmailDelivered> =
-    tagged("email_delivered", field("chat", &core::EmailDelivered::chat),
-           field("email", &core::EmailDelivered::email),
-           field("status", &core::EmailDelivered::status),
-           field("detail", &core::EmailDelivered::detail));
+inline constexpr auto kSchema<core::EmailDelivered> = tagged(
+    "email_delivered", field("chat", &core::EmailDelivered::chat),
+    field("email", &core::EmailDelivered::email), field("status", &core::EmailDelivered::status),
+    field("detail", &core::EmailDelivered::detail));
 
 template <>
 inline constexpr auto kSchema<core::TicketCreated> =
@@ -247,9 +242,10 @@ inline constexpr auto kSchema<core::SettingsUpdated> =
     tagged("settings_updated", field("settings", &core::SettingsUpdated::settings));
 
 template <>
-inline constexpr auto kSchema<core::TicketLinked> =
-    tagged("ticket_linked", field("chat", &core::TicketLinked::chat),
-           field("ticket", &core::TicketLinked::ticket));
+inline constexpr auto kSchema<core::TicketLinked> = tagged("ticket_linked",
+                                                           field("chat", &core::TicketLinked::chat),
+                                                           field("ticket",
+                                                                 &core::TicketLinked::ticket));
 
 template <>
 inline constexpr auto kSchema<core::CustomerProfileSet> =

@@ -5,7 +5,9 @@
 
 namespace parley::protocol {
 
-std::string encode_hello(const Hello& hello) { return detail::dump(detail::write(hello)); }
+std::string encode_hello(const Hello& hello) {
+    return detail::dump(detail::write(hello));
+}
 
 Result<Hello> decode_hello(std::string_view text) {
     auto object = detail::parse_object(text, detail::kMaxMessageBytes);
@@ -43,18 +45,20 @@ Result<HandshakeReply> decode_handshake_reply(std::string_view text) {
     return reply;
 }
 
-std::string encode_error(const WireError& error) { return detail::dump(detail::write(error)); }
+std::string encode_error(const WireError& error) {
+    return detail::dump(detail::write(error));
+}
 
 std::string encode_error(const ProtocolError& error) {
     return encode_error(WireError{std::string(error_code_name(error.code)), error.message});
 }
 
 std::string encode_version_mismatch(int client_version) {
-    return encode_error(WireError{
-        "protocol_mismatch",
-        "This console speaks protocol version " + std::to_string(client_version) +
-            " but the server speaks version " + std::to_string(kProtocolVersion) +
-            ": reload the page to get the console that matches the server."});
+    return encode_error(
+        WireError{"protocol_mismatch",
+                  "This console speaks protocol version " + std::to_string(client_version) +
+                      " but the server speaks version " + std::to_string(kProtocolVersion) +
+                      ": reload the page to get the console that matches the server."});
 }
 
 }  // namespace parley::protocol

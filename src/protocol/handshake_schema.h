@@ -18,11 +18,11 @@ inline constexpr auto kSchema<Hello> = tagged("hello",
 template <>
 inline constexpr auto kSchema<Welcome> =
     tagged("welcome", field("protocol_version", &Welcome::protocol_version),
-           field("server_version", &Welcome::server_version),
-           field("actor", &Welcome::actor), field("seq", &Welcome::seq));
+           field("server_version", &Welcome::server_version), field("actor", &Welcome::actor),
+           field("seq", &Welcome::seq));
 
 template <>
-inline constexpr auto kSchema<WireError> =
-    tagged("error", field("code", &WireError::code), field("message", &WireError::message));
+inline constexpr auto kSchema<WireError> = tagged("error", field("code", &WireError::code),
+                                                  field("message", &WireError::message));
 
 }  // namespace parley::protocol::detail

@@ -6,13 +6,20 @@ namespace parley::protocol {
 
 std::string_view error_code_name(ProtocolErrorCode code) {
     switch (code) {
-        case ProtocolErrorCode::malformed_json: return "malformed_json";
-        case ProtocolErrorCode::unknown_type: return "unknown_type";
-        case ProtocolErrorCode::missing_field: return "missing_field";
-        case ProtocolErrorCode::wrong_type: return "wrong_type";
-        case ProtocolErrorCode::invalid_value: return "invalid_value";
-        case ProtocolErrorCode::too_large: return "too_large";
-        case ProtocolErrorCode::version_mismatch: return "version_mismatch";
+    case ProtocolErrorCode::malformed_json:
+        return "malformed_json";
+    case ProtocolErrorCode::unknown_type:
+        return "unknown_type";
+    case ProtocolErrorCode::missing_field:
+        return "missing_field";
+    case ProtocolErrorCode::wrong_type:
+        return "wrong_type";
+    case ProtocolErrorCode::invalid_value:
+        return "invalid_value";
+    case ProtocolErrorCode::too_large:
+        return "too_large";
+    case ProtocolErrorCode::version_mismatch:
+        return "version_mismatch";
     }
     return "unknown";
 }
@@ -47,8 +54,8 @@ std::string excerpt(std::string_view text) {
 
 Problem wrong_type(const Json& json, const Path& path, std::string_view expected) {
     const bool integral_expected = expected == "an integer";
-    const char* actual = json.is_number_float() && integral_expected ? "a fraction"
-                                                                      : json.type_name();
+    const char* actual =
+        json.is_number_float() && integral_expected ? "a fraction" : json.type_name();
     return error_at(ProtocolErrorCode::wrong_type, path,
                     "must be " + std::string(expected) + ", not " + actual);
 }
@@ -61,17 +68,16 @@ Result<Json> parse_object(std::string_view text, std::size_t max_bytes) {
     if (text.size() > max_bytes) {
         return ProtocolError{ProtocolErrorCode::too_large,
                              "The message is " + std::to_string(text.size()) +
-                                 " bytes long; the limit is " + std::to_string(max_bytes) +
-                                 "."};
+                                 " bytes long; the limit is " + std::to_string(max_bytes) + "."};
     }
     Json json = Json::parse(text, nullptr, false);
     if (json.is_discarded()) {
         return ProtocolError{ProtocolErrorCode::malformed_json, "The message is not valid JSON."};
     }
     if (!json.is_object()) {
-        return ProtocolError{ProtocolErrorCode::malformed_json,
-                             std::string("The message must be a JSON object, not ") +
-                                 json.type_name() + "."};
+        return ProtocolError{
+            ProtocolErrorCode::malformed_json,
+            std::string("The message must be a JSON object, not ") + json.type_name() + "."};
     }
     return json;
 }

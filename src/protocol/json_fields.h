@@ -118,7 +118,9 @@ concept Tagged = Described<T> && !kSchema<T>.type.empty();
 
 // Enum names come from the core's own table, so a name is written down once.
 template <class T>
-concept NamedEnum = std::is_enum_v<T> && requires { core::EnumNames<T>::names; };
+concept NamedEnum = std::is_enum_v<T> && requires {
+    core::EnumNames<T>::names;
+};
 
 // True when T is an instance of the class template Of (std::optional<int> of std::optional).
 template <class T, template <class...> class Of>
@@ -251,8 +253,7 @@ Problem read_fields(const Json& object, T& out, const Path& path) {
                 const Path at = path.member(name);
                 const auto found = object.find(name);
                 if (found == object.end()) {
-                    if constexpr (kIsOptional<M> || kIsVector<M> || kIsSet<M> ||
-                                  kIsStringMap<M>) {
+                    if constexpr (kIsOptional<M> || kIsVector<M> || kIsSet<M> || kIsStringMap<M>) {
                         member = M{};
                     } else {
                         problem = error_at(ProtocolErrorCode::missing_field, at, "is missing");
@@ -272,9 +273,8 @@ Problem read_integer(const Json& json, Integer& out, const Path& path) {
     if (!json.is_number_integer()) {
         return wrong_type(json, path, "an integer");
     }
-    const bool fits = json.is_number_unsigned()
-                          ? std::in_range<Integer>(json.get<std::uint64_t>())
-                          : std::in_range<Integer>(json.get<std::int64_t>());
+    const bool fits = json.is_number_unsigned() ? std::in_range<Integer>(json.get<std::uint64_t>())
+                                                : std::in_range<Integer>(json.get<std::int64_t>());
     if (!fits) {
         return error_at(ProtocolErrorCode::invalid_value, path, "is out of range");
     }

@@ -8,9 +8,10 @@ namespace parley::protocol {
 namespace detail {
 
 template <>
-inline constexpr auto kSchema<core::Rejection> =
-    tagged("rejection", field("code", &core::Rejection::code),
-           field("message", &core::Rejection::message));
+inline constexpr auto kSchema<core::Rejection> = tagged("rejection",
+                                                        field("code", &core::Rejection::code),
+                                                        field("message",
+                                                              &core::Rejection::message));
 
 }  // namespace detail
 

@@ -12,14 +12,15 @@ namespace parley::protocol {
 namespace detail {
 
 template <>
-inline constexpr auto kSchema<Ack> =
-    tagged("ack", field("command_id", &Ack::command_id), field("seq", &Ack::seq),
-           field("duplicate", &Ack::duplicate));
+inline constexpr auto kSchema<Ack> = tagged("ack", field("command_id", &Ack::command_id),
+                                            field("seq", &Ack::seq),
+                                            field("duplicate", &Ack::duplicate));
 
 template <>
-inline constexpr auto kSchema<Rejected> =
-    tagged("rejected", field("command_id", &Rejected::command_id), field("code", &Rejected::code),
-           field("message", &Rejected::message));
+inline constexpr auto kSchema<Rejected> = tagged("rejected",
+                                                 field("command_id", &Rejected::command_id),
+                                                 field("code", &Rejected::code),
+                                                 field("message", &Rejected::message));
 
 template <>
 inline constexpr auto kSchema<QueuePositionMessage> =
@@ -49,8 +50,7 @@ Result<std::string> embedded(const Json& object, std::string_view type, const ch
     const auto found = object.find(member);
     if (found == object.end() || !found->is_object()) {
         return ProtocolError{ProtocolErrorCode::missing_field,
-                             "The " + std::string(type) + " message has no " + member +
-                                 " object."};
+                             "The " + std::string(type) + " message has no " + member + " object."};
     }
     return dump(*found);
 }
@@ -135,15 +135,21 @@ std::string encode_chat_message(std::uint64_t seq, const core::Chat& chat) {
     return detail::dump(object);
 }
 
-std::string encode_chat(const core::Chat& chat) { return detail::dump(detail::write(chat)); }
+std::string encode_chat(const core::Chat& chat) {
+    return detail::dump(detail::write(chat));
+}
 
-std::string encode_ack(const Ack& ack) { return detail::dump(detail::write(ack)); }
+std::string encode_ack(const Ack& ack) {
+    return detail::dump(detail::write(ack));
+}
 
 std::string encode_rejected(const Rejected& rejected) {
     return detail::dump(detail::write(rejected));
 }
 
-std::string encode_pong() { return R"({"type":"pong"})"; }
+std::string encode_pong() {
+    return R"({"type":"pong"})";
+}
 
 std::string encode_queue_position(const QueuePositionMessage& position) {
     return detail::dump(detail::write(position));

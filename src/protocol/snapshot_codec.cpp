@@ -101,8 +101,8 @@ private:
     void check_dense(const std::vector<T>& entities, const Path& at) {
         for (std::size_t i = 0; i < entities.size(); ++i) {
             if (entities[i].id != i + 1) {
-                fail(at.element(i).member("id"), "must be " + std::to_string(i + 1) +
-                                                     " (ids are dense and in order)");
+                fail(at.element(i).member("id"),
+                     "must be " + std::to_string(i + 1) + " (ids are dense and in order)");
             }
         }
     }
@@ -159,8 +159,7 @@ void Checker::check_chat(const core::State& state, const core::Chat& chat, const
     }
     for (std::size_t i = 0; i < chat.messages.size(); ++i) {
         if (chat.messages[i].id >= state.next_message_id) {
-            fail(at.member("messages").element(i).member("id"),
-                 "must be below next_message_id");
+            fail(at.member("messages").element(i).member("id"), "must be below next_message_id");
         }
     }
     for (std::size_t i = 0; i < chat.notes.size(); ++i) {
@@ -187,8 +186,7 @@ Problem Checker::run(core::State& state) {
     state.queues = wire_.queues;
     insert_unique(state.agents, wire_.agents, root.member("agents"));
     insert_unique(state.customers, wire_.customers, root.member("customers"));
-    insert_unique(state.canned_responses, wire_.canned_responses,
-                  root.member("canned_responses"));
+    insert_unique(state.canned_responses, wire_.canned_responses, root.member("canned_responses"));
     state.chats = wire_.chats;
     for (std::size_t i = 0; i < state.chats.size(); ++i) {
         const core::ChatId& id = state.chats[i].id;

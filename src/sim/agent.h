@@ -19,8 +19,8 @@
 #include "core/ids.h"
 #include "core/state.h"
 #include "sim/context.h"
-#include "sim/script/corpus.h"
 #include "sim/protocol_link.h"
+#include "sim/script/corpus.h"
 #include "sim/script/rng.h"
 
 namespace parley::sim {

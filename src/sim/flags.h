@@ -15,7 +15,7 @@ using FlagReader = std::function<std::string(const std::string&)>;
 using FlagTable = std::map<std::string, FlagReader>;
 
 struct FlagsRead {
-    bool help = false;   // --help or -h was among them
+    bool help = false;  // --help or -h was among them
     std::string error;  // the first thing wrong, naming `program`'s --help
 };
 

@@ -54,7 +54,8 @@ ParsedFlags parse_flags(const std::vector<std::string>& args) {
     double capacity = options.agent_capacity;
     const FlagTable flags = {
         {"--server", server_flag(options.server)},
-        {"--rate", number_flag(options.customers_per_minute, 0, 6000, "--rate (customers per minute)")},
+        {"--rate",
+         number_flag(options.customers_per_minute, 0, 6000, "--rate (customers per minute)")},
         {"--queues", [&](const std::string& value) { return parse_queues(value, options.queues); }},
         {"--agents", number_flag(agents, 0, 100, "--agents")},
         {"--seed", number_flag(seed, 0, 9007199254740992.0, "--seed")},
@@ -62,7 +63,8 @@ ParsedFlags parse_flags(const std::vector<std::string>& args) {
         {"--languages",
          [&](const std::string& value) { return parse_languages(value, options.languages); }},
         {"--max-waiting", number_flag(max_waiting, 0, 10000, "--max-waiting")},
-        {"--first-after", number_flag(options.first_after_seconds, 0, 3600, "--first-after (seconds)")},
+        {"--first-after",
+         number_flag(options.first_after_seconds, 0, 3600, "--first-after (seconds)")},
         {"--min-gap", number_flag(options.min_gap_seconds, 0, 3600, "--min-gap (seconds)")},
         {"--speed", number_flag(options.speed, 0.01, 1000, "--speed")},
         {"--capacity", number_flag(capacity, 1, 100, "--capacity")},

@@ -59,7 +59,7 @@ Simulation::~Simulation() {
 }
 
 std::variant<tcp::endpoint, std::string> resolve_server_url(boost::asio::io_context& io,
-                                                           const std::string& url) {
+                                                            const std::string& url) {
     const auto address = parse_server_url(url);
     if (const auto* error = std::get_if<std::string>(&address)) {
         return *error;

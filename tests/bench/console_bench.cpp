@@ -128,8 +128,8 @@ int main() {
 
     console::Session session("bench");
     session.welcomed(maria);
-    session.receive(protocol::encode_sync(
-                        truth.seq, protocol::encode_snapshot(core::visible_state(truth.state, maria))),
+    session.receive(protocol::encode_sync(truth.seq, protocol::encode_snapshot(
+                                                         core::visible_state(truth.state, maria))),
                     0);
 
     console::testing::create_headless_imgui();

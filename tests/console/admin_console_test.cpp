@@ -69,10 +69,12 @@ TEST_F(AdminConsoleTest, ANewAccountGoesToTheServerOverRestAndItsRefusalIsShown)
               R"({"capacity":3,"company":"","id":"lena","name":"Lena Novak","password":"short",)"
               R"("queues":[2],"role":"agent"})");
 
-    app->api_answered({requests[0].id, 400,
-                       R"({"code":"weak_password","message":"A password needs at least 8 characters."})"});
+    app->api_answered(
+        {requests[0].id, 400,
+         R"({"code":"weak_password","message":"A password needs at least 8 characters."})"});
     frames(2);
-    EXPECT_EQ(model().admin->create_agent_answer.problem, "A password needs at least 8 characters.");
+    EXPECT_EQ(model().admin->create_agent_answer.problem,
+              "A password needs at least 8 characters.");
 }
 
 TEST_F(AdminConsoleTest, ANewApiKeysSecretIsShownOnceAndTheListIsFetchedAgain) {

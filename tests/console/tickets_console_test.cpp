@@ -39,8 +39,8 @@ TEST_F(TicketsConsoleTest, AssetsAndATicketResolvedOutsideShowInTheChatPanel) {
     ok(core::Actor::integration("crm"),
        core::SetCustomerProfile{
            "ann", {"+1 555 0100", "ann@example.com", "Acme", {{"Router", "device", "SN-1"}}}});
-    ok(maria, core::CreateTicket{chat, core::TicketKind::incident, "Router down",
-                                 core::Priority::high});
+    ok(maria,
+       core::CreateTicket{chat, core::TicketKind::incident, "Router down", core::Priority::high});
     frames(2);
     open_held(chat);
     const std::string key = chat_key(chat);
@@ -57,8 +57,8 @@ TEST_F(TicketsConsoleTest, AssetsAndATicketResolvedOutsideShowInTheChatPanel) {
 TEST_F(TicketsConsoleTest, LinkTicketSendsTheChosenOpenTicket) {
     sign_in("maria");
     const core::ChatId first = held_chat(maria, billing, "ann");
-    ok(maria, core::CreateTicket{first, core::TicketKind::incident, "Router down",
-                                 core::Priority::high});
+    ok(maria,
+       core::CreateTicket{first, core::TicketKind::incident, "Router down", core::Priority::high});
     ok(maria, core::CloseChat{first, "Escalated", "", false});
     const core::ChatId again = held_chat(maria, billing, "ann");
     frames(2);

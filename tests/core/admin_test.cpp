@@ -1,5 +1,6 @@
 // Rules for presence, capacity, staff accounts, queues and membership, canned responses and
 // organisation settings.
+#include "core/roles.h"
 #include "core_fixture.h"
 
 namespace parley::core::testing {
@@ -25,6 +26,21 @@ TEST_F(Admin, AgentsSetTheirOwnPresenceSupervisorsAnyones) {
     refused(boss, SetPresence{"nobody", Presence::online}, codes::kUnknownAgent);
     ok(admin, SetAgentEnabled{"maria", false});
     refused(admin, SetPresence{"maria", Presence::online}, codes::kAgentDisabled);
+}
+
+TEST_F(Admin, EachRoleActsWithItsOwnRightsAndThoseBelow) {
+    for (const Role role : {Role::agent, Role::supervisor, Role::admin}) {
+        EXPECT_TRUE(acts_with_role(state, admin, role));
+    }
+    EXPECT_TRUE(acts_with_role(state, boss, Role::supervisor));
+    EXPECT_FALSE(acts_with_role(state, boss, Role::admin));
+    EXPECT_TRUE(acts_with_role(state, maria, Role::agent));
+    EXPECT_FALSE(acts_with_role(state, maria, Role::supervisor));
+    EXPECT_FALSE(acts_with_role(state, Actor::customer("maria"), Role::agent))
+        << "a customer who shares an id with staff is no staff";
+    EXPECT_FALSE(acts_with_role(state, Actor::agent("nobody"), Role::agent));
+    ok(admin, SetAgentEnabled{"boss", false});
+    EXPECT_FALSE(acts_with_role(state, boss, Role::agent)) << "a disabled account has no rights";
 }
 
 TEST_F(Admin, SupervisorsSetCapacityWithinBounds) {

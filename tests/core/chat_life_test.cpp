@@ -55,8 +55,7 @@ TEST_F(ChatLife, ChatIdsAreChosenBySubmitterAndMustBeNewAndWellFormed) {
     EXPECT_EQ(chat("cht_0123abcd").customer, "anna");
     refused(anna, StartChat{who, Channel::web, {}, "again", {}, "cht_0123abcd"},
             codes::kChatExists);
-    refused(anna, StartChat{who, Channel::web, {}, "hi", {}, "has space"},
-            codes::kInvalidArgument);
+    refused(anna, StartChat{who, Channel::web, {}, "hi", {}, "has space"}, codes::kInvalidArgument);
     refused(anna, StartChat{who, Channel::web, {}, "hi", {}, std::string(65, 'a')},
             codes::kInvalidArgument);
     EXPECT_EQ(state.chats.size(), 1u);
@@ -66,7 +65,8 @@ TEST_F(ChatLife, CustomerWritesInOwnChatOnly) {
     const ChatId id = start_chat("anna");
     ok(Actor::customer("anna"), PostCustomerMessage{id, "more", {}});
     refused(Actor::customer("bob"), PostCustomerMessage{id, "hi", {}}, codes::kNotAuthorized);
-    refused(Actor::customer("anna"), PostCustomerMessage{"chat-0099", "hi", {}}, codes::kUnknownChat);
+    refused(Actor::customer("anna"), PostCustomerMessage{"chat-0099", "hi", {}},
+            codes::kUnknownChat);
 }
 
 TEST_F(ChatLife, MessagesRespectLengthAndAttachmentLimits) {

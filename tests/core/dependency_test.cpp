@@ -10,10 +10,10 @@
 namespace {
 
 const std::set<std::string> kStandard = {
-    "algorithm", "array",       "cctype", "compare",     "cstddef",       "cstdint",
-    "cstdlib",   "functional",  "limits", "map",         "optional",      "set",
-    "span",      "string",      "string_view", "tuple",  "type_traits", "unordered_map",
-    "unordered_set", "utility", "variant",     "vector"};
+    "algorithm",     "array",      "cctype",      "compare", "cstddef",     "cstdint",
+    "cstdlib",       "functional", "limits",      "map",     "optional",    "set",
+    "span",          "string",     "string_view", "tuple",   "type_traits", "unordered_map",
+    "unordered_set", "utility",    "variant",     "vector"};
 
 TEST(CoreDependencies, CoreIncludesOnlyTheStandardLibraryAndItself) {
     const std::filesystem::path core = std::filesystem::path(PARLEY_SOURCE_DIR) / "src" / "core";

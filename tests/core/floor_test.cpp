@@ -35,7 +35,7 @@ TEST_F(FloorTest, QueuesAgentsAndAlertsAsASupervisorSeesThem) {
     const Timestamp anna_since = now;
     const ChatId anna = start_chat("anna", support);  // +1 s
     advance(29 * kSecond);
-    start_chat("bob", support);  // +1 s
+    start_chat("bob", support);                             // +1 s
     const ChatId carl = held_chat(maria, support, "carl");  // +1 s
     const Timestamp requested = now;
     ok(maria, RequestSupervisor{carl, "Wants a refund"});

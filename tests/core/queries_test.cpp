@@ -99,6 +99,19 @@ TEST_F(Queries, SearchByCustomerOperatorContentStatusChannelAndDate) {
     EXPECT_EQ(search_chats(state, {.from = middle}), (std::vector<ChatId>{tg, b}));
 }
 
+TEST_F(Queries, SearchFindsACustomerByTheirContactToo) {
+    const ChatId known = next_chat_id();
+    ok(system, StartChat{Customer{"c-olga", "Olga Petrova", "Olga.P@example.com", ""},
+                         Channel::web,
+                         support,
+                         "hello",
+                         {}});
+    start_chat("bob", support);
+    EXPECT_EQ(search_chats(state, {.customer = "olga.p@EXAMPLE"}), std::vector<ChatId>{known});
+    EXPECT_EQ(search_chats(state, {.customer = "c-olga"}), std::vector<ChatId>{known});
+    EXPECT_TRUE(search_chats(state, {.customer = "nobody@example.com"}).empty());
+}
+
 TEST_F(Queries, AnalyticsPerQueueAgentChannelAndDay) {
     const ChatId id = start_chat("anna", support);
     advance(2 * kMinute);

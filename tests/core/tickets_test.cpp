@@ -1,7 +1,7 @@
 // Rules for linking a chat to an existing ticket, for ticket status set by the external service
 // desk or staff, for the customer profiles integrations attach, and who sees tickets.
-#include "core_fixture.h"
 #include "core/visibility.h"
+#include "core_fixture.h"
 
 namespace parley::core::testing {
 namespace {
@@ -132,8 +132,8 @@ TEST_F(Tickets, StatusChangesReachStaffThroughALinkedChat) {
 }
 
 TEST_F(Tickets, IntegrationAttachesAProfileThatNewChatsKeep) {
-    const CustomerProfile profile{"+1 555 0100", "anna@example.com", "Acme",
-                                  {Asset{"Home router", "device", "SN-1001"}}};
+    const CustomerProfile profile{
+        "+1 555 0100", "anna@example.com", "Acme", {Asset{"Home router", "device", "SN-1001"}}};
     refused(maria, SetCustomerProfile{"anna", profile}, codes::kNotAuthorized);
     refused(Actor::customer("anna"), SetCustomerProfile{"anna", profile}, codes::kNotAuthorized);
     refused(desk, SetCustomerProfile{"", profile}, codes::kMissingArgument);

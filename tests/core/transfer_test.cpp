@@ -62,9 +62,9 @@ TEST_F(Transfer, EveryHandOverIsRecordedWithWhoToWhomAndTheSideNote) {
     EXPECT_EQ(activity[0].by, "maria");
     EXPECT_EQ(activity[0].agent, "maria");
     EXPECT_EQ(activity[0].reason, AssignReason::accepted);
-    EXPECT_EQ(activity[1], (Activity{ActivityKind::transfer_requested, requested_at, "maria",
-                                     "ivan", 0, AssignReason::accepted, false, "Knows billing",
-                                     1}));
+    EXPECT_EQ(activity[1],
+              (Activity{ActivityKind::transfer_requested, requested_at, "maria", "ivan", 0,
+                        AssignReason::accepted, false, "Knows billing", 1}));
     EXPECT_EQ(activity[2].kind, ActivityKind::transfer_declined);
     EXPECT_EQ(activity[2].by, "ivan");
     EXPECT_EQ(activity[2].note, "Off shift soon");

@@ -32,7 +32,9 @@ bool is_comment_or_blank(std::string_view line) {
     return first == std::string_view::npos || line[first] == '#';
 }
 
-void emit(const std::string& line) { std::cout << line << '\n'; }
+void emit(const std::string& line) {
+    std::cout << line << '\n';
+}
 
 void emit_check_failure(const std::string& code, const std::string& message) {
     emit(protocol::encode_error(protocol::WireError{code, message}));

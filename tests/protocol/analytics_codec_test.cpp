@@ -29,8 +29,8 @@ core::AnalyticsRow row(std::string group) {
 }
 
 TEST(AnalyticsCodec, JsonCarriesAveragesAndTheirCounts) {
-    const auto json = nlohmann::json::parse(
-        encode_analytics({row("General")}, core::GroupBy::queue, 1000, 2000));
+    const auto json =
+        nlohmann::json::parse(encode_analytics({row("General")}, core::GroupBy::queue, 1000, 2000));
     EXPECT_EQ(json.at("by"), "queue");
     EXPECT_EQ(json.at("from"), 1000);
     EXPECT_EQ(json.at("to"), 2000);

@@ -143,8 +143,9 @@ TEST(CommandCodec, UnknownFieldsAreIgnored) {
 // [SECTION] Events
 
 TEST(EventCodec, WireShapeIsFlatWithSortedKeys) {
-    const EventEnvelope assigned{"c-7", Actor::agent("maria"), 1700000000000,
-                                 core::ChatAssigned{"cht_12", "maria", core::AssignReason::accepted}};
+    const EventEnvelope assigned{
+        "c-7", Actor::agent("maria"), 1700000000000,
+        core::ChatAssigned{"cht_12", "maria", core::AssignReason::accepted}};
     EXPECT_EQ(encode_event(assigned),
               R"({"actor":{"id":"maria","kind":"agent"},"agent":"maria","at":1700000000000,)"
               R"("chat":"cht_12","command_id":"c-7","reason":"accepted","type":"chat_assigned"})");

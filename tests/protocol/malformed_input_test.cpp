@@ -49,9 +49,8 @@ std::vector<MalformedCase> command_cases() {
         {"unknown type", R"({"type":"launch_rockets"})", unknown_type,
          "There is no command of type 'launch_rockets'."},
         {"event as command", R"({"type":"chat_assigned"})", unknown_type, "'chat_assigned'"},
-        {"missing envelope id",
-         R"({"type":"accept_chat",)" + kActor + R"(,"at":1,"chat":"cht_1"})", missing_field,
-         "Field 'accept_chat.command_id' is missing."},
+        {"missing envelope id", R"({"type":"accept_chat",)" + kActor + R"(,"at":1,"chat":"cht_1"})",
+         missing_field, "Field 'accept_chat.command_id' is missing."},
         {"missing actor", R"({"type":"accept_chat","command_id":"c","at":1,"chat":"cht_1"})",
          missing_field, "'accept_chat.actor'"},
         {"actor not an object",
@@ -127,9 +126,8 @@ TEST(MalformedInput, LongForeignTypeNamesAreCutShortInMessages) {
 TEST(MalformedInput, DeepNestingIsAnErrorNotACrash) {
     const std::string deep = std::string(200000, '[') + std::string(200000, ']');
     EXPECT_FALSE(decode_command(deep).ok());
-    const std::string deep_field =
-        accept_with(R"(,"chat":"cht_1","extra":)" + std::string(100000, '[') +
-                    std::string(100000, ']'));
+    const std::string deep_field = accept_with(R"(,"chat":"cht_1","extra":)" +
+                                               std::string(100000, '[') + std::string(100000, ']'));
     EXPECT_TRUE(decode_command(deep_field).ok());
     EXPECT_FALSE(decode_event(deep_field).ok());
 }

@@ -18,8 +18,7 @@ namespace parley::protocol::testing {
 // Stands for any member when counting an aggregate's members by brace-initialising it.
 struct AnyMember {
     template <class T>
-        requires(!std::is_same_v<std::remove_cvref_t<T>, AnyMember>)
-    operator T() const;
+    requires(!std::is_same_v<std::remove_cvref_t<T>, AnyMember>) operator T() const;
 };
 
 template <class T, class... Members>
@@ -92,7 +91,8 @@ template <class Variant, class Check>
 void for_each_alternative(Check&& check) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
         (check(sample_alternative<Variant, I>(static_cast<int>(I))), ...);
-    }(std::make_index_sequence<std::variant_size_v<Variant>>{});
+    }
+    (std::make_index_sequence<std::variant_size_v<Variant>>{});
 }
 
 }  // namespace parley::protocol::testing

@@ -207,8 +207,7 @@ TEST(SnapshotCodec, WrongShapesAreRefusedNamingTheField) {
          [](json& s) { s["chats"] = json::object(); }},
         {"snapshot.settings", ProtocolErrorCode::missing_field,
          [](json& s) { s.erase("settings"); }},
-        {"snapshot", ProtocolErrorCode::unknown_type,
-         [](json& s) { s["type"] = "state"; }},
+        {"snapshot", ProtocolErrorCode::unknown_type, [](json& s) { s["type"] = "state"; }},
     });
 }
 

@@ -44,8 +44,8 @@ TEST(Config, EdgeLimitsHaveSafeDefaultsAndAreSettings) {
 }
 
 TEST(Config, EnvironmentSetsAndFlagsOverride) {
-    const auto from_env = parse_config({}, env_of({{"PARLEY_LISTEN", "0.0.0.0:9000"},
-                                                   {"PARLEY_DATA_DIR", "/var/lib/parley"}}));
+    const auto from_env = parse_config(
+        {}, env_of({{"PARLEY_LISTEN", "0.0.0.0:9000"}, {"PARLEY_DATA_DIR", "/var/lib/parley"}}));
     EXPECT_EQ(std::get<ServerConfig>(from_env).address, "0.0.0.0");
     EXPECT_EQ(std::get<ServerConfig>(from_env).port, 9000);
     EXPECT_EQ(std::get<ServerConfig>(from_env).data_dir, "/var/lib/parley");

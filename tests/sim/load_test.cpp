@@ -19,11 +19,33 @@ std::string load_error_of(const std::vector<std::string>& args) {
 }
 
 TEST(LoadOptions, ReadsEveryFlag) {
-    const ParsedLoadFlags parsed = parse_load_flags(
-        {"--server=http://10.0.0.5:8080", "--customers", "500", "--agents", "25", "--rate",
-         "300", "--reply-rate", "150", "--warmup", "2", "--duration", "30", "--drain", "5",
-         "--queue", "Billing", "--admin", "root:secret", "--text-bytes", "200", "--setup-rate",
-         "0", "--threads", "2", "--keep-chats", "yes"});
+    const ParsedLoadFlags parsed = parse_load_flags({"--server=http://10.0.0.5:8080",
+                                                     "--customers",
+                                                     "500",
+                                                     "--agents",
+                                                     "25",
+                                                     "--rate",
+                                                     "300",
+                                                     "--reply-rate",
+                                                     "150",
+                                                     "--warmup",
+                                                     "2",
+                                                     "--duration",
+                                                     "30",
+                                                     "--drain",
+                                                     "5",
+                                                     "--queue",
+                                                     "Billing",
+                                                     "--admin",
+                                                     "root:secret",
+                                                     "--text-bytes",
+                                                     "200",
+                                                     "--setup-rate",
+                                                     "0",
+                                                     "--threads",
+                                                     "2",
+                                                     "--keep-chats",
+                                                     "yes"});
     ASSERT_TRUE(std::holds_alternative<LoadOptions>(parsed)) << load_error_of({});
     const auto& options = std::get<LoadOptions>(parsed);
     EXPECT_EQ(options.server, "http://10.0.0.5:8080");
@@ -51,12 +73,14 @@ TEST(LoadOptions, BadFlagsSayWhatIsWrong) {
               "in.");
     EXPECT_EQ(load_error_of({"--agents", "2.5"}),
               "--customers, --agents, --text-bytes and --threads take whole numbers.");
-    EXPECT_EQ(load_error_of({"--threads", "3"}), "--threads must be a number from 1 to 2, not '3'.");
+    EXPECT_EQ(load_error_of({"--threads", "3"}),
+              "--threads must be a number from 1 to 2, not '3'.");
     EXPECT_EQ(load_error_of({"--keep-chats", "maybe"}),
               "--keep-chats takes yes or no, not 'maybe'.");
     EXPECT_EQ(load_error_of({"--rounds", "3"}),
               "Unknown option '--rounds' (see parley-sim load --help).");
-    EXPECT_EQ(load_error_of({"--rate"}), "Option --rate needs a value (see parley-sim load --help).");
+    EXPECT_EQ(load_error_of({"--rate"}),
+              "Option --rate needs a value (see parley-sim load --help).");
 }
 
 TEST(ServerMetrics, ReadsUnlabelledSeriesOnly) {

@@ -5,8 +5,8 @@
 
 #include <map>
 
-#include "sim/script/corpus.h"
 #include "sim/customer.h"
+#include "sim/script/corpus.h"
 #include "sim/simulation.h"
 
 namespace parley::sim {

@@ -68,8 +68,8 @@ void draw_agent_list(const AdminView& view, AdminState& admin, FrameOutput& out)
         const bool selected = admin.agent && admin.agent->agent == agent.id;
         if (ImGui::Selectable(agent.profile.name.c_str(), selected,
                               ImGuiSelectableFlags_AllowItemOverlap)) {
-            admin.agent = AgentForm{agent.id, agent.profile, agent.capacity, {},
-                                    view.password_answer.generation};
+            admin.agent = AgentForm{
+                agent.id, agent.profile, agent.capacity, {}, view.password_answer.generation};
             admin.new_agent.reset();
         }
         out.publish("admin.agent/" + agent.id, agent.profile.name);

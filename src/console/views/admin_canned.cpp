@@ -32,8 +32,8 @@ void draw_canned_list(const AdminView& view, AdminState& admin, FrameOutput& out
         const bool selected = admin.canned && admin.canned->id == response.id;
         if (ImGui::Selectable(response.title.c_str(), selected,
                               ImGuiSelectableFlags_AllowItemOverlap)) {
-            admin.canned = CannedForm{response.id, response.title, response.shortcut,
-                                      response.text, response.owner.has_value()};
+            admin.canned = CannedForm{response.id, response.title, response.shortcut, response.text,
+                                      response.owner.has_value()};
         }
         out.publish("admin.canned/" + key, response.title);
         ImGui::TableNextColumn();
@@ -87,9 +87,9 @@ void draw_canned_form(const AdminView& view, AdminState& admin, FrameOutput& out
     form_label("");
     if (action_button(form.id ? "Save changes" : "Create response", view.canned_save,
                       "admin.canned.save", out)) {
-        out.send(canned_command(form), (form.id ? "Change the canned response "
-                                                : "Create the canned response ") +
-                                           form.title);
+        out.send(
+            canned_command(form),
+            (form.id ? "Change the canned response " : "Create the canned response ") + form.title);
         admin.canned.reset();
         return;
     }

@@ -12,13 +12,17 @@ namespace parley::console {
 
 namespace {
 
-float label_width() { return ImGui::GetFontSize() * 14.5f; }
+float label_width() {
+    return ImGui::GetFontSize() * 14.5f;
+}
 
 float field_width() {
     return std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x);
 }
 
-float number_width() { return ImGui::GetFontSize() * 6.0f; }
+float number_width() {
+    return ImGui::GetFontSize() * 6.0f;
+}
 
 const char* unit_name(core::Duration unit) {
     if (unit == kDayMs) {
@@ -43,8 +47,8 @@ void form_label(const char* label) {
     ImGui::SameLine(label_width());
 }
 
-bool form_text(const char* label, std::string& text, const std::string& item_id,
-               FrameOutput& out, int flags) {
+bool form_text(const char* label, std::string& text, const std::string& item_id, FrameOutput& out,
+               int flags) {
     form_label(label);
     ImGui::SetNextItemWidth(field_width());
     const bool changed = input_text(("##" + item_id).c_str(), text, flags);
@@ -65,8 +69,7 @@ bool form_number(const char* label, int& value, const std::string& item_id, Fram
 bool form_duration(const char* label, core::Duration& value, core::Duration unit,
                    const std::string& item_id, FrameOutput& out) {
     int whole = static_cast<int>(std::clamp<core::Duration>(value / unit, 0, INT_MAX));
-    const bool changed =
-        form_number(label, whole, item_id, out, unit_name(unit));
+    const bool changed = form_number(label, whole, item_id, out, unit_name(unit));
     if (changed) {
         value = static_cast<core::Duration>(whole) * unit;
     }

@@ -20,8 +20,8 @@ inline constexpr core::Duration kDayMs = 24 * 60 * kMinuteMs;
 
 // Starts a form row: `label` in the label column, the next widget after it.
 void form_label(const char* label);
-bool form_text(const char* label, std::string& text, const std::string& item_id,
-               FrameOutput& out, int flags = 0);
+bool form_text(const char* label, std::string& text, const std::string& item_id, FrameOutput& out,
+               int flags = 0);
 bool form_number(const char* label, int& value, const std::string& item_id, FrameOutput& out,
                  const char* unit = nullptr);
 // A duration in whole `unit`s: kSecondMs, kMinuteMs or kDayMs.

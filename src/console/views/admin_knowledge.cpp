@@ -17,7 +17,8 @@ namespace parley::console {
 namespace {
 
 // The list is asked for when the screen first shows and again after each save or delete.
-void keep_articles_listed(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
+void keep_articles_listed(const ConsoleViewModel& model, KnowledgeAdminState& state,
+                          FrameOutput& out) {
     const CallOutcome saved = outcome_of(model.api->result(kSaveArticle));
     const CallOutcome deleted = outcome_of(model.api->result(kDeleteArticle));
     const std::uint64_t answers = saved.generation + deleted.generation;
@@ -41,7 +42,8 @@ std::string queue_names(const AdminView& admin, const std::vector<core::QueueId>
     return names;
 }
 
-void draw_article_list(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
+void draw_article_list(const ConsoleViewModel& model, KnowledgeAdminState& state,
+                       FrameOutput& out) {
     if (!begin_list_table("admin-knowledge", 3)) {
         return;
     }
@@ -97,7 +99,8 @@ void draw_delete(ArticleForm& form, FrameOutput& out) {
     }
 }
 
-void draw_article_form(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
+void draw_article_form(const ConsoleViewModel& model, KnowledgeAdminState& state,
+                       FrameOutput& out) {
     ArticleForm& form = state.article;
     form_heading(form.id ? "Edit article" : "New article");
     form_text("Title", form.title, "admin.article.title", out);
@@ -117,11 +120,9 @@ void draw_article_form(const ConsoleViewModel& model, KnowledgeAdminState& state
     ImGui::TextDisabled("Drafts are seen by admins only.");
     ImGui::Spacing();
     form_label("");
-    if (published_button(form.id ? "Save changes" : "Create article", "admin.article.save",
-                         out)) {
+    if (published_button(form.id ? "Save changes" : "Create article", "admin.article.save", out)) {
         out.call(kSaveArticle, form.id ? "PUT" : "POST",
-                 form.id ? article_path(form.id) : "/api/knowledge/articles",
-                 article_body(form));
+                 form.id ? article_path(form.id) : "/api/knowledge/articles", article_body(form));
         form = ArticleForm{};
         return;
     }

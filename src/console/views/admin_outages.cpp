@@ -20,7 +20,8 @@ namespace {
 // answer is the Desk's to keep fresh.
 constexpr const char* kOutageList = "outages.list";
 
-void keep_outages_listed(const ConsoleViewModel& model, KnowledgeAdminState& state, FrameOutput& out) {
+void keep_outages_listed(const ConsoleViewModel& model, KnowledgeAdminState& state,
+                         FrameOutput& out) {
     const std::uint64_t answers = outcome_of(model.api->result(kSaveOutage)).generation +
                                   outcome_of(model.api->result(kDeleteOutage)).generation;
     if (!state.outages_listed || answers != state.outage_answers) {
@@ -37,8 +38,7 @@ void draw_outage_list(const ConsoleViewModel& model, KnowledgeAdminState& state,
     ImGui::TableSetupColumn("Outage", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Service", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::GetFontSize() * 8.0f);
-    ImGui::TableSetupColumn("Until", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::GetFontSize() * 8.0f);
+    ImGui::TableSetupColumn("Until", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8.0f);
     ImGui::TableHeadersRow();
     for (const OutageRow& outage : outages_of(model.api->result(kOutageList))) {
         const std::string key = std::to_string(outage.id);

@@ -111,8 +111,8 @@ void draw_queue_form(const AdminView& view, AdminState& admin, FrameOutput& out)
     form_heading(form.queue ? "Edit queue" : "New queue");
     form_text("Name", form.config.name, "admin.queue.name", out);
     draw_mode(form, out);
-    form_duration("Reminder after", form.config.reminder_delay, kMinuteMs,
-                  "admin.queue.reminder", out);
+    form_duration("Reminder after", form.config.reminder_delay, kMinuteMs, "admin.queue.reminder",
+                  out);
     form_duration("Auto-close after", form.config.auto_close_delay, kMinuteMs,
                   "admin.queue.auto_close", out);
     form_duration("Offer time-out", form.config.offer_timeout, kSecondMs,

@@ -73,8 +73,8 @@ void draw_controls(const AnalyticsView& view, UiState& ui, FrameOutput& out) {
         ImGui::EndCombo();
     }
     out.publish("analytics.measure", measure_name(query.measure));
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x -
-                    ImGui::CalcTextSize("Export CSV").x - ImGui::GetStyle().FramePadding.x * 2);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Export CSV").x -
+                    ImGui::GetStyle().FramePadding.x * 2);
     if (published_button("Export CSV", "analytics.export", out)) {
         out.downloads.push_back(view.csv_path);
     }
@@ -153,9 +153,10 @@ void draw_analytics_view(const ConsoleViewModel& model, UiState& ui, FrameOutput
     }
     const AnalyticsView& view = *model.analytics;
     draw_controls(view, ui, out);
-    ImGui::TextDisabled("Chats started %s to %s (UTC), from the same figures the server exports. "
-                        "Hover the chart for values.",
-                        core::day_of(view.from).c_str(), core::day_of(view.to - 1).c_str());
+    ImGui::TextDisabled(
+        "Chats started %s to %s (UTC), from the same figures the server exports. "
+        "Hover the chart for values.",
+        core::day_of(view.from).c_str(), core::day_of(view.to - 1).c_str());
     const ImVec2 room = ImGui::GetContentRegionAvail();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
     ImGui::Text("%s per %s", measure_name(view.query.measure), grouping_name(view.query.by));

@@ -103,10 +103,10 @@ void draw_chart(const char* id, ChartKind kind, const ChartData& data, const ImV
         hovered = std::min(count - 1, static_cast<std::size_t>((mouse.x - plot_min.x) / slot));
     }
     if (hovered) {
-        draw->AddRectFilled(ImVec2(plot_min.x + slot * static_cast<float>(*hovered), plot_min.y),
-                            ImVec2(plot_min.x + slot * static_cast<float>(*hovered + 1),
-                                   plot_max.y),
-                            ImGui::GetColorU32(ImVec4(1, 1, 1, 0.05f)));
+        draw->AddRectFilled(
+            ImVec2(plot_min.x + slot * static_cast<float>(*hovered), plot_min.y),
+            ImVec2(plot_min.x + slot * static_cast<float>(*hovered + 1), plot_max.y),
+            ImGui::GetColorU32(ImVec4(1, 1, 1, 0.05f)));
     }
     if (kind == ChartKind::bars) {
         for (std::size_t i = 0; i < count; ++i) {

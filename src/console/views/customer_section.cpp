@@ -45,9 +45,8 @@ void draw_customer_profile(const ChatView& chat, FrameOutput& out) {
     if (!profile.company.empty() && profile.company != chat.company) {
         detail("Account", profile.company);
     }
-    if (profile.assets.empty() ||
-        !ImGui::TreeNodeEx("Assets", ImGuiTreeNodeFlags_DefaultOpen, "Assets (%zu)",
-                           profile.assets.size())) {
+    if (profile.assets.empty() || !ImGui::TreeNodeEx("Assets", ImGuiTreeNodeFlags_DefaultOpen,
+                                                     "Assets (%zu)", profile.assets.size())) {
         return;
     }
     // Name over type and identifier: the panel is narrow, and identifiers are long.

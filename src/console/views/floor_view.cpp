@@ -16,7 +16,8 @@ namespace parley::console {
 namespace {
 
 constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                        ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingStretchProp;
+                                        ImGuiTableFlags_PadOuterX |
+                                        ImGuiTableFlags_SizingStretchProp;
 
 void heading(const char* title) {
     ImGui::Spacing();
@@ -28,11 +29,15 @@ void heading(const char* title) {
 // A load bar: filled to load / capacity, red when full, with "name 2 / 3" written over it.
 void load_bar(std::string_view name, int load, int capacity, float width) {
     const float fraction =
-        capacity <= 0 ? 1.0f : std::min(1.0f, static_cast<float>(load) / static_cast<float>(capacity));
-    const ImVec4 colour = load >= capacity ? theme::kBad : load > 0 ? theme::kAccentDim : theme::kMuted;
+        capacity <= 0 ? 1.0f
+                      : std::min(1.0f, static_cast<float>(load) / static_cast<float>(capacity));
+    const ImVec4 colour = load >= capacity ? theme::kBad
+                          : load > 0       ? theme::kAccentDim
+                                           : theme::kMuted;
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colour);
     std::string overlay(name);
-    overlay += (overlay.empty() ? "" : "  ") + std::to_string(load) + " / " + std::to_string(capacity);
+    overlay +=
+        (overlay.empty() ? "" : "  ") + std::to_string(load) + " / " + std::to_string(capacity);
     ImGui::ProgressBar(fraction, ImVec2(width, ImGui::GetTextLineHeight() + 4.0f), overlay.c_str());
     ImGui::PopStyleColor();
 }
@@ -40,8 +45,9 @@ void load_bar(std::string_view name, int load, int capacity, float width) {
 void draw_alerts(const FloorView& floor, UiState& ui, FrameOutput& out) {
     heading("Alerts");
     if (floor.alerts.empty()) {
-        ImGui::TextDisabled("Nothing needs a supervisor now: no requests, no chat past its "
-                            "queue's target wait.");
+        ImGui::TextDisabled(
+            "Nothing needs a supervisor now: no requests, no chat past its "
+            "queue's target wait.");
         return;
     }
     for (const FloorAlertRow& alert : floor.alerts) {
@@ -50,8 +56,8 @@ void draw_alerts(const FloorView& floor, UiState& ui, FrameOutput& out) {
         status_dot(request ? theme::kBad : theme::kPending);
         plain_text(alert.text);
         ImGui::SameLine();
-        const std::string id = std::string(request ? "floor.request/" : "floor.waiting/") +
-                               chat_key(alert.chat);
+        const std::string id =
+            std::string(request ? "floor.request/" : "floor.waiting/") + chat_key(alert.chat);
         if (published_button("Open chat", id, out)) {
             ui.open_chat(alert.chat);
             ui.workspace = Workspace::desk;

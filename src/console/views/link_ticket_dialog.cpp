@@ -15,9 +15,9 @@ void draw_link_ticket_dialog(const ConsoleViewModel& model, UiState& ui, FrameOu
     }
     const ChatView& chat = *model.chat;
     ImGui::Text("Link one of %s's open tickets to this chat", chat.customer.c_str());
-    ImGui::BeginChild("link-ticket-list", ImVec2(ImGui::GetFontSize() * 28.0f,
-                                                 ImGui::GetTextLineHeightWithSpacing() * 7.0f),
-                      true);
+    ImGui::BeginChild(
+        "link-ticket-list",
+        ImVec2(ImGui::GetFontSize() * 28.0f, ImGui::GetTextLineHeightWithSpacing() * 7.0f), true);
     bool any = false;
     for (const TicketView& ticket : chat.customer_tickets) {
         if (ticket.status != "open") {

@@ -15,9 +15,9 @@ void draw_reassign_dialog(const ConsoleViewModel& model, UiState& ui, FrameOutpu
     }
     const ChatView& chat = *model.chat;
     ImGui::Text("Give the chat with %s to", chat.customer.c_str());
-    ImGui::BeginChild("reassign-agents", ImVec2(ImGui::GetFontSize() * 26.0f,
-                                                ImGui::GetTextLineHeightWithSpacing() * 8.0f),
-                      true);
+    ImGui::BeginChild(
+        "reassign-agents",
+        ImVec2(ImGui::GetFontSize() * 26.0f, ImGui::GetTextLineHeightWithSpacing() * 8.0f), true);
     for (const ReassignCandidate& candidate : chat.reassign_candidates) {
         const CandidateAgent& agent = candidate.agent;
         const std::string label = std::string(agent.name) + "  ·  " +

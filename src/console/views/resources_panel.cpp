@@ -83,8 +83,8 @@ void draw_suggestions(const ResourcesView& view, UiState& ui, FrameOutput& out) 
 void draw_search(const ResourcesView& view, UiState& ui, FrameOutput& out) {
     ImGui::TextDisabled("Search the knowledge base");
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5.0f);
-    const bool entered = input_text("##knowledge-search", ui.resources.query,
-                                    ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered =
+        input_text("##knowledge-search", ui.resources.query, ImGuiInputTextFlags_EnterReturnsTrue);
     out.publish("resources.search", "Search the knowledge base");
     ImGui::SameLine();
     const bool clicked = published_button("Search", "resources.search.go", out);
@@ -216,9 +216,9 @@ void draw_side_column(const ConsoleViewModel& model, UiState& ui, FrameOutput& o
         ImGui::EndTabItem();
     }
     const std::size_t suggested = model.resources ? model.resources->suggestions.size() : 0;
-    const std::string label =
-        (suggested > 0 ? "Resources (" + std::to_string(suggested) + ")" : std::string("Resources")) +
-        "###resources";
+    const std::string label = (suggested > 0 ? "Resources (" + std::to_string(suggested) + ")"
+                                             : std::string("Resources")) +
+                              "###resources";
     const bool resources = tab(label.c_str());
     out.publish("side.resources", "Resources");
     if (resources) {
@@ -245,9 +245,9 @@ void draw_outage_banner(const ConsoleViewModel& model, FrameOutput& out) {
         const float width = ImGui::GetContentRegionAvail().x;
         const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - 2 * kPad);
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddRectFilled(
-            at, ImVec2(at.x + width, at.y + size.y + 2 * kPad), ImGui::GetColorU32(background),
-            3.0f);
+        ImGui::GetWindowDrawList()->AddRectFilled(at,
+                                                  ImVec2(at.x + width, at.y + size.y + 2 * kPad),
+                                                  ImGui::GetColorU32(background), 3.0f);
         ImGui::SetCursorScreenPos(ImVec2(at.x + kPad, at.y + kPad));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * kPad);
         ImGui::TextUnformatted(text.c_str());

@@ -84,7 +84,7 @@ void draw_nav(const std::vector<NavEntry>& entries, UiState& ui, FrameOutput& ou
         if (segment_button(entry.label, entry.id, current, out)) {
             // All chats toggles, as it did when it was the only other view.
             ui.workspace = current && entry.workspace == Workspace::all_chats ? Workspace::desk
-                                                                               : entry.workspace;
+                                                                              : entry.workspace;
         }
     }
     ImGui::PopStyleVar();
@@ -130,8 +130,8 @@ void draw_top_bar(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) 
     for (const NavEntry& entry : entries) {
         buttons += ImGui::CalcTextSize(entry.label).x + style.FramePadding.x * 2 + 2.0f;
     }
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(),
-                             ImGui::GetWindowContentRegionMax().x - buttons));
+    ImGui::SameLine(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
     draw_nav(entries, ui, out);
     ImGui::SameLine(0, ImGui::GetFontSize());
     if (published_button("Shortcuts", "help", out)) {

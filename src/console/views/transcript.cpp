@@ -149,8 +149,8 @@ void draw_row(const ChatView& chat, const TranscriptRow& row, UiState& ui, Frame
     case TranscriptRow::Kind::attachment: {
         const core::Attachment& file = (*line.attachments)[row.begin];
         const std::string label = "Download " + file.name + " (" + file.content_type + ", " +
-                                  format_size(file.size_bytes) + ")##" +
-                                  std::to_string(row.line) + "/" + std::to_string(row.begin);
+                                  format_size(file.size_bytes) + ")##" + std::to_string(row.line) +
+                                  "/" + std::to_string(row.begin);
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
         if (ImGui::Selectable(label.c_str())) {
             out.downloads.push_back(file.ref);

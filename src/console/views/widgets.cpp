@@ -23,8 +23,7 @@ bool published_button(const char* label, const std::string& item_id, FrameOutput
     return clicked;
 }
 
-bool segment_button(const char* label, const std::string& item_id, bool current,
-                    FrameOutput& out) {
+bool segment_button(const char* label, const std::string& item_id, bool current, FrameOutput& out) {
     if (current) {
         ImGui::PushStyleColor(ImGuiCol_Button, theme::kAccentDim);
     }

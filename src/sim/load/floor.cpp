@@ -67,8 +67,9 @@ void Floor::keep_pace(std::size_t requests, Clock::time_point since) const {
     if (spec_.requests_per_second <= 0) {
         return;
     }
-    const auto due = since + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
-                                 static_cast<double>(requests) / spec_.requests_per_second));
+    const auto due =
+        since + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                    static_cast<double>(requests) / spec_.requests_per_second));
     std::this_thread::sleep_until(due);
 }
 
@@ -78,10 +79,10 @@ std::vector<HttpResult> Floor::send(std::vector<HttpJob> jobs, std::size_t conne
     for (std::size_t i = 0; i < pending.size(); ++i) {
         pending[i] = i;
     }
-    const std::size_t step = spec_.requests_per_second > 0
-                                 ? std::max<std::size_t>(1, static_cast<std::size_t>(
-                                                                spec_.requests_per_second))
-                                 : jobs.size();
+    const std::size_t step =
+        spec_.requests_per_second > 0
+            ? std::max<std::size_t>(1, static_cast<std::size_t>(spec_.requests_per_second))
+            : jobs.size();
     for (int attempt = 0; attempt <= kRetries && !pending.empty(); ++attempt) {
         if (attempt > 0) {
             std::this_thread::sleep_for(std::chrono::seconds(1));
@@ -111,9 +112,8 @@ std::vector<HttpResult> Floor::send(std::vector<HttpJob> jobs, std::size_t conne
 std::optional<std::string> Floor::sign_in_admin() {
     const HttpResult signed_in =
         send({{http_verb::post, "/api/session",
-               nlohmann::json{{"agent", spec_.admin_id},
-                              {"password", spec_.admin_password},
-                              {"bearer", true}}
+               nlohmann::json{
+                   {"agent", spec_.admin_id}, {"password", spec_.admin_password}, {"bearer", true}}
                    .dump(),
                ""}},
              1)
@@ -163,16 +163,15 @@ std::optional<std::string> Floor::create_agents() {
     if (auto failed = first_failure(send(std::move(jobs), 2), 201); !failed.empty()) {
         return "POST /api/admin/agents: " + failed;
     }
-    say_("created " + std::to_string(spec_.agents) + " agents in " +
-         fixed(seconds_since(started)) + " s");
+    say_("created " + std::to_string(spec_.agents) + " agents in " + fixed(seconds_since(started)) +
+         " s");
     jobs.clear();
     for (const std::string& id : agent_ids_) {
-        jobs.push_back({http_verb::post, "/api/session",
-                        nlohmann::json{{"agent", id},
-                                       {"password", spec_.agent_password},
-                                       {"bearer", true}}
-                            .dump(),
-                        ""});
+        jobs.push_back(
+            {http_verb::post, "/api/session",
+             nlohmann::json{{"agent", id}, {"password", spec_.agent_password}, {"bearer", true}}
+                 .dump(),
+             ""});
     }
     started = Clock::now();
     const auto sessions = send(std::move(jobs), 2);
@@ -213,9 +212,9 @@ std::optional<std::string> Floor::connect_customers() {
     // A paced set-up spends two requests per customer: the chat's start and its WebSocket.
     const std::size_t batch =
         spec_.requests_per_second > 0
-            ? std::max<std::size_t>(1, std::min(spec_.connect_batch, static_cast<std::size_t>(
-                                                                         spec_.requests_per_second /
-                                                                         2)))
+            ? std::max<std::size_t>(
+                  1, std::min(spec_.connect_batch,
+                              static_cast<std::size_t>(spec_.requests_per_second / 2)))
             : spec_.connect_batch;
     const auto started = Clock::now();
     double start_seconds = 0;
@@ -249,8 +248,10 @@ std::optional<std::string> Floor::connect_customers() {
             const SyncSizes::Role synced = generator_.sync_sizes().customers;
             say_(std::to_string(end) + " of " + std::to_string(spec_.customers) +
                  " customers: chat started and connected; " + fixed(seconds_since(started)) +
-                 " s so far, " + fixed(start_seconds) + " of them starting chats; the largest "
-                 "first sync " + fixed(static_cast<double>(synced.largest) / 1024.0) + " KiB");
+                 " s so far, " + fixed(start_seconds) +
+                 " of them starting chats; the largest "
+                 "first sync " +
+                 fixed(static_cast<double>(synced.largest) / 1024.0) + " KiB");
         }
     }
     return std::nullopt;

@@ -1,6 +1,6 @@
-// The load generator: one WebSocket session per simulated customer or agent, and the pacer that makes the offered load open-loop (messages
-// leave on schedule whether or not earlier ones were answered, so a slow server shows as
-// latency and backlog rather than as a politely slower client).
+// The load generator: one WebSocket session per simulated customer or agent, and the pacer that
+// makes the offered load open-loop (messages leave on schedule whether or not earlier ones were
+// answered, so a slow server shows as latency and backlog rather than as a politely slower client).
 //
 // [SECTION] Helpers
 // [SECTION] Shared state of one generator
@@ -247,8 +247,8 @@ public:
     void send_reply() {
         if (connected() && !held_.empty()) {
             send_stamped(R"({"type":"post_agent_message","command_id":"r)",
-                         held_[next_reply_++ % held_.size()], R"(","text":"a=)",
-                         shared_.reply_sent, shared_.reply_sent_window);
+                         held_[next_reply_++ % held_.size()], R"(","text":"a=)", shared_.reply_sent,
+                         shared_.reply_sent_window);
         }
     }
 
@@ -398,8 +398,8 @@ private:
     }
 
     void on_reply_delivery(std::string_view text, std::int64_t now) {
-        on_stamped(text, now, kReplyMarker, shared_.reply_delivered,
-                   shared_.reply_delivered_window, shared_.reply_latencies);
+        on_stamped(text, now, kReplyMarker, shared_.reply_delivered, shared_.reply_delivered_window,
+                   shared_.reply_latencies);
     }
 
     // A message whose text starts with `marker` and its send stamp arrived at `now`.
@@ -784,8 +784,8 @@ PhaseResult LoadGenerator::run_phase(const PhaseSpec& spec, const ServerReader& 
         const std::uint64_t sent = s.sent.load();
         const std::uint64_t refused = s.rejected.load();
         const bool delivered = s.delivered.load() + refused >= sent;
-        const bool answered = s.reply_delivered.load() + s.reply_rejected.load() >=
-                              s.reply_sent.load();
+        const bool answered =
+            s.reply_delivered.load() + s.reply_rejected.load() >= s.reply_sent.load();
         return delivered && answered &&
                (s.target == Target::echo || s.acked.load() + refused >= sent);
     };

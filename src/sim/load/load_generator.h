@@ -44,9 +44,9 @@ enum class Target { parley, echo };
 
 struct SessionSpec {
     bool agent = false;
-    std::string token;      // Parley: the hello's token
-    std::string agent_id;   // agents: for set_presence
-    std::string chat;       // customers: the chat they write in
+    std::string token;     // Parley: the hello's token
+    std::string agent_id;  // agents: for set_presence
+    std::string chat;      // customers: the chat they write in
 };
 
 struct Percentiles {

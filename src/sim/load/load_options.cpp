@@ -58,8 +58,9 @@ ParsedLoadFlags parse_load_flags(const std::vector<std::string>& args) {
         }
     }
     if (agents > customers) {
-        return LoadFlagError{"Give at least as many --customers as --agents: each agent needs a "
-                             "chat to answer in."};
+        return LoadFlagError{
+            "Give at least as many --customers as --agents: each agent needs a "
+            "chat to answer in."};
     }
     options.customers = static_cast<std::size_t>(customers);
     options.agents = static_cast<std::size_t>(agents);

@@ -69,8 +69,10 @@ std::variant<LoadReport, std::string> run_load(const LoadOptions& options,
     getrlimit(RLIMIT_NOFILE, &files);
     const std::size_t connections = options.customers + options.agents;
     if (files.rlim_cur < connections + 100) {
-        return std::to_string(connections) + " connections need more file descriptors than the "
-               "limit of " + std::to_string(files.rlim_cur) + " (ulimit -n).";
+        return std::to_string(connections) +
+               " connections need more file descriptors than the "
+               "limit of " +
+               std::to_string(files.rlim_cur) + " (ulimit -n).";
     }
     boost::asio::io_context resolving;
     const auto resolved = resolve_server_url(resolving, options.server);
@@ -110,8 +112,8 @@ std::variant<LoadReport, std::string> run_load(const LoadOptions& options,
         return *failed;
     }
     report.rss_before_mib = server_rss(io, server, floor.admin_token());
-    for (auto step :
-         {&load::Floor::connect_agents, &load::Floor::connect_customers, &load::Floor::accept_chats}) {
+    for (auto step : {&load::Floor::connect_agents, &load::Floor::connect_customers,
+                      &load::Floor::accept_chats}) {
         if (auto failed = (floor.*step)()) {
             return *failed;
         }
@@ -156,16 +158,16 @@ void print_load_report(const LoadReport& report, const LoadOptions& options, std
            "side's receipt)\n";
     char header[256];
     std::snprintf(header, sizeof header, "  %-18s %9s %8s %11s %8s %8s %9s %8s %8s %11s\n",
-                  "direction", "offered/s", "sent/s", "delivered/s", "p50 ms", "p99 ms",
-                  "p99.9 ms", "max ms", "refused", "undelivered");
+                  "direction", "offered/s", "sent/s", "delivered/s", "p50 ms", "p99 ms", "p99.9 ms",
+                  "max ms", "refused", "undelivered");
     out << header;
-    print_direction(out, "customer → agent", phase.offered, phase.sent_rate,
-                    phase.delivered_rate, phase.latency, phase.rejected, phase.undelivered);
+    print_direction(out, "customer → agent", phase.offered, phase.sent_rate, phase.delivered_rate,
+                    phase.latency, phase.rejected, phase.undelivered);
     print_direction(out, "agent → customer", phase.reply_offered, phase.reply_sent_rate,
                     phase.reply_delivered_rate, phase.reply_latency, phase.reply_rejected,
                     phase.reply_undelivered);
-    out << "  durable acks of customer messages: " << format("%.1f", phase.ack_rate)
-        << "/s, p50 " << format("%.2f", phase.ack_latency.p50_ms) << " ms, p99 "
+    out << "  durable acks of customer messages: " << format("%.1f", phase.ack_rate) << "/s, p50 "
+        << format("%.2f", phase.ack_latency.p50_ms) << " ms, p99 "
         << format("%.2f", phase.ack_latency.p99_ms) << " ms\n";
 
     out << "\nServer (its GET /metrics): ";
@@ -190,7 +192,8 @@ void print_load_report(const LoadReport& report, const LoadOptions& options, std
     }
     out << "\n";
     if (report.accepts_refused != 0) {
-        out << "  " << report.accepts_refused << " accept_chat refused (those chats had no agent)\n";
+        out << "  " << report.accepts_refused
+            << " accept_chat refused (those chats had no agent)\n";
     }
     for (const auto& [code, count] : phase.rejections) {
         out << "  " << count << " messages refused: " << code << "\n";

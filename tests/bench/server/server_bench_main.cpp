@@ -437,8 +437,7 @@ std::optional<StoreFigures> store_figures(boost::asio::io_context& io,
     return StoreFigures{value("parley_store_commit_seconds_count"),
                         value("parley_store_commit_seconds_sum"),
                         value("parley_store_commit_jobs_total"),
-                        value("parley_command_seconds_count"),
-                        value("parley_command_seconds_sum")};
+                        value("parley_command_seconds_count"), value("parley_command_seconds_sum")};
 }
 
 StoreFigures operator-(const StoreFigures& after, const StoreFigures& before) {
@@ -625,9 +624,8 @@ void run_parley(const Options& options, Report& report) {
     spec.capacity = static_cast<int>(options.chats_per_agent + 1);
     spec.accept_window = options.accept_window;
     spec.connect_batch = options.connect_batch;
-    Floor floor(generator, *endpoint, spec, [](const std::string& line) {
-        say("  parley: %s\n", line.c_str());
-    });
+    Floor floor(generator, *endpoint, spec,
+                [](const std::string& line) { say("  parley: %s\n", line.c_str()); });
     if (auto failed = floor.sign_in_admin()) {
         return finish(*failed);
     }

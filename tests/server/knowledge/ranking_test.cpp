@@ -46,10 +46,12 @@ TEST_F(KnowledgeRanking, EnglishQuestionsFindTheirArticleFirst) {
         {"How can I reset my password?", "Resetting your password"},
         {"My card expired, how do I change it?", "Updating the card on your subscription"},
         {"Where do I find the invoice with our VAT number?", "Downloading invoices and receipts"},
-        {"The router lights are red and there is no internet", "Router does not connect to "
-                                                               "the internet"},
-        {"I don't receive the SMS code to log in", "Two-factor authentication codes do not "
-                                                   "arrive"},
+        {"The router lights are red and there is no internet",
+         "Router does not connect to "
+         "the internet"},
+        {"I don't receive the SMS code to log in",
+         "Two-factor authentication codes do not "
+         "arrive"},
         {"How do I cancel my plan?", "Cancelling a subscription"},
     };
     for (const Question& question : questions) {

@@ -68,9 +68,8 @@ protected:
 
 TEST_F(EmailDelivery, TheTranscriptTheCustomerAskedForArrivesWhenTheChatEnds) {
     const StartedChat chat = answered_chat();
-    run(chat.token, {{"type", "request_transcript"},
-                     {"chat", chat.chat},
-                     {"address", "Ann.Lee@example.com"}});
+    run(chat.token,
+        {{"type", "request_transcript"}, {"chat", chat.chat}, {"address", "Ann.Lee@example.com"}});
     EXPECT_TRUE(sink.wait_for(1, std::chrono::milliseconds(300)).empty())
         << "nothing is sent while the chat goes on";
     run(maria, {{"type", "close_chat"},
@@ -103,15 +102,17 @@ TEST_F(EmailDelivery, TheTranscriptTheCustomerAskedForArrivesWhenTheChatEnds) {
 
 TEST_F(EmailDelivery, ContinueByEmailArrivesAndIsInTheChatsHistory) {
     const StartedChat chat = answered_chat();
-    run(maria, {{"type", "email_customer"},
-                {"chat", chat.chat},
-                {"subject", "Ваш счёт — invoice 2041"},
-                {"body", "Здравствуйте, Ann!\nThe corrected invoice is attached to your account."}});
+    run(maria,
+        {{"type", "email_customer"},
+         {"chat", chat.chat},
+         {"subject", "Ваш счёт — invoice 2041"},
+         {"body", "Здравствуйте, Ann!\nThe corrected invoice is attached to your account."}});
     const auto mails = sink.wait_for(1);
     ASSERT_EQ(mails.size(), 1u);
     EXPECT_EQ(mails[0].headers.at("to"), "Ann.Lee@example.com");
     EXPECT_EQ(mails[0].headers.at("subject"), "Ваш счёт — invoice 2041");
-    EXPECT_EQ(mails[0].body, "Здравствуйте, Ann!\nThe corrected invoice is attached to your account.");
+    EXPECT_EQ(mails[0].body,
+              "Здравствуйте, Ann!\nThe corrected invoice is attached to your account.");
 
     ASSERT_EQ(settled_emails(chat.chat).at(0).status, core::EmailStatus::sent);
     const HttpResult history = api(server.port(), Verb::get, chat_path(chat.chat, "/history"),
@@ -128,11 +129,9 @@ TEST_F(EmailDelivery, ContinueByEmailArrivesAndIsInTheChatsHistory) {
 
 TEST_F(EmailDelivery, AnotherAgentMayNotEmailTheCustomer) {
     const StartedChat chat = answered_chat();
-    const HttpResult refused = send_command(server.port(), demo_staff(server.port(), "ivan"),
-                                            {{"type", "email_customer"},
-                                             {"chat", chat.chat},
-                                             {"subject", "Hi"},
-                                             {"body", "Text"}});
+    const HttpResult refused = send_command(
+        server.port(), demo_staff(server.port(), "ivan"),
+        {{"type", "email_customer"}, {"chat", chat.chat}, {"subject", "Hi"}, {"body", "Text"}});
     EXPECT_EQ(refused.status, 403) << refused.body;
     EXPECT_EQ(refused.json.value("code", ""), "not_assignee") << refused.body;
     EXPECT_TRUE(sink.wait_for(1, std::chrono::milliseconds(300)).empty());

@@ -37,8 +37,8 @@ bool accepts_connections(unsigned short port) {
 std::string base64_decoded(const std::string& text) {
     std::string bytes(text.size(), '\0');
     std::size_t length = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(),
-                          text.data(), text.size(), " \r\n", &length, nullptr,
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(),
+                          text.size(), " \r\n", &length, nullptr,
                           sodium_base64_VARIANT_ORIGINAL) != 0) {
         ADD_FAILURE() << "not base64: " << text;
         return {};
@@ -106,8 +106,9 @@ SmtpSink::SmtpSink() {
     port_ = free_port();
     const std::string listen = "127.0.0.1:" + std::to_string(port_);
     const std::string maildir = dir_.string();
-    std::vector<std::string> args = {"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", listen,
-                                     "-c", "aiosmtpd.handlers.Mailbox", maildir};
+    std::vector<std::string> args = {
+        "/usr/bin/python3",          "-m",   "aiosmtpd", "-n", "-l", listen, "-c",
+        "aiosmtpd.handlers.Mailbox", maildir};
     std::vector<char*> argv;
     for (std::string& arg : args)
         argv.push_back(arg.data());
@@ -129,7 +130,9 @@ SmtpSink::~SmtpSink() {
     std::filesystem::remove_all(dir_, ignored);
 }
 
-std::string SmtpSink::url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+std::string SmtpSink::url() const {
+    return "smtp://127.0.0.1:" + std::to_string(port_);
+}
 
 std::vector<ReceivedMail> SmtpSink::wait_for(std::size_t count, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -149,12 +152,23 @@ std::vector<ReceivedMail> SmtpSink::wait_for(std::size_t count, std::chrono::mil
     std::vector<ReceivedMail> mails;
     for (const auto& file : files) {
         std::ifstream in(file, std::ios::binary);
-        mails.push_back(parse(std::string((std::istreambuf_iterator<char>(in)),
-                                          std::istreambuf_iterator<char>())));
+        mails.push_back(parse(
+            std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())));
     }
     return mails;
 }
 
-unsigned short closed_port() { return free_port(); }
+unsigned short closed_port() {
+    // Bound and never listening, for the rest of the process: a connection is refused, and no
+    // other socket (an SMTP sink picking a free port) can take the port meanwhile.
+    static boost::asio::io_context io;
+    static tcp::socket held = [] {
+        tcp::socket socket(io);
+        socket.open(tcp::v4());
+        socket.bind(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+        return socket;
+    }();
+    return held.local_endpoint().port();
+}
 
 }  // namespace parley::server::testing

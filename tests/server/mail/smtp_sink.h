@@ -28,8 +28,8 @@ public:
 
     std::string url() const;
     // Waits until at least `count` emails have arrived, and returns all of them, oldest first.
-    std::vector<ReceivedMail> wait_for(std::size_t count,
-                                       std::chrono::milliseconds timeout = std::chrono::seconds(15));
+    std::vector<ReceivedMail> wait_for(
+        std::size_t count, std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
 private:
     std::filesystem::path dir_;

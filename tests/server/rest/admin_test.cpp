@@ -171,9 +171,9 @@ TEST_F(RestAdmin, ApiKeysFromCreationToRevocation) {
     EXPECT_EQ(after.status, 401);
     EXPECT_EQ(after.json["code"], "invalid_api_key");
     // Starting a chat is open to customers, but a revoked key is refused, not taken for one.
-    const HttpResult handoff_after = api(port(), Verb::post, "/api/chats",
-                                         {{"customer", {{"name", "Olga"}}}, {"question", "help"}},
-                                         key);
+    const HttpResult handoff_after =
+        api(port(), Verb::post, "/api/chats",
+            {{"customer", {{"name", "Olga"}}}, {"question", "help"}}, key);
     EXPECT_EQ(handoff_after.status, 401) << handoff_after.body;
     EXPECT_EQ(handoff_after.json["code"], "invalid_api_key");
     EXPECT_EQ(api(port(), Verb::get, "/api/admin/api-keys", nullptr, admin)

@@ -32,10 +32,8 @@ protected:
                    {"category", "Billing question"},
                    {"notes", ""},
                    {"resolve_ticket", false}});
-        ok(answered.token, {{"type", "submit_csat"},
-                            {"chat", answered.chat},
-                            {"score", 4},
-                            {"comment", "Quick"}});
+        ok(answered.token,
+           {{"type", "submit_csat"}, {"chat", answered.chat}, {"score", 4}, {"comment", "Quick"}});
         const StartedChat left = start_chat(port(), "Bob Ray", "Hello?");
         ok(left.token, {{"type", "customer_cancel_chat"}, {"chat", left.chat}});
     }
@@ -71,12 +69,12 @@ TEST_F(RestAnalytics, SupervisorsGetTheCoresFiguresPerQueueAndAgent) {
 
 TEST_F(RestAnalytics, CsvIsADownloadWithAHeaderAndARowPerGroup) {
     two_chats();
-    const HttpResult csv =
-        http_call(port(), Verb::get, "/api/analytics?by=channel&format=csv", {},
-                  bearer(staff("sofia")));
+    const HttpResult csv = http_call(port(), Verb::get, "/api/analytics?by=channel&format=csv", {},
+                                     bearer(staff("sofia")));
     ASSERT_EQ(csv.status, 200) << csv.body;
     EXPECT_EQ(header(csv, "Content-Type"), "text/csv; charset=utf-8");
-    EXPECT_NE(header(csv, "Content-Disposition").find("attachment; filename=\"parley-analytics-by-channel-"),
+    EXPECT_NE(header(csv, "Content-Disposition")
+                  .find("attachment; filename=\"parley-analytics-by-channel-"),
               std::string::npos);
     EXPECT_EQ(csv.body.substr(0, csv.body.find("\r\n")),
               "channel,chats,closed,abandoned,abandonment_rate,messages,messages_per_chat,"
@@ -105,8 +103,10 @@ TEST_F(RestAnalytics, BadQueriesSayWhatIsWrong) {
     fails("by=week", "The query parameter by has no value 'week'.");
     fails("format=xlsx", "The query parameter format must be json or csv.");
     fails("from=2000&to=1000", "The range must have from before to, and span at most 367 days.");
-    fails("from=0&to=40000000000", "The range must have from before to, and span at most 367 days.");
-    fails("from=yesterday", "The query parameter from must be an integer from 0 to 9223372036854775807.");
+    fails("from=0&to=40000000000",
+          "The range must have from before to, and span at most 367 days.");
+    fails("from=yesterday",
+          "The query parameter from must be an integer from 0 to 9223372036854775807.");
 }
 
 }  // namespace

@@ -101,7 +101,8 @@ TEST_F(RestChats, ACustomerReachesOnlyTheirOwnChat) {
                                  {{"text", "Intrusion"}}, ann.token);
     EXPECT_EQ(write.status, 404);
     // A chat that does not exist looks the same.
-    const HttpResult nowhere = api(port(), Verb::get, chat_path("cht_00000000000000000000000000000999"), nullptr, ann.token);
+    const HttpResult nowhere = api(
+        port(), Verb::get, chat_path("cht_00000000000000000000000000000999"), nullptr, ann.token);
     EXPECT_EQ(nowhere.status, 404);
     EXPECT_EQ(api(port(), Verb::get, "/api/chats/abc", nullptr, ann.token).status, 404);
     EXPECT_EQ(api(port(), Verb::get, "/api/chats", nullptr, ann.token).status, 403);

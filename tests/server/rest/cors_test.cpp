@@ -48,9 +48,9 @@ TEST_F(RestCors, AnyOtherSiteGetsNothingToRead) {
     EXPECT_EQ(asked.json["code"], "origin_not_allowed");
     EXPECT_EQ(header(asked, "Access-Control-Allow-Origin"), "");
 
-    const HttpResult queues = api(port(), Verb::get, "/api/queues", nullptr,
-                                  sign_in(port(), "maria", "maria-demo"),
-                                  {{"Origin", "https://evil.example.net"}});
+    const HttpResult queues =
+        api(port(), Verb::get, "/api/queues", nullptr, sign_in(port(), "maria", "maria-demo"),
+            {{"Origin", "https://evil.example.net"}});
     EXPECT_EQ(queues.status, 200);
     EXPECT_EQ(header(queues, "Access-Control-Allow-Origin"), "");
 }

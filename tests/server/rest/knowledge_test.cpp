@@ -46,19 +46,17 @@ protected:
         return 0;
     }
     static json article(const std::string& title) {
-        return {{"title", title},
-                {"body", "Steps to follow."},
-                {"tags", {"steps"}},
-                {"queues", {3}},
-                {"status", "published"},
-                {"link", "https://help.example/steps"}};
+        return {{"title", title},        {"body", "Steps to follow."},
+                {"tags", {"steps"}},     {"queues", {3}},
+                {"status", "published"}, {"link", "https://help.example/steps"}};
     }
 
     TestServer server;
 };
 
 TEST_F(RestKnowledge, SearchRanksAndSnippets) {
-    const HttpResult found = get("/api/knowledge/articles?q=refund%20money&limit=3", staff("maria"));
+    const HttpResult found =
+        get("/api/knowledge/articles?q=refund%20money&limit=3", staff("maria"));
     ASSERT_EQ(found.status, 200) << found.body;
     ASSERT_FALSE(found.json["articles"].empty());
     const json& first = found.json["articles"][0];
@@ -68,8 +66,8 @@ TEST_F(RestKnowledge, SearchRanksAndSnippets) {
     EXPECT_NE(first["snippet"].get<std::string>().find("money back"), std::string::npos);
     EXPECT_LE(found.json["articles"].size(), 3u);
 
-    const HttpResult russian = get("/api/knowledge/articles?q=%D0%BF%D0%BB%D0%B0%D1%82%D0%B5%D0%B6%D0%B8",
-                                   staff("maria"));
+    const HttpResult russian =
+        get("/api/knowledge/articles?q=%D0%BF%D0%BB%D0%B0%D1%82%D0%B5%D0%B6%D0%B8", staff("maria"));
     ASSERT_EQ(russian.status, 200) << russian.body;
     EXPECT_EQ(titles(russian).front(), "Как вернуть деньги за платёж");
 }
@@ -82,10 +80,10 @@ TEST_F(RestKnowledge, AgentsReadOnlyPublishedArticlesOfTheirQueues) {
     const HttpResult ivan = get(path, staff("ivan"));
     EXPECT_EQ(ivan.status, 404) << ivan.body;
     EXPECT_EQ(ivan.json["code"], "unknown_article");
-    EXPECT_FALSE(has(titles(get("/api/knowledge/articles?q=refund", staff("ivan"))),
-                     "How refunds work"));
-    EXPECT_TRUE(has(titles(get("/api/knowledge/articles", staff("ivan"))),
-                    "Resetting your password"));
+    EXPECT_FALSE(
+        has(titles(get("/api/knowledge/articles?q=refund", staff("ivan"))), "How refunds work"));
+    EXPECT_TRUE(
+        has(titles(get("/api/knowledge/articles", staff("ivan"))), "Resetting your password"));
 
     const std::string draft_path = "/api/knowledge/articles/" + std::to_string(draft);
     EXPECT_EQ(get(draft_path, staff("maria")).status, 404);
@@ -110,8 +108,8 @@ TEST_F(RestKnowledge, CustomersAndStrangersAreRefused) {
 }
 
 TEST_F(RestKnowledge, OnlyAdminsWrite) {
-    const HttpResult agent = send(Verb::post, "/api/knowledge/articles", article("Steps"),
-                                  staff("maria"));
+    const HttpResult agent =
+        send(Verb::post, "/api/knowledge/articles", article("Steps"), staff("maria"));
     EXPECT_EQ(agent.status, 403) << agent.body;
     EXPECT_EQ(agent.json["code"], "not_authorized");
     EXPECT_EQ(send(Verb::post, "/api/knowledge/articles", article("Steps"), staff("sofia")).status,
@@ -168,8 +166,8 @@ TEST_F(RestKnowledge, BadInputGetsAClearError) {
     json bad_link = article("Link");
     bad_link["link"] = "javascript:alert(1)";
     refused(bad_link, 400, "invalid_argument");
-    const HttpResult not_json = http_call(server.port(), Verb::post, "/api/knowledge/articles",
-                                          "[1,2]", bearer(admin));
+    const HttpResult not_json =
+        http_call(server.port(), Verb::post, "/api/knowledge/articles", "[1,2]", bearer(admin));
     EXPECT_EQ(not_json.status, 400);
     EXPECT_EQ(get("/api/knowledge/articles/abc", admin).json["code"], "unknown_article");
     EXPECT_EQ(get("/api/knowledge/articles?limit=0", admin).json["code"], "invalid_value");
@@ -194,7 +192,8 @@ TEST_F(RestKnowledge, SuggestionsFollowTheCustomer) {
                                   {{"text", "Also I cannot reset my password"}}, chat.token);
     ASSERT_EQ(posted.status, 201) << posted.body;
     const HttpResult later = get(path, staff("maria"));
-    EXPECT_GT(later.json["message"].get<std::uint64_t>(), first.json["message"].get<std::uint64_t>());
+    EXPECT_GT(later.json["message"].get<std::uint64_t>(),
+              first.json["message"].get<std::uint64_t>());
     EXPECT_TRUE(has(titles(later), "Resetting your password"));
 }
 

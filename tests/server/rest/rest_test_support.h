@@ -59,8 +59,7 @@ struct StartedChat {
 inline StartedChat start_chat(unsigned short port, const std::string& name,
                               const std::string& question, const std::string& queue = "General") {
     const nlohmann::json answer = start_chat_as_customer(port, name, question, queue);
-    return {answer.value("chat", ""), answer.value("customer", ""),
-            answer.value("token", "")};
+    return {answer.value("chat", ""), answer.value("customer", ""), answer.value("token", "")};
 }
 
 inline std::string chat_path(const std::string& chat, const std::string& rest = {}) {

@@ -69,8 +69,8 @@ TEST_F(RestTickets, TheServiceDeskResolvesATicketAndTheConsoleSeesIt) {
     EXPECT_EQ(seen.json["ticket"]["status"], "resolved");
     EXPECT_EQ(seen.json["ticket"]["reference"], "SD-1042");
 
-    const HttpResult again = api(port(), Verb::post, "/api/tickets/1/status",
-                                 {{"status", "resolved"}}, key);
+    const HttpResult again =
+        api(port(), Verb::post, "/api/tickets/1/status", {{"status", "resolved"}}, key);
     EXPECT_EQ(again.status, 409);
     EXPECT_EQ(again.json["code"], "ticket_unchanged");
     EXPECT_EQ(api(port(), Verb::post, "/api/tickets/1/status", {{"status", "open"}}, chen).status,
@@ -79,8 +79,8 @@ TEST_F(RestTickets, TheServiceDeskResolvesATicketAndTheConsoleSeesIt) {
 
 TEST_F(RestTickets, AnAgentWhoMayNotSeeTheChatGetsNeitherItsTicketNorIt) {
     EXPECT_EQ(api(port(), Verb::get, "/api/tickets/1", nullptr, ivan).status, 404);
-    const HttpResult change = api(port(), Verb::post, "/api/tickets/1/status",
-                                  {{"status", "resolved"}}, ivan);
+    const HttpResult change =
+        api(port(), Verb::post, "/api/tickets/1/status", {{"status", "resolved"}}, ivan);
     EXPECT_EQ(change.status, 404);
     EXPECT_EQ(change.json["code"], "unknown_ticket");
     EXPECT_EQ(status_in_state(1), core::TicketStatus::open);
@@ -101,8 +101,7 @@ TEST_F(RestTickets, AnAgentWhoMayNotSeeTheChatGetsNeitherItsTicketNorIt) {
 
 TEST_F(RestTickets, CustomersNeverReadOrChangeTickets) {
     EXPECT_EQ(api(port(), Verb::get, "/api/tickets/1", nullptr, chat.token).status, 404);
-    EXPECT_EQ(api(port(), Verb::post, "/api/tickets/1/status", {{"status", "resolved"}},
-                  chat.token)
+    EXPECT_EQ(api(port(), Verb::post, "/api/tickets/1/status", {{"status", "resolved"}}, chat.token)
                   .status,
               403);
     EXPECT_EQ(api(port(), Verb::get, customer_path("/tickets"), nullptr, chat.token).status, 403);
@@ -193,8 +192,8 @@ TEST(TicketFanout, TheHolderOfALinkedChatHearsOfTheStatus) {
     ok(chen, core::SetPresence{"chen", core::Presence::online});
     const core::ChatId billing = start(2);
     ok(chen, core::AcceptChat{billing});
-    ok(chen, core::CreateTicket{billing, core::TicketKind::incident, "Line down",
-                                core::Priority::high});
+    ok(chen,
+       core::CreateTicket{billing, core::TicketKind::incident, "Line down", core::Priority::high});
     ok(ivan, core::SetPresence{"ivan", core::Presence::online});
     const core::ChatId general = start(1);
     ok(ivan, core::AcceptChat{general});

@@ -15,8 +15,8 @@ namespace {
 
 std::string upload_headers(unsigned short port, const std::string& chat,
                            const std::string& extra = {}) {
-    return "POST /api/chats/" + chat + "/attachments HTTP/1.1\r\nHost: 127.0.0.1:" +
-           std::to_string(port) +
+    return "POST /api/chats/" + chat +
+           "/attachments HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
            "\r\nContent-Type: image/png\r\nX-File-Name: big.png\r\nContent-Length: 9437184\r\n" +
            extra + "\r\n";
 }
@@ -29,11 +29,12 @@ TEST(StalledBodies, Item8_AnonymousUploadsAreRefusedBeforeTheirBodiesAreSent) {
     for (int i = 0; i < 30; ++i) {
         strangers.push_back(std::make_unique<RawClient>(io, server.port()));
         // The headers and the first bytes of the file, then nothing more.
-        ASSERT_TRUE(strangers.back()->send(upload_headers(server.port(), chat.chat) +
-                                           "\x89PNG\r\n\x1a\n"));
+        ASSERT_TRUE(
+            strangers.back()->send(upload_headers(server.port(), chat.chat) + "\x89PNG\r\n\x1a\n"));
         strangers.back()->read_response();
     }
-    ASSERT_TRUE(run_until_all_answered(io, strangers)) << "the server waited for the bodies instead of answering the headers";
+    ASSERT_TRUE(run_until_all_answered(io, strangers))
+        << "the server waited for the bodies instead of answering the headers";
     for (const auto& stranger : strangers) {
         ASSERT_TRUE(stranger->response().has_value());
         const RawResponse& answer = *stranger->response();
@@ -59,12 +60,12 @@ TEST(StalledBodies, Item8_AWrongTokenIsRefusedBeforeTheBodyToo) {
 TEST(StalledBodies, Item8_TheChatsOwnCustomerStillUploads) {
     TestServer server;
     const StartedChat chat = start_chat(server.port(), "Ann Lee", "A small file");
-    const HttpResult stored = http_call(server.port(), Verb::post,
-                                        "/api/chats/" + chat.chat + "/attachments",
-                                        std::string("\x89PNG\r\n\x1a\n0000", 12),
-                                        {{"Authorization", "Bearer " + chat.token},
-                                         {"Content-Type", "image/png"},
-                                         {"X-File-Name", "small.png"}});
+    const HttpResult stored =
+        http_call(server.port(), Verb::post, "/api/chats/" + chat.chat + "/attachments",
+                  std::string("\x89PNG\r\n\x1a\n0000", 12),
+                  {{"Authorization", "Bearer " + chat.token},
+                   {"Content-Type", "image/png"},
+                   {"X-File-Name", "small.png"}});
     EXPECT_EQ(stored.status, 201) << stored.body;
 }
 

@@ -56,8 +56,7 @@ TEST(Connections, Item7_OneAddressCannotTakeEveryConnection) {
         if (socket->response()->result_int() == 101) {
             ++upgraded;
         } else if (socket->response()->result_int() == 503 &&
-                   socket->response()->body().find("too_many_connections") !=
-                       std::string::npos) {
+                   socket->response()->body().find("too_many_connections") != std::string::npos) {
             ++refused;
         }
     }

@@ -44,8 +44,8 @@ protected:
 };
 
 TEST_F(CookieChanges, Item6_ATextPlainPostFromAnotherPortOfTheSameSiteIsRefused) {
-    const HttpResult forged = create_key(
-        "planted", {{"Origin", "http://127.0.0.1:1"}, {"Content-Type", "text/plain"}});
+    const HttpResult forged =
+        create_key("planted", {{"Origin", "http://127.0.0.1:1"}, {"Content-Type", "text/plain"}});
     EXPECT_EQ(forged.status, 403) << forged.body;
     EXPECT_EQ(forged.json["code"], "cross_site_request");
     EXPECT_FALSE(forged.json.value("message", "").empty());
@@ -58,8 +58,8 @@ TEST_F(CookieChanges, Item6_OwnOriginButNotJsonIsRefused) {
     EXPECT_EQ(plain.status, 403) << plain.body;
     EXPECT_EQ(plain.json["code"], "cross_site_request");
     const HttpResult form = create_key(
-        "planted", {{"Origin", own_origin()},
-                    {"Content-Type", "application/x-www-form-urlencoded"}});
+        "planted",
+        {{"Origin", own_origin()}, {"Content-Type", "application/x-www-form-urlencoded"}});
     EXPECT_EQ(form.status, 403) << form.body;
     EXPECT_EQ(keys(), 0u);
 }
@@ -80,15 +80,14 @@ TEST_F(CookieChanges, Item6_UploadsWithTheCookieNeedTheServersOwnOrigin) {
     const StartedChat chat = start_chat(port(), "Ann Lee", "A picture");
     const std::string path = "/api/chats/" + chat.chat + "/attachments";
     const std::string png("\x89PNG\r\n\x1a\n0000", 12);
-    const HttpResult forged = http_call(port(), Verb::post, path, png,
-                                        {{"Cookie", cookie},
-                                         {"Origin", "http://127.0.0.1:1"},
-                                         {"Content-Type", "image/png"}});
+    const HttpResult forged = http_call(
+        port(), Verb::post, path, png,
+        {{"Cookie", cookie}, {"Origin", "http://127.0.0.1:1"}, {"Content-Type", "image/png"}});
     EXPECT_EQ(forged.status, 403) << forged.body;
     EXPECT_EQ(forged.json["code"], "cross_site_request");
-    const HttpResult own = http_call(
-        port(), Verb::post, path, png,
-        {{"Cookie", cookie}, {"Origin", own_origin()}, {"Content-Type", "image/png"}});
+    const HttpResult own =
+        http_call(port(), Verb::post, path, png,
+                  {{"Cookie", cookie}, {"Origin", own_origin()}, {"Content-Type", "image/png"}});
     EXPECT_NE(own.json.value("code", ""), "cross_site_request") << own.body;
 }
 
@@ -105,10 +104,9 @@ TEST_F(CookieChanges, Item6_TheConsolesOwnJsonCallsAndBearerCallsStillWork) {
                   {{"Authorization", "Bearer " + demo_staff(port(), "admin")},
                    {"Content-Type", "text/plain"}});
     EXPECT_EQ(scripted.status, 201) << scripted.body;
-    const HttpResult out =
-        http_call(port(), Verb::delete_, "/api/session", {},
-                  {{"Cookie", cookie}, {"Origin", own_origin()},
-                   {"Content-Type", "application/json"}});
+    const HttpResult out = http_call(
+        port(), Verb::delete_, "/api/session", {},
+        {{"Cookie", cookie}, {"Origin", own_origin()}, {"Content-Type", "application/json"}});
     EXPECT_EQ(out.status, 200) << out.body;
 }
 

@@ -3,10 +3,10 @@
 // client as 1006 instead of 1009, and /healthz answering before --demo made the accounts.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <fstream>
 #include <future>
 #include <thread>
-#include <unistd.h>
 
 #include "edge_support.h"
 #include "rest/rest_test_support.h"
@@ -42,8 +42,8 @@ TEST(HostAllowlist, Low_TheServersOwnNamesAndListedHostsAreServed) {
         config.allowed_origins = {"https://shop.example.com"};
     });
     const std::string port = std::to_string(server.port());
-    const std::vector<std::string> served = {"127.0.0.1:" + port,     "localhost:" + port,
-                                             "LOCALHOST:" + port,     "support.example.com",
+    const std::vector<std::string> served = {"127.0.0.1:" + port,       "localhost:" + port,
+                                             "LOCALHOST:" + port,       "support.example.com",
                                              "support.example.com:443", "shop.example.com"};
     for (const std::string& host : served) {
         const HttpResult answer =
@@ -55,9 +55,8 @@ TEST(HostAllowlist, Low_TheServersOwnNamesAndListedHostsAreServed) {
                   .status,
               421);
     // Health probes name the server however their network reaches it.
-    EXPECT_EQ(
-        http_call(server.port(), Verb::get, "/healthz", {}, {{"Host", "10.1.2.3:9"}}).status,
-        200);
+    EXPECT_EQ(http_call(server.port(), Verb::get, "/healthz", {}, {{"Host", "10.1.2.3:9"}}).status,
+              200);
 }
 
 class SecurityHeaders : public ::testing::Test {
@@ -147,12 +146,10 @@ TEST(Health, Low_HealthzSaysStartingUntilTheDemoAccountsExist) {
     config.ip_requests_per_second = 100000;
     // Real password hashing: making the demo accounts takes long enough to be asked during it.
     auto opened = Server::open(config, ServerOptions{[] {
-                                           return std::chrono::duration_cast<
-                                                      std::chrono::milliseconds>(
-                                                      std::chrono::system_clock::now()
-                                                          .time_since_epoch())
-                                               .count();
-                                       }});
+                                   return std::chrono::duration_cast<std::chrono::milliseconds>(
+                                              std::chrono::system_clock::now().time_since_epoch())
+                                       .count();
+                               }});
     ASSERT_TRUE(std::holds_alternative<std::unique_ptr<Server>>(opened));
     auto server = std::get<std::unique_ptr<Server>>(std::move(opened));
     const unsigned short port = server->endpoint().port();
@@ -168,10 +165,11 @@ TEST(Health, Low_HealthzSaysStartingUntilTheDemoAccountsExist) {
     } while (health.status == 503 && answers.size() < 100000);
     EXPECT_EQ(health.status, 200);
     // Ready means ready: the demo's accounts sign in.
-    const HttpResult signed_in = http_call(
-        port, Verb::post, "/api/session", json{{"agent", "maria"}, {"password", "maria-demo"}}.dump());
-    EXPECT_EQ(signed_in.status, 200) << signed_in.body << " after " << answers.size()
-                                     << " health answers";
+    const HttpResult signed_in =
+        http_call(port, Verb::post, "/api/session",
+                  json{{"agent", "maria"}, {"password", "maria-demo"}}.dump());
+    EXPECT_EQ(signed_in.status, 200)
+        << signed_in.body << " after " << answers.size() << " health answers";
     started.get();
     server.reset();
     std::error_code ignored;

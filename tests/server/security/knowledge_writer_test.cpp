@@ -44,9 +44,8 @@ TEST(Knowledge_SecondWriter, AnArticleWriteInProgressDoesNotStallEventCommits) {
     writer.exec("BEGIN IMMEDIATE");
     sqlite::Query(writer, "UPDATE knowledge_articles SET body = body || ' (editing)'").run();
 
-    const json reply = customer.command({{"type", "post_customer_message"},
-                                         {"chat", chat.chat},
-                                         {"text", "are you there?"}});
+    const json reply = customer.command(
+        {{"type", "post_customer_message"}, {"chat", chat.chat}, {"text", "are you there?"}});
     EXPECT_EQ(reply.value("type", ""), "ack") << "the event commit waited for the article write";
     writer.exec("ROLLBACK");
     EXPECT_FALSE(server.server().failed());

@@ -38,10 +38,11 @@ std::string device_at(const std::filesystem::path& dir) {
 
 }  // namespace
 
-bool running_as_root() { return ::geteuid() == 0; }
+bool running_as_root() {
+    return ::geteuid() == 0;
+}
 
-SmallDisk::SmallDisk(Kind kind, const std::string& size)
-    : dir_(fresh_temp_dir("parley-disk-")) {
+SmallDisk::SmallDisk(Kind kind, const std::string& size) : dir_(fresh_temp_dir("parley-disk-")) {
     if (kind == Kind::tmpfs) {
         const std::string options = "size=" + size;
         mounted_ = ::mount("tmpfs", dir_.c_str(), "tmpfs", 0, options.c_str()) == 0;

@@ -33,8 +33,9 @@ TEST(Low_SnapshotChecksum, AnEditedSnapshotIsRefusedAndTheLogReplayed) {
     {
         // Stopping saved a snapshot; the forgery keeps its length and its JSON valid.
         auto db = sqlite::Connection::open(data / "parley.db", sqlite::Connection::Mode::existing);
-        sqlite::Query(db, "UPDATE snapshots SET payload = replace(payload, "
-                          "'refund my order 1234', 'refund my order 9999')")
+        sqlite::Query(db,
+                      "UPDATE snapshots SET payload = replace(payload, "
+                      "'refund my order 1234', 'refund my order 9999')")
             .run();
         sqlite::Query count(db, "SELECT count(*) FROM snapshots WHERE instr(payload, '9999') > 0");
         ASSERT_TRUE(count.next_row());

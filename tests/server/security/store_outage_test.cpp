@@ -20,7 +20,9 @@ using namespace std::chrono_literals;
 // Long enough that every message needs a page of its own in the log.
 const std::string kPadding(3000, '.');
 
-std::string text_of(int i) { return "message " + std::to_string(i) + " " + kPadding; }
+std::string text_of(int i) {
+    return "message " + std::to_string(i) + " " + kPadding;
+}
 
 json customer_message(const std::string& chat, const std::string& id, const std::string& text) {
     return {{"type", "post_customer_message"}, {"command_id", id}, {"chat", chat}, {"text", text}};

@@ -26,10 +26,9 @@ constexpr std::uint64_t kMiB = 1024 * 1024;
 
 HttpResult upload(unsigned short port, const std::string& chat, const std::string& token,
                   const std::string& bytes, const std::string& type = "text/plain") {
-    return http_call(port, Verb::post, chat_path(chat, "/attachments"), bytes,
-                     {{"Authorization", "Bearer " + token},
-                      {"Content-Type", type},
-                      {"X-File-Name", "file"}});
+    return http_call(
+        port, Verb::post, chat_path(chat, "/attachments"), bytes,
+        {{"Authorization", "Bearer " + token}, {"Content-Type", type}, {"X-File-Name", "file"}});
 }
 
 HttpResult post_message(unsigned short port, const StartedChat& chat, const std::string& text) {
@@ -60,8 +59,8 @@ TEST(SecurityUploads, Item2_AClosedChatTakesNoMoreFiles) {
     TestServer server;
     const StartedChat ann = start_chat(server.port(), "Ann", "Hello");
     ASSERT_EQ(upload(server.port(), ann.chat, ann.token, "before").status, 201);
-    const HttpResult cancelled =
-        send_command(server.port(), ann.token, {{"type", "customer_cancel_chat"}, {"chat", ann.chat}});
+    const HttpResult cancelled = send_command(
+        server.port(), ann.token, {{"type", "customer_cancel_chat"}, {"chat", ann.chat}});
     ASSERT_EQ(cancelled.status, 200) << cancelled.body;
 
     const HttpResult after = upload(server.port(), ann.chat, ann.token, "after the chat closed");
@@ -227,8 +226,7 @@ std::unique_ptr<tcp::socket> stalled_download(boost::asio::io_context& io, unsig
     socket->connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
     const std::string request = "GET /api/attachments/" + id +
                                 " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-                                "\r\nAuthorization: Bearer " + token +
-                                "\r\n\r\n";
+                                "\r\nAuthorization: Bearer " + token + "\r\n\r\n";
     boost::asio::write(*socket, boost::asio::buffer(request));
     std::string head;
     boost::asio::read_until(*socket, boost::asio::dynamic_buffer(head), "\r\n\r\n");
@@ -241,8 +239,7 @@ TEST(SecurityUploads, Item8_DownloadsThatAreNeverReadHoldNoFileInMemory) {
     TestServer server;
     const StartedChat ann = start_chat(server.port(), "Ann", "A big scan");
     const std::string scan = "%PDF-" + std::string(9 * kMiB, 'x');
-    const HttpResult uploaded =
-        upload(server.port(), ann.chat, ann.token, scan, "application/pdf");
+    const HttpResult uploaded = upload(server.port(), ann.chat, ann.token, scan, "application/pdf");
     ASSERT_EQ(uploaded.status, 201) << uploaded.body;
     const std::string id = uploaded.json["id"];
     const HttpResult whole =
@@ -267,23 +264,22 @@ TEST(SecurityUploads, Low_TheCsvExportDisarmsALeadingTabOrCarriageReturn) {
     TestServer server;
     const std::string admin = demo_staff(server.port(), "admin");
     for (const char* name : {"\t=1+2", "\r=3+4"}) {
-        const HttpResult created = send_command(
-            server.port(), admin,
-            {{"type", "create_queue"},
-             {"config",
-              {{"name", name},
-               {"mode", "pick"},
-               {"reminder_delay", 900000},
-               {"auto_close_delay", 1800000},
-               {"offer_timeout", 30000},
-               {"transfer_timeout", 120000},
-               {"target_wait", 60000},
-               {"accepts_transfers", true}}}});
+        const HttpResult created = send_command(server.port(), admin,
+                                                {{"type", "create_queue"},
+                                                 {"config",
+                                                  {{"name", name},
+                                                   {"mode", "pick"},
+                                                   {"reminder_delay", 900000},
+                                                   {"auto_close_delay", 1800000},
+                                                   {"offer_timeout", 30000},
+                                                   {"transfer_timeout", 120000},
+                                                   {"target_wait", 60000},
+                                                   {"accepts_transfers", true}}}});
         ASSERT_EQ(created.status, 200) << created.body;
         ASSERT_FALSE(start_chat(server.port(), "Ann", "Hi", name).chat.empty());
     }
-    const HttpResult csv = http_call(server.port(), Verb::get,
-                                     "/api/analytics?by=queue&format=csv", {}, bearer(admin));
+    const HttpResult csv = http_call(server.port(), Verb::get, "/api/analytics?by=queue&format=csv",
+                                     {}, bearer(admin));
     ASSERT_EQ(csv.status, 200) << csv.body;
     EXPECT_NE(csv.body.find("\r\n'\t=1+2,"), std::string::npos) << csv.body;
     EXPECT_NE(csv.body.find("\r\n\"'\r=3+4\","), std::string::npos) << csv.body;

@@ -49,8 +49,7 @@ void raise_tickets(unsigned short port, int round, int acks) {
     const std::string sofia = demo_staff(port, "sofia");
     std::vector<std::string> chats;
     for (int i = 0; i < kChatsPerRound; ++i) {
-        chats.push_back(start_chat(port, "Crash " + std::to_string(round) + "-" +
-                                             std::to_string(i),
+        chats.push_back(start_chat(port, "Crash " + std::to_string(round) + "-" + std::to_string(i),
                                    "printer on fire")
                             .chat);
     }

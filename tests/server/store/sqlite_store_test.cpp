@@ -379,7 +379,8 @@ TEST_F(SqliteStoreTest, ASnapshotPastTheLogIsRefused) {
 
 StoredSession session_of(std::string token_hash, SessionKind kind, std::string subject,
                          std::int64_t expires_at, std::optional<std::uint64_t> chat = {}) {
-    return {std::move(token_hash), kind, std::move(subject), store_test::chat_name(chat), 100, expires_at};
+    return {std::move(token_hash),       kind, std::move(subject),
+            store_test::chat_name(chat), 100,  expires_at};
 }
 
 class SessionsTest : public SqliteStoreTest {

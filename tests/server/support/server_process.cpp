@@ -21,9 +21,9 @@ ServerProcess::ServerProcess(const char* binary, const std::filesystem::path& di
         close(out[0]);
         const std::string data = (dir / "data").string();
         const std::string web = dir.string();
-        execl(binary, binary, "--listen", "127.0.0.1:0", "--data-dir", data.c_str(),
-              "--web-root", web.c_str(), "--demo", "--ip-requests-per-second", "100000",
-              "--commands-per-second", "100000", static_cast<char*>(nullptr));
+        execl(binary, binary, "--listen", "127.0.0.1:0", "--data-dir", data.c_str(), "--web-root",
+              web.c_str(), "--demo", "--ip-requests-per-second", "100000", "--commands-per-second",
+              "100000", static_cast<char*>(nullptr));
         _exit(127);
     }
     close(out[1]);

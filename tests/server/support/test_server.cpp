@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <boost/asio/connect.hpp>
 #include <atomic>
+#include <boost/asio/connect.hpp>
 #include <future>
 #include <random>
 
@@ -68,7 +68,9 @@ void TestServer::open() {
     server_->start();
 }
 
-unsigned short TestServer::port() const { return server_->endpoint().port(); }
+unsigned short TestServer::port() const {
+    return server_->endpoint().port();
+}
 
 void TestServer::restart(const std::function<void(ServerConfig&)>& tweak) {
     server_->stop();
@@ -218,7 +220,9 @@ nlohmann::json WsClient::hello(const std::optional<std::string>& token,
     return reply ? *reply : nlohmann::json();
 }
 
-void WsClient::send(const nlohmann::json& message) { send_text(message.dump()); }
+void WsClient::send(const nlohmann::json& message) {
+    send_text(message.dump());
+}
 
 void WsClient::send_text(const std::string& text) {
     ws_.text(true);

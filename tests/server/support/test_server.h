@@ -99,8 +99,8 @@ public:
     void send(const nlohmann::json& message);
     void send_text(const std::string& text);
     // The next message, or nothing after `timeout` (or when the server closed).
-    std::optional<nlohmann::json> next(std::chrono::milliseconds timeout =
-                                           std::chrono::milliseconds(5000));
+    std::optional<nlohmann::json> next(
+        std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
     // Every message until the server has been quiet for `quiet`.
     std::vector<nlohmann::json> drain(std::chrono::milliseconds quiet);
     // Reads until a message of this type (others are kept in `seen`).

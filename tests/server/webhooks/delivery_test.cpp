@@ -20,9 +20,9 @@ protected:
     std::string staff(const std::string& agent) { return sign_in(port(), agent, agent + "-demo"); }
 
     void enable(const std::string& url) {
-        const HttpResult put = api(port(), Verb::put, "/api/admin/webhook",
-                                   {{"url", url}, {"secret", kSecret}, {"enabled", true}},
-                                   staff("admin"));
+        const HttpResult put =
+            api(port(), Verb::put, "/api/admin/webhook",
+                {{"url", url}, {"secret", kSecret}, {"enabled", true}}, staff("admin"));
         ASSERT_EQ(put.status, 200) << put.body;
     }
 
@@ -30,8 +30,9 @@ protected:
     std::string raise_ticket() {
         const StartedChat chat = start_chat(port(), "Nora Quinn", "My router keeps rebooting");
         const std::string maria = staff("maria");
-        EXPECT_EQ(send_command(port(), maria, {{"type", "accept_chat"}, {"chat", chat.chat}}).status,
-                  200);
+        EXPECT_EQ(
+            send_command(port(), maria, {{"type", "accept_chat"}, {"chat", chat.chat}}).status,
+            200);
         const HttpResult created = send_command(port(), maria,
                                                 {{"type", "create_ticket"},
                                                  {"chat", chat.chat},
@@ -74,11 +75,13 @@ TEST_F(Webhook, ATicketReachesAReceiverThatFailsTwiceSignedAndRetried) {
     for (const ReceivedRequest& request : received) {
         EXPECT_EQ(request.target, "/hook");
         EXPECT_EQ(request.headers.at("X-Parley-Event"), "ticket_created");
-        EXPECT_EQ(request.headers.at("X-Parley-Delivery"), received[0].headers.at("X-Parley-Delivery"));
+        EXPECT_EQ(request.headers.at("X-Parley-Delivery"),
+                  received[0].headers.at("X-Parley-Delivery"));
         EXPECT_EQ(request.headers.at("X-Parley-Signature"), webhooks::sign(kSecret, request.body));
         EXPECT_EQ(request.body, received[0].body);
     }
-    EXPECT_NE(received[0].headers.at("X-Parley-Signature"), webhooks::sign("wrong", received[0].body));
+    EXPECT_NE(received[0].headers.at("X-Parley-Signature"),
+              webhooks::sign("wrong", received[0].body));
     // Back-off: 100 ms, then 200 ms.
     EXPECT_GE(received[1].at - received[0].at, 90ms);
     EXPECT_GE(received[2].at - received[1].at, 190ms);
@@ -108,9 +111,9 @@ TEST_F(Webhook, AStatusSetByTheServiceDeskIsDeliveredToo) {
     const HttpResult key =
         api(port(), Verb::post, "/api/admin/api-keys", {{"name", "Service desk"}}, staff("admin"));
     ASSERT_EQ(key.status, 201) << key.body;
-    const HttpResult resolved = api(port(), Verb::post, "/api/tickets/1/status",
-                                    {{"status", "resolved"}, {"reference", "SD-7"}},
-                                    key.json["key"].get<std::string>());
+    const HttpResult resolved =
+        api(port(), Verb::post, "/api/tickets/1/status",
+            {{"status", "resolved"}, {"reference", "SD-7"}}, key.json["key"].get<std::string>());
     ASSERT_EQ(resolved.status, 200) << resolved.body;
     const auto received = receiver.wait_for(2, 10s);
     ASSERT_EQ(received.size(), 2u);
@@ -128,13 +131,14 @@ TEST_F(Webhook, AStatusSetByTheServiceDeskIsDeliveredToo) {
     ASSERT_EQ(first.json["deliveries"].size(), 1u);
     EXPECT_EQ(first.json["deliveries"][0]["event"], "ticket_status_changed");
     const std::string before = std::to_string(first.json["next_before"].get<std::int64_t>());
-    const HttpResult second = api(port(), Verb::get,
-                                  "/api/admin/webhook/deliveries?limit=1&before=" + before,
-                                  nullptr, admin);
+    const HttpResult second =
+        api(port(), Verb::get, "/api/admin/webhook/deliveries?limit=1&before=" + before, nullptr,
+            admin);
     ASSERT_EQ(second.json["deliveries"].size(), 1u);
     EXPECT_EQ(second.json["deliveries"][0]["event"], "ticket_created");
-    EXPECT_EQ(api(port(), Verb::get, "/api/admin/webhook/deliveries?limit=0", nullptr, admin).status,
-              400);
+    EXPECT_EQ(
+        api(port(), Verb::get, "/api/admin/webhook/deliveries?limit=0", nullptr, admin).status,
+        400);
 }
 
 TEST_F(Webhook, PendingDeliveriesResumeAfterARestart) {
@@ -158,10 +162,12 @@ TEST_F(Webhook, NothingIsSentWhileDisabled) {
 
 TEST_F(Webhook, OnlyAdminsConfigureItAndTheSecretIsNeverEchoed) {
     const std::string admin = staff("admin");
-    const json settings = {{"url", "http://127.0.0.1:9/hook"}, {"secret", kSecret}, {"enabled", true}};
+    const json settings = {
+        {"url", "http://127.0.0.1:9/hook"}, {"secret", kSecret}, {"enabled", true}};
     EXPECT_EQ(api(port(), Verb::put, "/api/admin/webhook", settings, staff("maria")).status, 403);
-    EXPECT_EQ(api(port(), Verb::get, "/api/admin/webhook/deliveries", nullptr, staff("sofia")).status,
-              403);
+    EXPECT_EQ(
+        api(port(), Verb::get, "/api/admin/webhook/deliveries", nullptr, staff("sofia")).status,
+        403);
 
     const HttpResult saved = api(port(), Verb::put, "/api/admin/webhook", settings, admin);
     ASSERT_EQ(saved.status, 200) << saved.body;

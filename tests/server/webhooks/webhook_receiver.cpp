@@ -1,9 +1,9 @@
 // The test receiver: one request per connection, answered and closed.
 #include "webhooks/webhook_receiver.h"
 
+#include <algorithm>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <algorithm>
 
 namespace parley::server::testing {
 
@@ -39,8 +39,8 @@ void WebhookReceiver::serve() {
         http::read(socket, buffer, request, error);
         if (error)
             continue;
-        ReceivedRequest received{std::string(request.target()), {}, request.body(),
-                                 std::chrono::steady_clock::now()};
+        ReceivedRequest received{
+            std::string(request.target()), {}, request.body(), std::chrono::steady_clock::now()};
         for (const auto& field : request)
             received.headers[std::string(field.name_string())] = std::string(field.value());
         int status = 200;

@@ -3,9 +3,9 @@
 // (the last one repeats).
 #pragma once
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>

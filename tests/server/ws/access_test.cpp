@@ -25,10 +25,10 @@ protected:
 
     // maria takes Anna's chat so the matrix has a held chat to refuse things on.
     void maria_holds_anna(WsClient& maria) {
-        ASSERT_EQ(maria.command({{"type", "set_presence"},
-                                 {"agent", "maria"},
-                                 {"presence", "online"}})["type"],
-                  "ack");
+        ASSERT_EQ(
+            maria.command(
+                {{"type", "set_presence"}, {"agent", "maria"}, {"presence", "online"}})["type"],
+            "ack");
         ASSERT_EQ(maria.command({{"type", "accept_chat"}, {"chat", anna.chat}})["type"], "ack");
     }
 
@@ -58,30 +58,45 @@ TEST_F(WsAccess, EveryRoleIsRefusedWhatIsNotItsBusiness) {
         {"customer",
          {{"type", "post_customer_message"}, {"chat", boris.chat}, {"text", "hi Boris"}},
          "not_authorized"},
-        {"customer", {{"type", "post_agent_message"}, {"chat", anna.chat}, {"text", "x"}},
+        {"customer",
+         {{"type", "post_agent_message"}, {"chat", anna.chat}, {"text", "x"}},
          "not_authorized"},
-        {"customer", {{"type", "add_note"}, {"chat", anna.chat}, {"text", "x"}},
-         "not_authorized"},
+        {"customer", {{"type", "add_note"}, {"chat", anna.chat}, {"text", "x"}}, "not_authorized"},
         {"customer", {{"type", "accept_chat"}, {"chat", boris.chat}}, "not_authorized"},
-        {"customer", {{"type", "close_chat"}, {"chat", anna.chat}, {"category", "x"}, {"notes", ""}, {"resolve_ticket", false}},
+        {"customer",
+         {{"type", "close_chat"},
+          {"chat", anna.chat},
+          {"category", "x"},
+          {"notes", ""},
+          {"resolve_ticket", false}},
          "not_authorized"},
-        {"customer", {{"type", "set_presence"}, {"agent", "maria"}, {"presence", "offline"}},
+        {"customer",
+         {{"type", "set_presence"}, {"agent", "maria"}, {"presence", "offline"}},
          "not_authorized"},
         {"chen", {{"type", "accept_chat"}, {"chat", waiting.chat}}, "not_queue_member"},
-        {"ivan", {{"type", "close_chat"}, {"chat", anna.chat}, {"category", "x"}, {"notes", ""}, {"resolve_ticket", false}},
+        {"ivan",
+         {{"type", "close_chat"},
+          {"chat", anna.chat},
+          {"category", "x"},
+          {"notes", ""},
+          {"resolve_ticket", false}},
          "not_assignee"},
-        {"ivan", {{"type", "post_agent_message"}, {"chat", anna.chat}, {"text", "me too"}},
+        {"ivan",
+         {{"type", "post_agent_message"}, {"chat", anna.chat}, {"text", "me too"}},
          "not_assignee"},
         {"ivan", {{"type", "release_chat"}, {"chat", anna.chat}}, "not_assignee"},
-        {"ivan", {{"type", "set_capacity"}, {"agent", "ivan"}, {"capacity", 50}},
+        {"ivan", {{"type", "set_capacity"}, {"agent", "ivan"}, {"capacity", 50}}, "not_authorized"},
+        {"ivan",
+         {{"type", "create_agent"},
+          {"agent", "mallory"},
+          {"profile", {{"name", "M"}, {"role", "admin"}, {"company", ""}}},
+          {"capacity", 3}},
          "not_authorized"},
-        {"ivan", {{"type", "create_agent"}, {"agent", "mallory"},
-                  {"profile", {{"name", "M"}, {"role", "admin"}, {"company", ""}}},
-                  {"capacity", 3}},
+        {"maria",
+         {{"type", "set_presence"}, {"agent", "ivan"}, {"presence", "offline"}},
          "not_authorized"},
-        {"maria", {{"type", "set_presence"}, {"agent", "ivan"}, {"presence", "offline"}},
-         "not_authorized"},
-        {"maria", {{"type", "force_close_chat"}, {"chat", boris.chat}, {"notes", ""}},
+        {"maria",
+         {{"type", "force_close_chat"}, {"chat", boris.chat}, {"notes", ""}},
          "not_authorized"},
     };
     for (const Refusal& refusal : refusals) {
@@ -91,12 +106,12 @@ TEST_F(WsAccess, EveryRoleIsRefusedWhatIsNotItsBusiness) {
                                                                   : maria;
         const json reply = client.command(refusal.command);
         EXPECT_EQ(reply["type"], "rejected") << refusal.who << " " << refusal.command.dump();
-        EXPECT_EQ(reply["code"], refusal.code) << refusal.who << " " << refusal.command.dump()
-                                               << " → " << reply.dump();
+        EXPECT_EQ(reply["code"], refusal.code)
+            << refusal.who << " " << refusal.command.dump() << " → " << reply.dump();
         EXPECT_FALSE(reply.value("message", "").empty());
     }
-    EXPECT_EQ(maria.command({{"type", "post_agent_message"}, {"chat", anna.chat}, {"text", "ok"}})
-                  ["type"],
+    EXPECT_EQ(maria.command(
+                  {{"type", "post_agent_message"}, {"chat", anna.chat}, {"text", "ok"}})["type"],
               "ack")
         << "after all the refusals the rightful holder still works";
 }

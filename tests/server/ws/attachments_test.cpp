@@ -23,7 +23,9 @@ std::string upload(unsigned short port, const std::string& chat, const std::stri
 }
 
 json file(const std::string& ref, const std::string& name, std::uint64_t size) {
-    return {{"name", name}, {"content_type", "application/x-msdownload"}, {"size_bytes", size},
+    return {{"name", name},
+            {"content_type", "application/x-msdownload"},
+            {"size_bytes", size},
             {"ref", ref}};
 }
 
@@ -52,9 +54,9 @@ TEST(MessageFiles, OnlyTheChatsOwnUploadsAsTheStoreRecordsThem) {
 
     const json claimed = post(file("/api/attachments/" + mine, "invoice.exe", 999999));
     ASSERT_EQ(claimed["type"], "ack") << claimed.dump();
-    const HttpResult chat = http_call(server.port(), http::verb::get,
-                                      "/api/chats/" + ann["chat"].get<std::string>(), {},
-                                      {{"Authorization", "Bearer " + ann["token"].get<std::string>()}});
+    const HttpResult chat =
+        http_call(server.port(), http::verb::get, "/api/chats/" + ann["chat"].get<std::string>(),
+                  {}, {{"Authorization", "Bearer " + ann["token"].get<std::string>()}});
     const json& stored = chat.json["messages"].back()["attachments"][0];
     EXPECT_EQ(stored["name"], "receipt.txt");
     EXPECT_EQ(stored["size_bytes"], 9);

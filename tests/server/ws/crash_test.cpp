@@ -14,8 +14,8 @@ using nlohmann::json;
 
 TEST(Durability, EveryAcknowledgedMessageSurvivesSigkill) {
     std::random_device random;
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("parley-crash-" + std::to_string(random()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("parley-crash-" + std::to_string(random()));
     std::filesystem::create_directories(dir);
     std::vector<std::string> acknowledged;
     std::string chat;
@@ -76,8 +76,8 @@ TEST(Durability, EveryAcknowledgedMessageSurvivesSigkill) {
 
 TEST(Durability, SigtermFinishesWhatIsInFlightClosesSocketsWithAReasonAndExitsZero) {
     std::random_device random;
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("parley-term-" + std::to_string(random()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("parley-term-" + std::to_string(random()));
     std::filesystem::create_directories(dir);
     std::string chat;
     {

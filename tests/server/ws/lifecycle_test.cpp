@@ -53,8 +53,8 @@ TEST(WsLifecycle, CustomerAndTwoAgentsFromStartToClose) {
     ASSERT_EQ(ivan.hello(sign_in(server.port(), "ivan", "ivan-demo"))["type"], "welcome");
     ivan.expect("sync");
 
-    EXPECT_EQ(maria.command({{"type", "set_presence"}, {"agent", "maria"}, {"presence", "online"}})
-                  ["type"],
+    EXPECT_EQ(maria.command(
+                  {{"type", "set_presence"}, {"agent", "maria"}, {"presence", "online"}})["type"],
               "ack");
     const json accepted = maria.command({{"type", "accept_chat"}, {"chat", started.chat}});
     ASSERT_EQ(accepted["type"], "ack") << accepted.dump();
@@ -137,16 +137,19 @@ TEST(WsLifecycle, TwoAgentsAcceptingTheSameChatAtTheSameInstantExactlyOneWins) {
         const json from_ivan = reply_to(ivan, "i" + suffix);
         const bool maria_won = from_maria["type"] == "ack";
         const bool ivan_won = from_ivan["type"] == "ack";
-        ASSERT_NE(maria_won, ivan_won) << "trial " << trial << ": " << from_maria.dump() << " "
-                                       << from_ivan.dump();
+        ASSERT_NE(maria_won, ivan_won)
+            << "trial " << trial << ": " << from_maria.dump() << " " << from_ivan.dump();
         const json& loser = maria_won ? from_ivan : from_maria;
         EXPECT_EQ(loser["type"], "rejected");
         EXPECT_EQ(loser["code"], "already_assigned") << loser.dump();
         EXPECT_NE(loser["message"].get<std::string>().find("already accepted"), std::string::npos);
         (maria_won ? maria_wins : ivan_wins) += 1;
         WsClient& winner = maria_won ? maria : ivan;
-        ASSERT_EQ(winner.command({{"type", "close_chat"}, {"chat", started.chat},
-                                  {"category", "race"}, {"notes", ""}, {"resolve_ticket", false}})["type"],
+        ASSERT_EQ(winner.command({{"type", "close_chat"},
+                                  {"chat", started.chat},
+                                  {"category", "race"},
+                                  {"notes", ""},
+                                  {"resolve_ticket", false}})["type"],
                   "ack");
     }
     EXPECT_EQ(maria_wins + ivan_wins, 100);

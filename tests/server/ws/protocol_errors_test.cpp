@@ -32,8 +32,7 @@ protected:
 TEST_F(WsProtocolErrors, BadJsonAndWrongShapesAreRefusedWithAReason) {
     EXPECT_EQ(reply_to_text("{not json")["code"], "malformed_json");
     EXPECT_EQ(reply_to_text("[1,2,3]")["code"], "malformed_json");
-    EXPECT_EQ(reply_to_text(R"({"type":"fly_to_moon","command_id":"x"})")["code"],
-              "unknown_type");
+    EXPECT_EQ(reply_to_text(R"({"type":"fly_to_moon","command_id":"x"})")["code"], "unknown_type");
     EXPECT_EQ(reply_to_text(R"({"type":"accept_chat","command_id":"x","chat":7})")["code"],
               "wrong_type");
     const json object_for_string = reply_to_text(
@@ -68,16 +67,20 @@ TEST_F(WsProtocolErrors, TheServerGoesOnServingOthers) {
     WsClient other(server.port());
     EXPECT_EQ(other.hello(token)["type"], "welcome");
     other.expect("sync");
-    EXPECT_EQ(other.command({{"type", "set_presence"}, {"agent", "maria"}, {"presence", "away"}})
-                  ["type"],
-              "ack");
+    EXPECT_EQ(
+        other.command({{"type", "set_presence"}, {"agent", "maria"}, {"presence", "away"}})["type"],
+        "ack");
 }
 
 TEST_F(WsProtocolErrors, ARepeatedCommandIdChangesNothingAndAnswersTheFirstOutcome) {
-    const json first = client->command(
-        {{"type", "set_presence"}, {"agent", "maria"}, {"presence", "online"}, {"command_id", "same"}});
-    const json second = client->command(
-        {{"type", "set_presence"}, {"agent", "maria"}, {"presence", "away"}, {"command_id", "same"}});
+    const json first = client->command({{"type", "set_presence"},
+                                        {"agent", "maria"},
+                                        {"presence", "online"},
+                                        {"command_id", "same"}});
+    const json second = client->command({{"type", "set_presence"},
+                                         {"agent", "maria"},
+                                         {"presence", "away"},
+                                         {"command_id", "same"}});
     ASSERT_EQ(first["type"], "ack");
     ASSERT_EQ(second["type"], "ack");
     EXPECT_TRUE(second["duplicate"].get<bool>());

@@ -38,10 +38,10 @@ protected:
         maria_token = sign_in(server.port(), "maria", "maria-demo");
         maria.hello(maria_token);
         maria.expect("sync");
-        ASSERT_EQ(maria.command({{"type", "set_presence"},
-                                 {"agent", "maria"},
-                                 {"presence", "online"}})["type"],
-                  "ack");
+        ASSERT_EQ(
+            maria.command(
+                {{"type", "set_presence"}, {"agent", "maria"}, {"presence", "online"}})["type"],
+            "ack");
     }
 
     json accept(const CustomerChat& chat) {

@@ -79,8 +79,7 @@ TEST(WsResume, TheStateSurvivesARestartAndResumingAfterItGivesASync) {
         held = maria.expect("sync")["seq"];
         maria.command({{"type", "set_presence"}, {"agent", "maria"}, {"presence", "online"}});
         maria.command({{"type", "accept_chat"}, {"chat", anna.chat}});
-        maria.command(
-            {{"type", "post_agent_message"}, {"chat", anna.chat}, {"text", "survives"}});
+        maria.command({{"type", "post_agent_message"}, {"chat", anna.chat}, {"text", "survives"}});
     }
     server.restart();
     WsClient maria(server.port());

@@ -75,7 +75,8 @@ TEST(SocketOptions, EveryAcceptedConnectionSendsWithoutDelay) {
     // A WebSocket (accepted as HTTP, then upgraded on the same socket) and a bare HTTP
     // connection that has not sent a byte yet.
     WsClient socket_client(server.port());
-    ASSERT_EQ(socket_client.hello(sign_in(server.port(), "maria", "maria-demo"))["type"], "welcome");
+    ASSERT_EQ(socket_client.hello(sign_in(server.port(), "maria", "maria-demo"))["type"],
+              "welcome");
     boost::asio::io_context io;
     boost::asio::ip::tcp::socket http_client(io);
     http_client.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
