@@ -20,13 +20,32 @@ namespace {
 constexpr const char* kFont = "/fonts/DejaVuSans.ttf";
 constexpr float kFontSize = 17.0f;
 constexpr float kLongestFrameSeconds = 0.05f;
+
+// The page has one console frame; the automation bridge asks it for the last frame's summary.
+BrowserFrame* g_automated_frame = nullptr;
 }  // namespace
+
+// Built when the page asks, not every frame: only tests and tools read it, and a summary of
+// every drawn frame was a large share of a frame's cost.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* parley_automation_text() {
+    return g_automated_frame == nullptr ? "" : g_automated_frame->automation().c_str();
+}
 
 console::Clock browser_clock() {
     return {emscripten_get_now() / 1000.0, static_cast<core::Timestamp>(wall_ms())};
 }
 
-BrowserFrame::BrowserFrame() : scale_(kFont, kFontSize) {}
+BrowserFrame::BrowserFrame() : scale_(kFont, kFontSize) {
+    g_automated_frame = this;
+}
+
+const std::string& BrowserFrame::automation() {
+    if (automated_ != nullptr && automation_frame_ != drawn_frames_) {
+        automation_ = console::automation_json(automated_->view_model(), automated_->last_output());
+        automation_frame_ = drawn_frames_;
+    }
+    return automation_;
+}
 
 bool BrowserFrame::open() {
     if (glfwInit() == GLFW_FALSE) {
@@ -83,11 +102,8 @@ void BrowserFrame::run(console::ConsoleApp& app, const console::Clock& clock, bo
         take_text_focus();
     }
 
-    std::string automation = console::automation_json(app.view_model(), app.last_output());
-    if (automation != published_) {
-        publish_automation(automation);
-        published_ = std::move(automation);
-    }
+    automated_ = &app;
+    ++drawn_frames_;
 
     const auto status = app.view_model().connection.status;
     if (!status_shown_ || status != shown_status_) {
@@ -99,11 +115,15 @@ void BrowserFrame::run(console::ConsoleApp& app, const console::Clock& clock, bo
     int framebuffer_width = 0;
     int framebuffer_height = 0;
     glfwGetFramebufferSize(window_, &framebuffer_width, &framebuffer_height);
+    if (picture_.unchanged(*ImGui::GetDrawData(), framebuffer_width, framebuffer_height)) {
+        return;
+    }
     glViewport(0, 0, framebuffer_width, framebuffer_height);
     glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (!first_frame_shown_) {
+        install_automation();
         // Navigation to the first interactive frame, for the console's benchmark.
         EM_ASM({ (window.parley = window.parley || {}).firstFrameMs = performance.now(); });
         first_frame_shown_ = true;

@@ -8,6 +8,7 @@
 
 #include "console/console_app.h"
 #include "console/frame_pacer.h"
+#include "console/picture_memo.h"
 #include "page_scale.h"
 
 struct GLFWwindow;
@@ -27,12 +28,18 @@ public:
     // One display frame of `app`, drawn when the pacer says so; `activity` tells it that
     // something happened on the page or arrived since the previous display frame.
     void run(console::ConsoleApp& app, const console::Clock& clock, bool activity);
+    // The automation bridge's JSON summary of the last drawn frame (console/automation.h).
+    const std::string& automation();
 
 private:
     GLFWwindow* window_ = nullptr;
     PageScale scale_;
     console::FramePacer pacer_;
-    std::string published_;
+    console::PictureMemo picture_;
+    const console::ConsoleApp* automated_ = nullptr;
+    unsigned long drawn_frames_ = 0;
+    unsigned long automation_frame_ = 0;
+    std::string automation_;
     console::ConnectionStatus shown_status_{};
     bool status_shown_ = false;
     bool first_frame_shown_ = false;

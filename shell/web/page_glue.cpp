@@ -98,10 +98,11 @@ EM_JS(void, js_write_clipboard, (const char* text), {
     }
 });
 
-EM_JS(void, js_publish_automation, (const char* json), {
+EM_JS(void, js_install_automation, (), {
     window.parley = window.parley || {};
-    window.parley.automationText = UTF8ToString(json);
-    window.parley.automation = function() { return JSON.parse(window.parley.automationText); };
+    window.parley.automation = function() {
+        return JSON.parse(ccall("parley_automation_text", "string", [], []));
+    };
 });
 
 EM_JS(double, js_wall_ms, (), { return Date.now(); });
@@ -221,8 +222,8 @@ void notify(const std::string& title, const std::string& body) {
     js_notify(title.c_str(), body.c_str());
 }
 
-void publish_automation(const std::string& json) {
-    js_publish_automation(json.c_str());
+void install_automation() {
+    js_install_automation();
 }
 
 double wall_ms() {

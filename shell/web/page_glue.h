@@ -21,8 +21,9 @@ std::string server_socket_url();
 void show_connection_state(const char* label, const char* state);
 // Tells the agent something needs them: a chime, a flashing title, a notification when hidden.
 void notify(const std::string& title, const std::string& body);
-// Hands the automation bridge's JSON to the page: window.parley.automation() parses it.
-void publish_automation(const std::string& json);
+// Gives the page window.parley.automation(): the last drawn frame's summary, parsed (asks
+// parley_automation_text, exported by browser_frame.cpp).
+void install_automation();
 // Downloads an attachment by its ref, a path on this server (the session cookie goes along).
 void download(const std::string& ref);
 // Milliseconds since the epoch (Date.now()).

@@ -6,6 +6,7 @@
 #include "core/names.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -154,6 +155,13 @@ const char* workspace_name(Workspace workspace) {
 }  // namespace
 
 void FrameOutput::publish(std::string id, std::string label, bool enabled, std::string reason) {
+    // An item behind an open modal dialog cannot be reached by a click: it is left out, so a
+    // driver waits for the dialog to close instead of clicking into the dialog by mistake.
+    ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+    if (modal != nullptr &&
+        !ImGui::IsWindowWithinBeginStackOf(ImGui::GetCurrentWindowRead()->RootWindow, modal)) {
+        return;
+    }
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     items.push_back({std::move(id), std::move(label), min.x, min.y, max.x - min.x, max.y - min.y,

@@ -176,6 +176,24 @@ TEST_F(ConsoleAppTest, ClosingWithAResolutionGoesThroughTheDialog) {
     EXPECT_TRUE((model().mine.total() == 0));
 }
 
+TEST_F(ConsoleAppTest, ItemsBehindAnOpenDialogAreNotPublished) {
+    sign_in("maria");
+    const core::ChatId chat = held_chat(maria, billing, "ann");
+    frames(2);
+    click("tab.My chats");
+    click("open/" + chat_key(chat));
+    ASSERT_NE(item("action.release/" + chat_key(chat)), nullptr);
+    click("action.close/" + chat_key(chat));
+    frames(1);
+    // A click there would land on the dialog: a driver must wait for it to close.
+    EXPECT_NE(item("dialog.confirm"), nullptr);
+    EXPECT_EQ(item("action.release/" + chat_key(chat)), nullptr);
+    EXPECT_EQ(item("tab.My chats"), nullptr);
+    click("dialog.cancel");
+    frames(1);
+    EXPECT_NE(item("action.release/" + chat_key(chat)), nullptr);
+}
+
 TEST_F(ConsoleAppTest, ARefusedCommandShowsTheCoresSentence) {
     sign_in("maria");
     const core::ChatId chat = start_chat("ann", billing);

@@ -1,0 +1,81 @@
+#include "console/picture_memo.h"
+
+#include "headless_imgui.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <string>
+
+namespace parley::console {
+namespace {
+
+class PictureMemoTest : public ::testing::Test {
+protected:
+    void SetUp() override { testing::create_headless_imgui(); }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    // One frame with a window saying `text`; returns its draw data.
+    const ImDrawData& draw(const std::string& text) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(10, 10));
+        ImGui::Begin("Desk");
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::Button("Accept next");
+        button_centre_ = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                                (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
+        ImGui::End();
+        ImGui::Render();
+        return *ImGui::GetDrawData();
+    }
+
+    // A new window takes a few frames to size itself; after them its frames repeat.
+    void settle(const std::string& text) {
+        for (int frame = 0; frame < 3; ++frame) {
+            draw(text);
+        }
+    }
+
+    ImVec2 button_centre_;
+};
+
+TEST_F(PictureMemoTest, TheFirstPictureIsNew) {
+    PictureMemo memo;
+    EXPECT_FALSE(memo.unchanged(draw("Queue (1)"), 1280, 800));
+}
+
+TEST_F(PictureMemoTest, TheSamePictureAgainIsUnchanged) {
+    PictureMemo memo;
+    settle("Queue (1)");
+    memo.unchanged(draw("Queue (1)"), 1280, 800);
+    EXPECT_TRUE(memo.unchanged(draw("Queue (1)"), 1280, 800));
+    EXPECT_TRUE(memo.unchanged(draw("Queue (1)"), 1280, 800));
+}
+
+TEST_F(PictureMemoTest, ADifferentTextIsANewPicture) {
+    PictureMemo memo;
+    settle("Queue (1)");
+    memo.unchanged(draw("Queue (1)"), 1280, 800);
+    EXPECT_FALSE(memo.unchanged(draw("Queue (2)"), 1280, 800));
+    EXPECT_TRUE(memo.unchanged(draw("Queue (2)"), 1280, 800));
+}
+
+TEST_F(PictureMemoTest, AResizedCanvasIsANewPictureEvenWithTheSameDrawLists) {
+    PictureMemo memo;
+    settle("Queue (1)");
+    memo.unchanged(draw("Queue (1)"), 1280, 800);
+    // The browser clears a canvas whose size changes: it must be drawn again.
+    EXPECT_FALSE(memo.unchanged(draw("Queue (1)"), 2560, 1600));
+}
+
+TEST_F(PictureMemoTest, AHoveredButtonIsANewPicture) {
+    PictureMemo memo;
+    ImGui::GetIO().MousePos = ImVec2(1000, 700);
+    settle("Queue (1)");
+    memo.unchanged(draw("Queue (1)"), 1280, 800);
+    ImGui::GetIO().MousePos = button_centre_;
+    EXPECT_FALSE(memo.unchanged(draw("Queue (1)"), 1280, 800));
+}
+
+}  // namespace
+}  // namespace parley::console
