@@ -3,7 +3,7 @@
 #include "console/connection.h"
 #include "console/views/console_view.h"
 
-#include "headless_imgui.h"
+#include "headless_imgui_test.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -11,11 +11,8 @@
 namespace parley::console {
 namespace {
 
-class HeadlessImGui : public ::testing::Test {
+class HeadlessImGui : public testing::HeadlessImGuiTest {
 protected:
-    void SetUp() override { testing::create_headless_imgui(); }
-    void TearDown() override { ImGui::DestroyContext(); }
-
     int draw(const ConsoleViewModel& model) {
         ImGui::NewFrame();
         UiState ui;

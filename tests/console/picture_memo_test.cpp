@@ -1,6 +1,6 @@
 #include "console/picture_memo.h"
 
-#include "headless_imgui.h"
+#include "headless_imgui_test.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -10,11 +10,8 @@
 namespace parley::console {
 namespace {
 
-class PictureMemoTest : public ::testing::Test {
+class PictureMemoTest : public testing::HeadlessImGuiTest {
 protected:
-    void SetUp() override { testing::create_headless_imgui(); }
-    void TearDown() override { ImGui::DestroyContext(); }
-
     // One frame with a window saying `text`; returns its draw data.
     const ImDrawData& draw(const std::string& text) {
         ImGui::NewFrame();
