@@ -1,6 +1,7 @@
 // How chats look over REST: the core's wire JSON of a chat (through protocol::encode_chat, so
-// REST and WebSocket clients read one shape), list summaries and transcripts. Pure functions
-// of the State; callers pass a chat already cut down by core::chat_for for its reader.
+// REST and WebSocket clients read one shape), list summaries and the transcript JSON (the text
+// transcript is core::transcript_text). Pure functions of the State; callers pass a chat already
+// cut down by core::chat_for for its reader.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -19,15 +20,10 @@ nlohmann::json messages_json(const core::Chat& chat, core::MessageId after);
 // One row of the staff chat list.
 nlohmann::json chat_summary(const core::State& state, const core::Chat& chat);
 
-// A readable transcript: times in UTC, author names, attachments; internal notes and the
-// resolution only when `staff`. `seen` is the chat as its reader may see it.
-std::string transcript_text(const core::State& state, const core::Chat& seen, bool staff);
 // The chat JSON plus the names a reader needs to show it without other requests.
 nlohmann::json transcript_json(const core::State& state, const core::Actor& actor,
                                const core::Chat& chat);
 
-// "2024-05-01T10:00:05Z".
-std::string iso_time(core::Timestamp at);
 // At most `max_chars` UTF-8 characters, with "…" when something was cut.
 std::string preview(const std::string& text, std::size_t max_chars);
 

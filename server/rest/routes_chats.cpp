@@ -14,6 +14,7 @@
 #include "core/names.h"
 #include "core/queries.h"
 #include "core/rules.h"
+#include "core/transcript.h"
 #include "server/access/uploads.h"
 #include "server/auth/tokens.h"
 #include "server/rest/chat_access.h"
@@ -492,7 +493,7 @@ void reply_text_transcript(Call& call, const core::State& state, const core::Cha
     response.set(http::field::cache_control, "private, no-store");
     response.set("X-Content-Type-Options", "nosniff");
     response.body() =
-        transcript_text(state, core::chat_for(state, call.principal->actor, chat), staff);
+        core::transcript_text(state, core::chat_for(state, call.principal->actor, chat), staff);
     response.prepare_payload();
     call.reply(std::move(response));
 }

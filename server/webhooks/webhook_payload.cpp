@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/calendar.h"
 #include "core/names.h"
 #include "server/rest/chat_views.h"
 #include "server/rest/ticket_views.h"
@@ -45,7 +46,7 @@ std::optional<TicketPayload> ticket_payload(const core::EventEnvelope& event,
     nlohmann::json body = {
         {"event", subject->event},
         {"at", event.at},
-        {"at_iso", rest::iso_time(event.at)},
+        {"at_iso", core::iso_time(event.at)},
         {"actor", {{"kind", core::to_string(event.actor.kind)}, {"id", event.actor.id}}},
         {"ticket", rest::ticket_json(state, *ticket)},
         {"chat", rest::chat_summary(state, *chat)},

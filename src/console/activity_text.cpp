@@ -1,6 +1,7 @@
 #include "console/activity_text.h"
 
 #include "console/chat_text.h"
+#include "core/transcript.h"
 
 namespace parley::console {
 
@@ -36,8 +37,8 @@ std::string assigned_text(const std::string& agent, const std::string& by,
 std::string activity_text(const core::State& state, const core::Activity& activity) {
     const std::string agent(agent_name(state, activity.agent));
     // Routing and timers act as the system: sentences without a "by" read as what happened.
-    const std::string by =
-        activity.by.empty() ? std::string("Parley") : std::string(agent_name(state, activity.by));
+    const std::string by = activity.by.empty() ? std::string(core::kSystemSpeaker)
+                                               : std::string(agent_name(state, activity.by));
     switch (activity.kind) {
     case core::ActivityKind::assigned:
         return assigned_text(agent, by, activity.reason);

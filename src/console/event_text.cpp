@@ -6,6 +6,7 @@
 #include "console/activity_text.h"
 #include "console/chat_text.h"
 #include "core/names.h"
+#include "core/transcript.h"
 
 namespace parley::console {
 
@@ -29,7 +30,7 @@ std::string author_text(const State& state, const Author& author) {
     case AuthorKind::system:
         break;
     }
-    return "Parley";
+    return std::string(core::kSystemSpeaker);
 }
 
 // The first line of what someone wrote, marked when there is more.
@@ -196,7 +197,7 @@ std::string actor_text(const core::State& state, const core::Actor& actor) {
     case core::ActorKind::system:
         break;
     }
-    return "Parley";
+    return std::string(core::kSystemSpeaker);
 }
 
 std::string event_text(const core::State& state, const core::EventEnvelope& event) {

@@ -1,6 +1,6 @@
 #include "console/transcript_lines.h"
 
-#include "console/chat_text.h"
+#include "core/transcript.h"
 
 #include <algorithm>
 
@@ -41,7 +41,7 @@ std::vector<TranscriptLine> with_activity(std::vector<TranscriptLine> lines, con
                 chat.activity[next].at <= before->at)) {
             TranscriptLine line;
             line.kind = LineKind::system;
-            line.author = "Parley";
+            line.author = core::kSystemSpeaker;
             line.at = chat.activity[next].at;
             line.text = texts[next];
             merged.push_back(line);
@@ -59,44 +59,25 @@ std::vector<TranscriptLine> with_activity(std::vector<TranscriptLine> lines, con
     return merged;
 }
 
-// Messages and internal notes in time order (a message before a note of the same moment).
+// Messages and internal notes in the core's order, with its speaker names.
 std::vector<TranscriptLine> messages_and_notes(const core::State& state, const core::Chat& chat) {
     std::vector<TranscriptLine> lines;
-    lines.reserve(chat.messages.size() + chat.notes.size());
-    const std::string_view customer = customer_name(state, chat);
-    auto message = chat.messages.begin();
-    auto note = chat.notes.begin();
-    while (message != chat.messages.end() || note != chat.notes.end()) {
-        const bool take_message =
-            note == chat.notes.end() || (message != chat.messages.end() && message->at <= note->at);
+    const std::vector<core::TranscriptEntry> entries = core::transcript_entries(state, chat, true);
+    lines.reserve(entries.size());
+    for (const core::TranscriptEntry& entry : entries) {
         TranscriptLine line;
-        if (take_message) {
-            line.kind = kind_of(message->author.kind);
-            line.at = message->at;
-            line.text = message->text;
-            line.attachments = &message->attachments;
-            switch (line.kind) {
-            case LineKind::customer:
-                line.author = customer;
-                break;
-            case LineKind::agent:
-                line.author = agent_name(state, message->author.id);
-                line.state = message->state;
-                break;
-            case LineKind::bot:
-                line.author = "Bot";
-                break;
-            default:
-                line.author = "Parley";
-                break;
-            }
-            ++message;
-        } else {
+        line.author = entry.speaker;
+        line.at = entry.at;
+        if (entry.note != nullptr) {
             line.kind = LineKind::note;
-            line.at = note->at;
-            line.text = note->text;
-            line.author = agent_name(state, note->author);
-            ++note;
+            line.text = entry.note->text;
+        } else {
+            line.kind = kind_of(entry.message->author.kind);
+            line.text = entry.message->text;
+            line.attachments = &entry.message->attachments;
+            if (line.kind == LineKind::agent) {
+                line.state = entry.message->state;
+            }
         }
         lines.push_back(line);
     }

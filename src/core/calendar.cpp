@@ -20,4 +20,16 @@ CivilDay civil_day(Timestamp at) {
     return out;
 }
 
+std::string iso_time(Timestamp at) {
+    const CivilDay day = civil_day(at);
+    const auto digits = [](std::int64_t value, std::size_t width) {
+        std::string text = std::to_string(value);
+        return std::string(text.size() < width ? width - text.size() : 0, '0') + text;
+    };
+    const Duration seconds = day.time_of_day / 1000;
+    return digits(day.year, 4) + "-" + digits(day.month, 2) + "-" + digits(day.day, 2) + "T" +
+           digits(seconds / 3600, 2) + ":" + digits(seconds / 60 % 60, 2) + ":" +
+           digits(seconds % 60, 2) + "Z";
+}
+
 }  // namespace parley::core

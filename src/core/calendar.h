@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "core/ids.h"
 
@@ -19,5 +20,8 @@ struct CivilDay {
 };
 
 CivilDay civil_day(Timestamp at);
+
+// An instant as ISO 8601 in UTC to the second: "2026-12-06T22:44:05Z".
+std::string iso_time(Timestamp at);
 
 }  // namespace parley::core

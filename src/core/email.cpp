@@ -4,7 +4,7 @@
 
 #include "core/analytics.h"
 #include "core/calendar.h"
-#include "core/decide_context.h"
+#include "core/transcript.h"
 
 namespace parley::core {
 namespace {
@@ -21,20 +21,6 @@ std::string customer_name(const State& state, const Chat& chat) {
     const auto found = state.customers.find(chat.customer);
     return found != state.customers.end() && !found->second.name.empty() ? found->second.name
                                                                          : "You";
-}
-
-std::string author_of(const State& state, const Chat& chat, const Author& author) {
-    switch (author.kind) {
-    case AuthorKind::customer:
-        return customer_name(state, chat);
-    case AuthorKind::agent:
-        return name_of(state, author.id);
-    case AuthorKind::bot:
-        return "Assistant";
-    case AuthorKind::system:
-        break;
-    }
-    return "Notice";
 }
 
 }  // namespace
@@ -83,13 +69,14 @@ std::string transcript_body(const State& state, const Chat& chat) {
     out += "here is your conversation with our support team on " + day_of(chat.created_at) +
            " (times in UTC).\n\n";
     std::string day = day_of(chat.created_at);
-    for (const Message& message : chat.messages) {
+    for (const TranscriptEntry& entry : transcript_entries(state, chat, false)) {
+        const Message& message = *entry.message;
         const std::string message_day = day_of(message.at);
         if (message_day != day) {
             day = message_day;
             out += "-- " + day + " --\n";
         }
-        out += "[" + clock_of(message.at) + "] " + author_of(state, chat, message.author) + ": " +
+        out += "[" + clock_of(message.at) + "] " + std::string(entry.speaker) + ": " +
                message.text + "\n";
         for (const Attachment& attachment : message.attachments) {
             out += "        (attached: " + attachment.name + ")\n";

@@ -5,24 +5,14 @@
 namespace parley::core::testing {
 namespace {
 
-class Closing : public CoreTest {
+class Closing : public HeldChatTest {
 protected:
-    void SetUp() override {
-        support = add_queue("Support");
-        maria = add_agent("maria", {support});
-        ivan = add_agent("ivan", {support});
-        id = held_chat(maria, support, "anna");
-    }
     TicketId add_ticket() {
         auto events =
             ok(maria, CreateTicket{id, TicketKind::incident, "Printer on fire", Priority::high});
         return std::get<TicketCreated>(events.at(0).event).ticket;
     }
     const Ticket& ticket(TicketId t) const { return *state.find_ticket(t); }
-    QueueId support = 0;
-    Actor maria;
-    Actor ivan;
-    ChatId id;
 };
 
 TEST_F(Closing, Seed003_EndChat_WithoutTicket_ClosesAndTellsTheCustomer) {
@@ -128,7 +118,6 @@ TEST_F(Closing, EndUserCancel_OnlyTheChatsCustomer) {
 }
 
 TEST_F(Closing, CsatOnceAfterClosingFromOneToFive) {
-    const Actor anna = Actor::customer("anna");
     refused(anna, SubmitCsat{id, 5, ""}, codes::kChatNotClosed);
     ok(maria, CloseChat{id, "Answered", "", false});
     refused(anna, SubmitCsat{id, 0, ""}, codes::kInvalidArgument);

@@ -71,6 +71,26 @@ private:
     int next_command_ = 0;
 };
 
+// The most common given: a Support queue with Maria and Ivan in it, a supervisor, Boss,
+// and Anna's chat that Maria holds.
+class HeldChatTest : public CoreTest {
+protected:
+    void SetUp() override {
+        support = add_queue("Support");
+        maria = add_agent("maria", {support});
+        ivan = add_agent("ivan", {support});
+        boss = add_agent("boss", {}, 3, Role::supervisor);
+        id = held_chat(maria, support, "anna");
+    }
+
+    QueueId support = 0;
+    Actor maria;
+    Actor ivan;
+    Actor boss;
+    Actor anna = Actor::customer("anna");
+    ChatId id;
+};
+
 std::string describe(const Command& command);
 
 }  // namespace parley::core::testing

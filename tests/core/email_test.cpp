@@ -7,22 +7,7 @@
 namespace parley::core::testing {
 namespace {
 
-class EmailRules : public CoreTest {
-protected:
-    void SetUp() override {
-        support = add_queue("Support");
-        maria = add_agent("maria", {support});
-        ivan = add_agent("ivan", {support});
-        boss = add_agent("boss", {}, 3, Role::supervisor);
-        id = held_chat(maria, support, "anna");
-    }
-    QueueId support = 0;
-    Actor maria;
-    Actor ivan;
-    Actor boss;
-    Actor anna = Actor::customer("anna");
-    ChatId id;
-};
+using EmailRules = HeldChatTest;
 
 TEST(EmailAddress, AcceptsOneMailboxAndNothingThatCouldBreakAHeader) {
     EXPECT_TRUE(is_email_address("anna@example.com"));

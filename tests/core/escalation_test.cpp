@@ -4,21 +4,7 @@
 namespace parley::core::testing {
 namespace {
 
-class Escalation : public CoreTest {
-protected:
-    void SetUp() override {
-        support = add_queue("Support");
-        maria = add_agent("maria", {support});
-        ivan = add_agent("ivan", {support});
-        boss = add_agent("boss", {}, 3, Role::supervisor);
-        id = held_chat(maria, support, "anna");
-    }
-    QueueId support = 0;
-    Actor maria;
-    Actor ivan;
-    Actor boss;
-    ChatId id;
-};
+using Escalation = HeldChatTest;
 
 TEST_F(Escalation, AssigneeCreatesOneTicketLinkedToTheChat) {
     refused(ivan, CreateTicket{id, TicketKind::support_case, "x", Priority::low},

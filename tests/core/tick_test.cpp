@@ -5,17 +5,12 @@
 namespace parley::core::testing {
 namespace {
 
-class Timers : public CoreTest {
+class Timers : public HeldChatTest {
 protected:
     void SetUp() override {
-        support = add_queue("Support");
-        maria = add_agent("maria", {support});
-        id = held_chat(maria, support, "anna");
+        HeldChatTest::SetUp();
         ok(maria, PostAgentMessage{id, "Could you send the order number?", {}});
     }
-    QueueId support = 0;
-    Actor maria;
-    ChatId id;
 };
 
 TEST_F(Timers, OnlyTheSystemTicks) {

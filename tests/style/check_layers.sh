@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The dependency direction of the test command: core <- protocol <- console / sim / server, the
+# shells on top, and nothing below includes what sits above it. A folder's files may include
+# only from the folders listed for it below; an #include "x/..." that points anywhere
+# else fails the check with the file, the line and the rule it breaks.
+# The demo organisation (src/sim/script) is pure scripted data on the core: the server seeds
+# the demo from it and the in-page demo runs it.
+set -euo pipefail
+cd "$1"
+
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    mapfile -t files < <(git ls-files 'src/*.cpp' 'src/*.h' 'server/*.cpp' 'server/*.h' \
+        'shell/*.cpp' 'shell/*.h')
+else
+    mapfile -t files < <(find src server shell \( -name '*.cpp' -o -name '*.h' \) -type f)
+fi
+[ "${#files[@]}" -gt 0 ] || { echo "no C++ files found below $1"; exit 1; }
+
+# The folders a file may include from, by the folder it sits in (the longest prefix wins); an
+# include names a folder by its first path part, or two for sim/script.
+grep -H -n '^#include "[a-z]*/' "${files[@]}" | awk -v files="${#files[@]}" '
+BEGIN {
+    rules["src/core"] = "core"
+    rules["src/protocol"] = "core protocol"
+    rules["src/console"] = "core protocol console"
+    rules["src/sim/script"] = "core sim/script"
+    rules["src/sim"] = "core protocol sim sim/script sim/client sim/load"
+    rules["server"] = "core protocol server sim/script"
+    rules["shell"] = "core protocol console sim/script shell"
+    split("core protocol console sim server shell tests", names, " ")
+    for (i in names) known[names[i]] = 1
+}
+{
+    split($0, part, ":")
+    file = part[1]; line = part[2]
+    include = $0; sub(/^[^"]*"/, "", include); sub(/".*$/, "", include)
+    n = split(include, path, "/")
+    if (!(path[1] in known)) next
+    folder = path[1]
+    if (folder == "sim" && n > 2) folder = "sim/" path[2]
+    layer = ""
+    for (prefix in rules)
+        if (index(file, prefix "/") == 1 && length(prefix) > length(layer)) layer = prefix
+    if (layer == "") next
+    checked++
+    allowed = " " rules[layer] " "
+    if (index(allowed, " " folder " ") == 0) {
+        printf "%s:%s: includes %s, but %s may include only: %s\n", file, line, include, layer, rules[layer]
+        broken++
+    }
+}
+END {
+    if (broken > 0) { printf "%d include(s) point the wrong way.\n", broken; exit 1 }
+    printf "%d files, %d project includes, all in the dependency direction\n", files, checked
+}'
