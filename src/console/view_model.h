@@ -98,6 +98,8 @@ struct TicketView {
     // The external service desk's id, once it has told us.
     std::string_view reference = {};
     core::TicketId id = 0;
+    // Whether the core would link it to the open chat (core::may_link_ticket).
+    bool linkable = false;
 };
 
 struct EarlierChat {

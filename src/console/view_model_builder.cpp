@@ -164,6 +164,9 @@ ChatView chat_view(const core::State& state, const core::Chat& chat, const core:
     view.emails = &chat.emails;
     view.profile = customer_profile(state, chat.customer);
     view.customer_tickets = customer_tickets(state, chat.customer);
+    for (TicketView& ticket : view.customer_tickets) {
+        ticket.linkable = core::may_link_ticket(state, chat.id, ticket.id, actor, now);
+    }
     if (chat.bot_context) {
         view.bot_context = &*chat.bot_context;
     }

@@ -161,6 +161,12 @@ std::vector<ActionCheck> allowed_actions(const State& state, ChatId chat, const 
     return out;
 }
 
+bool may_link_ticket(const State& state, ChatId chat, TicketId ticket, const Actor& actor,
+                     Timestamp at) {
+    const CommandEnvelope command{"probe", actor, at, LinkTicket{chat, ticket}};
+    return !evaluate(state, command).rejection.has_value();
+}
+
 // [SECTION] Waiting customers
 
 std::optional<QueuePosition> queue_position(const State& state, ChatId id) {

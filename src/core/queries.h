@@ -81,6 +81,10 @@ ActionCheck check_action(const State& state, ChatId chat, const Actor& actor, Ch
                          Timestamp at);
 std::vector<ActionCheck> allowed_actions(const State& state, ChatId chat, const Actor& actor,
                                          Timestamp at);
+// Whether decide() would let `actor` link `ticket` to `chat` now (the customer's own ticket,
+// still open, to a chat without one): what a link dialog offers.
+bool may_link_ticket(const State& state, ChatId chat, TicketId ticket, const Actor& actor,
+                     Timestamp at);
 
 // [SECTION] Waiting customers
 

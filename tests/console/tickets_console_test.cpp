@@ -18,6 +18,14 @@ protected:
         maria = add_agent("maria", {billing}, 3);
     }
 
+    // An earlier chat of `customer` that Maria escalated to a ticket and closed.
+    void escalated_chat(const std::string& customer, const std::string& summary) {
+        const core::ChatId chat = held_chat(maria, billing, customer);
+        ok(maria,
+           core::CreateTicket{chat, core::TicketKind::incident, summary, core::Priority::high});
+        ok(maria, core::CloseChat{chat, "Escalated", "", false});
+    }
+
     void open_held(const core::ChatId& chat) {
         click("tab.My chats");
         click("open/" + chat_key(chat));
@@ -56,10 +64,7 @@ TEST_F(TicketsConsoleTest, AssetsAndATicketResolvedOutsideShowInTheChatPanel) {
 
 TEST_F(TicketsConsoleTest, LinkTicketSendsTheChosenOpenTicket) {
     sign_in("maria");
-    const core::ChatId first = held_chat(maria, billing, "ann");
-    ok(maria,
-       core::CreateTicket{first, core::TicketKind::incident, "Router down", core::Priority::high});
-    ok(maria, core::CloseChat{first, "Escalated", "", false});
+    escalated_chat("ann", "Router down");
     const core::ChatId again = held_chat(maria, billing, "ann");
     frames(2);
     open_held(again);
@@ -73,6 +78,20 @@ TEST_F(TicketsConsoleTest, LinkTicketSendsTheChosenOpenTicket) {
     frames(2);
     EXPECT_EQ(chat(again).ticket, std::optional<core::TicketId>(1));
     EXPECT_FALSE(item("action.link_ticket/" + chat_key(again))->enabled);
+}
+
+TEST_F(TicketsConsoleTest, TheLinkDialogListsOnlyTicketsTheCoreWouldLink) {
+    sign_in("maria");
+    escalated_chat("ann", "Router down");
+    ok(core::Actor::integration("desk"),
+       core::SetTicketStatus{1, core::TicketStatus::resolved, "SD-9"});
+    escalated_chat("ann", "Invoice wrong");
+    const core::ChatId again = held_chat(maria, billing, "ann");
+    frames(2);
+    open_held(again);
+    click("action.link_ticket/" + chat_key(again));
+    EXPECT_EQ(item("link_ticket.ticket/1"), nullptr) << "resolved: the core would refuse it";
+    EXPECT_NE(item("link_ticket.ticket/2"), nullptr);
 }
 
 }  // namespace

@@ -62,6 +62,18 @@ TEST_F(Tickets, LinkingRefusesOtherCustomersClosedTicketsAndClosedChats) {
     refused(maria, LinkTicket{first, ticket}, codes::kChatClosed);
 }
 
+// The link dialog lists exactly the tickets decide() would link.
+TEST_F(Tickets, TheLinkDialogOffersWhatDecideWouldLink) {
+    const ChatId again = held_chat(maria, support, "anna");
+    const ChatId bobs = held_chat(maria, support, "bob");
+    EXPECT_TRUE(may_link_ticket(state, again, ticket, maria, now));
+    EXPECT_FALSE(may_link_ticket(state, again, ticket, ivan, now)) << "not the assignee";
+    EXPECT_FALSE(may_link_ticket(state, bobs, ticket, maria, now)) << "another customer's";
+    EXPECT_FALSE(may_link_ticket(state, again, 99, maria, now)) << "no such ticket";
+    ok(desk, SetTicketStatus{ticket, TicketStatus::resolved, "SD-1"});
+    EXPECT_FALSE(may_link_ticket(state, again, ticket, maria, now)) << "no longer open";
+}
+
 TEST_F(Tickets, AgentWhoCannotSeeTheTicketCannotLinkIt) {
     const ChatId elsewhere = held_chat(bill, billing, "anna");
     refused(bill, LinkTicket{elsewhere, ticket}, codes::kUnknownTicket);

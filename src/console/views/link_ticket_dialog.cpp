@@ -20,7 +20,7 @@ void draw_link_ticket_dialog(const ConsoleViewModel& model, UiState& ui, FrameOu
         ImVec2(ImGui::GetFontSize() * 28.0f, ImGui::GetTextLineHeightWithSpacing() * 7.0f), true);
     bool any = false;
     for (const TicketView& ticket : chat.customer_tickets) {
-        if (ticket.status != "open") {
+        if (!ticket.linkable) {
             continue;
         }
         any = true;
