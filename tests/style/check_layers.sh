@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# The dependency direction of the test command: core <- protocol <- console / sim / server, the
-# shells on top, and nothing below includes what sits above it. A folder's files may include
-# only from the folders listed for it below; an #include "x/..." that points anywhere
-# else fails the check with the file, the line and the rule it breaks.
+# The dependency direction of the test command: core <- protocol <- console / server / tools,
+# the shells on top, and nothing below includes what sits above it (src/ never includes a tool).
+# A folder's files may include only from the folders listed for it below; an #include "x/..."
+# that points anywhere else fails the check with the file, the line and the rule it breaks.
 # The demo organisation (src/sim/script) is pure scripted data on the core: the server seeds
-# the demo from it and the in-page demo runs it.
+# the demo from it, the in-page demo and the simulator (tools/sim) play it.
 set -euo pipefail
 cd "$1"
 
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     mapfile -t files < <(git ls-files 'src/*.cpp' 'src/*.h' 'server/*.cpp' 'server/*.h' \
-        'shell/*.cpp' 'shell/*.h')
+        'shell/*.cpp' 'shell/*.h' 'tools/*.cpp' 'tools/*.h')
 else
-    mapfile -t files < <(find src server shell \( -name '*.cpp' -o -name '*.h' \) -type f)
+    mapfile -t files < <(find src server shell tools \( -name '*.cpp' -o -name '*.h' \) -type f)
 fi
 [ "${#files[@]}" -gt 0 ] || { echo "no C++ files found below $1"; exit 1; }
 
@@ -24,7 +24,7 @@ BEGIN {
     rules["src/protocol"] = "core protocol"
     rules["src/console"] = "core protocol console"
     rules["src/sim/script"] = "core sim/script"
-    rules["src/sim"] = "core protocol sim sim/script sim/client sim/load"
+    rules["tools/sim"] = "core protocol sim sim/script sim/client sim/load"
     rules["server"] = "core protocol server sim/script"
     rules["shell"] = "core protocol console sim/script shell"
     split("core protocol console sim server shell tests", names, " ")
