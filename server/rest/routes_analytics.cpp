@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/analytics.h"
+#include "core/calendar.h"
 #include "protocol/analytics_codec.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/request_fields.h"

@@ -40,9 +40,9 @@ BrowserFrame::BrowserFrame() : scale_(kFont, kFontSize) {
 }
 
 const std::string& BrowserFrame::automation() {
-    if (automated_ != nullptr && automation_frame_ != drawn_frames_) {
+    if (automated_ != nullptr && automation_stale_) {
         automation_ = console::automation_json(automated_->view_model(), automated_->last_output());
-        automation_frame_ = drawn_frames_;
+        automation_stale_ = false;
     }
     return automation_;
 }
@@ -103,7 +103,7 @@ void BrowserFrame::run(console::ConsoleApp& app, const console::Clock& clock, bo
     }
 
     automated_ = &app;
-    ++drawn_frames_;
+    automation_stale_ = true;
 
     const auto status = app.view_model().connection.status;
     if (!status_shown_ || status != shown_status_) {

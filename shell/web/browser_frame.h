@@ -37,9 +37,9 @@ private:
     console::FramePacer pacer_;
     console::PictureMemo picture_;
     const console::ConsoleApp* automated_ = nullptr;
-    unsigned long drawn_frames_ = 0;
-    unsigned long automation_frame_ = 0;
+    // The summary of the last drawn frame, built on the first ask after it.
     std::string automation_;
+    bool automation_stale_ = false;
     console::ConnectionStatus shown_status_{};
     bool status_shown_ = false;
     bool first_frame_shown_ = false;

@@ -137,13 +137,4 @@ Metrics total_of(const std::vector<AnalyticsRow>& rows) {
     return total;
 }
 
-std::string day_of(Timestamp at) {
-    const CivilDay day = civil_day(at);
-    auto padded = [](std::int64_t value, std::size_t width) {
-        std::string digits = std::to_string(value);
-        return std::string(digits.size() < width ? width - digits.size() : 0, '0') + digits;
-    };
-    return padded(day.year, 4) + "-" + padded(day.month, 2) + "-" + padded(day.day, 2);
-}
-
 }  // namespace parley::core

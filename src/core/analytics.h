@@ -58,7 +58,4 @@ std::vector<AnalyticsRow> analytics(const State& state, GroupBy by, Timestamp fr
 // All rows' chats as one group (each chat is in exactly one row).
 Metrics total_of(const std::vector<AnalyticsRow>& rows);
 
-// The UTC calendar day of a timestamp, YYYY-MM-DD.
-std::string day_of(Timestamp at);
-
 }  // namespace parley::core

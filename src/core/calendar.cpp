@@ -1,6 +1,15 @@
 #include "core/calendar.h"
 
 namespace parley::core {
+namespace {
+
+// `value` in decimal with leading zeros up to `width` digits.
+std::string padded(std::int64_t value, std::size_t width) {
+    std::string digits = std::to_string(value);
+    return std::string(digits.size() < width ? width - digits.size() : 0, '0') + digits;
+}
+
+}  // namespace
 
 CivilDay civil_day(Timestamp at) {
     std::int64_t days = at / kDay - (at % kDay < 0 ? 1 : 0);
@@ -20,16 +29,19 @@ CivilDay civil_day(Timestamp at) {
     return out;
 }
 
-std::string iso_time(Timestamp at) {
+std::string day_of(Timestamp at) {
     const CivilDay day = civil_day(at);
-    const auto digits = [](std::int64_t value, std::size_t width) {
-        std::string text = std::to_string(value);
-        return std::string(text.size() < width ? width - text.size() : 0, '0') + text;
-    };
-    const Duration seconds = day.time_of_day / 1000;
-    return digits(day.year, 4) + "-" + digits(day.month, 2) + "-" + digits(day.day, 2) + "T" +
-           digits(seconds / 3600, 2) + ":" + digits(seconds / 60 % 60, 2) + ":" +
-           digits(seconds % 60, 2) + "Z";
+    return padded(day.year, 4) + "-" + padded(day.month, 2) + "-" + padded(day.day, 2);
+}
+
+std::string clock_of(Timestamp at) {
+    const Duration in_day = civil_day(at).time_of_day;
+    return padded(in_day / kHour, 2) + ":" + padded(in_day % kHour / kMinute, 2);
+}
+
+std::string iso_time(Timestamp at) {
+    const Duration in_day = civil_day(at).time_of_day;
+    return day_of(at) + "T" + clock_of(at) + ":" + padded(in_day % kMinute / kSecond, 2) + "Z";
 }
 
 }  // namespace parley::core

@@ -21,6 +21,10 @@ struct CivilDay {
 
 CivilDay civil_day(Timestamp at);
 
+// The UTC day of an instant: "2026-12-06".
+std::string day_of(Timestamp at);
+// The UTC time of day of an instant to the minute: "22:44".
+std::string clock_of(Timestamp at);
 // An instant as ISO 8601 in UTC to the second: "2026-12-06T22:44:05Z".
 std::string iso_time(Timestamp at);
 

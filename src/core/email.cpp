@@ -2,20 +2,11 @@
 
 #include <algorithm>
 
-#include "core/analytics.h"
 #include "core/calendar.h"
 #include "core/transcript.h"
 
 namespace parley::core {
 namespace {
-
-std::string clock_of(Timestamp at) {
-    const Timestamp in_day = civil_day(at).time_of_day;
-    const auto two = [](Timestamp value) {
-        return std::string(value < 10 ? "0" : "") + std::to_string(value);
-    };
-    return two(in_day / kHour) + ":" + two(in_day % kHour / kMinute);
-}
 
 std::string customer_name(const State& state, const Chat& chat) {
     const auto found = state.customers.find(chat.customer);

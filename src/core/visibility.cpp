@@ -109,10 +109,7 @@ bool may_administer(const State& state, const Actor& actor) {
 }
 
 bool may_supervise(const State& state, const Actor& actor) {
-    if (actor.kind == ActorKind::system)
-        return true;
-    const Agent* agent = staff_of(state, actor);
-    return agent && is_supervisor(*agent);
+    return actor.kind == ActorKind::system || acts_with_role(state, actor, Role::supervisor);
 }
 
 bool may_see_chat(const State& state, const Actor& actor, const Chat& chat) {

@@ -21,13 +21,6 @@ protected:
         maria = add_agent("maria", {billing}, 2);
     }
 
-    // Opens a chat from My chats and waits until its composer has the keyboard.
-    void open_held(const core::ChatId& chat) {
-        click("tab.My chats");
-        click("open/" + chat_key(chat));
-        frame();  // the composer takes the keyboard focus the frame after it is asked to
-    }
-
     core::QueueId billing = 0;
     core::Actor maria;
 };
@@ -161,8 +154,7 @@ TEST_F(ConsoleAppTest, ClosingWithAResolutionGoesThroughTheDialog) {
     sign_in("maria");
     const core::ChatId chat = held_chat(maria, billing, "ann");
     frames(2);
-    click("tab.My chats");
-    click("open/" + chat_key(chat));
+    open_held(chat);
     click("action.close/" + chat_key(chat));
     frames(1);
     ASSERT_NE(item("close.category/Problem solved"), nullptr);
@@ -180,8 +172,7 @@ TEST_F(ConsoleAppTest, ItemsBehindAnOpenDialogAreNotPublished) {
     sign_in("maria");
     const core::ChatId chat = held_chat(maria, billing, "ann");
     frames(2);
-    click("tab.My chats");
-    click("open/" + chat_key(chat));
+    open_held(chat);
     ASSERT_NE(item("action.release/" + chat_key(chat)), nullptr);
     click("action.close/" + chat_key(chat));
     frames(1);

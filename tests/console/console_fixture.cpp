@@ -66,6 +66,12 @@ void ConsoleTest::click(const std::string& id, int button) {
     frame();
 }
 
+void ConsoleTest::open_held(const core::ChatId& chat) {
+    click("tab.My chats");
+    click("open/" + chat_key(chat));
+    frame();  // the composer takes the keyboard focus the frame after it is asked to
+}
+
 void ConsoleTest::type(const std::string& text) {
     ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
     frame();

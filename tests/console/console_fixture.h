@@ -45,6 +45,8 @@ protected:
     void press_enter();
     // Signs in as `agent` (the fake server welcomes whoever signs in) and waits for the desk.
     void sign_in(const std::string& agent);
+    // Opens a chat from My chats and waits until its composer has the keyboard.
+    void open_held(const core::ChatId& chat);
     const ConsoleViewModel& model() const { return app->view_model(); }
 
     std::unique_ptr<FakeServer> server;

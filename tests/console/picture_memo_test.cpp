@@ -26,50 +26,44 @@ protected:
         return *ImGui::GetDrawData();
     }
 
-    // A new window takes a few frames to size itself; after them its frames repeat.
-    void settle(const std::string& text) {
+    // Shows the settled picture of `text` on a 1280 x 800 canvas: a new window takes a few
+    // frames to size itself, after which its frames repeat.
+    void show_settled(const std::string& text) {
         for (int frame = 0; frame < 3; ++frame) {
             draw(text);
         }
+        memo.unchanged(draw(text), 1280, 800);
     }
 
+    PictureMemo memo;
     ImVec2 button_centre_;
 };
 
 TEST_F(PictureMemoTest, TheFirstPictureIsNew) {
-    PictureMemo memo;
     EXPECT_FALSE(memo.unchanged(draw("Queue (1)"), 1280, 800));
 }
 
 TEST_F(PictureMemoTest, TheSamePictureAgainIsUnchanged) {
-    PictureMemo memo;
-    settle("Queue (1)");
-    memo.unchanged(draw("Queue (1)"), 1280, 800);
+    show_settled("Queue (1)");
     EXPECT_TRUE(memo.unchanged(draw("Queue (1)"), 1280, 800));
     EXPECT_TRUE(memo.unchanged(draw("Queue (1)"), 1280, 800));
 }
 
 TEST_F(PictureMemoTest, ADifferentTextIsANewPicture) {
-    PictureMemo memo;
-    settle("Queue (1)");
-    memo.unchanged(draw("Queue (1)"), 1280, 800);
+    show_settled("Queue (1)");
     EXPECT_FALSE(memo.unchanged(draw("Queue (2)"), 1280, 800));
     EXPECT_TRUE(memo.unchanged(draw("Queue (2)"), 1280, 800));
 }
 
 TEST_F(PictureMemoTest, AResizedCanvasIsANewPictureEvenWithTheSameDrawLists) {
-    PictureMemo memo;
-    settle("Queue (1)");
-    memo.unchanged(draw("Queue (1)"), 1280, 800);
+    show_settled("Queue (1)");
     // The browser clears a canvas whose size changes: it must be drawn again.
     EXPECT_FALSE(memo.unchanged(draw("Queue (1)"), 2560, 1600));
 }
 
 TEST_F(PictureMemoTest, AHoveredButtonIsANewPicture) {
-    PictureMemo memo;
     ImGui::GetIO().MousePos = ImVec2(1000, 700);
-    settle("Queue (1)");
-    memo.unchanged(draw("Queue (1)"), 1280, 800);
+    show_settled("Queue (1)");
     ImGui::GetIO().MousePos = button_centre_;
     EXPECT_FALSE(memo.unchanged(draw("Queue (1)"), 1280, 800));
 }

@@ -26,12 +26,6 @@ protected:
         ok(maria, core::CloseChat{chat, "Escalated", "", false});
     }
 
-    void open_held(const core::ChatId& chat) {
-        click("tab.My chats");
-        click("open/" + chat_key(chat));
-        frame();
-    }
-
     std::string label(const std::string& id) const {
         const AutomationItem* found = item(id);
         return found ? found->label : std::string("(no item " + id + ")");

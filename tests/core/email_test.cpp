@@ -2,6 +2,8 @@
 // and what only the server's mailer may record.
 #include "core/email.h"
 
+#include "core/calendar.h"
+
 #include "core_fixture.h"
 
 namespace parley::core::testing {

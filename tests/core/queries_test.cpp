@@ -2,6 +2,7 @@
 #include "core_fixture.h"
 
 #include "core/analytics.h"
+#include "core/calendar.h"
 
 namespace parley::core::testing {
 namespace {

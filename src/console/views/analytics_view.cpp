@@ -3,6 +3,7 @@
 #include "console/theme.h"
 #include "console/views/chart.h"
 #include "console/views/widgets.h"
+#include "core/calendar.h"
 #include "core/names.h"
 
 #include <imgui.h>
