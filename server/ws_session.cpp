@@ -3,8 +3,8 @@
 #include <boost/asio/post.hpp>
 #include <utility>
 
-#include "protocol/handshake.h"
-#include "protocol/session.h"
+#include "engine/client_messages.h"
+#include "protocol/codec.h"
 #include "server/access/uploads.h"
 #include "server/auth/cookies.h"
 
@@ -119,19 +119,14 @@ void WsSession::on_message(std::string text) {
 }
 
 void WsSession::on_hello(const std::string& text) {
-    auto hello = protocol::decode_hello(text);
-    if (!hello) {
-        send_text(protocol::encode_error(hello.error()));
-        close_with(websocket::close_code::policy_error, "handshake failed");
+    auto read = engine::read_hello(text);
+    if (auto* refusal = std::get_if<engine::Refusal>(&read)) {
+        send_text(std::move(refusal->message));
+        close_with(websocket::close_code::policy_error, std::move(refusal->reason));
         return;
     }
-    if (hello.value().protocol_version != protocol::kProtocolVersion) {
-        send_text(protocol::encode_version_mismatch(hello.value().protocol_version));
-        close_with(websocket::close_code::policy_error, "protocol version mismatch");
-        return;
-    }
-    const std::optional<std::string> credential =
-        hello.value().token ? hello.value().token : cookie_token_;
+    const auto& hello = std::get<protocol::Hello>(read);
+    const std::optional<std::string> credential = hello.token ? hello.token : cookie_token_;
     AccessResult<Principal> who =
         credential ? services_.accounts.authenticate(*credential)
                    : AccessResult<Principal>{AccessError{
@@ -148,7 +143,7 @@ void WsSession::on_hello(const std::string& text) {
     send_text(protocol::encode_welcome({protocol::kProtocolVersion, PARLEY_VERSION,
                                         principal_->actor, services_.authority.committed_seq()}));
     subscribed_ = true;
-    services_.authority.subscribe(shared_from_this(), principal_->actor, hello.value().resume_from);
+    services_.authority.subscribe(shared_from_this(), principal_->actor, hello.resume_from);
 }
 
 void WsSession::on_command(const std::string& text) {
@@ -158,29 +153,17 @@ void WsSession::on_command(const std::string& text) {
         close_with(websocket::close_code::policy_error, "session expired");
         return;
     }
-    auto message = protocol::decode_client_message(text);
-    if (!message) {
-        send_text(
-            protocol::encode_rejected({protocol::command_id_of(text),
-                                       std::string(protocol::error_code_name(message.error().code)),
-                                       message.error().message}));
+    auto read = engine::read_command(text);
+    if (auto* reply = std::get_if<std::string>(&read)) {
+        send_text(std::move(*reply));
         return;
     }
-    if (std::holds_alternative<protocol::Ping>(message.value())) {
-        send_text(protocol::encode_pong());
-        return;
-    }
-    auto command = std::get<protocol::ClientCommand>(std::move(message).value());
+    auto command = std::get<protocol::ClientCommand>(std::move(read));
     const std::string limiter_key =
         principal_->token_hash.empty() ? principal_->actor.id : principal_->token_hash;
     if (!services_.command_limiter.allow(limiter_key, services_.clock())) {
         send_text(protocol::encode_rejected(
             {command.id, "rate_limited", "Too many commands; wait a moment and send it again."}));
-        return;
-    }
-    if (command.id.empty() || command.id.size() > 128) {
-        send_text(protocol::encode_rejected(
-            {command.id, "invalid_value", "A command_id of 1 to 128 characters is required."}));
         return;
     }
     if (auto refused = services_.customer_limits.check(principal_->actor, command.command,
@@ -226,7 +209,7 @@ bool WsSession::session_expired() const {
     return principal_->expires_at != 0 && principal_->expires_at <= services_.clock();
 }
 
-void WsSession::deliver(std::shared_ptr<const std::string> message) {
+void WsSession::deliver(engine::Message message) {
     send(std::move(message));
 }
 

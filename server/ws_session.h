@@ -16,16 +16,16 @@
 #include <optional>
 #include <string>
 
+#include "engine/subscriber.h"
 #include "server/access/accounts.h"
 #include "server/access/connections.h"
 #include "server/address_slots.h"
-#include "server/engine/subscriber.h"
 #include "server/services.h"
 
 namespace parley::server {
 
 class WsSession : public std::enable_shared_from_this<WsSession>,
-                  public Subscriber,
+                  public engine::Subscriber,
                   public Closable {
 public:
     WsSession(boost::asio::ip::tcp::socket socket, Services& services, std::string client_ip,
@@ -33,7 +33,7 @@ public:
 
     void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
 
-    void deliver(std::shared_ptr<const std::string> message) override;
+    void deliver(engine::Message message) override;
     void end(std::string reason, bool going_away) override;
 
 private:

@@ -1,17 +1,12 @@
-// The command pipeline: decide → number → apply → append → (commit) → ack and fan out.
+// The durable command pipeline: the engine's step → append → (commit) → ack and deliver.
 #include "server/engine/authority.h"
 
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
 #include <nlohmann/json.hpp>
 
-#include "core/apply.h"
-#include "core/decide.h"
-#include "core/roles.h"
-#include "core/visibility.h"
 #include "protocol/codec.h"
 #include "server/auth/tokens.h"
-#include "server/engine/fanout.h"
 #include "server/log.h"
 
 namespace parley::server {
@@ -32,7 +27,7 @@ Authority::Authority(asio::io_context& io, EventLog& log, Clock clock, metrics::
       log_(log),
       clock_(std::move(clock)),
       options_(options),
-      feeds_(options.feeds),
+      engine_(state_, options.feeds),
       retry_delay_(options.store_retry_first),
       retry_timer_(strand_),
       tick_timer_(strand_),
@@ -70,26 +65,27 @@ void Authority::load_snapshot(std::optional<std::uint64_t> at_most) {
                   "it is not loaded and the whole event log is replayed instead");
         return;
     }
-    if (auto error = decode_stored_snapshot(snapshot->payload, state_, chat_versions_)) {
+    ChatVersions chat_versions;
+    if (auto error = decode_stored_snapshot(snapshot->payload, state_, chat_versions)) {
         log_error(where + " cannot be loaded (" + error->message +
                   "); the whole event log is replayed instead");
         return;
     }
-    assigned_seq_ = snapshot->seq;
+    engine_.restore(std::move(chat_versions), snapshot->seq);
     snapshot_seq_ = snapshot->seq;
 }
 
 std::optional<StoreError> Authority::recover(const std::optional<Catchup>& catchup) {
     load_snapshot(catchup ? std::optional<std::uint64_t>(catchup->after) : std::nullopt);
     for (;;) {
-        const std::vector<StoredEvent> batch = log_.read_after(assigned_seq_, 4096);
+        const std::vector<StoredEvent> batch = log_.read_after(engine_.seq(), 4096);
         if (batch.empty()) {
             break;
         }
         for (const StoredEvent& stored : batch) {
-            if (stored.seq != assigned_seq_ + 1) {
+            if (stored.seq != engine_.seq() + 1) {
                 return StoreError{"corrupt", "The event log jumps from " +
-                                                 std::to_string(assigned_seq_) + " to " +
+                                                 std::to_string(engine_.seq()) + " to " +
                                                  std::to_string(stored.seq) + "."};
             }
             auto event = protocol::decode_event(stored.payload);
@@ -97,18 +93,14 @@ std::optional<StoreError> Authority::recover(const std::optional<Catchup>& catch
                 return StoreError{"corrupt", "Event " + std::to_string(stored.seq) +
                                                  " cannot be read: " + event.error().message};
             }
-            core::apply(state_, event.value());
-            if (stored.chat) {
-                next_chat_version(*stored.chat);
-            }
+            engine_.replay(stored.seq, event.value(), stored.chat);
             last_at_ = std::max(last_at_, event.value().at);
-            assigned_seq_ = stored.seq;
             if (catchup && stored.seq > catchup->after) {
                 catchup->replayed(stored.seq, event.value(), state_);
             }
         }
     }
-    committed_ = assigned_seq_;
+    committed_ = engine_.seq();
     committed_public_ = committed_;
     publish_figures();
     return std::nullopt;
@@ -145,47 +137,36 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
         return;
     }
     const core::CommandEnvelope envelope{id, std::move(actor), now(), std::move(command)};
-    core::Decision decision = core::decide(state_, envelope);
-    if (decision.rejection) {
+    engine::Step step = engine_.execute(envelope);
+    if (step.rejection) {
         rejections_.inc();
-        finish(protocol::Rejected{id, decision.rejection->code, decision.rejection->message});
+        finish(protocol::Rejected{id, step.rejection->code, step.rejection->message});
         return;
     }
-    if (decision.duplicate) {
-        after_commit(assigned_seq_, [this, id, key = core::command_key(envelope.actor, id),
+    if (step.duplicate) {
+        after_commit(engine_.seq(), [this, id, key = core::command_key(envelope.actor, id),
                                      finish = std::move(finish)] {
             finish(protocol::Ack{id, log_.seq_of_command(key).value_or(committed_), true});
         });
         return;
     }
-    if (decision.events.empty()) {
-        after_commit(assigned_seq_, [this, id, finish = std::move(finish)] {
+    if (step.events.empty()) {
+        after_commit(engine_.seq(), [this, id, finish = std::move(finish)] {
             finish(protocol::Ack{id, committed_, false});
         });
         return;
     }
-    const std::uint64_t first = assigned_seq_ + 1;
+    const std::uint64_t first = step.events.front().seq;
     std::vector<StoredEvent> batch;
-    batch.reserve(decision.events.size());
-    for (core::EventEnvelope& event : decision.events) {
-        const std::uint64_t seq = ++assigned_seq_;
-        EventFanout fanout(feeds_, state_, event);
-        positions_.touch(state_, event.event);
-        core::apply(state_, event);
-        positions_.touch(state_, event.event);
-        StoredEvent stored{seq, event.command_id, std::nullopt,
-                           0,   event.at,         protocol::encode_event(event)};
-        if (const auto chat = core::chat_of(state_, event.event)) {
-            stored.chat = *chat;
-            stored.chat_version = next_chat_version(*chat);
-        }
-        std::vector<Delivery> deliveries = fanout.deliveries(state_, seq, stored.payload);
-        if (fanout.changed_sight()) {
-            refresh_wide(*fanout.changed_sight());
-        }
-        after_commit(seq,
-                     [this, seq, deliveries = std::move(deliveries), event = std::move(event)] {
-                         for (const Delivery& delivery : deliveries) {
+    batch.reserve(step.events.size());
+    for (engine::Numbered& numbered : step.events) {
+        StoredEvent stored{numbered.seq,      numbered.event.command_id,
+                           numbered.chat,     numbered.chat_version,
+                           numbered.event.at, std::move(numbered.payload)};
+        after_commit(numbered.seq,
+                     [this, seq = numbered.seq, deliveries = std::move(numbered.deliveries),
+                      event = std::move(numbered.event)] {
+                         for (const engine::Delivery& delivery : deliveries) {
                              delivery.feed->push(seq, delivery.message);
                          }
                          for (const Observer& observer : observers_) {
@@ -198,23 +179,12 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
         unsaved_.push_back(stored);
         batch.push_back(std::move(stored));
     }
-    const std::uint64_t last = assigned_seq_;
+    const std::uint64_t last = engine_.seq();
     append(std::move(batch));
     after_commit(last, [id, first, finish = std::move(finish)] {
         finish(protocol::Ack{id, first, false});
     });
     maybe_snapshot();
-}
-
-std::uint64_t Authority::next_chat_version(const core::ChatId& chat) {
-    return ++chat_versions_[chat];
-}
-
-void Authority::refresh_wide(const core::AgentId& agent_id) {
-    if (const auto feed = feeds_.find(core::Actor::agent(agent_id))) {
-        const core::Agent* agent = state_.find_agent(agent_id);
-        feeds_.set_wide(feed, agent && agent->enabled && core::is_supervisor(*agent));
-    }
 }
 
 void Authority::after_commit(std::uint64_t seq, std::function<void()> action) {
@@ -337,43 +307,32 @@ void Authority::run_due() {
     }
 }
 
-void Authority::subscribe(std::shared_ptr<Subscriber> subscriber, core::Actor actor,
+void Authority::subscribe(std::shared_ptr<engine::Subscriber> subscriber, core::Actor actor,
                           std::optional<std::uint64_t> resume_from) {
     asio::post(
         strand_, [this, subscriber = std::move(subscriber), actor = std::move(actor), resume_from] {
-            bool created = false;
-            const std::shared_ptr<Feed> feed = feeds_.open(actor, assigned_seq_, created);
-            if (actor.kind == core::ActorKind::agent) {
-                refresh_wide(actor.id);
-            } else if (actor.kind != core::ActorKind::customer) {
-                feeds_.set_wide(feed, true);
-            }
-            // Null when there is none to send.
-            Message position;
-            if (actor.kind == core::ActorKind::customer) {
-                position = positions_.current(state_, actor).value_or(nullptr);
-            }
-            const auto send_position = [subscriber, position] {
+            engine::Opening opening = engine_.open(actor, resume_from);
+            const auto send_position = [subscriber, position = opening.position] {
                 if (position) {
                     subscriber->deliver(position);
                 }
             };
-            if (!created && resume_from && *resume_from <= assigned_seq_ &&
-                feed->reaches_back_to(*resume_from)) {
-                feed->resume(subscriber, *resume_from);
-                after_commit(assigned_seq_, send_position);
+            if (opening.resumes) {
+                opening.feed->resume(subscriber, *resume_from);
+                after_commit(engine_.seq(), send_position);
                 return;
             }
-            Message sync = sync_message(state_, actor, assigned_seq_);
             if (store_down_) {
                 // Reads go on while commits are retried: the sync now, and the feed once the
                 // events the sync already shows are saved, so none of them arrives twice.
-                subscriber->deliver(sync);
+                subscriber->deliver(opening.sync);
                 send_position();
-                after_commit(assigned_seq_, [feed, subscriber] { feed->attach(subscriber); });
+                after_commit(engine_.seq(),
+                             [feed = opening.feed, subscriber] { feed->attach(subscriber); });
                 return;
             }
-            after_commit(assigned_seq_, [feed, subscriber, sync = std::move(sync), send_position] {
+            after_commit(engine_.seq(), [feed = opening.feed, subscriber,
+                                         sync = std::move(opening.sync), send_position] {
                 subscriber->deliver(sync);
                 send_position();
                 feed->attach(subscriber);
@@ -381,16 +340,14 @@ void Authority::subscribe(std::shared_ptr<Subscriber> subscriber, core::Actor ac
         });
 }
 
-void Authority::unsubscribe(std::shared_ptr<Subscriber> subscriber, core::Actor actor) {
+void Authority::unsubscribe(std::shared_ptr<engine::Subscriber> subscriber, core::Actor actor) {
     asio::post(strand_, [this, subscriber = std::move(subscriber), actor = std::move(actor)] {
-        if (const auto feed = feeds_.find(actor)) {
-            feed->detach(subscriber.get(), now());
-        }
+        engine_.close(*subscriber, actor, now());
     });
 }
 
 void Authority::read(std::function<void(const core::State&, std::uint64_t)> read) {
-    asio::post(strand_, [this, read = std::move(read)] { read(state_, assigned_seq_); });
+    asio::post(strand_, [this, read = std::move(read)] { read(state_, engine_.seq()); });
 }
 
 void Authority::add_observer(Observer observer) {
@@ -422,9 +379,9 @@ void Authority::tick() {
     }
     const core::Timestamp at = now();
     handle(
-        "tick:" + std::to_string(at) + ":" + std::to_string(assigned_seq_), core::Actor::system(),
+        "tick:" + std::to_string(at) + ":" + std::to_string(engine_.seq()), core::Actor::system(),
         core::Tick{}, [](const Outcome&) {}, std::chrono::steady_clock::now());
-    feeds_.expire(at);
+    engine_.expire(at);
     send_queue_positions();
     publish_figures();
     tick_timer_.expires_after(tick_period_);
@@ -444,8 +401,8 @@ void Authority::shutdown(std::function<void()> done) {
             finish_stopping();
             return;
         }
-        if (assigned_seq_ == snapshot_seq_) {
-            after_commit(assigned_seq_, [this] { finish_stopping(); });
+        if (engine_.seq() == snapshot_seq_) {
+            after_commit(engine_.seq(), [this] { finish_stopping(); });
             return;
         }
         take_snapshot([this] { finish_stopping(); });
@@ -466,7 +423,7 @@ void Authority::finish_stopping() {
 }
 
 void Authority::maybe_snapshot() {
-    if (assigned_seq_ - snapshot_seq_ >= options_.snapshot_every) {
+    if (engine_.seq() - snapshot_seq_ >= options_.snapshot_every) {
         take_snapshot(nullptr);
     }
 }
@@ -475,12 +432,12 @@ void Authority::maybe_snapshot() {
 // strand; the snapshot thread encodes and saves it once its last event is durable. One thread
 // keeps snapshots in order, so the one taken at shutdown is saved last.
 void Authority::take_snapshot(std::function<void()> done) {
-    const std::uint64_t seq = assigned_seq_;
+    const std::uint64_t seq = engine_.seq();
     snapshot_seq_ = seq;
     using Milliseconds = std::chrono::duration<double, std::milli>;
     const auto copying = std::chrono::steady_clock::now();
-    auto copy =
-        std::make_shared<const std::pair<core::State, ChatVersions>>(state_, chat_versions_);
+    auto copy = std::make_shared<const std::pair<core::State, ChatVersions>>(
+        state_, engine_.chat_versions());
     const Milliseconds copied = std::chrono::steady_clock::now() - copying;
     after_commit(
         seq, [this, seq, copy = std::move(copy), copied, done = std::move(done)]() mutable {
@@ -533,12 +490,12 @@ void Authority::publish_figures() {
 
 // Once per tick, after the tick's own events: see queue_positions.h for why not per command.
 void Authority::send_queue_positions() {
-    std::vector<Delivery> positions = positions_.flush(feeds_, state_);
+    std::vector<engine::Delivery> positions = engine_.queue_positions();
     if (positions.empty()) {
         return;
     }
-    after_commit(assigned_seq_, [positions = std::move(positions)] {
-        for (const Delivery& delivery : positions) {
+    after_commit(engine_.seq(), [positions = std::move(positions)] {
+        for (const engine::Delivery& delivery : positions) {
             delivery.feed->send(delivery.message);
         }
     });

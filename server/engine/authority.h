@@ -1,9 +1,9 @@
 // The authority: the one place where commands become events. It runs every command through
-// core::decide on its strand (one command at a time, so two agents accepting the same chat at
-// the same instant are simply ordered: exactly one wins), numbers the events, applies them,
-// appends them to the event log, and only once the group commit is on disk acknowledges the
-// command and fans the events out to the feeds allowed to see them. Nothing is acknowledged
-// before it is durable. Start-up loads the latest snapshot and replays the log after it.
+// the engine on its strand (one command at a time, so two agents accepting the same chat at
+// the same instant are simply ordered: exactly one wins), appends the numbered events to the
+// event log, and only once the group commit is on disk acknowledges the command and delivers
+// the events to the feeds the engine addressed. Nothing is acknowledged before it is durable.
+// Start-up loads the latest snapshot and replays the log after it.
 //
 // A failed commit (disk full, read-only folder, I/O error) leaves the State ahead of the log.
 // The authority then stops taking commands (they answer store_unavailable), saves the unsaved
@@ -31,10 +31,8 @@
 
 #include "core/commands.h"
 #include "core/state.h"
+#include "engine/engine.h"
 #include "protocol/session.h"
-#include "server/engine/feeds.h"
-#include "server/engine/queue_positions.h"
-#include "server/engine/subscriber.h"
 #include "server/metrics/metrics.h"
 #include "server/store/store.h"
 
@@ -43,13 +41,12 @@ namespace parley::server {
 using Outcome = std::variant<protocol::Ack, protocol::Rejected>;
 using Reply = std::function<void(const Outcome&)>;
 using Clock = std::function<core::Timestamp()>;
-// Each chat's version after its latest event: the per-chat optimistic-concurrency counter.
-using ChatVersions = std::unordered_map<core::ChatId, std::uint64_t>;
+using engine::ChatVersions;
 
 struct AuthorityOptions {
     // Take a snapshot after this many events, so start-up replays at most about that many.
     std::uint64_t snapshot_every = 50000;
-    Feeds::Limits feeds;
+    engine::Feeds::Limits feeds;
     // After a failed commit: the first wait before saving the events again, doubled on each
     // failure up to the cap.
     std::chrono::milliseconds store_retry_first{100};
@@ -92,9 +89,9 @@ public:
 
     // Starts delivering to `subscriber` what `actor` may see: the messages after
     // `resume_from` when the actor's feed still has them, otherwise a sync.
-    void subscribe(std::shared_ptr<Subscriber> subscriber, core::Actor actor,
+    void subscribe(std::shared_ptr<engine::Subscriber> subscriber, core::Actor actor,
                    std::optional<std::uint64_t> resume_from);
-    void unsubscribe(std::shared_ptr<Subscriber> subscriber, core::Actor actor);
+    void unsubscribe(std::shared_ptr<engine::Subscriber> subscriber, core::Actor actor);
 
     // Runs `read` on the strand with the current State and the last assigned sequence number.
     void read(std::function<void(const core::State&, std::uint64_t)> read);
@@ -140,19 +137,13 @@ private:
     void send_queue_positions();
     void tick();
     core::Timestamp now();
-    std::uint64_t next_chat_version(const core::ChatId& chat);
-    void refresh_wide(const core::AgentId& agent);
 
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
     EventLog& log_;
     Clock clock_;
     AuthorityOptions options_;
     core::State state_;
-    Feeds feeds_;
-    QueuePositions positions_;
-    // Per chat: the version of its latest event.
-    ChatVersions chat_versions_;
-    std::uint64_t assigned_seq_ = 0;
+    engine::Engine engine_;
     std::uint64_t committed_ = 0;
     std::atomic<std::uint64_t> committed_public_{0};
     std::uint64_t snapshot_seq_ = 0;

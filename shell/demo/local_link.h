@@ -1,26 +1,24 @@
-// The console's Link to an in-page core instead of a server: the same wire protocol, answered
-// in the page. A hello gets a welcome and a sync of what the signed-in agent may see; each
-// command goes through the stage (core::decide, core::apply) and is answered with an ack or
-// the core's rejection; every event the agent may see arrives as the server would send it
-// (an event, a chat that came into view, or a fresh sync when the agent's sight changed),
-// with the core's visibility rules deciding. Nothing here touches a socket or the browser.
+// The console's Link to an in-page engine instead of a server: the same wire protocol, answered
+// in the page. A hello gets a welcome and the signed-in agent's feed (a sync, or the messages
+// after the resume point); each command goes to the stage's engine and is answered with an ack
+// or the core's rejection, after the events it caused. What the agent is sent is the engine's
+// to decide, as on the server. Nothing here touches a socket or the browser.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
-#include <utility>
-#include <variant>
 #include <vector>
 
 #include "console/link.h"
 #include "core/actor.h"
-#include "core/model.h"
+#include "engine/inbox.h"
 #include "local_sign_in.h"
 #include "sim/script/stage.h"
 
 namespace parley::demo {
 
-class LocalLink final : public console::Link, public sim::StageWatcher {
+class LocalLink final : public console::Link {
 public:
     LocalLink(sim::Stage& stage, const LocalSignIn& sign_in);
     ~LocalLink() override;
@@ -33,29 +31,23 @@ public:
     std::vector<console::LinkEvent> drain() override;
     std::string describe() const override { return "this page (no server)"; }
     // Whether anything waits for the console to drain it.
-    bool pending() const { return !inbox_.empty(); }
-
-    void before_event(const core::State& state, const core::EventEnvelope& event) override;
-    void after_event(const core::State& state, const core::EventEnvelope& event,
-                     std::uint64_t seq) override;
+    bool pending() const { return !events_.empty() || !inbox_->empty(); }
 
 private:
     void hello(const std::string& text);
     void command(const std::string& text);
     void refuse_and_close(std::string message, std::string reason);
-    void deliver(std::string message) {
-        inbox_.emplace_back(std::in_place_type<console::LinkMessage>,
-                            console::LinkMessage{std::move(message)});
-    }
+    void deliver(std::string message);
+    // Moves what the feed delivered behind the link's own events, in order.
+    void collect();
+    void leave_feed();
 
     sim::Stage& stage_;
     const LocalSignIn& sign_in_;
     bool open_ = false;
     std::optional<core::Actor> actor_;
-    // Before the event being applied: whether the actor saw its chat, and who they were.
-    bool saw_chat_before_ = false;
-    std::optional<core::Agent> agent_before_;
-    std::vector<console::LinkEvent> inbox_;
+    std::shared_ptr<engine::Inbox> inbox_ = std::make_shared<engine::Inbox>();
+    std::vector<console::LinkEvent> events_;
 };
 
 }  // namespace parley::demo

@@ -15,7 +15,7 @@ constexpr int kEnterKey = 257;
 void ConsoleTest::SetUp() {
     create_headless_imgui();
     ImGui::GetIO().KeyMap[ImGuiKey_Enter] = kEnterKey;
-    server = std::make_unique<FakeServer>(state, log,
+    server = std::make_unique<FakeServer>(engine,
                                           [this](const core::Actor& actor, core::Command command) {
                                               return run(actor, std::move(command));
                                           });
@@ -26,6 +26,10 @@ void ConsoleTest::TearDown() {
     app.reset();
     ImGui::DestroyContext();
     CoreTest::TearDown();
+}
+
+void ConsoleTest::commit(const core::EventEnvelope& event) {
+    engine::deliver(engine.record(event));
 }
 
 void ConsoleTest::frame(double step) {

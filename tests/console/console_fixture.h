@@ -1,7 +1,7 @@
-// The console end to end without a browser: a headless ImGui context, a FakeServer over the
-// core fixture's State, and a sign-in that answers at once. Tests click published automation
-// items by their rectangles and type with ImGui's input queue, frame by frame, then check
-// what the console sent and what the replica shows.
+// The console end to end without a browser: a headless ImGui context, a FakeServer running
+// the engine over the core fixture's State, and a sign-in that answers at once. Tests click
+// published automation items by their rectangles and type with ImGui's input queue, frame by
+// frame, then check what the console sent and what the replica shows.
 #pragma once
 
 #include "../core/core_fixture.h"
@@ -48,7 +48,10 @@ protected:
     // Opens a chat from My chats and waits until its composer has the keyboard.
     void open_held(const core::ChatId& chat);
     const ConsoleViewModel& model() const { return app->view_model(); }
+    // Every event the fixture runs goes through the engine, to the feeds that may see it.
+    void commit(const core::EventEnvelope& event) override;
 
+    engine::Engine engine{state};
     std::unique_ptr<FakeServer> server;
     InstantSignIn gate;
     std::unique_ptr<ConsoleApp> app;

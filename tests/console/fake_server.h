@@ -1,17 +1,19 @@
 // A Link that is a server in miniature for console tests: the core fixture's State is the
-// truth, commands from the console run through the fixture (decide + apply), and what the
-// console's agent may see goes back as the real wire messages: welcome, sync, events, acks
-// and rejections. Tests script losses and refusals on top.
+// truth and the real engine runs it. Commands from the console go through the fixture (decide,
+// then the engine numbers, applies and addresses each event), and what the console's agent is
+// sent comes from their feed on the engine, as on the server: welcome, sync or resume, events,
+// acks and rejections. Tests script losses and refusals on top.
 #pragma once
 
 #include "console/link.h"
 #include "core/decide.h"
-#include "core/visibility.h"
+#include "engine/client_messages.h"
+#include "engine/engine.h"
+#include "engine/inbox.h"
 #include "protocol/codec.h"
-#include "protocol/handshake.h"
-#include "protocol/session.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,12 +25,14 @@ class FakeServer final : public Link {
 public:
     using Run = std::function<core::Decision(const core::Actor&, core::Command)>;
 
-    FakeServer(const core::State& truth, const std::vector<core::EventEnvelope>& log, Run run)
-        : truth_(truth), log_(log), run_(std::move(run)) {}
+    FakeServer(engine::Engine& engine, Run run) : engine_(engine), run_(std::move(run)) {}
+    ~FakeServer() override { leave_feed(); }
+    FakeServer(const FakeServer&) = delete;
+    FakeServer& operator=(const FakeServer&) = delete;
 
     void open() override {
         ++opened;
-        welcomed_ = false;
+        leave_feed();
         if (reachable) {
             pending_.emplace_back(LinkOpened{});
         } else {
@@ -45,23 +49,26 @@ public:
     }
     void close() override { ++closed; }
     std::vector<LinkEvent> drain() override {
-        publish();
+        collect();
         return std::exchange(pending_, {});
     }
     std::string describe() const override { return "ws://fake/ws"; }
 
     // The connection breaks; nothing the server publishes meanwhile reaches the console.
     void drop() {
-        welcomed_ = false;
+        leave_feed();
         pending_.emplace_back(LinkClosed{"The server closed the connection."});
     }
     // The server ends the session and closes the socket on purpose, saying why.
     void end_session(std::string reason) {
-        welcomed_ = false;
+        leave_feed();
         pending_.emplace_back(LinkClosed{std::move(reason), true});
     }
     // Lets a test send what the real server would, or something it would not.
-    void push(std::string text) { pending_.emplace_back(LinkMessage{std::move(text)}); }
+    void push(std::string text) {
+        collect();
+        pending_.emplace_back(LinkMessage{std::move(text)});
+    }
 
     std::optional<protocol::Hello> last_hello;
     // Who signs in: the actor the welcome names, or a refusal when empty.
@@ -74,67 +81,63 @@ public:
     std::vector<std::string> sent;
 
 private:
-    std::uint64_t seq() const { return log_.size(); }
-
     void answer_hello(const std::string& text) {
-        auto hello = protocol::decode_hello(text);
-        if (!hello || !account) {
+        auto read = engine::read_hello(text);
+        if (std::holds_alternative<engine::Refusal>(read) || !account) {
             push(protocol::encode_error(protocol::WireError{
                 "not_signed_in", "Sign in first: the session is missing, ended or expired."}));
             pending_.emplace_back(LinkClosed{"not signed in"});
             return;
         }
-        last_hello = hello.value();
+        last_hello = std::get<protocol::Hello>(read);
         welcomed_ = true;
-        push(protocol::encode_welcome({protocol::kProtocolVersion, "test", *account, seq()}));
-        const auto resume = hello.value().resume_from;
-        if (resume && *resume <= seq()) {
-            published_ = static_cast<std::size_t>(*resume);
-        } else {
-            push(protocol::encode_sync(
-                seq(), protocol::encode_snapshot(core::visible_state(truth_, *account))));
-            published_ = log_.size();
-        }
+        feed_actor_ = *account;
+        push(protocol::encode_welcome(
+            {protocol::kProtocolVersion, "test", *account, engine_.seq()}));
+        engine_.attach(inbox_, *account, last_hello->resume_from);
     }
 
     void answer_command(const std::string& text) {
-        auto message = protocol::decode_client_message(text);
-        if (!message) {
+        auto read = engine::read_command(text);
+        if (auto* reply = std::get_if<std::string>(&read)) {
+            push(std::move(*reply));
             return;
         }
-        const auto* command = std::get_if<protocol::ClientCommand>(&message.value());
-        if (command == nullptr) {
-            return;
-        }
-        const core::Decision decision = run_(*account, command->command);
-        publish();
+        const auto& command = std::get<protocol::ClientCommand>(read);
+        const std::uint64_t before = engine_.seq();
+        const core::Decision decision = run_(*account, command.command);
         if (decision.rejection) {
             push(protocol::encode_rejected(
-                {command->id, decision.rejection->code, decision.rejection->message}));
+                {command.id, decision.rejection->code, decision.rejection->message}));
         } else {
-            push(protocol::encode_ack({command->id, seq(), false}));
+            const std::uint64_t first = engine_.seq() > before ? before + 1 : before;
+            push(protocol::encode_ack({command.id, first, false}));
         }
     }
 
-    // Sends every logged event the account may see since the last one sent.
-    void publish() {
-        if (!welcomed_) {
-            return;
-        }
-        for (; published_ < log_.size(); ++published_) {
-            if (core::view_for(truth_, *account, log_[published_])) {
-                push(protocol::encode_event_message(published_ + 1,
-                                                    protocol::encode_event(log_[published_])));
-            }
+    void collect() {
+        for (const engine::Message& message : inbox_->take()) {
+            pending_.emplace_back(LinkMessage{*message});
         }
     }
 
-    const core::State& truth_;
-    const std::vector<core::EventEnvelope>& log_;
+    // What was sent before the connection ended arrives before its end. Nothing here expires
+    // a feed, so the moment it was left does not matter.
+    void leave_feed() {
+        collect();
+        if (feed_actor_) {
+            engine_.close(*inbox_, *feed_actor_, 0);
+            feed_actor_.reset();
+        }
+        welcomed_ = false;
+    }
+
+    engine::Engine& engine_;
     Run run_;
+    std::shared_ptr<engine::Inbox> inbox_ = std::make_shared<engine::Inbox>();
     std::vector<LinkEvent> pending_;
+    std::optional<core::Actor> feed_actor_;
     bool welcomed_ = false;
-    std::size_t published_ = 0;
 };
 
 }  // namespace parley::console::testing

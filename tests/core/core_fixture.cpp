@@ -18,7 +18,7 @@ Decision CoreTest::run(const Actor& actor, Command command) {
     for (const EventEnvelope& event : decision.events) {
         for (const std::string& problem : check_event(state, event))
             ADD_FAILURE() << problem;
-        parley::core::apply(state, event);
+        commit(event);
         log.push_back(event);
     }
     if (!decision.events.empty()) {

@@ -62,6 +62,10 @@ protected:
         return nullptr;
     }
 
+    // How a decided event reaches the State: applied here; the console tests' server records
+    // it through the engine, which also numbers it and delivers it to the feeds.
+    virtual void commit(const EventEnvelope& event) { parley::core::apply(state, event); }
+
     State state;
     Timestamp now = kStart;
     std::vector<EventEnvelope> log;

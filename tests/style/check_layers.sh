@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The dependency direction of the test command: core <- protocol <- console / server / tools,
-# the shells on top, and nothing below includes what sits above it (src/ never includes a tool).
+# The dependency direction of the test command: core <- protocol <- engine <- server and
+# sim/script; protocol <- console; the tools and the shells on top. Nothing below includes what
+# sits above it (src/ never includes a tool, the engine never the console).
 # A folder's files may include only from the folders listed for it below; an #include "x/..."
 # that points anywhere else fails the check with the file, the line and the rule it breaks.
-# The demo organisation (src/sim/script) is pure scripted data on the core: the server seeds
-# the demo from it, the in-page demo and the simulator (tools/sim) play it.
+# The demo organisation (src/sim/script) is pure scripted data on the core and the engine: the
+# server seeds the demo from it, the in-page demo and the simulator (tools/sim) play it.
 set -euo pipefail
 cd "$1"
 
@@ -23,11 +24,12 @@ BEGIN {
     rules["src/core"] = "core"
     rules["src/protocol"] = "core protocol"
     rules["src/console"] = "core protocol console"
-    rules["src/sim/script"] = "core sim/script"
-    rules["tools/sim"] = "core protocol sim sim/script sim/client sim/load"
-    rules["server"] = "core protocol server sim/script"
-    rules["shell"] = "core protocol console sim/script shell"
-    split("core protocol console sim server shell tests", names, " ")
+    rules["src/engine"] = "core protocol engine"
+    rules["src/sim/script"] = "core engine sim/script"
+    rules["tools/sim"] = "core protocol engine sim sim/script sim/client sim/load"
+    rules["server"] = "core protocol engine server sim/script"
+    rules["shell"] = "core protocol engine console sim/script shell"
+    split("core protocol engine console sim server shell tests", names, " ")
     for (i in names) known[names[i]] = 1
 }
 {

@@ -53,8 +53,7 @@ void PageFloor::arrive() {
     }
 }
 
-void PageFloor::after_event(const core::State& state, const core::EventEnvelope& event,
-                            std::uint64_t) {
+void PageFloor::after_event(const core::State& state, const core::EventEnvelope& event) {
     const auto chat = core::chat_of(state, event.event);
     if (!chat) {
         return;

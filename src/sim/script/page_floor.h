@@ -45,9 +45,7 @@ public:
     // The visitor's agent: the colleague with that account stands aside.
     void set_visitor(const std::optional<core::AgentId>& agent);
 
-    void before_event(const core::State&, const core::EventEnvelope&) override {}
-    void after_event(const core::State& state, const core::EventEnvelope& event,
-                     std::uint64_t seq) override;
+    void after_event(const core::State& state, const core::EventEnvelope& event) override;
 
 private:
     void arrive();

@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <utility>
 
-#include "core/apply.h"
-#include "core/decide.h"
 #include "sim/script/demo_organisation.h"
 
 namespace parley::sim {
 
-Stage::Stage(std::uint64_t seed, core::Timestamp now) : rng_(seed), now_(now), last_tick_(now) {
+Stage::Stage(std::uint64_t seed, core::Timestamp now)
+    : engine_(state_), rng_(seed), now_(now), last_tick_(now) {
     int step_number = 0;
     for (DemoStep& step : demo_organisation()) {
         submit("demo-" + std::to_string(++step_number), step.actor, std::move(step.command));
@@ -21,6 +20,7 @@ void Stage::advance_to(core::Timestamp now) {
     if (now_ - last_tick_ >= core::kSecond) {
         last_tick_ = now_;
         submit("tick-" + std::to_string(++ticks_), core::Actor::system(), core::Tick{});
+        engine_.expire(now_);
     }
 }
 
@@ -41,31 +41,31 @@ StageAnswer Stage::submit(const core::CommandId& id, const core::Actor& actor,
         start->chat = new_id("cht_");
         answer.started = start->chat;
     }
-    core::Decision decision = core::decide(state_, {id, actor, now_, std::move(command)});
-    answer.seq = seq_;
-    if (decision.rejection) {
-        answer.rejection = std::move(decision.rejection);
+    const engine::Step step = engine_.execute({id, actor, now_, std::move(command)});
+    answer.seq = engine_.seq();
+    if (step.rejection) {
+        answer.rejection = step.rejection;
         answer.started.reset();
         return answer;
     }
-    if (decision.duplicate) {
+    if (step.duplicate) {
         const auto first = first_seq_.find(id);
-        answer.seq = first == first_seq_.end() ? seq_ : first->second;
+        answer.seq = first == first_seq_.end() ? engine_.seq() : first->second;
         answer.duplicate = true;
         answer.started.reset();
         return answer;
     }
-    for (const core::EventEnvelope& event : decision.events) {
+    for (const engine::Numbered& numbered : step.events) {
+        engine::deliver(numbered);
+    }
+    for (const engine::Numbered& numbered : step.events) {
         for (StageWatcher* watcher : watchers_) {
-            watcher->before_event(state_, event);
-        }
-        core::apply(state_, event);
-        ++seq_;
-        for (StageWatcher* watcher : watchers_) {
-            watcher->after_event(state_, event, seq_);
+            watcher->after_event(state_, numbered.event);
         }
     }
-    answer.seq = decision.events.empty() ? seq_ : answer.seq + 1;
+    if (!step.events.empty()) {
+        answer.seq = step.events.front().seq;
+    }
     first_seq_.emplace(id, answer.seq);
     return answer;
 }

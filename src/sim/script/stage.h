@@ -1,8 +1,8 @@
 // The in-page stand-in for parley-server: one core State, started with the demo organisation,
-// where every command goes through core::decide and every event through core::apply, numbered
-// as the server numbers its event log. Chat and customer ids are drawn from the seed; time is
-// whatever the caller last said. Watchers hear each event around its apply, as the server's
-// fan-out does, because what an actor may see can change with the event itself.
+// run by the same engine as the server's (decide, number, apply, address), with every delivery
+// made at once since nothing here waits for a disk. Chat and customer ids are drawn from the
+// seed; time is whatever the caller last said. Connections open feeds on the engine; the
+// simulated people watch the events after they are applied.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +17,7 @@
 #include "core/events.h"
 #include "core/rejection.h"
 #include "core/state.h"
+#include "engine/engine.h"
 #include "sim/script/rng.h"
 
 namespace parley::sim {
@@ -24,9 +25,8 @@ namespace parley::sim {
 class StageWatcher {
 public:
     virtual ~StageWatcher() = default;
-    virtual void before_event(const core::State& state, const core::EventEnvelope& event) = 0;
-    virtual void after_event(const core::State& state, const core::EventEnvelope& event,
-                             std::uint64_t seq) = 0;
+    // After the command's events are applied and delivered, once per event.
+    virtual void after_event(const core::State& state, const core::EventEnvelope& event) = 0;
 };
 
 struct StageAnswer {
@@ -49,8 +49,9 @@ public:
     StageAnswer submit(const core::CommandId& id, const core::Actor& actor, core::Command command);
 
     const core::State& state() const { return state_; }
-    std::uint64_t seq() const { return seq_; }
+    std::uint64_t seq() const { return engine_.seq(); }
     core::Timestamp now() const { return now_; }
+    engine::Engine& engine() { return engine_; }
     // "cus_" and 32 hex digits, as the server draws its ids.
     std::string new_id(std::string_view prefix);
 
@@ -59,10 +60,10 @@ public:
 
 private:
     core::State state_;
+    engine::Engine engine_;
     Rng rng_;
     core::Timestamp now_ = 0;
     core::Timestamp last_tick_ = 0;
-    std::uint64_t seq_ = 0;
     std::uint64_t ticks_ = 0;
     std::map<core::CommandId, std::uint64_t> first_seq_;
     std::vector<StageWatcher*> watchers_;

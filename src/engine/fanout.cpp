@@ -1,5 +1,5 @@
 // Candidate feeds per event, filtered through the core's visibility rules.
-#include "server/engine/fanout.h"
+#include "engine/fanout.h"
 
 #include <algorithm>
 #include <type_traits>
@@ -8,7 +8,7 @@
 #include "protocol/codec.h"
 #include "protocol/session.h"
 
-namespace parley::server {
+namespace parley::engine {
 namespace {
 
 std::optional<core::AgentId> agent_named_by(const core::Event& event) {
@@ -178,4 +178,4 @@ Message sync_message(const core::State& state, const core::Actor& actor, std::ui
         protocol::encode_sync(seq, protocol::encode_snapshot(core::visible_state(state, actor))));
 }
 
-}  // namespace parley::server
+}  // namespace parley::engine

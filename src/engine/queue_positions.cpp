@@ -1,12 +1,12 @@
 // Queue positions per waiting chat, computed by the core and sent when they change.
-#include "server/engine/queue_positions.h"
+#include "engine/queue_positions.h"
 
 #include <type_traits>
 
 #include "core/queries.h"
 #include "core/visibility.h"
 
-namespace parley::server {
+namespace parley::engine {
 namespace {
 
 std::optional<protocol::QueuePositionMessage> position_of(const core::State& state,
@@ -87,4 +87,4 @@ std::optional<Message> QueuePositions::current(const core::State& state,
     return std::nullopt;
 }
 
-}  // namespace parley::server
+}  // namespace parley::engine

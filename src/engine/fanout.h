@@ -1,8 +1,8 @@
 // Who receives an event, and in what form. The rules are the core's (visibility.h); this file
 // only narrows the feeds worth asking, so one message costs a handful of checks instead of one
 // per connection: the chat's customer, the agents the chat names, its queue's members while it
-// waits, and the wide feeds (supervisors, admins, integrations). Runs on the authority's
-// strand in two steps around core::apply, because visibility can change with the event itself.
+// waits, and the wide feeds (supervisors, admins, integrations). Runs in two steps
+// around core::apply, because visibility can change with the event itself.
 #pragma once
 
 #include <cstdint>
@@ -13,9 +13,9 @@
 
 #include "core/events.h"
 #include "core/state.h"
-#include "server/engine/feeds.h"
+#include "engine/feeds.h"
 
-namespace parley::server {
+namespace parley::engine {
 
 struct Delivery {
     std::shared_ptr<Feed> feed;
@@ -62,4 +62,4 @@ private:
 // The sync message that replaces an actor's replica: their visible State at `seq`.
 Message sync_message(const core::State& state, const core::Actor& actor, std::uint64_t seq);
 
-}  // namespace parley::server
+}  // namespace parley::engine

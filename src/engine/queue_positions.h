@@ -1,8 +1,7 @@
 // Where each waiting customer stands in their queue (core::queue_position), for the customer's
 // widget: sent when the customer connects and whenever it changed. Changes are gathered per
 // queue and sent once per tick, because one accepted chat moves everyone behind it: a queue of
-// thousands would otherwise cost thousands of messages per command. Used only on the
-// authority's strand.
+// thousands would otherwise cost thousands of messages per command. Used by the engine.
 #pragma once
 
 #include <optional>
@@ -12,11 +11,11 @@
 
 #include "core/events.h"
 #include "core/state.h"
+#include "engine/fanout.h"
+#include "engine/feeds.h"
 #include "protocol/session.h"
-#include "server/engine/fanout.h"
-#include "server/engine/feeds.h"
 
-namespace parley::server {
+namespace parley::engine {
 
 class QueuePositions {
 public:
@@ -36,4 +35,4 @@ private:
     std::unordered_map<core::ChatId, protocol::QueuePositionMessage> known_;
 };
 
-}  // namespace parley::server
+}  // namespace parley::engine

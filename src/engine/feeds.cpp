@@ -1,9 +1,9 @@
 // Per-actor feeds with a bounded memory of recent messages.
-#include "server/engine/feeds.h"
+#include "engine/feeds.h"
 
 #include <algorithm>
 
-namespace parley::server {
+namespace parley::engine {
 namespace {
 
 std::string key_of(const core::Actor& actor) {
@@ -103,4 +103,4 @@ void Feeds::expire(core::Timestamp now) {
     std::erase_if(wide_, expired);
 }
 
-}  // namespace parley::server
+}  // namespace parley::engine

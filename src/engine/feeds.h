@@ -2,7 +2,7 @@
 // of an actor (two tabs, a reconnect) reads the same feed, and the feed keeps its recent
 // messages so a client that resumes from sequence number N gets exactly the messages after N
 // — no gap, no duplicate — or a fresh sync when the feed no longer reaches back that far.
-// Used only on the authority's strand.
+// Used by one thread at a time: the engine's owner's.
 #pragma once
 
 #include <cstdint>
@@ -14,11 +14,9 @@
 
 #include "core/actor.h"
 #include "core/ids.h"
-#include "server/engine/subscriber.h"
+#include "engine/subscriber.h"
 
-namespace parley::server {
-
-using Message = std::shared_ptr<const std::string>;
+namespace parley::engine {
 
 struct FeedEntry {
     std::uint64_t seq = 0;
@@ -86,4 +84,4 @@ private:
     std::vector<std::shared_ptr<Feed>> wide_;
 };
 
-}  // namespace parley::server
+}  // namespace parley::engine
