@@ -6,6 +6,7 @@
 
 #include "core/email.h"
 #include "server/access/uploads.h"
+#include "server/api_routes.h"
 #include "server/demo.h"
 #include "server/knowledge/outage_greeter.h"
 #include "server/log.h"
@@ -153,7 +154,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         std::make_shared<const StaticFiles>(config.web_root), *server->request_limiter_,
         *server->command_limiter_, *server->webhooks_, *server->knowledge_, server->started_,
         *server->customer_limits_, *server->password_workers_, *server->upload_quotas_});
-    server->api_ = std::make_unique<RestApi>(*server->services_);
+    server->api_ = std::make_unique<RestApi>(*server->services_, api_routes());
     boost::system::error_code address_error;
     const auto address = boost::asio::ip::make_address(config.address, address_error);
     if (address_error) {

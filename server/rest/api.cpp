@@ -10,7 +10,6 @@
 #include "server/auth/cookies.h"
 #include "server/auth/tokens.h"
 #include "server/http_handler.h"
-#include "server/knowledge/knowledge_routes.h"
 #include "server/log.h"
 #include "server/rest/cookie_guard.h"
 #include "server/rest/routes.h"
@@ -138,13 +137,10 @@ std::string percent_decoded(std::string_view text) {
     return out;
 }
 
-const Route* find_route(const HttpRequest& request, std::map<std::string, std::string>& params,
-                        bool& path_known) {
+const Route* find_route(const RouteGroups& groups, const HttpRequest& request,
+                        std::map<std::string, std::string>& params, bool& path_known) {
     const std::string_view path = path_of(request.target());
-    for (const auto& group :
-         {session_routes(), chat_routes(), attachment_routes(), admin_routes(), analytics_routes(),
-          history_routes(), ticket_routes(), customer_routes(), webhook_routes(),
-          knowledge::knowledge_routes(), knowledge::outage_routes(), metrics_routes()}) {
+    for (const auto& group : groups) {
         for (const Route& route : group) {
             std::map<std::string, std::string> found;
             if (!matches(route.pattern, path, found)) {
@@ -320,7 +316,8 @@ std::string command_id_for(const HttpRequest& request) {
 
 }  // namespace rest
 
-RestApi::RestApi(Services& services) : services_(services) {}
+RestApi::RestApi(Services& services, RouteGroups routes)
+    : services_(services), routes_(std::move(routes)) {}
 
 bool RestApi::handles(std::string_view target) {
     return target.starts_with("/api/") || rest::path_of(target) == "/metrics";
@@ -343,7 +340,7 @@ std::variant<Admission, HttpResponse> RestApi::admit(const HttpRequest& header) 
     };
     Admission admission;
     bool path_known = false;
-    admission.route = rest::find_route(header, admission.params, path_known);
+    admission.route = rest::find_route(routes_, header, admission.params, path_known);
     if (!admission.route) {
         return path_known
                    ? refuse({405, "method_not_allowed", "This address does not take that method."})

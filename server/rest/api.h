@@ -10,9 +10,11 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "server/services.h"
 
@@ -32,6 +34,8 @@ struct RequestContext {
 namespace rest {
 struct Route;
 }
+// Every route the API answers, in groups; the first match wins.
+using RouteGroups = std::vector<std::span<const rest::Route>>;
 
 // What a request's headers alone decide: its route and who sends it. The body is read only
 // after this, so a stranger's upload is refused before a byte of it is held.
@@ -47,7 +51,7 @@ using Respond = std::function<void(ApiResponse)>;
 
 class RestApi {
 public:
-    explicit RestApi(Services& services);
+    RestApi(Services& services, RouteGroups routes);
 
     static bool handles(std::string_view target);
     // The largest body this request may carry: uploads are bigger than JSON.
@@ -62,6 +66,7 @@ public:
 
 private:
     Services& services_;
+    RouteGroups routes_;
     // Account and file work that blocks (argon2id, a commit, a disk read) runs here, never on
     // the authority's strand. Its destructor waits for running work, and the Server destroys
     // the API before the services that work uses.

@@ -65,7 +65,7 @@ struct ChatMessage {
     core::Chat chat;
 };
 
-// The command is durable; `seq` is the last event it produced (or the server's sequence
+// The command is durable; `seq` is the first event it produced (or the server's sequence
 // number when it produced none). `duplicate`: the id was seen before and nothing changed.
 struct Ack {
     core::CommandId command_id;

@@ -6,11 +6,16 @@
 
 #include "server/rest/chat_access.h"
 #include "server/rest/request_fields.h"
-#include "server/rest/routes.h"
+#include "server/webhooks/webhook_routes.h"
 #include "server/webhooks/webhook_store.h"
 
-namespace parley::server::rest {
+namespace parley::server::webhooks {
 namespace {
+
+using rest::BodyReader;
+using rest::CallPtr;
+using rest::Need;
+using rest::Route;
 
 namespace http = boost::beast::http;
 
@@ -125,4 +130,4 @@ std::span<const Route> webhook_routes() {
     return kWebhookRoutes;
 }
 
-}  // namespace parley::server::rest
+}  // namespace parley::server::webhooks
