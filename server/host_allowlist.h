@@ -7,7 +7,7 @@
 
 #include <string_view>
 
-#include "server/config.h"
+#include "server/base/config.h"
 
 namespace parley::server {
 

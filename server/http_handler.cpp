@@ -1,6 +1,8 @@
 // HTTP routing. Errors are JSON bodies {"code", "message"} like every other error Parley sends.
 #include "server/http_handler.h"
 
+#include "server/base/http_responses.h"
+
 #include "protocol/version.h"
 
 #include <nlohmann/json.hpp>
@@ -98,23 +100,6 @@ HttpResponse handle_http(const HttpRequest& request, Services& services) {
         return response;
     }
     return handle_http(request, *services.static_files);
-}
-
-HttpResponse json_response(unsigned http_version, http::status status, std::string body) {
-    HttpResponse response{status, http_version};
-    response.set(http::field::server, "parley-server/" PARLEY_VERSION);
-    response.set(http::field::content_type, "application/json");
-    response.set(http::field::cache_control, "no-store");
-    response.set("X-Content-Type-Options", "nosniff");
-    response.body() = std::move(body);
-    response.prepare_payload();
-    return response;
-}
-
-HttpResponse error_response(unsigned http_version, http::status status, std::string_view code,
-                            std::string_view message) {
-    const nlohmann::json body = {{"code", code}, {"message", message}};
-    return json_response(http_version, status, body.dump());
 }
 
 std::string render_metrics(Services& services) {

@@ -3,8 +3,8 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 
+#include "server/base/log.h"
 #include "server/http_session.h"
-#include "server/log.h"
 
 namespace parley::server {
 namespace asio = boost::asio;

@@ -8,8 +8,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "server/config.h"
-#include "server/log.h"
+#include "server/base/config.h"
+#include "server/base/log.h"
 #include "server/server.h"
 
 namespace {

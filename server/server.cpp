@@ -7,9 +7,9 @@
 #include "core/email.h"
 #include "server/access/uploads.h"
 #include "server/api_routes.h"
+#include "server/base/log.h"
 #include "server/demo.h"
 #include "server/knowledge/outage_greeter.h"
-#include "server/log.h"
 #include "server/metrics/process.h"
 
 namespace parley::server {

@@ -14,7 +14,7 @@
 #include "server/access/accounts.h"
 #include "server/access/connections.h"
 #include "server/auth/rate_limit.h"
-#include "server/config.h"
+#include "server/base/config.h"
 #include "server/engine/authority.h"
 #include "server/knowledge/sqlite_knowledge_store.h"
 #include "server/listener.h"

@@ -11,7 +11,7 @@
 #include "server/access/password_workers.h"
 #include "server/access/upload_quotas.h"
 #include "server/auth/rate_limit.h"
-#include "server/config.h"
+#include "server/base/config.h"
 #include "server/engine/authority.h"
 #include "server/knowledge/knowledge_store.h"
 #include "server/metrics/metrics.h"

@@ -13,7 +13,7 @@
 #include "core/actor.h"
 #include "core/commands.h"
 #include "server/auth/rate_limit.h"
-#include "server/config.h"
+#include "server/base/config.h"
 
 namespace parley::server {
 

@@ -15,7 +15,7 @@
 #include <variant>
 
 #include "core/ids.h"
-#include "server/config.h"
+#include "server/base/config.h"
 
 namespace parley::server {
 

@@ -7,7 +7,7 @@
 
 #include "protocol/codec.h"
 #include "server/auth/tokens.h"
-#include "server/log.h"
+#include "server/base/log.h"
 
 namespace parley::server {
 

@@ -2,7 +2,7 @@
 #include "server/knowledge/outage_greeter.h"
 
 #include "core/knowledge.h"
-#include "server/log.h"
+#include "server/base/log.h"
 
 namespace parley::server {
 

@@ -1,7 +1,7 @@
 #include "server/mail/mailer.h"
 
 #include "core/email.h"
-#include "server/log.h"
+#include "server/base/log.h"
 
 namespace parley::server {
 namespace {

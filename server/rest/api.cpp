@@ -9,8 +9,8 @@
 #include "core/roles.h"
 #include "server/auth/cookies.h"
 #include "server/auth/tokens.h"
-#include "server/http_handler.h"
-#include "server/log.h"
+#include "server/base/http_responses.h"
+#include "server/base/log.h"
 #include "server/rest/cookie_guard.h"
 #include "server/rest/routes.h"
 

@@ -1,5 +1,6 @@
 // The REST routes, grouped by the file that implements them. The knowledge base's and the
-// webhook's live in their folders; server/api_routes.cpp lists every group.
+// webhook's live in their folders, the metrics' beside the server's other plain HTTP answers;
+// server/api_routes.cpp lists every group.
 #pragma once
 
 #include <boost/beast/http/verb.hpp>
@@ -27,6 +28,5 @@ std::span<const Route> analytics_routes();
 std::span<const Route> history_routes();
 std::span<const Route> ticket_routes();
 std::span<const Route> customer_routes();
-std::span<const Route> metrics_routes();
 
 }  // namespace parley::server::rest

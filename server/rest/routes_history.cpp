@@ -2,7 +2,7 @@
 // in the order it happened, so a console can list who did what and when and replay the chat
 // to any point. Read from the event log (the truth), off the authority's strand.
 #include "protocol/history_codec.h"
-#include "server/http_handler.h"
+#include "server/base/http_responses.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/routes.h"
 

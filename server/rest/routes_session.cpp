@@ -2,7 +2,7 @@
 // the token; the native console asks for a bearer token ("bearer": true) instead.
 #include "core/names.h"
 #include "server/auth/cookies.h"
-#include "server/http_handler.h"
+#include "server/base/http_responses.h"
 #include "server/rest/request_fields.h"
 #include "server/rest/routes.h"
 

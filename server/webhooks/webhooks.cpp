@@ -7,7 +7,7 @@
 #include <future>
 #include <variant>
 
-#include "server/log.h"
+#include "server/base/log.h"
 #include "server/webhooks/webhook_signature.h"
 
 namespace parley::server::webhooks {

@@ -20,11 +20,11 @@ fi
 
 # The folders a file may include from, by the folder it sits in (the longest prefix wins); an
 # include names a folder by its first path part, or two for sim/script.
-# Inside the server, by folder: the stores, tokens and metrics at the bottom; access and the
-# authority on them; the REST basics (server/rest) on those; the knowledge base and the webhook
-# on the REST basics; the top-level files (sessions, the listing of every route in
-# api_routes.cpp, start-up) on everything. A top-level header counts as server/NAME:
-# server/log and server/config serve every folder above the stores.
+# Inside the server, by folder, as its libraries link (server/CMakeLists.txt): the log and
+# configuration (server/base), stores, tokens and metrics at the bottom; access and the
+# authority on them; the mailer and the REST basics (server/rest) on those; the knowledge base
+# and the webhook on the REST basics; the top-level files (sessions, the listing of every route
+# in api_routes.cpp, start-up) on everything. A top-level header counts as server/NAME.
 grep -H -n '^#include "[a-z]*/' "${files[@]}" | awk -v files="${#files[@]}" '
 BEGIN {
     rules["src/core"] = "core"
@@ -34,15 +34,16 @@ BEGIN {
     rules["src/sim/script"] = "core engine sim/script"
     rules["tools/sim"] = "core protocol engine sim sim/script sim/client sim/load"
     rules["shell"] = "core protocol engine console sim/script shell"
-    below_rest = "core protocol engine server/access server/auth server/config server/engine server/log server/metrics server/store"
+    below_rest = "core protocol engine server/access server/auth server/base server/engine server/metrics server/store"
     rules["server"] = "core protocol engine sim/script server/*"
+    rules["server/base"] = "server/base"
     rules["server/store"] = "core protocol server/store"
     rules["server/auth"] = "core server/auth"
     rules["server/metrics"] = "server/metrics"
-    rules["server/access"] = "core protocol server/access server/auth server/config server/metrics server/store"
-    rules["server/engine"] = "core protocol engine server/auth server/engine server/log server/metrics server/store"
-    rules["server/mail"] = "core protocol server/engine server/log server/mail"
-    rules["server/rest"] = below_rest " server/rest server/services server/http_handler"
+    rules["server/access"] = "core protocol server/access server/auth server/base server/metrics server/store"
+    rules["server/engine"] = "core protocol engine server/auth server/base server/engine server/metrics server/store"
+    rules["server/mail"] = "core protocol server/base server/engine server/mail"
+    rules["server/rest"] = below_rest " server/rest server/services"
     rules["server/knowledge"] = below_rest " server/rest server/knowledge"
     rules["server/webhooks"] = below_rest " server/rest server/webhooks"
     split("core protocol engine console sim server shell tests", names, " ")

@@ -1,5 +1,5 @@
 // stderr logging with one lock so lines from I/O threads never interleave.
-#include "server/log.h"
+#include "server/base/log.h"
 
 #include <chrono>
 #include <cstdio>

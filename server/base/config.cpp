@@ -1,6 +1,6 @@
 // One table of options; each is a flag (--name), an environment variable (PARLEY_NAME) and a
 // line of the configuration file (name = value).
-#include "server/config.h"
+#include "server/base/config.h"
 
 #include <algorithm>
 #include <array>

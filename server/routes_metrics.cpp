@@ -1,12 +1,16 @@
 // GET /metrics, the Prometheus text: queue lengths and load are the organisation's business,
 // so only an admin's session, an API key (a scraper an admin set up) or the --metrics-token
 // bearer may read it.
+#include "server/api_routes.h"
 #include "server/auth/tokens.h"
 #include "server/http_handler.h"
-#include "server/rest/routes.h"
 
-namespace parley::server::rest {
+namespace parley::server {
 namespace {
+
+using rest::Call;
+using rest::CallPtr;
+using rest::Route;
 
 namespace http = boost::beast::http;
 
@@ -52,4 +56,4 @@ std::span<const Route> metrics_routes() {
     return kMetricsRoutes;
 }
 
-}  // namespace parley::server::rest
+}  // namespace parley::server
