@@ -75,21 +75,30 @@ private:
     int next_command_ = 0;
 };
 
-// The most common given: a Support queue with Maria and Ivan in it, a supervisor, Boss,
-// and Anna's chat that Maria holds.
-class HeldChatTest : public CoreTest {
+// The smallest team: a Support queue with Maria and Ivan in it.
+class SupportTeamTest : public CoreTest {
 protected:
     void SetUp() override {
         support = add_queue("Support");
         maria = add_agent("maria", {support});
         ivan = add_agent("ivan", {support});
-        boss = add_agent("boss", {}, 3, Role::supervisor);
-        id = held_chat(maria, support, "anna");
     }
 
     QueueId support = 0;
     Actor maria;
     Actor ivan;
+};
+
+// The most common given: the Support team, a supervisor, Boss, and Anna's chat that Maria
+// holds.
+class HeldChatTest : public SupportTeamTest {
+protected:
+    void SetUp() override {
+        SupportTeamTest::SetUp();
+        boss = add_agent("boss", {}, 3, Role::supervisor);
+        id = held_chat(maria, support, "anna");
+    }
+
     Actor boss;
     Actor anna = Actor::customer("anna");
     ChatId id;

@@ -6,12 +6,10 @@
 namespace parley::core::testing {
 namespace {
 
-class FloorTest : public CoreTest {
+class FloorTest : public SupportTeamTest {
 protected:
     void SetUp() override {
-        support = add_queue("Support");
-        maria = add_agent("maria", {support});
-        ivan = add_agent("ivan", {support});
+        SupportTeamTest::SetUp();
         sofia = add_agent("sofia", {}, 3, Role::supervisor);
     }
     const QueueFloor& support_row(const Floor& floor) const {
@@ -22,9 +20,6 @@ protected:
         }
         throw std::logic_error("no Support row");
     }
-    QueueId support = 0;
-    Actor maria;
-    Actor ivan;
     Actor sofia;
 };
 

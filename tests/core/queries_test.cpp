@@ -7,19 +7,11 @@
 namespace parley::core::testing {
 namespace {
 
-class Queries : public CoreTest {
+class Queries : public SupportTeamTest {
 protected:
-    void SetUp() override {
-        support = add_queue("Support");
-        maria = add_agent("maria", {support});
-        ivan = add_agent("ivan", {support});
-    }
     std::optional<Rejection> why_not(ChatId id, const Actor& actor, ChatAction action) {
         return check_action(state, id, actor, action, now).refused;
     }
-    QueueId support = 0;
-    Actor maria;
-    Actor ivan;
 };
 
 TEST_F(Queries, AllowedActionsForTheAssignee) {

@@ -6,13 +6,11 @@
 namespace parley::core::testing {
 namespace {
 
-class Tickets : public CoreTest {
+class Tickets : public SupportTeamTest {
 protected:
     void SetUp() override {
-        support = add_queue("Support");
+        SupportTeamTest::SetUp();
         billing = add_queue("Billing");
-        maria = add_agent("maria", {support});
-        ivan = add_agent("ivan", {support});
         bill = add_agent("bill", {billing});
         boss = add_agent("boss", {}, 3, Role::supervisor);
         first = held_chat(maria, support, "anna");
@@ -20,10 +18,7 @@ protected:
         ticket = *chat(first).ticket;
         ok(maria, CloseChat{first, "Escalated", "", false});
     }
-    QueueId support = 0;
     QueueId billing = 0;
-    Actor maria;
-    Actor ivan;
     Actor bill;
     Actor boss;
     Actor desk = Actor::integration("key-desk");

@@ -8,17 +8,13 @@ namespace {
 
 using nlohmann::json;
 
-class RestAdmin : public ::testing::Test {
+class RestAdmin : public RestTest {
 protected:
-    unsigned short port() const { return server.port(); }
-    std::string staff(const std::string& agent) { return sign_in(port(), agent, agent + "-demo"); }
     json new_agent(const std::string& id) {
         return {{"id", id},          {"name", "Lena Novak"}, {"role", "agent"},
                 {"company", "Acme"}, {"capacity", 5},        {"password", "lena-secret-1"},
                 {"queues", {1, 2}}};
     }
-
-    TestServer server;
 };
 
 TEST_F(RestAdmin, AnAdminCreatesAnAgentWhoCanSignIn) {

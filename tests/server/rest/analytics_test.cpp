@@ -8,10 +8,8 @@ namespace {
 
 using nlohmann::json;
 
-class RestAnalytics : public ::testing::Test {
+class RestAnalytics : public RestTest {
 protected:
-    unsigned short port() const { return server.port(); }
-    std::string staff(const std::string& agent) { return sign_in(port(), agent, agent + "-demo"); }
     void ok(const std::string& token, json command) {
         const HttpResult answer = send_command(port(), token, std::move(command));
         ASSERT_EQ(answer.status, 200) << answer.body;
@@ -37,8 +35,6 @@ protected:
         const StartedChat left = start_chat(port(), "Bob Ray", "Hello?");
         ok(left.token, {{"type", "customer_cancel_chat"}, {"chat", left.chat}});
     }
-
-    TestServer server;
 };
 
 TEST_F(RestAnalytics, SupervisorsGetTheCoresFiguresPerQueueAndAgent) {

@@ -10,9 +10,8 @@ using nlohmann::json;
 
 const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(64, '\x01');
 
-class RestAttachments : public ::testing::Test {
+class RestAttachments : public RestTest {
 protected:
-    unsigned short port() const { return server.port(); }
     HttpResult upload(const std::string& chat, const std::string& token, const std::string& bytes,
                       const std::string& type, const std::string& name) {
         return http_call(
@@ -22,8 +21,6 @@ protected:
     HttpResult download(const std::string& id, const std::string& token) {
         return api(port(), Verb::get, "/api/attachments/" + id, nullptr, token);
     }
-
-    TestServer server;
 };
 
 TEST_F(RestAttachments, UploadAndDownloadRoundTrip) {

@@ -8,17 +8,13 @@ namespace {
 
 using nlohmann::json;
 
-class RestChats : public ::testing::Test {
+class RestChats : public RestTest {
 protected:
-    unsigned short port() const { return server.port(); }
-    std::string staff(const std::string& agent) { return sign_in(port(), agent, agent + "-demo"); }
     void accept(const std::string& token, const std::string& chat) {
         const HttpResult accepted =
             send_command(port(), token, {{"type", "accept_chat"}, {"chat", chat}});
         ASSERT_EQ(accepted.status, 200) << accepted.body;
     }
-
-    TestServer server;
 };
 
 TEST_F(RestChats, CustomerStartsAChatAndTalks) {

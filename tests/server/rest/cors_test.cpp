@@ -9,17 +9,16 @@ using nlohmann::json;
 
 constexpr const char* kShop = "https://shop.example.com";
 
-class RestCors : public ::testing::Test {
+class RestCors : public RestTest {
 protected:
-    unsigned short port() const { return server.port(); }
+    RestCors() : RestTest([](ServerConfig& config) { config.allowed_origins = {kShop}; }) {}
+
     HttpResult preflight(const std::string& origin) {
         return http_call(port(), Verb::options, "/api/chats", {},
                          {{"Origin", origin},
                           {"Access-Control-Request-Method", "POST"},
                           {"Access-Control-Request-Headers", "content-type"}});
     }
-
-    TestServer server{[](ServerConfig& config) { config.allowed_origins = {kShop}; }};
 };
 
 TEST_F(RestCors, AnAllowedSitePreflightsAndReadsTheAnswer) {

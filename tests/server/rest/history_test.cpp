@@ -9,14 +9,11 @@ namespace {
 
 using nlohmann::json;
 
-class RestHistory : public ::testing::Test {
+class RestHistory : public RestTest {
 protected:
-    std::string staff(const std::string& agent) { return demo_staff(server.port(), agent); }
     HttpResult history(const std::string& chat, const std::string& token) {
         return api(server.port(), Verb::get, chat_path(chat, "/history"), nullptr, token);
     }
-
-    TestServer server;
 };
 
 // Maria, online, accepts Ann's question and answers it; Bob's chat waits beside it.

@@ -24,9 +24,8 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-class RestKnowledge : public ::testing::Test {
+class RestKnowledge : public RestTest {
 protected:
-    std::string staff(const std::string& agent) { return demo_staff(server.port(), agent); }
     HttpResult get(const std::string& target, const std::string& token) {
         return api(server.port(), Verb::get, target, nullptr, token);
     }
@@ -50,8 +49,6 @@ protected:
                 {"tags", {"steps"}},     {"queues", {3}},
                 {"status", "published"}, {"link", "https://help.example/steps"}};
     }
-
-    TestServer server;
 };
 
 TEST_F(RestKnowledge, SearchRanksAndSnippets) {

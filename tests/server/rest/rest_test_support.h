@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 
 #include "support/test_server.h"
 
@@ -65,5 +67,16 @@ inline StartedChat start_chat(unsigned short port, const std::string& name,
 inline std::string chat_path(const std::string& chat, const std::string& rest = {}) {
     return "/api/chats/" + chat + rest;
 }
+
+// A fresh server per test; `tweak` adjusts its configuration before it opens.
+class RestTest : public ::testing::Test {
+protected:
+    explicit RestTest(std::function<void(ServerConfig&)> tweak = {}) : server(std::move(tweak)) {}
+
+    unsigned short port() const { return server.port(); }
+    std::string staff(const std::string& agent) { return demo_staff(port(), agent); }
+
+    TestServer server;
+};
 
 }  // namespace parley::server::testing

@@ -8,14 +8,11 @@ namespace {
 
 using nlohmann::json;
 
-class RestSession : public ::testing::Test {
+class RestSession : public RestTest {
 protected:
-    unsigned short port() const { return server.port(); }
     HttpResult sign_in_raw(const json& body) {
         return api(port(), Verb::post, "/api/session", body);
     }
-
-    TestServer server;
 };
 
 TEST_F(RestSession, BrowserSignInSetsAnHttpOnlyStrictCookieAndNoToken) {

@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-class RestTickets : public ::testing::Test {
+class RestTickets : public RestTest {
 protected:
     void SetUp() override {
         chen = staff("chen");
@@ -32,8 +32,6 @@ protected:
         ASSERT_EQ(made.status, 201) << made.body;
         key = made.json["key"];
     }
-    unsigned short port() const { return server.port(); }
-    std::string staff(const std::string& agent) { return sign_in(port(), agent, agent + "-demo"); }
     core::TicketStatus status_in_state(core::TicketId id) {
         std::promise<core::TicketStatus> status;
         server.server().services().authority.read([&](const core::State& state, std::uint64_t) {
@@ -45,7 +43,6 @@ protected:
         return "/api/customers/" + chat.customer + rest;
     }
 
-    TestServer server;
     std::string chen;
     std::string ivan;
     std::string key;

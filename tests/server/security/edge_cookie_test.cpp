@@ -11,9 +11,8 @@ namespace {
 
 using nlohmann::json;
 
-class CookieChanges : public ::testing::Test {
+class CookieChanges : public RestTest {
 protected:
-    unsigned short port() const { return server.port(); }
     std::string own_origin() const { return "http://127.0.0.1:" + std::to_string(port()); }
 
     // The admin's browser session: the cookie pair the console's page holds.
@@ -39,7 +38,6 @@ protected:
         return listed.json["api_keys"].size();
     }
 
-    TestServer server;
     std::string cookie = admin_cookie();
 };
 

@@ -3,7 +3,6 @@
 // client as 1006 instead of 1009, and /healthz answering before --demo made the accounts.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
 #include <fstream>
 #include <future>
 #include <thread>
@@ -134,22 +133,11 @@ TEST(Frames, Low_A16MiBFrameEndsWithClose1009SeenByTheClient) {
 }
 
 TEST(Health, Low_HealthzSaysStartingUntilTheDemoAccountsExist) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("parley-edge-health-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir / "web");
-    ServerConfig config;
-    config.port = 0;
-    config.threads = 2;
-    config.data_dir = dir / "data";
-    config.web_root = dir / "web";
-    config.demo = true;
-    config.ip_requests_per_second = 100000;
+    const auto dir = fresh_temp_dir("parley-edge-health-");
+    ServerConfig config = test_config(dir);
     // Real password hashing: making the demo accounts takes long enough to be asked during it.
-    auto opened = Server::open(config, ServerOptions{[] {
-                                   return std::chrono::duration_cast<std::chrono::milliseconds>(
-                                              std::chrono::system_clock::now().time_since_epoch())
-                                       .count();
-                               }});
+    config.password_cost = PasswordCostLevel::interactive;
+    auto opened = Server::open(config, wall_clock_options());
     ASSERT_TRUE(std::holds_alternative<std::unique_ptr<Server>>(opened));
     auto server = std::get<std::unique_ptr<Server>>(std::move(opened));
     const unsigned short port = server->endpoint().port();

@@ -14,16 +14,6 @@ namespace http = beast::http;
 namespace websocket = beast::websocket;
 using tcp = boost::asio::ip::tcp;
 
-namespace {
-
-core::Timestamp wall_clock_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-}  // namespace
-
 std::filesystem::path fresh_temp_dir(const std::string& prefix) {
     std::random_device random;
     const auto dir = std::filesystem::temp_directory_path() /
@@ -32,21 +22,34 @@ std::filesystem::path fresh_temp_dir(const std::string& prefix) {
     return dir;
 }
 
+ServerConfig test_config(const std::filesystem::path& dir) {
+    ServerConfig config;
+    config.port = 0;
+    config.threads = 2;
+    config.data_dir = dir / "data";
+    config.web_root = dir / "web";
+    config.demo = true;
+    config.tick_ms = 100;
+    config.ip_requests_per_second = 100000;
+    config.commands_per_second = 100000;
+    config.password_cost = PasswordCostLevel::test;
+    config.chat_starts_per_address = 100000;
+    config.transcripts_per_address = 100000;
+    config.transcripts_per_recipient = 100000;
+    std::filesystem::create_directories(config.web_root);
+    return config;
+}
+
+ServerOptions wall_clock_options() {
+    return ServerOptions{[] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    }};
+}
+
 TestServer::TestServer(std::function<void(ServerConfig&)> tweak)
-    : dir_(fresh_temp_dir("parley-test-")) {
-    config_.port = 0;
-    config_.threads = 2;
-    config_.data_dir = dir_ / "data";
-    config_.web_root = dir_ / "web";
-    config_.demo = true;
-    config_.tick_ms = 100;
-    config_.ip_requests_per_second = 100000;
-    config_.commands_per_second = 100000;
-    config_.password_cost = PasswordCostLevel::test;
-    config_.chat_starts_per_address = 100000;
-    config_.transcripts_per_address = 100000;
-    config_.transcripts_per_recipient = 100000;
-    std::filesystem::create_directories(config_.web_root);
+    : dir_(fresh_temp_dir("parley-test-")), config_(test_config(dir_)) {
     if (tweak) {
         tweak(config_);
     }
@@ -60,7 +63,7 @@ TestServer::~TestServer() {
 }
 
 void TestServer::open() {
-    auto opened = Server::open(config_, ServerOptions{wall_clock_ms});
+    auto opened = Server::open(config_, wall_clock_options());
     if (auto* error = std::get_if<std::string>(&opened)) {
         throw std::runtime_error("test server did not open: " + *error);
     }

@@ -23,6 +23,12 @@ namespace parley::server::testing {
 // A new, empty folder under the system's temporary folder, its name `prefix` and random digits.
 std::filesystem::path fresh_temp_dir(const std::string& prefix);
 
+// The configuration a TestServer opens with, its folders under `dir` (the web folder made):
+// port 0, the demo organisation, cheap password hashing, and limits no test meets by chance.
+ServerConfig test_config(const std::filesystem::path& dir);
+// Server options that read the wall clock, as the real server does.
+ServerOptions wall_clock_options();
+
 class TestServer {
 public:
     // `tweak` adjusts the configuration (limits, origins) before the server opens.

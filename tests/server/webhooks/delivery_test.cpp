@@ -14,10 +14,9 @@ using namespace std::chrono_literals;
 
 constexpr const char* kSecret = "s3cret-signing-key-for-tests";
 
-class Webhook : public ::testing::Test {
+class Webhook : public RestTest {
 protected:
-    unsigned short port() const { return server.port(); }
-    std::string staff(const std::string& agent) { return sign_in(port(), agent, agent + "-demo"); }
+    Webhook() : RestTest([](ServerConfig& config) { config.webhook_retry_ms = 100; }) {}
 
     void enable(const std::string& url) {
         const HttpResult put =
@@ -61,8 +60,6 @@ protected:
         ADD_FAILURE() << "no delivery became " << status;
         return nullptr;
     }
-
-    TestServer server{[](ServerConfig& config) { config.webhook_retry_ms = 100; }};
 };
 
 TEST_F(Webhook, ATicketReachesAReceiverThatFailsTwiceSignedAndRetried) {
