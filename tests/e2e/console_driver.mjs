@@ -62,8 +62,27 @@ export async function item(page, id) {
   return view.items.find((i) => i.id === id);
 }
 
+// Where `id` stands once nothing is about to move it: no command of the console's is waiting for
+// the server's answer (the answer and its events change the layout, and a click read from the
+// frame before lands on whatever moved under the mouse), and the item kept its place for a frame.
+async function settledItem(page, id) {
+  // A layout that never stops moving (none should) is clicked where it last was.
+  for (let tries = 0; tries < 20; ++tries) {
+    await waitFor(page, (v) => v.pending === 0 || v.connection !== "connected",
+                  `the console's commands answered before clicking ${id}`);
+    const before = await item(page, id);
+    await frames(page, 1);
+    const after = await item(page, id);
+    if (before.x === after.x && before.y === after.y && before.width === after.width &&
+        before.height === after.height) {
+      return after;
+    }
+  }
+  return item(page, id);
+}
+
 export async function click(page, id) {
-  const target = await item(page, id);
+  const target = await settledItem(page, id);
   assert.ok(target.enabled, `${id} is disabled: ${target.reason}`);
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
   await frames(page, 1);
@@ -74,7 +93,7 @@ export async function click(page, id) {
 }
 
 export async function rightClick(page, id) {
-  const target = await item(page, id);
+  const target = await settledItem(page, id);
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
   await frames(page, 1);
   await page.mouse.down({ button: "right" });
