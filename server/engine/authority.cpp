@@ -163,19 +163,16 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
         StoredEvent stored{numbered.seq,      numbered.event.command_id,
                            numbered.chat,     numbered.chat_version,
                            numbered.event.at, std::move(numbered.payload)};
-        after_commit(numbered.seq,
-                     [this, seq = numbered.seq, deliveries = std::move(numbered.deliveries),
-                      event = std::move(numbered.event)] {
-                         for (const engine::Delivery& delivery : deliveries) {
-                             delivery.feed->push(seq, delivery.message);
-                         }
-                         for (const Observer& observer : observers_) {
-                             observer(event, state_);
-                         }
-                         for (const Follower& follower : followers_) {
-                             follower(seq, event, state_);
-                         }
-                     });
+        const std::uint64_t seq = numbered.seq;
+        after_commit(seq, [this, numbered = std::move(numbered)] {
+            engine::deliver(numbered);
+            for (const Observer& observer : observers_) {
+                observer(numbered.event, state_);
+            }
+            for (const Follower& follower : followers_) {
+                follower(numbered.seq, numbered.event, state_);
+            }
+        });
         unsaved_.push_back(stored);
         batch.push_back(std::move(stored));
     }

@@ -16,12 +16,11 @@
 #include <variant>
 #include <vector>
 
+#include "server/base/http_responses.h"
 #include "server/services.h"
 
 namespace parley::server {
 
-using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
-using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
 // A download read from disk a little at a time as the client takes it, so a client that
 // stops reading holds a small buffer, not the whole file.
 using FileResponse = boost::beast::http::response<boost::beast::http::file_body>;

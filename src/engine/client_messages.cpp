@@ -38,8 +38,10 @@ std::variant<protocol::ClientCommand, std::string> read_command(std::string_view
     }
     auto command = std::get<protocol::ClientCommand>(std::move(message).value());
     if (command.id.empty() || command.id.size() > kMaxCommandIdLength) {
-        return protocol::encode_rejected(
-            {command.id, "invalid_value", "A command_id of 1 to 128 characters is required."});
+        return protocol::encode_rejected({command.id, "invalid_value",
+                                          "A command_id of 1 to " +
+                                              std::to_string(kMaxCommandIdLength) +
+                                              " characters is required."});
     }
     return command;
 }

@@ -41,7 +41,7 @@ public:
     }
     void send(std::string text) override {
         sent.push_back(text);
-        if (!welcomed_) {
+        if (!welcomed_as_) {
             answer_hello(text);
         } else if (answering) {
             answer_command(text);
@@ -90,8 +90,7 @@ private:
             return;
         }
         last_hello = std::get<protocol::Hello>(read);
-        welcomed_ = true;
-        feed_actor_ = *account;
+        welcomed_as_ = *account;
         push(protocol::encode_welcome(
             {protocol::kProtocolVersion, "test", *account, engine_.seq()}));
         engine_.attach(inbox_, *account, last_hello->resume_from);
@@ -125,19 +124,18 @@ private:
     // a feed, so the moment it was left does not matter.
     void leave_feed() {
         collect();
-        if (feed_actor_) {
-            engine_.close(*inbox_, *feed_actor_, 0);
-            feed_actor_.reset();
+        if (welcomed_as_) {
+            engine_.close(*inbox_, *welcomed_as_, 0);
+            welcomed_as_.reset();
         }
-        welcomed_ = false;
     }
 
     engine::Engine& engine_;
     Run run_;
     std::shared_ptr<engine::Inbox> inbox_ = std::make_shared<engine::Inbox>();
     std::vector<LinkEvent> pending_;
-    std::optional<core::Actor> feed_actor_;
-    bool welcomed_ = false;
+    // Who the last hello was welcomed as, until the connection ends: their feed is open.
+    std::optional<core::Actor> welcomed_as_;
 };
 
 }  // namespace parley::console::testing

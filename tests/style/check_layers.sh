@@ -19,7 +19,7 @@ fi
 [ "${#files[@]}" -gt 0 ] || { echo "no C++ files found below $1"; exit 1; }
 
 # The folders a file may include from, by the folder it sits in (the longest prefix wins); an
-# include names a folder by its first path part, or two for sim/script.
+# include names a folder by its first path part, or two for sim/script and server/.
 # Inside the server, by folder, as its libraries link (server/CMakeLists.txt): the log and
 # configuration (server/base), stores, tokens and metrics at the bottom; access and the
 # authority on them; the mailer and the REST basics (server/rest) on those; the knowledge base
