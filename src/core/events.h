@@ -350,7 +350,7 @@ struct SettingsUpdated {
     bool operator==(const SettingsUpdated&) const = default;
 };
 
-using Event =
+using EventVariant =
     std::variant<ChatStarted, MessagePosted, TypingChanged, MessagesDelivered, MessagesRead,
                  NoteAdded, ChatTagsChanged, ChatOffered, OfferRejected, ChatAssigned,
                  TransferRequested, TransferDeclined, ChatMovedToQueue, ChatReleased, ChatClosed,
@@ -361,6 +361,21 @@ using Event =
                  QueueEnabledChanged, QueueMemberAdded, QueueMemberRemoved, CannedResponseCreated,
                  CannedResponseUpdated, CannedResponseDeleted, SettingsUpdated, TicketLinked,
                  CustomerProfileSet>;
+
+// The variant behind Event, its copies, moves and comparison compiled once in events.cpp, for
+// the reason Command's are (commands.h).
+struct Event : EventVariant {
+    using Variant = EventVariant;
+    using Variant::Variant;
+    using Variant::operator=;
+    Event();
+    Event(const Event&);
+    Event(Event&&) noexcept;
+    Event& operator=(const Event&);
+    Event& operator=(Event&&) noexcept;
+    ~Event();
+    bool operator==(const Event& other) const;
+};
 
 struct EventEnvelope {
     // The command that caused the event, as command_key(its actor, its client id); apply()

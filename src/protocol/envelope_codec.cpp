@@ -77,11 +77,12 @@ Result<Envelope> decode_flat(std::string_view text, std::string_view kind,
 
 }  // namespace
 
-static_assert(unique_types(std::type_identity<core::Command>{}));
-static_assert(flattens_cleanly<core::CommandEnvelope>(std::type_identity<core::Command>{}));
-static_assert(flattens_cleanly<ClientCommand>(std::type_identity<core::Command>{}));
-static_assert(unique_types(std::type_identity<core::Event>{}));
-static_assert(flattens_cleanly<core::EventEnvelope>(std::type_identity<core::Event>{}));
+static_assert(unique_types(std::type_identity<core::Command::Variant>{}));
+static_assert(
+    flattens_cleanly<core::CommandEnvelope>(std::type_identity<core::Command::Variant>{}));
+static_assert(flattens_cleanly<ClientCommand>(std::type_identity<core::Command::Variant>{}));
+static_assert(unique_types(std::type_identity<core::Event::Variant>{}));
+static_assert(flattens_cleanly<core::EventEnvelope>(std::type_identity<core::Event::Variant>{}));
 
 }  // namespace detail
 

@@ -82,6 +82,119 @@ Result<Json> parse_object(std::string_view text, std::size_t max_bytes) {
     return json;
 }
 
+Json json_of(bool value) {
+    return Json(value);
+}
+
+Json json_of(std::int64_t value) {
+    return Json(value);
+}
+
+Json json_of(std::uint64_t value) {
+    return Json(value);
+}
+
+Json json_of(const std::string& value) {
+    return Json(value);
+}
+
+Json json_array() {
+    return Json::array();
+}
+
+Json json_object() {
+    return Json::object();
+}
+
+void append(Json& array, Json&& element) {
+    array.push_back(std::move(element));
+}
+
+void set_member(Json& object, std::string_view name, Json&& value) {
+    object[std::string(name)] = std::move(value);
+}
+
+const Json* member_of(const Json& object, std::string_view name) {
+    const auto found = object.find(name);
+    return found == object.end() ? nullptr : &*found;
+}
+
+Problem read_bool(const Json& json, bool& out, const Path& path) {
+    if (!json.is_boolean()) {
+        return wrong_type(json, path, "true or false");
+    }
+    out = json.get<bool>();
+    return std::nullopt;
+}
+
+Problem read_string(const Json& json, std::string& out, const Path& path) {
+    if (!json.is_string()) {
+        return wrong_type(json, path, "a string");
+    }
+    out = json.get_ref<const std::string&>();
+    return std::nullopt;
+}
+
+Problem read_signed(const Json& json, std::int64_t min, std::int64_t max, std::int64_t& out,
+                    const Path& path) {
+    if (!json.is_number_integer()) {
+        return wrong_type(json, path, "an integer");
+    }
+    const bool fits = json.is_number_unsigned()
+                          ? json.get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
+                          : json.get<std::int64_t>() >= min && json.get<std::int64_t>() <= max;
+    if (!fits) {
+        return error_at(ProtocolErrorCode::invalid_value, path, "is out of range");
+    }
+    out = json.is_number_unsigned() ? static_cast<std::int64_t>(json.get<std::uint64_t>())
+                                    : json.get<std::int64_t>();
+    return std::nullopt;
+}
+
+Problem read_unsigned(const Json& json, std::uint64_t max, std::uint64_t& out, const Path& path) {
+    if (!json.is_number_integer()) {
+        return wrong_type(json, path, "an integer");
+    }
+    const bool fits = json.is_number_unsigned()
+                          ? json.get<std::uint64_t>() <= max
+                          : json.get<std::int64_t>() >= 0 &&
+                                static_cast<std::uint64_t>(json.get<std::int64_t>()) <= max;
+    if (!fits) {
+        return error_at(ProtocolErrorCode::invalid_value, path, "is out of range");
+    }
+    out = json.is_number_unsigned() ? json.get<std::uint64_t>()
+                                    : static_cast<std::uint64_t>(json.get<std::int64_t>());
+    return std::nullopt;
+}
+
+const std::string* read_name(const Json& json, const Path& path, Problem& problem) {
+    if (!json.is_string()) {
+        problem = wrong_type(json, path, "a string");
+        return nullptr;
+    }
+    return &json.get_ref<const std::string&>();
+}
+
+std::size_t array_size(const Json& json, const Path& path, Problem& problem) {
+    if (!json.is_array()) {
+        problem = wrong_type(json, path, "an array");
+        return 0;
+    }
+    return json.size();
+}
+
+const Json& element_of(const Json& array, std::size_t at) {
+    return array[at];
+}
+
+bool is_null(const Json& json) {
+    return json.is_null();
+}
+
+bool is_object(const Json& json) {
+    return json.is_object();
+}
+
 Result<std::string> read_type(const Json& object, const Path& path) {
     const Path at = path.member("type");
     const auto found = object.find("type");

@@ -17,6 +17,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -134,8 +135,11 @@ template <class T>
 inline constexpr bool kIsVector = kIsA<T, std::vector>;
 template <class T>
 inline constexpr bool kIsSet = kIsA<T, std::set>;
+// A std::variant, or a class deriving from one that names it `Variant` (core::Command).
 template <class T>
-inline constexpr bool kIsVariant = kIsA<T, std::variant>;
+inline constexpr bool kIsVariant = kIsA<T, std::variant> || requires {
+    requires std::is_base_of_v<typename T::Variant, T>;
+};
 template <class T>
 concept StringMap = kIsA<T, std::map> && std::is_same_v<typename T::key_type, std::string>;
 template <class T>
@@ -176,6 +180,18 @@ constexpr bool lacks_field(std::string_view name) {
 }
 
 // [SECTION] Writing
+// The JSON work itself is done by the out-of-line functions below, so that the templates,
+// instantiated for every field of every wire type, stay small calls: inlining nlohmann's code
+// into each of them made the codecs the heaviest files of both builds.
+
+Json json_of(bool value);
+Json json_of(std::int64_t value);
+Json json_of(std::uint64_t value);
+Json json_of(const std::string& value);
+Json json_array();
+Json json_object();
+void append(Json& array, Json&& element);
+void set_member(Json& object, std::string_view name, Json&& value);
 
 template <class T>
 Json write(const T& value);
@@ -191,7 +207,7 @@ void write_fields(const T& value, Json& object) {
                         return;
                     }
                 }
-                object[std::string(name)] = write(member);
+                set_member(object, name, write(member));
             };
             (write_one(value.*(f.member), f.name), ...);
         },
@@ -200,31 +216,34 @@ void write_fields(const T& value, Json& object) {
 
 template <class T>
 Json write(const T& value) {
-    if constexpr (std::is_same_v<T, bool> || std::is_integral_v<T> ||
-                  std::is_same_v<T, std::string>) {
-        return Json(value);
+    if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::string>) {
+        return json_of(value);
+    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+        return json_of(static_cast<std::int64_t>(value));
+    } else if constexpr (std::is_integral_v<T>) {
+        return json_of(static_cast<std::uint64_t>(value));
     } else if constexpr (NamedEnum<T>) {
-        return Json(std::string(core::to_string(value)));
+        return json_of(std::string(core::to_string(value)));
     } else if constexpr (kIsOptional<T>) {
         return value ? write(*value) : Json(nullptr);
     } else if constexpr (kIsVector<T> || kIsSet<T>) {
-        Json array = Json::array();
+        Json array = json_array();
         for (const auto& element : value) {
-            array.push_back(write(element));
+            append(array, write(element));
         }
         return array;
     } else if constexpr (kIsStringMap<T>) {
-        Json object = Json::object();
+        Json object = json_object();
         for (const auto& [key, element] : value) {
-            object[key] = write(element);
+            set_member(object, key, write(element));
         }
         return object;
     } else if constexpr (kIsVariant<T>) {
         return std::visit([](const auto& alternative) { return write(alternative); }, value);
     } else if constexpr (Described<T>) {
-        Json object = Json::object();
+        Json object = json_object();
         if constexpr (Tagged<T>) {
-            object["type"] = std::string(kSchema<T>.type);
+            set_member(object, "type", json_of(std::string(kSchema<T>.type)));
         }
         write_fields(value, object);
         return object;
@@ -240,6 +259,22 @@ Problem read(const Json& json, T& out, const Path& path);
 
 Problem wrong_type(const Json& json, const Path& path, std::string_view expected);
 
+// The member `name` of an object, or null when it has none.
+const Json* member_of(const Json& object, std::string_view name);
+Problem read_bool(const Json& json, bool& out, const Path& path);
+Problem read_string(const Json& json, std::string& out, const Path& path);
+// A whole number within [min, max].
+Problem read_signed(const Json& json, std::int64_t min, std::int64_t max, std::int64_t& out,
+                    const Path& path);
+Problem read_unsigned(const Json& json, std::uint64_t max, std::uint64_t& out, const Path& path);
+// The string at `path`, for an enum's name; null with `problem` set when it is not one.
+const std::string* read_name(const Json& json, const Path& path, Problem& problem);
+// The elements of an array (`problem` set when it is not one).
+std::size_t array_size(const Json& json, const Path& path, Problem& problem);
+const Json& element_of(const Json& array, std::size_t at);
+bool is_null(const Json& json);
+bool is_object(const Json& json);
+
 template <Described T>
 Problem read_fields(const Json& object, T& out, const Path& path) {
     Problem problem;
@@ -251,8 +286,8 @@ Problem read_fields(const Json& object, T& out, const Path& path) {
                 }
                 using M = std::remove_cvref_t<decltype(member)>;
                 const Path at = path.member(name);
-                const auto found = object.find(name);
-                if (found == object.end()) {
+                const Json* found = member_of(object, name);
+                if (found == nullptr) {
                     if constexpr (kIsOptional<M> || kIsVector<M> || kIsSet<M> || kIsStringMap<M>) {
                         member = M{};
                     } else {
@@ -270,67 +305,67 @@ Problem read_fields(const Json& object, T& out, const Path& path) {
 
 template <class Integer>
 Problem read_integer(const Json& json, Integer& out, const Path& path) {
-    if (!json.is_number_integer()) {
-        return wrong_type(json, path, "an integer");
+    if constexpr (std::is_signed_v<Integer>) {
+        std::int64_t value = 0;
+        Problem problem = read_signed(json, std::numeric_limits<Integer>::min(),
+                                      std::numeric_limits<Integer>::max(), value, path);
+        out = static_cast<Integer>(value);
+        return problem;
+    } else {
+        std::uint64_t value = 0;
+        Problem problem = read_unsigned(json, std::numeric_limits<Integer>::max(), value, path);
+        out = static_cast<Integer>(value);
+        return problem;
     }
-    const bool fits = json.is_number_unsigned() ? std::in_range<Integer>(json.get<std::uint64_t>())
-                                                : std::in_range<Integer>(json.get<std::int64_t>());
-    if (!fits) {
-        return error_at(ProtocolErrorCode::invalid_value, path, "is out of range");
-    }
-    out = json.is_number_unsigned() ? static_cast<Integer>(json.get<std::uint64_t>())
-                                    : static_cast<Integer>(json.get<std::int64_t>());
-    return std::nullopt;
 }
 
-// Reads the alternative of `out` whose kType is `type`; false when none is.
+// Reads the alternative of `out` whose kType is `type`; false when none is. Alternatives are
+// placed by index: assigning by type would resolve an overload set of every alternative for
+// each one, quadratic in the size of the command and event variants.
 template <class... T>
 bool read_alternative(const Json& object, std::string_view type, std::variant<T...>& out,
                       const Path& path, Problem& problem) {
-    auto try_one = [&]<class A>(std::type_identity<A>) {
+    auto try_one = [&]<std::size_t I, class A>(std::integral_constant<std::size_t, I>,
+                                               std::type_identity<A>) {
         if (kSchema<A>.type != type) {
             return false;
         }
         A alternative{};
         problem = read_fields(object, alternative, path);
         if (!problem) {
-            out = std::move(alternative);
+            out.template emplace<I>(std::move(alternative));
         }
         return true;
     };
-    return (try_one(std::type_identity<T>{}) || ...);
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return (try_one(std::integral_constant<std::size_t, I>{}, std::type_identity<T>{}) || ...);
+    }
+    (std::index_sequence_for<T...>{});
 }
 
 template <class T>
 Problem read(const Json& json, T& out, const Path& path) {
     if constexpr (std::is_same_v<T, bool>) {
-        if (!json.is_boolean()) {
-            return wrong_type(json, path, "true or false");
-        }
-        out = json.get<bool>();
-        return std::nullopt;
+        return read_bool(json, out, path);
     } else if constexpr (std::is_integral_v<T>) {
         return read_integer(json, out, path);
     } else if constexpr (std::is_same_v<T, std::string>) {
-        if (!json.is_string()) {
-            return wrong_type(json, path, "a string");
-        }
-        out = json.get_ref<const std::string&>();
-        return std::nullopt;
+        return read_string(json, out, path);
     } else if constexpr (NamedEnum<T>) {
-        if (!json.is_string()) {
-            return wrong_type(json, path, "a string");
+        Problem problem;
+        const std::string* name = read_name(json, path, problem);
+        if (name == nullptr) {
+            return problem;
         }
-        const auto& name = json.get_ref<const std::string&>();
-        const std::optional<T> value = core::parse<T>(name);
+        const std::optional<T> value = core::parse<T>(*name);
         if (!value) {
             return error_at(ProtocolErrorCode::invalid_value, path,
-                            "must be one of " + enum_choices<T>() + ", not " + excerpt(name));
+                            "must be one of " + enum_choices<T>() + ", not " + excerpt(*name));
         }
         out = *value;
         return std::nullopt;
     } else if constexpr (kIsOptional<T>) {
-        if (json.is_null()) {
+        if (is_null(json)) {
             out.reset();
             return std::nullopt;
         }
@@ -341,30 +376,26 @@ Problem read(const Json& json, T& out, const Path& path) {
         }
         return problem;
     } else if constexpr (kIsVector<T>) {
-        if (!json.is_array()) {
-            return wrong_type(json, path, "an array");
-        }
+        Problem problem;
+        const std::size_t size = array_size(json, path, problem);
         out.clear();
-        out.resize(json.size());
-        for (std::size_t i = 0; i < json.size(); ++i) {
-            if (Problem problem = read(json[i], out[i], path.element(i))) {
-                return problem;
-            }
+        out.resize(size);
+        for (std::size_t i = 0; i < size && !problem; ++i) {
+            problem = read(element_of(json, i), out[i], path.element(i));
         }
-        return std::nullopt;
+        return problem;
     } else if constexpr (kIsSet<T>) {
-        if (!json.is_array()) {
-            return wrong_type(json, path, "an array");
-        }
+        Problem problem;
+        const std::size_t size = array_size(json, path, problem);
         out.clear();
-        for (std::size_t i = 0; i < json.size(); ++i) {
+        for (std::size_t i = 0; i < size && !problem; ++i) {
             typename T::value_type element{};
-            if (Problem problem = read(json[i], element, path.element(i))) {
-                return problem;
+            problem = read(element_of(json, i), element, path.element(i));
+            if (!problem) {
+                out.insert(std::move(element));
             }
-            out.insert(std::move(element));
         }
-        return std::nullopt;
+        return problem;
     } else if constexpr (kIsStringMap<T>) {
         if (!json.is_object()) {
             return wrong_type(json, path, "an object");
@@ -377,7 +408,7 @@ Problem read(const Json& json, T& out, const Path& path) {
         }
         return std::nullopt;
     } else if constexpr (kIsVariant<T>) {
-        if (!json.is_object()) {
+        if (!is_object(json)) {
             return wrong_type(json, path, "an object");
         }
         const Result<std::string> type = read_type(json, path);
@@ -391,7 +422,7 @@ Problem read(const Json& json, T& out, const Path& path) {
         }
         return problem;
     } else if constexpr (Described<T>) {
-        if (!json.is_object()) {
+        if (!is_object(json)) {
             return wrong_type(json, path, "an object");
         }
         return read_fields(json, out, path);

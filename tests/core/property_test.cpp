@@ -342,7 +342,7 @@ TEST(Property, InvariantsHoldOverRandomCommandSequences) {
         Sequence(static_cast<std::uint64_t>(seed)).run();
     }
     if (count >= 1000) {
-        for (std::size_t kind = 0; kind < std::variant_size_v<Event>; ++kind) {
+        for (std::size_t kind = 0; kind < std::variant_size_v<Event::Variant>; ++kind) {
             EXPECT_TRUE(seen_events().contains(kind))
                 << "event kind " << kind << " never occurred: the generator misses a rule";
         }

@@ -78,21 +78,21 @@ void fill(T& value, int seed) {
     }
 }
 
-// A filled value of alternative I of a variant.
-template <class Variant, std::size_t I>
-Variant sample_alternative(int seed) {
-    std::variant_alternative_t<I, Variant> value{};
+// A filled value of alternative I of Payload (core::Command or core::Event).
+template <class Payload, std::size_t I>
+Payload sample_alternative(int seed) {
+    std::variant_alternative_t<I, typename Payload::Variant> value{};
     fill(value, seed);
-    return Variant{std::move(value)};
+    return Payload{std::move(value)};
 }
 
-// Calls check(value) with a filled value of every alternative of Variant, in order.
-template <class Variant, class Check>
+// Calls check(value) with a filled value of every alternative of Payload, in order.
+template <class Payload, class Check>
 void for_each_alternative(Check&& check) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        (check(sample_alternative<Variant, I>(static_cast<int>(I))), ...);
+        (check(sample_alternative<Payload, I>(static_cast<int>(I))), ...);
     }
-    (std::make_index_sequence<std::variant_size_v<Variant>>{});
+    (std::make_index_sequence<std::variant_size_v<typename Payload::Variant>>{});
 }
 
 }  // namespace parley::protocol::testing
