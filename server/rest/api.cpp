@@ -12,6 +12,7 @@
 #include "server/base/http_responses.h"
 #include "server/base/log.h"
 #include "server/rest/cookie_guard.h"
+#include "server/rest/request_fields.h"
 #include "server/rest/routes.h"
 
 namespace parley::server {
@@ -110,33 +111,6 @@ http::status status_for(std::string_view code) {
     return http::status::conflict;
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-std::string percent_decoded(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-            hex_value(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i] == '+' ? ' ' : text[i];
-        }
-    }
-    return out;
-}
-
 const Route* find_route(const RouteGroups& groups, const HttpRequest& request,
                         std::map<std::string, std::string>& params, bool& path_known) {
     const std::string_view path = path_of(request.target());
@@ -208,9 +182,9 @@ std::optional<std::string> Call::query(std::string_view name) const {
         const std::size_t amp = rest.find('&');
         const std::string_view pair = rest.substr(0, amp);
         const std::size_t eq = pair.find('=');
-        if (percent_decoded(pair.substr(0, eq)) == name) {
+        if (percent_decoded(pair.substr(0, eq), Plus::space) == name) {
             return eq == std::string_view::npos ? std::string()
-                                                : percent_decoded(pair.substr(eq + 1));
+                                                : percent_decoded(pair.substr(eq + 1), Plus::space);
         }
         rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
     }

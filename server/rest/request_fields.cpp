@@ -6,6 +6,37 @@
 #include <limits>
 
 namespace parley::server::rest {
+
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+}  // namespace
+
+std::string percent_decoded(std::string_view text, Plus plus) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+            hex_value(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i] == '+' && plus == Plus::space ? ' ' : text[i];
+        }
+    }
+    return out;
+}
 namespace http = boost::beast::http;
 
 BodyReader::BodyReader(Call& call, const nlohmann::json& body) : call_(call), body_(body) {}

@@ -19,6 +19,13 @@ namespace parley::server::rest {
 
 enum class Need { optional, required };
 
+// What a '+' stands for in percent-encoded text: a space in a query string (form encoding), a
+// plus in a header value (X-File-Name carries a file name as percent-encoded UTF-8).
+enum class Plus { space, plus };
+
+// Undoes %XX escapes; a malformed escape is kept as it stands.
+std::string percent_decoded(std::string_view text, Plus plus);
+
 // Texts people type (names, titles): enough for any real one, small enough to show in a list.
 inline constexpr std::size_t kNameBytes = 200;
 // Free texts the core bounds itself (messages, notes): only a guard against absurd sizes.

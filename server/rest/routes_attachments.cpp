@@ -22,6 +22,7 @@
 #include "server/auth/tokens.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/media_type.h"
+#include "server/rest/request_fields.h"
 #include "server/rest/routes.h"
 
 namespace parley::server::rest {
@@ -63,29 +64,6 @@ bool starts_like(std::string_view bytes, std::string_view signature) {
         }
     }
     return true;
-}
-
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
-}
-
-// X-File-Name is percent-encoded UTF-8 when the name is not ASCII (header values are bytes).
-std::string percent_decoded(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 &&
-            hex_digit(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
 }
 
 // The code point at text[i] and its length in bytes; length 0 for invalid UTF-8 (overlong,
@@ -298,7 +276,7 @@ void upload_file(const CallPtr& call) {
         fail_unknown_chat(*call, *chat);
         return;
     }
-    Upload upload{*chat, safe_file_name(percent_decoded(call->request["X-File-Name"])),
+    Upload upload{*chat, safe_file_name(percent_decoded(call->request["X-File-Name"], Plus::plus)),
                   media_type(call->request[http::field::content_type])};
     if (!acceptable_file(*call, upload.content_type)) {
         return;
