@@ -187,14 +187,6 @@ const Json& element_of(const Json& array, std::size_t at) {
     return array[at];
 }
 
-bool is_null(const Json& json) {
-    return json.is_null();
-}
-
-bool is_object(const Json& json) {
-    return json.is_object();
-}
-
 Result<std::string> read_type(const Json& object, const Path& path) {
     const Path at = path.member("type");
     const auto found = object.find("type");

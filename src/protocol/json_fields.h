@@ -272,8 +272,6 @@ const std::string* read_name(const Json& json, const Path& path, Problem& proble
 // The elements of an array (`problem` set when it is not one).
 std::size_t array_size(const Json& json, const Path& path, Problem& problem);
 const Json& element_of(const Json& array, std::size_t at);
-bool is_null(const Json& json);
-bool is_object(const Json& json);
 
 template <Described T>
 Problem read_fields(const Json& object, T& out, const Path& path) {
@@ -319,28 +317,22 @@ Problem read_integer(const Json& json, Integer& out, const Path& path) {
     }
 }
 
-// Reads the alternative of `out` whose kType is `type`; false when none is. Alternatives are
-// placed by index: assigning by type would resolve an overload set of every alternative for
-// each one, quadratic in the size of the command and event variants.
+// Reads the alternative of `out` whose kType is `type`; false when none is.
 template <class... T>
 bool read_alternative(const Json& object, std::string_view type, std::variant<T...>& out,
                       const Path& path, Problem& problem) {
-    auto try_one = [&]<std::size_t I, class A>(std::integral_constant<std::size_t, I>,
-                                               std::type_identity<A>) {
+    auto try_one = [&]<class A>(std::type_identity<A>) {
         if (kSchema<A>.type != type) {
             return false;
         }
         A alternative{};
         problem = read_fields(object, alternative, path);
         if (!problem) {
-            out.template emplace<I>(std::move(alternative));
+            out = std::move(alternative);
         }
         return true;
     };
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return (try_one(std::integral_constant<std::size_t, I>{}, std::type_identity<T>{}) || ...);
-    }
-    (std::index_sequence_for<T...>{});
+    return (try_one(std::type_identity<T>{}) || ...);
 }
 
 template <class T>
@@ -365,7 +357,7 @@ Problem read(const Json& json, T& out, const Path& path) {
         out = *value;
         return std::nullopt;
     } else if constexpr (kIsOptional<T>) {
-        if (is_null(json)) {
+        if (json.is_null()) {
             out.reset();
             return std::nullopt;
         }
@@ -408,7 +400,7 @@ Problem read(const Json& json, T& out, const Path& path) {
         }
         return std::nullopt;
     } else if constexpr (kIsVariant<T>) {
-        if (!is_object(json)) {
+        if (!json.is_object()) {
             return wrong_type(json, path, "an object");
         }
         const Result<std::string> type = read_type(json, path);
@@ -422,7 +414,7 @@ Problem read(const Json& json, T& out, const Path& path) {
         }
         return problem;
     } else if constexpr (Described<T>) {
-        if (!is_object(json)) {
+        if (!json.is_object()) {
             return wrong_type(json, path, "an object");
         }
         return read_fields(json, out, path);
