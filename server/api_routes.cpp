@@ -10,7 +10,8 @@ RouteGroups api_routes() {
     return {rest::session_routes(),        rest::chat_routes(),        rest::attachment_routes(),
             rest::admin_routes(),          rest::analytics_routes(),   rest::history_routes(),
             rest::ticket_routes(),         rest::customer_routes(),    webhooks::webhook_routes(),
-            knowledge::knowledge_routes(), knowledge::outage_routes(), metrics_routes()};
+            knowledge::knowledge_routes(), knowledge::outage_routes(), metrics_routes(),
+            rest::contract_routes()};
 }
 
 }  // namespace parley::server

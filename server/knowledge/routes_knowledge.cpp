@@ -33,33 +33,35 @@ constexpr std::size_t kSnippetBytes = 140;
 // [SECTION] Shared steps
 
 // Keeps `articles` the caller may read, at most `limit`, each with a snippet for `terms`.
-nlohmann::json readable(const core::State& state, const core::Actor& actor,
-                        const std::vector<core::Article>& articles,
-                        const std::vector<std::string>& terms, std::size_t limit) {
-    nlohmann::json out = nlohmann::json::array();
+std::vector<protocol::rest::ArticleView> readable(const core::State& state,
+                                                  const core::Actor& actor,
+                                                  const std::vector<core::Article>& articles,
+                                                  const std::vector<std::string>& terms,
+                                                  std::size_t limit) {
+    std::vector<protocol::rest::ArticleView> out;
     for (const core::Article& article : articles) {
         if (out.size() == limit) {
             break;
         }
         if (core::may_read_article(state, actor, article)) {
-            out.push_back(article_json(article, core::snippet(article.body, terms, kSnippetBytes)));
+            out.push_back(article_view(article, core::snippet(article.body, terms, kSnippetBytes)));
         }
     }
     return out;
 }
 
+using Answer = std::function<void(std::vector<protocol::rest::ArticleView>)>;
+
 // Looks articles up on a worker, then answers with what the caller may read.
 void answer_found(const CallPtr& call, std::function<std::vector<core::Article>()> find,
-                  std::vector<std::string> terms, std::size_t limit, nlohmann::json extra) {
+                  std::vector<std::string> terms, std::size_t limit, Answer answer) {
     call->off_strand([call, find = std::move(find), terms = std::move(terms), limit,
-                      extra = std::move(extra)] {
+                      answer = std::move(answer)] {
         store_step(*call, [&] {
             auto found = find();
             rest::read_state(call, [call, found = std::move(found), terms, limit,
-                                    extra](const core::State& state) {
-                nlohmann::json answer = extra;
-                answer["articles"] = readable(state, call->principal->actor, found, terms, limit);
-                call->reply(http::status::ok, answer);
+                                    answer](const core::State& state) {
+                answer(readable(state, call->principal->actor, found, terms, limit));
             });
         });
     });
@@ -87,9 +89,12 @@ void search_articles(const CallPtr& call) {
     auto find = [&store, terms, everything] {
         return everything ? store.articles() : store.search(terms, kCandidates);
     };
-    answer_found(call, std::move(find), std::move(terms),
-                 static_cast<std::size_t>(limit.value_or(everything ? 50 : kDefaultLimit)),
-                 {{"query", q}});
+    answer_found(
+        call, std::move(find), std::move(terms),
+        static_cast<std::size_t>(limit.value_or(everything ? 50 : kDefaultLimit)),
+        [call, q](std::vector<protocol::rest::ArticleView> articles) {
+            call->reply(http::status::ok, protocol::rest::ArticleSearch{q, std::move(articles)});
+        });
 }
 
 void suggestions(const CallPtr& call) {
@@ -113,12 +118,13 @@ void suggestions(const CallPtr& call) {
         }
         std::vector<std::string> terms = core::search_terms(core::suggestion_text(*found));
         const auto message = core::latest_customer_message(*found);
-        nlohmann::json extra = {{"chat", id},
-                                {"message", message ? nlohmann::json(*message) : nullptr}};
         KnowledgeStore& store = call->services.knowledge;
         answer_found(
             call, [&store, terms] { return store.search(terms, kCandidates); }, terms, kSuggestions,
-            std::move(extra));
+            [call, id, message](std::vector<protocol::rest::ArticleView> articles) {
+                call->reply(http::status::ok,
+                            protocol::rest::ArticleSuggestions{id, message, std::move(articles)});
+            });
     });
 }
 
@@ -139,7 +145,7 @@ void get_article(const CallPtr& call) {
                                "There is no such article that you can read.");
                     return;
                 }
-                call->reply(http::status::ok, article_json(*article));
+                call->reply(http::status::ok, article_view(*article));
             });
         });
     });
@@ -148,11 +154,7 @@ void get_article(const CallPtr& call) {
 // [SECTION] Writing
 
 void save_article(const CallPtr& call, core::ArticleId id) {
-    const auto body = call->json_body();
-    if (!body) {
-        return;
-    }
-    auto article = read_article(*call, *body);
+    auto article = read_article(*call);
     if (!article) {
         return;
     }
@@ -173,7 +175,7 @@ void save_article(const CallPtr& call, core::ArticleId id) {
                     return;
                 }
                 call->reply(created ? http::status::created : http::status::ok,
-                            article_json(*saved));
+                            article_view(*saved));
             });
         });
     });
@@ -198,9 +200,9 @@ constexpr rest::Route kKnowledgeRoutes[] = {
     {http::verb::get, "/api/knowledge/articles", search_articles, false},
     {http::verb::post, "/api/knowledge/articles", create_article, false},
     {http::verb::get, "/api/knowledge/suggestions", suggestions, false},
-    {http::verb::get, "/api/knowledge/articles/{id}", get_article, false},
-    {http::verb::put, "/api/knowledge/articles/{id}", update_article, false},
-    {http::verb::delete_, "/api/knowledge/articles/{id}", delete_article, false},
+    {http::verb::get, "/api/knowledge/articles/{article}", get_article, false},
+    {http::verb::put, "/api/knowledge/articles/{article}", update_article, false},
+    {http::verb::delete_, "/api/knowledge/articles/{article}", delete_article, false},
 };
 
 }  // namespace
@@ -242,7 +244,7 @@ void delete_by_id(const rest::CallPtr& call, const char* code, const char* noun,
                                "There is no such " + std::string(noun) + ".");
                     return;
                 }
-                call->reply(http::status::ok, {{"id", id}, {"deleted", true}});
+                call->reply(http::status::ok, protocol::rest::Deleted{id});
             });
         });
     });

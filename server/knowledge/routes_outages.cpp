@@ -23,22 +23,18 @@ void list_outages(const CallPtr& call) {
             return;
         }
         const core::Timestamp now = call->services.clock();
-        nlohmann::json outages = nlohmann::json::array();
+        protocol::rest::OutageList list;
         for (const core::Outage& outage : call->services.knowledge.outages()) {
             if (core::outage_listed(outage, now)) {
-                outages.push_back(outage_json(outage, now));
+                list.outages.push_back(outage_view(outage, now));
             }
         }
-        call->reply(http::status::ok, {{"outages", outages}});
+        call->reply(http::status::ok, list);
     });
 }
 
 void save_outage(const CallPtr& call, core::OutageId id) {
-    const auto body = call->json_body();
-    if (!body) {
-        return;
-    }
-    auto outage = read_outage(*call, *body);
+    auto outage = read_outage(*call);
     if (!outage) {
         return;
     }
@@ -58,7 +54,7 @@ void save_outage(const CallPtr& call, core::OutageId id) {
                     return;
                 }
                 call->reply(outage.id == 0 ? http::status::created : http::status::ok,
-                            outage_json(*saved, call->services.clock()));
+                            outage_view(*saved, call->services.clock()));
             });
         });
     });
@@ -82,8 +78,8 @@ void delete_outage(const CallPtr& call) {
 constexpr rest::Route kOutagesRoutes[] = {
     {http::verb::get, "/api/outages", list_outages, false},
     {http::verb::post, "/api/outages", create_outage, false},
-    {http::verb::put, "/api/outages/{id}", update_outage, false},
-    {http::verb::delete_, "/api/outages/{id}", delete_outage, false},
+    {http::verb::put, "/api/outages/{outage}", update_outage, false},
+    {http::verb::delete_, "/api/outages/{outage}", delete_outage, false},
 };
 
 }  // namespace

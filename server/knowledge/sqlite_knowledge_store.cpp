@@ -107,7 +107,7 @@ core::Article article_at(const Query& row) {
     article.tags = split_lines(row.text_at(3));
     article.queues = queues_from(row.text_at(4));
     article.status =
-        core::parse_article_status(row.text_at(5)).value_or(core::ArticleStatus::draft);
+        core::parse<core::ArticleStatus>(row.text_at(5)).value_or(core::ArticleStatus::draft);
     article.link = row.text_at(6);
     article.updated_at = row.int_at(7);
     return article;

@@ -140,9 +140,14 @@ void Call::reply(ApiResponse response) {
     respond(std::move(response));
 }
 
-void Call::reply(http::status status, const nlohmann::json& body) {
-    reply(json_response(request.version(), status,
-                        body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+void Call::reply_encoded(http::status status, std::string json) {
+    reply(json_response(request.version(), status, std::move(json)));
+}
+
+void Call::refuse_body(const protocol::ProtocolError& error) {
+    const bool too_large = error.code == protocol::ProtocolErrorCode::too_large;
+    fail(too_large ? http::status::payload_too_large : http::status::bad_request,
+         protocol::error_code_name(error.code), error.message);
 }
 
 void Call::fail(http::status status, std::string_view code, std::string_view message) {
@@ -160,15 +165,6 @@ void Call::fail(const AccessError& error) {
 
 void Call::fail(const protocol::Rejected& rejected) {
     fail(status_for(rejected.code), rejected.code, rejected.message);
-}
-
-std::optional<nlohmann::json> Call::json_body() {
-    nlohmann::json body = nlohmann::json::parse(request.body(), nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
-        fail(http::status::bad_request, "malformed_json", "The body must be a JSON object.");
-        return std::nullopt;
-    }
-    return body;
 }
 
 std::optional<std::string> Call::query(std::string_view name) const {

@@ -8,10 +8,10 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
+#include "protocol/rest/rest_codec.h"
 #include "server/access/accounts.h"
 #include "server/rest/api.h"
 
@@ -40,14 +40,29 @@ struct Call : std::enable_shared_from_this<Call> {
     // Set by the first answer: a handler that fails after answering must not answer twice.
     std::atomic_flag answered;
 
-    void reply(boost::beast::http::status status, const nlohmann::json& body);
+    // Answers with a body of the REST contract (src/protocol/rest), encoded by its codec.
+    template <class Body>
+    void reply(boost::beast::http::status status, const Body& body) {
+        reply_encoded(status, protocol::rest::encode(body));
+    }
+    void reply_encoded(boost::beast::http::status status, std::string json);
     void reply(ApiResponse response);
     void fail(boost::beast::http::status status, std::string_view code, std::string_view message);
     void fail(const AccessError& error);
     void fail(const protocol::Rejected& rejected);
 
-    // The JSON object body, or a 400 answer and nothing.
-    std::optional<nlohmann::json> json_body();
+    // The body as a request body of the REST contract, or the decoder's 400 (413 when too
+    // large) naming the field, and nothing.
+    template <class Body>
+    std::optional<Body> body_as() {
+        auto decoded = protocol::rest::decode<Body>(request.body());
+        if (!decoded) {
+            refuse_body(decoded.error());
+            return std::nullopt;
+        }
+        return std::move(decoded).value();
+    }
+    void refuse_body(const protocol::ProtocolError& error);
     // The query parameter, if present (percent-decoded).
     std::optional<std::string> query(std::string_view name) const;
 

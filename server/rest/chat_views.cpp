@@ -2,9 +2,9 @@
 #include "server/rest/chat_views.h"
 
 #include "core/names.h"
+#include "core/queries.h"
 #include "core/transcript.h"
 #include "core/visibility.h"
-#include "protocol/session.h"
 
 namespace parley::server::rest {
 namespace {
@@ -19,23 +19,18 @@ std::string agent_name(const core::State& state, const core::AgentId& id) {
     return agent ? agent->profile.name : id;
 }
 
-nlohmann::json optional_json(const auto& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-nlohmann::json last_message(const core::State& state, const core::Chat& chat) {
+std::optional<protocol::rest::LastMessage> last_message(const core::State& state,
+                                                        const core::Chat& chat) {
     if (chat.messages.empty()) {
-        return nullptr;
+        return std::nullopt;
     }
     const core::Message& last = chat.messages.back();
     std::string text = last.text;
     if (text.empty() && !last.attachments.empty()) {
         text = "[" + last.attachments.front().name + "]";
     }
-    return {{"text", preview(text, 120)},
-            {"at", last.at},
-            {"author", core::to_string(last.author.kind)},
-            {"author_name", core::speaker_name(state, chat, last.author)}};
+    return protocol::rest::LastMessage{preview(text, 120), last.at, last.author.kind,
+                                       std::string(core::speaker_name(state, chat, last.author))};
 }
 
 }  // namespace
@@ -56,56 +51,65 @@ std::string preview(const std::string& text, std::size_t max_chars) {
     return text;
 }
 
-nlohmann::json chat_json(const core::State& state, const core::Actor& actor,
-                         const core::Chat& chat) {
-    return nlohmann::json::parse(protocol::encode_chat(core::chat_for(state, actor, chat)));
+protocol::rest::ChatAnswer chat_answer(const core::State& state, const core::Actor& actor,
+                                       const core::Chat& chat) {
+    protocol::rest::ChatAnswer answer;
+    static_cast<core::Chat&>(answer) = core::chat_for(state, actor, chat);
+    // While the chat waits: what the customer's widget shows before an agent joins.
+    answer.queue_position = core::queue_position(state, chat.id);
+    return answer;
 }
 
-nlohmann::json messages_json(const core::Chat& chat, core::MessageId after) {
-    core::Chat only_messages;
-    only_messages.id = chat.id;
-    for (const core::Message& message : chat.messages) {
+protocol::rest::MessagesAnswer messages_after(const core::State& state, const core::Actor& actor,
+                                              const core::Chat& chat, core::MessageId after) {
+    core::Chat seen = core::chat_for(state, actor, chat);
+    protocol::rest::MessagesAnswer answer{{}, seen.status};
+    for (core::Message& message : seen.messages) {
         if (message.id > after) {
-            only_messages.messages.push_back(message);
+            answer.messages.push_back(std::move(message));
         }
     }
-    return nlohmann::json::parse(protocol::encode_chat(only_messages))["messages"];
+    return answer;
 }
 
-nlohmann::json chat_summary(const core::State& state, const core::Chat& chat) {
+protocol::rest::ChatRow chat_row(const core::State& state, const core::Chat& chat) {
     const core::Queue* queue = state.find_queue(chat.queue);
     const std::optional<core::AgentId> holder = chat.assignee ? chat.assignee : chat.last_assignee;
-    return {{"id", chat.id},
-            {"status", core::to_string(chat.status)},
-            {"channel", core::to_string(chat.channel)},
-            {"queue", chat.queue},
-            {"queue_name", queue ? queue->config.name : ""},
-            {"customer", chat.customer},
-            {"customer_name", customer_name(state, chat.customer)},
-            {"assignee", optional_json(chat.assignee)},
-            {"operator_name", holder ? nlohmann::json(agent_name(state, *holder)) : nullptr},
-            {"created_at", chat.created_at},
-            {"closed_at", optional_json(chat.closed_at)},
-            {"last_message", last_message(state, chat)},
-            {"message_count", chat.messages.size()}};
+    protocol::rest::ChatRow row;
+    row.id = chat.id;
+    row.status = chat.status;
+    row.channel = chat.channel;
+    row.queue = chat.queue;
+    row.queue_name = queue ? queue->config.name : "";
+    row.customer = chat.customer;
+    row.customer_name = customer_name(state, chat.customer);
+    row.assignee = chat.assignee;
+    if (holder) {
+        row.operator_name = agent_name(state, *holder);
+    }
+    row.created_at = chat.created_at;
+    row.closed_at = chat.closed_at;
+    row.last_message = last_message(state, chat);
+    row.message_count = chat.messages.size();
+    return row;
 }
 
-nlohmann::json transcript_json(const core::State& state, const core::Actor& actor,
-                               const core::Chat& chat) {
+protocol::rest::TranscriptAnswer transcript_answer(const core::State& state,
+                                                   const core::Actor& actor,
+                                                   const core::Chat& chat) {
     const core::Queue* queue = state.find_queue(chat.queue);
-    nlohmann::json names = nlohmann::json::object();
-    const core::Chat seen = core::chat_for(state, actor, chat);
-    for (const core::TranscriptEntry& entry : core::transcript_entries(state, seen, true)) {
+    protocol::rest::TranscriptAnswer answer;
+    answer.chat = core::chat_for(state, actor, chat);
+    for (const core::TranscriptEntry& entry : core::transcript_entries(state, answer.chat, true)) {
         if (entry.note != nullptr) {
-            names[entry.note->author] = entry.speaker;
+            answer.author_names[entry.note->author] = entry.speaker;
         } else if (!entry.message->author.id.empty()) {
-            names[entry.message->author.id] = entry.speaker;
+            answer.author_names[entry.message->author.id] = entry.speaker;
         }
     }
-    return {{"chat", nlohmann::json::parse(protocol::encode_chat(seen))},
-            {"customer_name", customer_name(state, chat.customer)},
-            {"queue_name", queue ? queue->config.name : ""},
-            {"author_names", names}};
+    answer.customer_name = customer_name(state, chat.customer);
+    answer.queue_name = queue ? queue->config.name : "";
+    return answer;
 }
 
 }  // namespace parley::server::rest

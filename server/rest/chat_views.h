@@ -1,28 +1,30 @@
-// How chats look over REST: the core's wire JSON of a chat (through protocol::encode_chat, so
-// REST and WebSocket clients read one shape), list summaries and the transcript JSON (the text
-// transcript is core::transcript_text). Pure functions of the State; callers pass a chat already
-// cut down by core::chat_for for its reader.
+// How chats look over REST, as bodies of the contract (src/protocol/rest/chat_bodies.h): the
+// chat as the WebSocket carries it, list rows and the transcript's names (the text transcript
+// is core::transcript_text). Pure functions of the State; callers check who may see the chat.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/actor.h"
 #include "core/state.h"
+#include "protocol/rest/chat_bodies.h"
 
 namespace parley::server::rest {
 
-// The chat's wire JSON as `actor` may see it (customers: no notes or staff-only fields).
-nlohmann::json chat_json(const core::State& state, const core::Actor& actor,
-                         const core::Chat& chat);
-// The chat's messages with ids above `after`, in their wire JSON.
-nlohmann::json messages_json(const core::Chat& chat, core::MessageId after);
+// The chat as `actor` may see it (customers: no notes or staff-only fields), and while it
+// waits, its place in the queue.
+protocol::rest::ChatAnswer chat_answer(const core::State& state, const core::Actor& actor,
+                                       const core::Chat& chat);
+// The messages `actor` may see with ids above `after`, and the chat's status.
+protocol::rest::MessagesAnswer messages_after(const core::State& state, const core::Actor& actor,
+                                              const core::Chat& chat, core::MessageId after);
 // One row of the staff chat list.
-nlohmann::json chat_summary(const core::State& state, const core::Chat& chat);
+protocol::rest::ChatRow chat_row(const core::State& state, const core::Chat& chat);
 
-// The chat JSON plus the names a reader needs to show it without other requests.
-nlohmann::json transcript_json(const core::State& state, const core::Actor& actor,
-                               const core::Chat& chat);
+// The chat plus the names a reader needs to show it without other requests.
+protocol::rest::TranscriptAnswer transcript_answer(const core::State& state,
+                                                   const core::Actor& actor,
+                                                   const core::Chat& chat);
 
 // At most `max_chars` UTF-8 characters, with "…" when something was cut.
 std::string preview(const std::string& text, std::size_t max_chars);

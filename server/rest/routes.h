@@ -28,5 +28,6 @@ std::span<const Route> analytics_routes();
 std::span<const Route> history_routes();
 std::span<const Route> ticket_routes();
 std::span<const Route> customer_routes();
+std::span<const Route> contract_routes();
 
 }  // namespace parley::server::rest

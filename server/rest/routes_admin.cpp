@@ -10,18 +10,20 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/names.h"
+#include "protocol/rest/organisation_bodies.h"
+#include "protocol/rest/report_bodies.h"
+#include "protocol/rest/session_bodies.h"
 #include "protocol/session.h"
 #include "server/access/uploads.h"
 #include "server/auth/passwords.h"
 #include "server/rest/chat_access.h"
-#include "server/rest/request_fields.h"
 #include "server/rest/routes.h"
 
 namespace parley::server::rest {
 namespace {
 
 namespace http = boost::beast::http;
+namespace body = protocol::rest;
 
 // Checks the caller is an enabled admin, then runs `then` with the State on the strand.
 void as_admin(const CallPtr& call, std::function<void(const core::State&)> then) {
@@ -30,33 +32,33 @@ void as_admin(const CallPtr& call, std::function<void(const core::State&)> then)
 
 // [SECTION] Reading the organisation
 
-nlohmann::json queue_json(const core::State& state, const core::Queue& queue) {
+body::QueueRow queue_row(const core::State& state, const core::Queue& queue) {
     const core::QueueConfig& config = queue.config;
-    return {{"id", queue.id},
-            {"name", config.name},
-            {"mode", core::to_string(config.mode)},
-            {"enabled", queue.enabled},
-            {"general", queue.general},
-            {"accepts_transfers", config.accepts_transfers},
-            {"reminder_delay", config.reminder_delay},
-            {"auto_close_delay", config.auto_close_delay},
-            {"offer_timeout", config.offer_timeout},
-            {"transfer_timeout", config.transfer_timeout},
-            {"target_wait", config.target_wait},
-            {"members", queue.members},
-            {"waiting", state.queue_index(queue.id).waiting.size()}};
+    return {queue.id,
+            config.name,
+            config.mode,
+            queue.enabled,
+            queue.general,
+            config.accepts_transfers,
+            config.reminder_delay,
+            config.auto_close_delay,
+            config.offer_timeout,
+            config.transfer_timeout,
+            config.target_wait,
+            queue.members,
+            state.queue_index(queue.id).waiting.size()};
 }
 
-nlohmann::json agent_json(const core::State& state, const core::Agent& agent) {
-    return {{"id", agent.id},
-            {"name", agent.profile.name},
-            {"role", core::to_string(agent.profile.role)},
-            {"company", agent.profile.company},
-            {"presence", core::to_string(agent.presence)},
-            {"capacity", agent.capacity},
-            {"enabled", agent.enabled},
-            {"queues", agent.queues},
-            {"load", state.chats_of(agent.id).load()}};
+body::AgentRow agent_row(const core::State& state, const core::Agent& agent) {
+    return {agent.id,
+            agent.profile.name,
+            agent.profile.role,
+            agent.profile.company,
+            agent.presence,
+            agent.capacity,
+            agent.enabled,
+            agent.queues,
+            state.chats_of(agent.id).load()};
 }
 
 void list_queues(const CallPtr& call) {
@@ -64,11 +66,11 @@ void list_queues(const CallPtr& call) {
         return;
     }
     read_state(call, [call](const core::State& state) {
-        nlohmann::json queues = nlohmann::json::array();
+        body::QueueList list;
         for (const core::Queue& queue : state.queues) {
-            queues.push_back(queue_json(state, queue));
+            list.queues.push_back(queue_row(state, queue));
         }
-        call->reply(http::status::ok, {{"queues", queues}});
+        call->reply(http::status::ok, list);
     });
 }
 
@@ -77,11 +79,11 @@ void list_agents(const CallPtr& call) {
         return;
     }
     read_state(call, [call](const core::State& state) {
-        nlohmann::json agents = nlohmann::json::array();
+        body::AgentList list;
         for (const auto& [id, agent] : state.agents) {
-            agents.push_back(agent_json(state, agent));
+            list.agents.push_back(agent_row(state, agent));
         }
-        call->reply(http::status::ok, {{"agents", agents}});
+        call->reply(http::status::ok, list);
     });
 }
 
@@ -90,18 +92,15 @@ void list_canned_responses(const CallPtr& call) {
         return;
     }
     read_state(call, [call](const core::State& state) {
-        nlohmann::json responses = nlohmann::json::array();
+        body::CannedResponseList list;
         for (const auto& [id, response] : state.canned_responses) {
             if (response.owner && *response.owner != call->principal->actor.id) {
                 continue;
             }
-            responses.push_back({{"id", id},
-                                 {"title", response.title},
-                                 {"shortcut", response.shortcut},
-                                 {"text", response.text},
-                                 {"personal", response.owner.has_value()}});
+            list.canned_responses.push_back(
+                {id, response.title, response.shortcut, response.text, response.owner.has_value()});
         }
-        call->reply(http::status::ok, {{"canned_responses", responses}});
+        call->reply(http::status::ok, list);
     });
 }
 
@@ -110,16 +109,12 @@ void get_settings(const CallPtr& call) {
         return;
     }
     read_state(call, [call](const core::State& state) {
-        const core::Settings& settings = state.settings;
-        call->reply(http::status::ok,
-                    {{"settings",
-                      {{"company_filter", settings.company_filter},
-                       {"retention", settings.retention},
-                       {"max_message_length", settings.max_message_length},
-                       {"max_attachment_bytes", settings.max_attachment_bytes},
-                       {"allowed_attachment_types", settings.allowed_attachment_types},
-                       {"customer_messages_per_chat", core::customer_messages_per_chat(settings)},
-                       {"customer_bytes_per_chat", core::customer_bytes_per_chat(settings)}}}});
+        // The limits in force, defaults included, so a reader need not know the defaults.
+        body::SettingsAnswer answer{state.settings};
+        answer.settings.customer_messages_per_chat =
+            core::customer_messages_per_chat(state.settings);
+        answer.settings.customer_bytes_per_chat = core::customer_bytes_per_chat(state.settings);
+        call->reply(http::status::ok, answer);
     });
 }
 
@@ -140,73 +135,40 @@ bool valid_agent_id(const std::string& id) {
     });
 }
 
-std::optional<std::vector<core::QueueId>> read_queue_ids(BodyReader& reader) {
-    const nlohmann::json* queues = reader.any("queues", Need::optional);
-    std::vector<core::QueueId> out;
-    if (!queues) {
-        return out;
-    }
-    if (!queues->is_array() || queues->size() > 100 ||
-        !std::all_of(queues->begin(), queues->end(),
-                     [](const nlohmann::json& q) { return q.is_number_unsigned(); })) {
-        reader.problem("wrong_type", "The field queues must be a list of queue ids.");
+std::optional<NewAgent> read_new_agent(Call& call) {
+    auto account = call.body_as<body::CreateStaffAccount>();
+    if (!account) {
         return std::nullopt;
     }
-    for (const nlohmann::json& queue : *queues) {
-        out.push_back(queue.get<core::QueueId>());
-    }
-    return out;
-}
-
-void check_password(BodyReader& reader, const std::optional<std::string>& password) {
-    if (password) {
-        if (const auto problem = auth::password_problem(*password)) {
-            reader.problem("weak_password", *problem);
-        }
-    }
-}
-
-std::optional<NewAgent> read_new_agent(Call& call, const nlohmann::json& body) {
-    BodyReader reader(call, body);
-    const auto id = reader.text("id", Need::required, 64);
-    const auto name = reader.text("name", Need::required);
-    const auto role_name = reader.text("role", Need::optional);
-    const auto company = reader.text("company", Need::optional);
-    const auto capacity = reader.integer("capacity", Need::optional);
-    const auto password = reader.text("password", Need::required, 1024);
-    auto queues = read_queue_ids(reader);
-    const auto role = role_name ? core::parse<core::Role>(*role_name) : core::Role::agent;
-    if (id && !valid_agent_id(*id)) {
-        reader.problem("invalid_value",
-                       "The field id may hold letters, digits, '.', '_' and "
-                       "'-' only.");
-    }
-    if (!role) {
-        reader.problem("invalid_value", "The field role must be agent, supervisor or admin.");
-    }
-    if (capacity && (*capacity < 0 || *capacity > 100)) {
-        reader.problem("invalid_value", "The field capacity must be from 0 to 100.");
-    }
-    check_password(reader, password);
-    if (!reader.ok()) {
+    const auto refuse = [&call](std::string_view code, std::string_view message) {
+        call.fail(http::status::bad_request, code, message);
         return std::nullopt;
+    };
+    if (!valid_agent_id(account->id)) {
+        return refuse("invalid_value",
+                      "The field id may hold letters, digits, '.', '_' and '-' only.");
+    }
+    const int capacity = account->capacity.value_or(3);
+    if (capacity < 0 || capacity > 100) {
+        return refuse("invalid_value", "The field capacity must be from 0 to 100.");
+    }
+    if (const auto problem = auth::password_problem(account->password)) {
+        return refuse("weak_password", *problem);
     }
     NewAgent agent;
     agent.command = {
-        *id, {*name, *role, company.value_or("")}, static_cast<int>(capacity.value_or(3))};
-    agent.queues = std::move(*queues);
-    agent.password = *password;
+        account->id,
+        {account->name, account->role.value_or(core::Role::agent), account->company.value_or("")},
+        capacity};
+    agent.queues = std::move(account->queues);
+    agent.password = std::move(account->password);
     agent.command_id = command_id_for(call.request);
     return agent;
 }
 
-nlohmann::json new_agent_json(const NewAgent& agent) {
-    return {{"id", agent.command.agent},
-            {"name", agent.command.profile.name},
-            {"role", core::to_string(agent.command.profile.role)},
-            {"company", agent.command.profile.company},
-            {"capacity", agent.command.capacity},
-            {"queues", agent.queues}};
+body::StaffAccountCreated created_account(const NewAgent& agent) {
+    return {agent.command.agent,           agent.command.profile.name, agent.command.profile.role,
+            agent.command.profile.company, agent.command.capacity,     agent.queues};
 }
 
 // A retry of a finished request must not reset the password again: that would end the new
@@ -221,7 +183,7 @@ void finish_new_agent(const CallPtr& call, const NewAgent& agent, bool repeated)
             }
         }
         call->services.accounts.set_staff(id, true);
-        call->reply(http::status::created, new_agent_json(agent));
+        call->reply(http::status::created, created_account(agent));
     });
 }
 
@@ -239,11 +201,7 @@ void add_memberships(const CallPtr& call, const NewAgent& agent, std::size_t nex
 }
 
 void create_agent(const CallPtr& call) {
-    const auto body = call->json_body();
-    if (!body) {
-        return;
-    }
-    auto agent = read_new_agent(*call, *body);
+    auto agent = read_new_agent(*call);
     if (!agent) {
         return;
     }
@@ -264,18 +222,16 @@ void create_agent(const CallPtr& call) {
 }
 
 void reset_password(const CallPtr& call) {
-    const auto body = call->json_body();
-    if (!body) {
+    auto reset = call->body_as<body::ResetPassword>();
+    if (!reset) {
         return;
     }
-    BodyReader reader(*call, *body);
-    const auto password = reader.text("password", Need::required, 1024);
-    check_password(reader, password);
-    if (!reader.ok()) {
+    if (const auto problem = auth::password_problem(reset->password)) {
+        call->fail(http::status::bad_request, "weak_password", *problem);
         return;
     }
     const core::AgentId agent = call->params["agent"];
-    as_admin(call, [call, agent, password = *password](const core::State& state) {
+    as_admin(call, [call, agent, password = reset->password](const core::State& state) {
         if (!state.find_agent(agent)) {
             call->fail(http::status::not_found, "unknown_agent", "There is no such agent.");
             return;
@@ -286,7 +242,7 @@ void reset_password(const CallPtr& call) {
                 return;
             }
             call->services.connections.end_actor(core::Actor::agent(agent), "password reset");
-            call->reply(http::status::ok, {{"agent", agent}, {"password_reset", true}});
+            call->reply(http::status::ok, body::PasswordReset{agent});
         });
     });
 }
@@ -296,30 +252,22 @@ void reset_password(const CallPtr& call) {
 void list_api_keys(const CallPtr& call) {
     as_admin(call, [call](const core::State&) {
         call->off_strand([call] {
-            nlohmann::json keys = nlohmann::json::array();
+            body::ApiKeyList list;
             for (const StoredApiKey& key : call->services.accounts.api_keys()) {
-                keys.push_back({{"id", key.id},
-                                {"name", key.name},
-                                {"created_by", key.created_by},
-                                {"created_at", key.created_at},
-                                {"revoked", key.revoked}});
+                list.api_keys.push_back(
+                    {key.id, key.name, key.created_by, key.created_at, key.revoked});
             }
-            call->reply(http::status::ok, {{"api_keys", keys}});
+            call->reply(http::status::ok, list);
         });
     });
 }
 
 void create_api_key(const CallPtr& call) {
-    const auto body = call->json_body();
-    if (!body) {
+    const auto request = call->body_as<body::CreateApiKey>();
+    if (!request) {
         return;
     }
-    BodyReader reader(*call, *body);
-    const auto name = reader.text("name", Need::required);
-    if (!reader.ok()) {
-        return;
-    }
-    as_admin(call, [call, name = *name](const core::State&) {
+    as_admin(call, [call, name = request->name](const core::State&) {
         call->off_strand([call, name] {
             auto made = call->services.accounts.create_api_key(name, call->principal->actor.id);
             if (const auto* error = std::get_if<AccessError>(&made)) {
@@ -327,17 +275,15 @@ void create_api_key(const CallPtr& call) {
                 return;
             }
             const auto& secret = std::get<ApiKeySecret>(made);
-            call->reply(http::status::created, {{"id", secret.key.id},
-                                                {"name", secret.key.name},
-                                                {"created_by", secret.key.created_by},
-                                                {"created_at", secret.key.created_at},
-                                                {"key", secret.credential}});
+            call->reply(http::status::created,
+                        body::ApiKeyCreated{secret.key.id, secret.key.name, secret.key.created_by,
+                                            secret.key.created_at, secret.credential});
         });
     });
 }
 
 void revoke_api_key(const CallPtr& call) {
-    const std::string id = call->params["id"];
+    const std::string id = call->params["key"];
     as_admin(call, [call, id](const core::State&) {
         call->off_strand([call, id] {
             if (auto error = call->services.accounts.revoke_api_key(id)) {
@@ -345,7 +291,7 @@ void revoke_api_key(const CallPtr& call) {
                 return;
             }
             call->services.connections.end_actor(core::Actor::integration(id), "API key revoked");
-            call->reply(http::status::ok, {{"id", id}, {"revoked", true}});
+            call->reply(http::status::ok, body::ApiKeyRevoked{id});
         });
     });
 }
@@ -355,10 +301,7 @@ void revoke_api_key(const CallPtr& call) {
 void run_command(const CallPtr& call) {
     auto decoded = protocol::decode_client_message(call->request.body());
     if (!decoded) {
-        const auto code = protocol::error_code_name(decoded.error().code);
-        call->fail(
-            code == "too_large" ? http::status::payload_too_large : http::status::bad_request, code,
-            decoded.error().message);
+        call->refuse_body(decoded.error());
         return;
     }
     auto* command = std::get_if<protocol::ClientCommand>(&decoded.value());
@@ -377,9 +320,8 @@ void run_command(const CallPtr& call) {
     }
     call->submit(command->id, call->principal->actor, std::move(command->command),
                  [call](const protocol::Ack& ack) {
-                     call->reply(http::status::ok, {{"command_id", ack.command_id},
-                                                    {"seq", ack.seq},
-                                                    {"duplicate", ack.duplicate}});
+                     call->reply(http::status::ok,
+                                 body::CommandAnswer{ack.command_id, ack.seq, ack.duplicate});
                  });
 }
 
@@ -392,7 +334,7 @@ constexpr Route kAdminRoutes[] = {
     {http::verb::put, "/api/admin/agents/{agent}/password", reset_password, false},
     {http::verb::get, "/api/admin/api-keys", list_api_keys, false},
     {http::verb::post, "/api/admin/api-keys", create_api_key, false},
-    {http::verb::delete_, "/api/admin/api-keys/{id}", revoke_api_key, false},
+    {http::verb::delete_, "/api/admin/api-keys/{key}", revoke_api_key, false},
     {http::verb::post, "/api/commands", run_command, false},
 };
 

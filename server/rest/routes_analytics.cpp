@@ -6,6 +6,7 @@
 #include "core/analytics.h"
 #include "core/calendar.h"
 #include "protocol/analytics_codec.h"
+#include "protocol/rest/report_bodies.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/request_fields.h"
 #include "server/rest/routes.h"
@@ -59,7 +60,8 @@ void analytics(const CallPtr& call) {
                 response.body() = protocol::analytics_csv(rows, group);
             } else {
                 response.set(http::field::content_type, "application/json");
-                response.body() = protocol::encode_analytics(rows, group, begin, end);
+                response.body() = protocol::rest::encode(
+                    protocol::rest::analytics_report(rows, group, begin, end));
             }
             response.prepare_payload();
             call->reply(std::move(response));

@@ -212,11 +212,9 @@ void store_upload(const CallPtr& call, const Upload& upload) {
                     return;
                 }
                 reservation->keep();
-                call->reply(http::status::created, {{"id", record.id},
-                                                    {"name", record.name},
-                                                    {"size", record.size},
-                                                    {"content_type", record.content_type},
-                                                    {"chat", record.chat}});
+                call->reply(http::status::created,
+                            protocol::rest::AttachmentUploaded{record.id, record.name, record.size,
+                                                               record.content_type, record.chat});
             });
         });
 }
@@ -330,7 +328,7 @@ void send_file(const CallPtr& call, const StoredAttachment& stored) {
 }
 
 void download_file(const CallPtr& call) {
-    const std::string& id = call->params["id"];
+    const std::string& id = call->params["attachment"];
     std::optional<StoredAttachment> stored;
     if (looks_like_attachment_id(id)) {
         stored = call->services.account_store.attachment(id);
@@ -353,7 +351,7 @@ void download_file(const CallPtr& call) {
 
 constexpr Route kAttachmentsRoutes[] = {
     {http::verb::post, "/api/chats/{chat}/attachments", upload_file, false},
-    {http::verb::get, "/api/attachments/{id}", download_file, false},
+    {http::verb::get, "/api/attachments/{attachment}", download_file, false},
 };
 
 }  // namespace

@@ -26,6 +26,7 @@ namespace parley::server::rest {
 namespace {
 
 namespace http = boost::beast::http;
+namespace body = protocol::rest;
 
 // [SECTION] Starting a chat
 
@@ -44,20 +45,14 @@ struct NewChat {
     bool repeatable_customer = false;
 };
 
-QueueChoice read_queue(BodyReader& reader) {
+QueueChoice queue_choice(const std::optional<body::QueueRef>& queue) {
     QueueChoice choice;
-    const nlohmann::json* queue = reader.any("queue", Need::optional);
-    if (!queue) {
-        return choice;
-    }
-    if (queue->is_string() && queue->get_ref<const std::string&>().size() <= kNameBytes) {
-        choice.name = queue->get<std::string>();
-    } else if (queue->is_number_unsigned()) {
-        choice.id = queue->get<core::QueueId>();
-    } else if (queue->is_number_integer()) {
-        choice.id = 0;
-    } else {
-        reader.problem("wrong_type", "The field queue must be a queue name or id.");
+    if (queue) {
+        if (const auto* name = std::get_if<std::string>(&queue->value)) {
+            choice.name = *name;
+        } else {
+            choice.id = std::get<core::QueueId>(queue->value);
+        }
     }
     return choice;
 }
@@ -71,23 +66,18 @@ void add_topic(core::StartChat& command, const std::optional<std::string>& topic
     }
 }
 
-std::optional<NewChat> read_customer_chat(Call& call, const nlohmann::json& body) {
-    BodyReader reader(call, body);
-    const auto name = reader.text("name", Need::required);
-    const auto email = reader.text("email", Need::required, 254);
-    const auto company = reader.text("company", Need::optional);
-    const auto topic = reader.text("topic", Need::optional);
-    const auto question = reader.text("question", Need::optional, kTextBytes);
-    NewChat chat;
-    chat.queue = read_queue(reader);
-    if (name && name->empty()) {
-        reader.problem("invalid_value", "The field name must not be empty.");
+std::optional<NewChat> read_customer_chat(Call& call) {
+    const auto start = call.body_as<body::StartCustomerChat>();
+    if (!start) {
+        return std::nullopt;
     }
-    if (email && !core::is_email_address(*email)) {
-        reader.problem("invalid_value",
-                       "The field email must be an email address such as name@example.com.");
+    if (start->name.empty()) {
+        call.fail(http::status::bad_request, "invalid_value", "The field name must not be empty.");
+        return std::nullopt;
     }
-    if (!reader.ok()) {
+    if (!core::is_email_address(start->email)) {
+        call.fail(http::status::bad_request, "invalid_value",
+                  "The field email must be an email address such as name@example.com.");
         return std::nullopt;
     }
     // Idempotency keys are scoped to their actor; an anonymous visitor's actor is the customer
@@ -100,57 +90,32 @@ std::optional<NewChat> read_customer_chat(Call& call, const nlohmann::json& body
             ? auth::new_id("cus_")
             : "cus_" +
                   auth::token_hash(call.context.client_ip + "\n" + std::string(key)).substr(0, 32);
+    NewChat chat;
+    chat.queue = queue_choice(start->queue);
     chat.actor = core::Actor::customer(customer);
-    chat.command.customer = {customer, *name, *email, company.value_or("")};
+    chat.command.customer = {customer, start->name, start->email, start->company.value_or("")};
     chat.command.channel = core::Channel::web;
-    chat.command.text = question.value_or("");
-    add_topic(chat.command, topic);
+    chat.command.text = start->question.value_or("");
+    add_topic(chat.command, start->topic);
     return chat;
 }
 
-std::optional<std::vector<core::TranscriptLine>> read_bot_transcript(BodyReader& reader) {
-    const nlohmann::json* lines = reader.any("bot_transcript", Need::optional);
-    std::vector<core::TranscriptLine> out;
-    if (!lines) {
-        return out;
-    }
-    if (!lines->is_array() || lines->size() > 500) {
-        reader.problem("wrong_type",
-                       "The field bot_transcript must be a list of at most 500 "
-                       "{speaker, text} objects.");
-        return std::nullopt;
-    }
-    for (const nlohmann::json& line : *lines) {
-        if (!line.is_object()) {
-            reader.problem("wrong_type", "Each bot_transcript entry must be an object.");
-            return std::nullopt;
-        }
-        BodyReader fields(reader, line, "bot_transcript[].");
-        const auto speaker = fields.text("speaker", Need::required);
-        const auto text = fields.text("text", Need::required, kTextBytes);
-        const auto at = fields.integer("at", Need::optional);
-        if (!speaker || !text) {
-            return std::nullopt;
-        }
-        out.push_back({*speaker, *text, at.value_or(0)});
-    }
-    return out;
-}
-
-std::optional<core::BotContext> read_bot_context(BodyReader& reader) {
-    const auto transcript = read_bot_transcript(reader);
-    const auto intent = reader.text("intent", Need::optional);
-    const auto context = reader.text_map("context", Need::optional, 100);
-    const auto external_ids = reader.text_map("external_ids", Need::optional, 20);
-    if (!transcript) {
-        return std::nullopt;
-    }
+// The bot's context as the chat keeps it; nothing when the integration sent none.
+std::optional<core::BotContext> bot_context(const body::StartIntegrationChat& start) {
     core::BotContext bot;
-    bot.transcript = *transcript;
-    bot.intent = intent.value_or("");
-    bot.attributes = context.value_or(std::map<std::string, std::string>{});
-    for (const auto& [system, id] : external_ids.value_or(std::map<std::string, std::string>{})) {
+    for (const body::BotLine& line : start.bot_transcript) {
+        bot.transcript.push_back({line.speaker, line.text, line.at.value_or(0)});
+    }
+    bot.intent = start.intent.value_or("");
+    bot.attributes = start.context;
+    for (const auto& [system, id] : start.external_ids) {
         bot.attributes["external_id." + system] = id;
+    }
+    if (start.customer.external_id) {
+        bot.attributes["external_id"] = *start.customer.external_id;
+    }
+    if (bot.transcript.empty() && bot.intent.empty() && bot.attributes.empty()) {
+        return std::nullopt;
     }
     return bot;
 }
@@ -164,49 +129,22 @@ std::string integration_customer_id(const Call& call) {
     return "cus_" + auth::token_hash(seed).substr(0, 32);
 }
 
-std::optional<NewChat> read_integration_chat(Call& call, const nlohmann::json& body) {
-    BodyReader reader(call, body);
-    const nlohmann::json* customer = reader.any("customer", Need::required);
-    if (customer && !customer->is_object()) {
-        reader.problem("wrong_type", "The field customer must be an object.");
-        customer = nullptr;
-    }
-    const nlohmann::json empty = nlohmann::json::object();
-    BodyReader person(reader, customer ? *customer : empty, "customer.");
-    const auto name = person.text("name", customer ? Need::required : Need::optional);
-    const auto contact = person.text("contact", Need::optional, 254);
-    const auto company = person.text("company", Need::optional);
-    const auto external_id = person.text("external_id", Need::optional);
-    const auto channel_name = reader.text("channel", Need::optional);
-    const auto topic = reader.text("topic", Need::optional);
-    const auto question = reader.text("question", Need::optional, kTextBytes);
-    NewChat chat;
-    chat.queue = read_queue(reader);
-    auto bot = read_bot_context(reader);
-    const auto channel =
-        channel_name ? core::parse<core::Channel>(*channel_name) : core::Channel::api;
-    if (!channel) {
-        reader.problem("invalid_value",
-                       "The field channel must be one of web, email, telegram, "
-                       "whatsapp, vk, messenger, api.");
-    }
-    if (!reader.ok() || !name || !bot) {
+std::optional<NewChat> read_integration_chat(Call& call) {
+    const auto start = call.body_as<body::StartIntegrationChat>();
+    if (!start) {
         return std::nullopt;
     }
-    if (external_id) {
-        bot->attributes["external_id"] = *external_id;
-    }
-    const std::string customer_id = integration_customer_id(call);
+    NewChat chat;
+    chat.queue = queue_choice(start->queue);
     chat.actor = call.principal->actor;
     chat.repeatable_customer = !call.request["Idempotency-Key"].empty();
-    chat.command.customer = {customer_id, *name, contact.value_or(""), company.value_or("")};
-    chat.command.channel = *channel;
-    chat.command.text = question.value_or("");
-    if (bot->transcript.empty() && bot->intent.empty() && bot->attributes.empty()) {
-        bot.reset();
-    }
-    chat.command.bot_context = std::move(bot);
-    add_topic(chat.command, topic);
+    chat.command.customer = {integration_customer_id(call), start->customer.name,
+                             start->customer.contact.value_or(""),
+                             start->customer.company.value_or("")};
+    chat.command.channel = start->channel.value_or(core::Channel::api);
+    chat.command.text = start->question.value_or("");
+    chat.command.bot_context = bot_context(*start);
+    add_topic(chat.command, start->topic);
     return chat;
 }
 
@@ -218,10 +156,8 @@ void answer_started(const CallPtr& call, const core::CustomerId& customer, core:
             return;
         }
         const auto& token = std::get<IssuedToken>(issued);
-        call->reply(http::status::created, {{"chat", chat},
-                                            {"customer", customer},
-                                            {"token", token.token},
-                                            {"expires_at", token.principal.expires_at}});
+        call->reply(http::status::created,
+                    body::ChatStarted{chat, customer, token.token, token.principal.expires_at});
     });
 }
 
@@ -277,12 +213,7 @@ void submit_start(const CallPtr& call, NewChat chat) {
 void start_chat(const CallPtr& call) {
     const bool integration =
         call->principal && call->principal->actor.kind == core::ActorKind::integration;
-    const auto body = call->json_body();
-    if (!body) {
-        return;
-    }
-    auto chat =
-        integration ? read_integration_chat(*call, *body) : read_customer_chat(*call, *body);
+    auto chat = integration ? read_integration_chat(*call) : read_customer_chat(*call);
     if (chat) {
         submit_start(call, std::move(*chat));
     }
@@ -297,14 +228,7 @@ void get_chat(const CallPtr& call) {
     }
     read_state(call, [call, id = *id](const core::State& state) {
         if (const core::Chat* chat = reachable_chat(*call, state, id)) {
-            nlohmann::json body = chat_json(state, call->principal->actor, *chat);
-            // While the chat waits: what the customer's widget shows before an agent joins.
-            if (const auto position = core::queue_position(state, chat->id)) {
-                body["queue_position"] = {{"position", position->position},
-                                          {"waiting", position->waiting},
-                                          {"estimated_wait", position->estimated_wait}};
-            }
-            call->reply(http::status::ok, body);
+            call->reply(http::status::ok, chat_answer(state, call->principal->actor, *chat));
         }
     });
 }
@@ -318,9 +242,8 @@ void list_messages(const CallPtr& call) {
     const auto after_id = static_cast<core::MessageId>(after.value_or(0));
     read_state(call, [call, id = *id, after_id](const core::State& state) {
         if (const core::Chat* chat = reachable_chat(*call, state, id)) {
-            const core::Chat seen = core::chat_for(state, call->principal->actor, *chat);
-            call->reply(http::status::ok, {{"messages", messages_json(seen, after_id)},
-                                           {"chat_status", core::to_string(seen.status)}});
+            call->reply(http::status::ok,
+                        messages_after(state, call->principal->actor, *chat, after_id));
         }
     });
 }
@@ -378,22 +301,16 @@ void post_message(const CallPtr& call) {
         fail_unknown_chat(*call, *id);
         return;
     }
-    const auto body = call->json_body();
-    if (!body) {
+    const auto message = call->body_as<body::PostMessage>();
+    if (!message) {
         return;
     }
-    BodyReader reader(*call, *body);
-    const auto text = reader.text("text", Need::optional, kTextBytes);
-    const auto ids = reader.texts("attachments", Need::optional, 10);
-    const auto as = reader.text("as", Need::optional);
-    if (!reader.ok()) {
-        return;
-    }
-    auto files = resolve_attachments(*call, *id, ids.value_or(std::vector<std::string>{}));
+    auto files = resolve_attachments(*call, *id, message->attachments);
     if (!files) {
         return;
     }
-    auto command = message_command(*call, *id, text.value_or(""), std::move(*files), as);
+    auto command =
+        message_command(*call, *id, message->text.value_or(""), std::move(*files), message->as);
     if (!command) {
         return;
     }
@@ -402,7 +319,7 @@ void post_message(const CallPtr& call) {
             return;
         }
         call->command(command, [call](const protocol::Ack& ack) {
-            call->reply(http::status::created, {{"seq", ack.seq}, {"duplicate", ack.duplicate}});
+            call->reply(http::status::created, body::Posted{ack.seq, ack.duplicate});
         });
     });
 }
@@ -458,8 +375,7 @@ void list_chats(const CallPtr& call) {
                        "The query parameter cursor names no chat.");
             return;
         }
-        nlohmann::json rows = nlohmann::json::array();
-        nlohmann::json next_cursor = nullptr;
+        body::ChatPage page;
         // Chats never leave the list and keep their order, so the page after the cursor starts
         // right after the cursor's chat.
         bool past_cursor = !query.cursor;
@@ -472,13 +388,13 @@ void list_chats(const CallPtr& call) {
             if (!core::may_see_chat(state, call->principal->actor, chat)) {
                 continue;
             }
-            if (rows.size() == query.limit) {
-                next_cursor = rows.back()["id"];
+            if (page.chats.size() == query.limit) {
+                page.next_cursor = page.chats.back().id;
                 break;
             }
-            rows.push_back(chat_summary(state, chat));
+            page.chats.push_back(chat_row(state, chat));
         }
-        call->reply(http::status::ok, {{"chats", rows}, {"next_cursor", next_cursor}});
+        call->reply(http::status::ok, page);
     });
 }
 
@@ -517,7 +433,7 @@ void transcript(const CallPtr& call) {
         if (text) {
             reply_text_transcript(*call, state, *chat);
         } else {
-            call->reply(http::status::ok, transcript_json(state, call->principal->actor, *chat));
+            call->reply(http::status::ok, transcript_answer(state, call->principal->actor, *chat));
         }
     });
 }

@@ -1,9 +1,8 @@
 // Sign-in and sign-out. The browser console gets an HttpOnly SameSite cookie and never sees
 // the token; the native console asks for a bearer token ("bearer": true) instead.
-#include "core/names.h"
+#include "protocol/rest/session_bodies.h"
 #include "server/auth/cookies.h"
 #include "server/base/http_responses.h"
-#include "server/rest/request_fields.h"
 #include "server/rest/routes.h"
 
 namespace parley::server::rest {
@@ -11,10 +10,13 @@ namespace {
 
 namespace http = boost::beast::http;
 
+namespace body = protocol::rest;
+
 constexpr const char* kCookie = "parley_session";
 
-nlohmann::json actor_json(const core::Actor& actor) {
-    return {{"kind", core::to_string(actor.kind)}, {"id", actor.id}};
+template <class Body>
+HttpResponse response_of(const Call& call, const Body& answer) {
+    return json_response(call.request.version(), http::status::ok, body::encode(answer));
 }
 
 void answer_sign_in(const CallPtr& call, const AccessResult<IssuedToken>& issued, bool bearer) {
@@ -23,12 +25,11 @@ void answer_sign_in(const CallPtr& call, const AccessResult<IssuedToken>& issued
         return;
     }
     const auto& session = std::get<IssuedToken>(issued);
-    nlohmann::json answer = {{"actor", actor_json(session.principal.actor)},
-                             {"expires_at", session.principal.expires_at}};
+    body::SessionAnswer answer{session.principal.actor, session.principal.expires_at, {}, {}};
     if (bearer) {
-        answer["token"] = session.token;
+        answer.token = session.token;
     }
-    auto response = json_response(call->request.version(), http::status::ok, answer.dump());
+    auto response = response_of(*call, answer);
     const auto max_age = (session.principal.expires_at - call->services.clock()) / 1000;
     response.set(http::field::set_cookie,
                  auth::session_cookie(kCookie, session.token, max_age,
@@ -38,20 +39,15 @@ void answer_sign_in(const CallPtr& call, const AccessResult<IssuedToken>& issued
 
 // Checking the password takes argon2id's time, on the password workers.
 void sign_in(const CallPtr& call) {
-    const auto body = call->json_body();
-    if (!body) {
+    auto request = call->body_as<body::SignIn>();
+    if (!request) {
         return;
     }
-    BodyReader reader(*call, *body);
-    const auto agent = reader.text("agent", Need::required);
-    const auto password = reader.text("password", Need::required, 1024);
-    const bool bearer = reader.boolean("bearer", Need::optional).value_or(false);
-    if (!reader.ok()) {
-        return;
-    }
-    call->with_password_workers([call, agent = *agent, password = *password, bearer] {
+    call->with_password_workers([call, request = std::move(*request)] {
         answer_sign_in(
-            call, call->services.accounts.login(agent, password, call->context.client_ip), bearer);
+            call,
+            call->services.accounts.login(request.agent, request.password, call->context.client_ip),
+            request.bearer.value_or(false));
     });
 }
 
@@ -63,20 +59,16 @@ void sign_out(const CallPtr& call) {
         }
         call->services.connections.end_token(call->principal->token_hash, "signed out");
     }
-    auto response =
-        json_response(call->request.version(), http::status::ok, R"({"signed_out":true})");
+    auto response = response_of(*call, body::SignedOut{});
     response.set(http::field::set_cookie,
                  auth::expired_cookie(kCookie, call->services.config.secure_cookies));
     call->reply(std::move(response));
 }
 
 void who_am_i(const CallPtr& call) {
-    nlohmann::json answer = {{"actor", actor_json(call->principal->actor)},
-                             {"expires_at", call->principal->expires_at}};
-    if (call->principal->chat) {
-        answer["chat"] = *call->principal->chat;
-    }
-    call->reply(http::status::ok, answer);
+    call->reply(http::status::ok,
+                body::SessionAnswer{call->principal->actor, call->principal->expires_at,
+                                    std::nullopt, call->principal->chat});
 }
 
 void set_own_password(const CallPtr& call, const std::string& current, const std::string& next) {
@@ -90,8 +82,7 @@ void set_own_password(const CallPtr& call, const std::string& current, const std
         return;
     }
     call->services.connections.end_actor(call->principal->actor, "password changed");
-    auto response = json_response(call->request.version(), http::status::ok,
-                                  R"({"password_changed":true,"signed_out":true})");
+    auto response = response_of(*call, body::PasswordChanged{});
     response.set(http::field::set_cookie,
                  auth::expired_cookie(kCookie, call->services.config.secure_cookies));
     call->reply(std::move(response));
@@ -101,18 +92,13 @@ void change_password(const CallPtr& call) {
     if (!call->require_staff()) {
         return;
     }
-    const auto body = call->json_body();
-    if (!body) {
+    auto request = call->body_as<body::ChangePassword>();
+    if (!request) {
         return;
     }
-    BodyReader reader(*call, *body);
-    const auto current = reader.text("current_password", Need::required, 1024);
-    const auto next = reader.text("new_password", Need::required, 1024);
-    if (!reader.ok()) {
-        return;
-    }
-    call->with_password_workers(
-        [call, current = *current, next = *next] { set_own_password(call, current, next); });
+    call->with_password_workers([call, request = std::move(*request)] {
+        set_own_password(call, request.current_password, request.new_password);
+    });
 }
 
 constexpr Route kSessionRoutes[] = {

@@ -5,10 +5,8 @@
 // exist.
 #include <string>
 
-#include "core/names.h"
 #include "core/visibility.h"
 #include "server/rest/chat_access.h"
-#include "server/rest/request_fields.h"
 #include "server/rest/routes.h"
 #include "server/rest/ticket_views.h"
 
@@ -16,8 +14,6 @@ namespace parley::server::rest {
 namespace {
 
 namespace http = boost::beast::http;
-
-constexpr std::size_t kReferenceBytes = 200;
 
 void fail_unknown_ticket(Call& call) {
     call.fail(http::status::not_found, "unknown_ticket",
@@ -45,7 +41,7 @@ void reply_ticket(const CallPtr& call, core::TicketId id, http::status status) {
             fail_unknown_ticket(*call);
             return;
         }
-        call->reply(status, {{"ticket", ticket_json(state, *ticket)}});
+        call->reply(status, protocol::rest::TicketAnswer{ticket_view(state, *ticket)});
     });
 }
 
@@ -66,26 +62,12 @@ void set_ticket_status(const CallPtr& call) {
     if (!id) {
         return;
     }
-    const auto body = call->json_body();
-    if (!body) {
-        return;
-    }
-    BodyReader reader(*call, *body);
-    const auto status = reader.text("status", Need::required);
-    const auto reference = reader.text("reference", Need::optional, kReferenceBytes);
-    std::optional<core::TicketStatus> parsed;
-    if (status) {
-        parsed = core::parse<core::TicketStatus>(*status);
-        if (!parsed) {
-            reader.problem("invalid_value",
-                           "The field status must be open, resolved or cancelled.");
-        }
-    }
-    if (!reader.ok()) {
+    const auto request = call->body_as<protocol::rest::SetTicketStatus>();
+    if (!request) {
         return;
     }
     call->command(
-        core::SetTicketStatus{*id, *parsed, reference},
+        core::SetTicketStatus{*id, request->status, request->reference},
         [call, id = *id](const protocol::Ack&) { reply_ticket(call, id, http::status::ok); });
 }
 

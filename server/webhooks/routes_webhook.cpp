@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "protocol/rest/webhook_bodies.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/request_fields.h"
 #include "server/webhooks/webhook_routes.h"
@@ -12,16 +13,13 @@
 namespace parley::server::webhooks {
 namespace {
 
-using rest::BodyReader;
 using rest::CallPtr;
-using rest::Need;
 using rest::Route;
 
 namespace http = boost::beast::http;
+namespace body = protocol::rest;
 
-constexpr std::size_t kUrlBytes = 2000;
 constexpr std::size_t kMinSecretBytes = 16;
-constexpr std::size_t kSecretBytes = 200;
 constexpr std::int64_t kMaxPage = 200;
 
 void as_admin_off_strand(const CallPtr& call, std::function<void()> then) {
@@ -36,66 +34,58 @@ std::string secret_hint(const std::string& secret) {
     return "…" + secret.substr(secret.size() - std::min<std::size_t>(4, secret.size() / 4));
 }
 
-nlohmann::json settings_json(const webhooks::WebhookSettings& settings) {
-    return {{"url", settings.url},
-            {"enabled", settings.enabled},
-            {"secret_set", !settings.secret.empty()},
-            {"secret_hint", secret_hint(settings.secret)}};
+body::WebhookView webhook_view(const webhooks::WebhookSettings& settings) {
+    return {settings.url, settings.enabled, !settings.secret.empty(), secret_hint(settings.secret)};
 }
 
-nlohmann::json delivery_json(const webhooks::Delivery& delivery) {
-    return {{"id", delivery.id},
-            {"ticket", delivery.ticket},
-            {"event", delivery.event},
-            {"status", webhooks::to_string(delivery.status)},
-            {"attempts", delivery.attempts},
-            {"created_at", delivery.created_at},
-            {"next_attempt_at", delivery.next_attempt_at},
-            {"last_attempt_at",
-             delivery.last_attempt_at ? nlohmann::json(*delivery.last_attempt_at) : nullptr},
-            {"last_status_code",
-             delivery.last_status_code ? nlohmann::json(*delivery.last_status_code) : nullptr},
-            {"last_error", delivery.last_error ? nlohmann::json(*delivery.last_error) : nullptr},
-            {"payload", nlohmann::json::parse(delivery.payload, nullptr, false)}};
+body::DeliveryRow delivery_row(const webhooks::Delivery& delivery) {
+    return {delivery.id,
+            delivery.ticket,
+            delivery.event,
+            core::parse<body::DeliveryStatus>(webhooks::to_string(delivery.status))
+                .value_or(body::DeliveryStatus::pending),
+            delivery.attempts,
+            delivery.created_at,
+            delivery.next_attempt_at,
+            delivery.last_attempt_at,
+            delivery.last_status_code,
+            delivery.last_error,
+            body::EmbeddedJson{delivery.payload}};
 }
 
 void get_webhook(const CallPtr& call) {
     as_admin_off_strand(call, [call] {
         call->reply(http::status::ok,
-                    {{"webhook", settings_json(call->services.webhooks.settings())}});
+                    body::WebhookAnswer{webhook_view(call->services.webhooks.settings())});
     });
 }
 
 void put_webhook(const CallPtr& call) {
-    const auto body = call->json_body();
-    if (!body) {
+    auto update = call->body_as<body::WebhookUpdate>();
+    if (!update) {
         return;
     }
-    BodyReader reader(*call, *body);
-    const auto url = reader.text("url", Need::required, kUrlBytes);
-    const auto secret = reader.text("secret", Need::optional, kSecretBytes);
-    const auto enabled = reader.boolean("enabled", Need::required);
-    if (secret && secret->size() < kMinSecretBytes) {
-        reader.problem("invalid_value", "The field secret must be at least " +
-                                            std::to_string(kMinSecretBytes) + " bytes long.");
-    }
-    if (!reader.ok()) {
+    if (update->secret && update->secret->size() < kMinSecretBytes) {
+        call->fail(http::status::bad_request, "invalid_value",
+                   "The field secret must be at least " + std::to_string(kMinSecretBytes) +
+                       " bytes long.");
         return;
     }
-    as_admin_off_strand(call, [call, url = *url, secret, enabled = *enabled] {
-        webhooks::Webhooks& hooks = call->services.webhooks;
-        webhooks::WebhookSettings settings = hooks.settings();
-        settings.url = url;
-        settings.enabled = enabled;
-        if (secret) {
-            settings.secret = *secret;
-        }
-        if (const auto problem = hooks.configure(settings)) {
-            call->fail(http::status::bad_request, "invalid_value", *problem);
-            return;
-        }
-        call->reply(http::status::ok, {{"webhook", settings_json(settings)}});
-    });
+    as_admin_off_strand(
+        call, [call, url = update->url, secret = update->secret, enabled = update->enabled] {
+            webhooks::Webhooks& hooks = call->services.webhooks;
+            webhooks::WebhookSettings settings = hooks.settings();
+            settings.url = url;
+            settings.enabled = enabled;
+            if (secret) {
+                settings.secret = *secret;
+            }
+            if (const auto problem = hooks.configure(settings)) {
+                call->fail(http::status::bad_request, "invalid_value", *problem);
+                return;
+            }
+            call->reply(http::status::ok, body::WebhookAnswer{webhook_view(settings)});
+        });
 }
 
 void list_deliveries(const CallPtr& call) {
@@ -107,14 +97,14 @@ void list_deliveries(const CallPtr& call) {
     as_admin_off_strand(call, [call, before, limit] {
         const auto page = call->services.webhooks.deliveries(
             before, static_cast<std::size_t>(limit.value_or(50)));
-        nlohmann::json rows = nlohmann::json::array();
+        body::DeliveryLog log;
         for (const webhooks::Delivery& delivery : page) {
-            rows.push_back(delivery_json(delivery));
+            log.deliveries.push_back(delivery_row(delivery));
         }
-        call->reply(http::status::ok,
-                    {{"deliveries", rows},
-                     {"next_before",
-                      page.empty() ? nlohmann::json(nullptr) : nlohmann::json(page.back().id)}});
+        if (!page.empty()) {
+            log.next_before = page.back().id;
+        }
+        call->reply(http::status::ok, log);
     });
 }
 

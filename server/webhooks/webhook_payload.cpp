@@ -1,10 +1,9 @@
 // Building the webhook body from a ticket event.
 #include "server/webhooks/webhook_payload.h"
 
-#include <nlohmann/json.hpp>
-
 #include "core/calendar.h"
-#include "core/names.h"
+#include "protocol/rest/rest_codec.h"
+#include "protocol/rest/webhook_bodies.h"
 #include "server/rest/chat_views.h"
 #include "server/rest/ticket_views.h"
 
@@ -43,19 +42,18 @@ std::optional<TicketPayload> ticket_payload(const core::EventEnvelope& event,
     const core::Chat* chat = state.find_chat(subject->chat);
     if (!ticket || !chat)
         return std::nullopt;
-    nlohmann::json body = {
-        {"event", subject->event},
-        {"at", event.at},
-        {"at_iso", core::iso_time(event.at)},
-        {"actor", {{"kind", core::to_string(event.actor.kind)}, {"id", event.actor.id}}},
-        {"ticket", rest::ticket_json(state, *ticket)},
-        {"chat", rest::chat_summary(state, *chat)},
-        {"customer", nullptr}};
+    protocol::rest::TicketWebhook body{subject->event,
+                                       event.at,
+                                       core::iso_time(event.at),
+                                       event.actor,
+                                       rest::ticket_view(state, *ticket),
+                                       rest::chat_row(state, *chat),
+                                       std::nullopt};
     if (const auto customer = state.customers.find(chat->customer);
         customer != state.customers.end()) {
-        body["customer"] = rest::customer_json(customer->second);
+        body.customer = rest::customer_view(customer->second);
     }
-    return TicketPayload{subject->ticket, subject->event, body.dump()};
+    return TicketPayload{subject->ticket, subject->event, protocol::rest::encode(body)};
 }
 
 }  // namespace parley::server::webhooks

@@ -1,30 +1,24 @@
 #include "console/admin_requests.h"
 
-#include "console/api_calls.h"
-#include "console/api_json.h"
-#include "core/names.h"
-
-#include <nlohmann/json.hpp>
+#include "console/api_bodies.h"
+#include "protocol/rest/organisation_bodies.h"
 
 namespace parley::console {
 
+namespace body = protocol::rest;
+
 std::string new_agent_body(const NewAgentForm& form) {
-    return nlohmann::json{{"id", form.agent},
-                          {"name", form.profile.name},
-                          {"role", core::to_string(form.profile.role)},
-                          {"company", form.profile.company},
-                          {"capacity", form.capacity},
-                          {"password", form.password},
-                          {"queues", form.queues}}
-        .dump();
+    return body::encode(body::CreateStaffAccount{form.agent, form.profile.name, form.profile.role,
+                                                 form.profile.company, form.capacity, form.password,
+                                                 form.queues});
 }
 
 std::string password_body(const std::string& password) {
-    return nlohmann::json{{"password", password}}.dump();
+    return body::encode(body::ResetPassword{password});
 }
 
 std::string api_key_body(const std::string& name) {
-    return nlohmann::json{{"name", name}}.dump();
+    return body::encode(body::CreateApiKey{name});
 }
 
 CallOutcome outcome_of(const ApiResult* result) {
@@ -46,8 +40,7 @@ CallOutcome outcome_of(const ApiResult* result) {
         outcome.problem = result->body;
         return outcome;
     }
-    const nlohmann::json body = nlohmann::json::parse(result->body, nullptr, false);
-    outcome.problem = body.is_object() ? text_at(body, "message") : std::string();
+    outcome.problem = refusal_message(*result);
     if (outcome.problem.empty()) {
         outcome.problem = "The server answered " + std::to_string(result->status) + ".";
     }
@@ -55,23 +48,13 @@ CallOutcome outcome_of(const ApiResult* result) {
 }
 
 std::vector<ApiKeyRow> api_keys_of(const ApiResult* result) {
-    std::vector<ApiKeyRow> rows;
-    const nlohmann::json body = body_of(result);
-    if (!body.is_object() || !body.contains("api_keys") || !body["api_keys"].is_array()) {
-        return rows;
-    }
-    for (const nlohmann::json& key : body["api_keys"]) {
-        if (key.is_object()) {
-            rows.push_back({text_at(key, "id"), text_at(key, "name"), text_at(key, "created_by"),
-                            time_at(key, "created_at"), flag_at(key, "revoked")});
-        }
-    }
-    return rows;
+    auto list = body_of<body::ApiKeyList>(result);
+    return list ? std::move(list->api_keys) : std::vector<ApiKeyRow>{};
 }
 
 std::string secret_of(const ApiResult* result) {
-    const nlohmann::json body = body_of(result);
-    return body.is_object() ? text_at(body, "key") : std::string();
+    const auto created = body_of<body::ApiKeyCreated>(result);
+    return created ? created->key : std::string();
 }
 
 }  // namespace parley::console

@@ -4,6 +4,7 @@
 
 #include "console/admin_state.h"
 #include "core/ids.h"
+#include "protocol/rest/organisation_bodies.h"
 
 #include <cstdint>
 #include <string>
@@ -42,13 +43,7 @@ struct CallOutcome {
 
 CallOutcome outcome_of(const ApiResult* result);
 
-struct ApiKeyRow {
-    std::string id;
-    std::string name;
-    std::string created_by;
-    core::Timestamp created_at = 0;
-    bool revoked = false;
-};
+using ApiKeyRow = protocol::rest::ApiKeyRow;
 
 // The keys in an answer to GET /api/admin/api-keys (none when it is not a good one).
 std::vector<ApiKeyRow> api_keys_of(const ApiResult* result);

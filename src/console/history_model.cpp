@@ -1,14 +1,13 @@
 #include "console/history_model.h"
 
 #include "console/activity_text.h"
+#include "console/api_bodies.h"
 #include "console/chat_text.h"
 #include "console/event_text.h"
 #include "console/format.h"
 #include "console/transcript_lines.h"
 #include "core/names.h"
 #include "core/queries.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -19,13 +18,10 @@ namespace {
 // The picker lists this many matches; the search narrows the rest.
 constexpr std::size_t kPickRows = 100;
 
-// The server's sentence from an error answer ({"code":…,"message":…}).
+// The server's sentence from a refusal, or its status when it gave none.
 std::string refusal_of(const ApiResult& result) {
-    const nlohmann::json body = nlohmann::json::parse(result.body, nullptr, false);
-    if (body.is_object() && body.contains("message") && body["message"].is_string()) {
-        return body["message"].get<std::string>();
-    }
-    return "The server answered " + std::to_string(result.status) + ".";
+    std::string message = refusal_message(result);
+    return message.empty() ? "The server answered " + std::to_string(result.status) + "." : message;
 }
 
 void take_answer(const core::State& state, const ApiResult& result, HistoryCache& cache) {

@@ -1,14 +1,14 @@
 #include "console/knowledge_requests.h"
 
-#include "console/api_calls.h"
-#include "console/api_json.h"
-
-#include <nlohmann/json.hpp>
+#include "console/api_bodies.h"
+#include "protocol/rest/knowledge_bodies.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace parley::console {
+
+namespace body = protocol::rest;
 
 namespace {
 
@@ -29,22 +29,16 @@ std::string percent_encoded(std::string_view text) {
     return out;
 }
 
-std::vector<core::QueueId> queues_at(const nlohmann::json& object, const char* key) {
-    std::vector<core::QueueId> out;
-    const auto found = object.find(key);
-    if (found != object.end() && found->is_array()) {
-        for (const nlohmann::json& queue : *found) {
-            if (queue.is_number_unsigned()) {
-                out.push_back(queue.get<core::QueueId>());
-            }
-        }
-    }
-    return out;
-}
-
-std::uint64_t id_at(const nlohmann::json& object) {
-    const auto found = object.find("id");
-    return found != object.end() && found->is_number_unsigned() ? found->get<std::uint64_t>() : 0;
+ArticleRow article_row(const protocol::rest::ArticleView& article) {
+    return {article.id,
+            article.title,
+            article.body,
+            article.snippet.value_or(""),
+            article.tags,
+            {article.queues.begin(), article.queues.end()},
+            article.status == core::ArticleStatus::published,
+            article.link,
+            article.updated_at};
 }
 
 std::vector<std::string> tags_of(const std::string& typed) {
@@ -81,71 +75,49 @@ std::string outage_path(std::uint64_t id) {
 }
 
 std::string article_body(const ArticleForm& form) {
-    return nlohmann::json{{"title", form.title},
-                          {"body", form.body},
-                          {"tags", tags_of(form.tags)},
-                          {"queues", form.queues},
-                          {"status", form.published ? "published" : "draft"},
-                          {"link", form.link}}
-        .dump();
+    return body::encode(body::ArticleWrite{
+        form.title, form.body, tags_of(form.tags), form.queues,
+        form.published ? core::ArticleStatus::published : core::ArticleStatus::draft, form.link});
 }
 
 std::string outage_body(const OutageForm& form, core::Timestamp now) {
     const core::Timestamp starts_at = now + form.starts_in * core::kMinute;
-    return nlohmann::json{{"title", form.title},
-                          {"service", form.service},
-                          {"starts_at", starts_at},
-                          {"expected_end", starts_at + form.lasts * core::kMinute},
-                          {"greet_queues", form.greet_queues}}
-        .dump();
+    return body::encode(body::OutageWrite{form.title, form.service, starts_at,
+                                          starts_at + form.lasts * core::kMinute,
+                                          form.greet_queues});
 }
 
 std::vector<ArticleRow> articles_of(const ApiResult* result) {
-    std::vector<ArticleRow> out;
-    const nlohmann::json body = body_of(result);
-    if (!body.is_object() || !body.contains("articles") || !body["articles"].is_array()) {
-        return out;
+    std::vector<body::ArticleView> articles;
+    if (auto suggested = body_of<body::ArticleSuggestions>(result)) {
+        articles = std::move(suggested->articles);
+    } else if (auto found = body_of<body::ArticleSearch>(result)) {
+        articles = std::move(found->articles);
     }
-    for (const nlohmann::json& article : body["articles"]) {
-        ArticleRow row;
-        row.id = id_at(article);
-        row.title = text_at(article, "title");
-        row.body = text_at(article, "body");
-        row.snippet = text_at(article, "snippet");
-        if (const auto tags = article.find("tags"); tags != article.end() && tags->is_array()) {
-            for (const nlohmann::json& tag : *tags) {
-                if (tag.is_string()) {
-                    row.tags.push_back(tag.get<std::string>());
-                }
-            }
-        }
-        row.queues = queues_at(article, "queues");
-        row.published = text_at(article, "status") == "published";
-        row.link = text_at(article, "link");
-        row.updated_at = time_at(article, "updated_at");
-        out.push_back(std::move(row));
+    std::vector<ArticleRow> out;
+    for (const body::ArticleView& article : articles) {
+        out.push_back(article_row(article));
     }
     return out;
 }
 
 std::optional<core::ChatId> suggestions_chat(const ApiResult* result) {
-    const nlohmann::json body = body_of(result);
-    if (!body.is_object()) {
-        return std::nullopt;
-    }
-    return text_at(body, "chat");
+    const auto suggested = body_of<body::ArticleSuggestions>(result);
+    return suggested ? std::optional<core::ChatId>(suggested->chat) : std::nullopt;
 }
 
 std::vector<OutageRow> outages_of(const ApiResult* result) {
     std::vector<OutageRow> out;
-    const nlohmann::json body = body_of(result);
-    if (!body.is_object() || !body.contains("outages") || !body["outages"].is_array()) {
-        return out;
-    }
-    for (const nlohmann::json& outage : body["outages"]) {
-        out.push_back({id_at(outage), text_at(outage, "title"), text_at(outage, "service"),
-                       time_at(outage, "starts_at"), time_at(outage, "expected_end"),
-                       queues_at(outage, "greet_queues"), flag_at(outage, "current")});
+    if (const auto list = body_of<body::OutageList>(result)) {
+        for (const body::OutageView& outage : list->outages) {
+            out.push_back({outage.id,
+                           outage.title,
+                           outage.service,
+                           outage.starts_at,
+                           outage.expected_end,
+                           {outage.greet_queues.begin(), outage.greet_queues.end()},
+                           outage.current});
+        }
     }
     return out;
 }

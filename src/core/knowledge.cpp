@@ -17,20 +17,6 @@ namespace parley::core {
 
 // [SECTION] Articles
 
-std::string_view to_string(ArticleStatus status) {
-    return status == ArticleStatus::published ? "published" : "draft";
-}
-
-std::optional<ArticleStatus> parse_article_status(std::string_view text) {
-    if (text == "published") {
-        return ArticleStatus::published;
-    }
-    if (text == "draft") {
-        return ArticleStatus::draft;
-    }
-    return std::nullopt;
-}
-
 bool may_use_knowledge(const State& state, const Actor& actor) {
     return actor.kind == ActorKind::system || staff_of(state, actor) != nullptr;
 }

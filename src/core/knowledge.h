@@ -5,6 +5,7 @@
 // here decide. Standard library only.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -15,6 +16,7 @@
 #include "core/actor.h"
 #include "core/ids.h"
 #include "core/model.h"
+#include "core/names.h"
 #include "core/rejection.h"
 #include "core/state.h"
 
@@ -26,6 +28,11 @@ using OutageId = std::uint64_t;
 // [SECTION] Articles
 
 enum class ArticleStatus { published, draft };
+
+template <>
+struct EnumNames<ArticleStatus> {
+    static constexpr std::array<std::string_view, 2> names = {"published", "draft"};
+};
 
 struct Article {
     ArticleId id = 0;
@@ -46,9 +53,6 @@ inline constexpr std::size_t kArticleBodyBytes = 20000;
 inline constexpr std::size_t kArticleTags = 20;
 inline constexpr std::size_t kArticleTagBytes = 40;
 inline constexpr std::size_t kArticleLinkBytes = 500;
-
-std::string_view to_string(ArticleStatus status);
-std::optional<ArticleStatus> parse_article_status(std::string_view text);
 
 // Admins read everything, drafts included; supervisors every published article; agents the
 // published ones meant for every queue or for one of theirs. Customers and integrations none:

@@ -1,7 +1,6 @@
 #include "protocol/analytics_codec.h"
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "core/names.h"
@@ -41,34 +40,6 @@ std::string seconds(core::Duration duration) {
 }
 
 }  // namespace
-
-std::string encode_analytics(const std::vector<core::AnalyticsRow>& rows, core::GroupBy by,
-                             core::Timestamp from, core::Timestamp to) {
-    nlohmann::json out_rows = nlohmann::json::array();
-    for (const core::AnalyticsRow& row : rows) {
-        const core::Metrics& m = row.metrics;
-        out_rows.push_back({{"group", row.group},
-                            {"chats", m.chats},
-                            {"closed", m.closed},
-                            {"abandoned", m.abandoned},
-                            {"abandonment_rate", m.abandonment_rate()},
-                            {"messages", m.messages},
-                            {"messages_per_chat", m.messages_per_chat()},
-                            {"first_response_ms", m.average_first_response()},
-                            {"first_responses", m.first_responses},
-                            {"response_ms", m.average_response()},
-                            {"responses", m.responses},
-                            {"resolution_ms", m.average_resolution()},
-                            {"resolutions", m.resolutions},
-                            {"wait_ms", m.average_wait()},
-                            {"waits", m.waits},
-                            {"csat", m.average_csat()},
-                            {"csat_count", m.csat_count}});
-    }
-    return nlohmann::json{
-        {"by", core::to_string(by)}, {"from", from}, {"to", to}, {"rows", out_rows}}
-        .dump();
-}
 
 std::string analytics_csv(const std::vector<core::AnalyticsRow>& rows, core::GroupBy by) {
     std::string csv = std::string(core::to_string(by)) +

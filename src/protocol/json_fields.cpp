@@ -94,6 +94,10 @@ Json json_of(std::uint64_t value) {
     return Json(value);
 }
 
+Json json_of(double value) {
+    return Json(value);
+}
+
 Json json_of(const std::string& value) {
     return Json(value);
 }
@@ -165,6 +169,20 @@ Problem read_unsigned(const Json& json, std::uint64_t max, std::uint64_t& out, c
     out = json.is_number_unsigned() ? json.get<std::uint64_t>()
                                     : static_cast<std::uint64_t>(json.get<std::int64_t>());
     return std::nullopt;
+}
+
+Problem read_double(const Json& json, double& out, const Path& path) {
+    if (!json.is_number()) {
+        return wrong_type(json, path, "a number");
+    }
+    out = json.get<double>();
+    return std::nullopt;
+}
+
+Problem too_long(const Path& path, std::size_t max, bool bytes) {
+    return error_at(
+        ProtocolErrorCode::invalid_value, path,
+        "must have at most " + std::to_string(max) + (bytes ? " bytes (UTF-8)" : " elements"));
 }
 
 const std::string* read_name(const Json& json, const Path& path, Problem& problem) {

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -79,11 +80,15 @@ template <class S, class M>
 struct Field {
     std::string_view name;
     M S::*member;
+    // When not 0: the most bytes a string (or each string of a list) may have, or the most
+    // elements a list or map may have. REST bodies bound what a stranger may send this way,
+    // and the published contract states the same figures.
+    std::size_t max = 0;
 };
 
 template <class S, class M>
-constexpr Field<S, M> field(std::string_view name, M S::*member) {
-    return Field<S, M>{name, member};
+constexpr Field<S, M> field(std::string_view name, M S::*member, std::size_t max = 0) {
+    return Field<S, M>{name, member, max};
 }
 
 // A type's wire description: its fields, and for an alternative of a variant sent as a
@@ -102,6 +107,12 @@ constexpr Schema<F...> fields(F... f) {
 template <class... F>
 constexpr Schema<F...> tagged(std::string_view type, F... f) {
     return Schema<F...>{type, std::tuple{f...}};
+}
+
+// A type whose wire form is its base's fields and then its own: `extend(kSchema<Base>, ...)`.
+template <class... B, class... F>
+constexpr auto extend(const Schema<B...>& base, F... more) {
+    return Schema<B..., F...>{base.type, std::tuple_cat(base.fields, std::tuple{more...})};
 }
 
 struct NoSchema {};
@@ -148,6 +159,14 @@ inline constexpr bool kIsStringMap = StringMap<T>;
 template <class T>
 inline constexpr bool kAlwaysFalse = false;
 
+// A type with a wire form of its own rather than fields (a queue named by name or id): it
+// provides write_custom, read_custom and schema_custom, found by argument-dependent lookup.
+template <class T>
+concept Custom = requires(const T& value, T& out, const Json& json, const Path& path) {
+    { write_custom(value) } -> std::same_as<Json>;
+    { read_custom(json, out, path) } -> std::same_as<Problem>;
+};
+
 template <NamedEnum E>
 std::string enum_choices() {
     std::string choices;
@@ -187,6 +206,7 @@ constexpr bool lacks_field(std::string_view name) {
 Json json_of(bool value);
 Json json_of(std::int64_t value);
 Json json_of(std::uint64_t value);
+Json json_of(double value);
 Json json_of(const std::string& value);
 Json json_array();
 Json json_object();
@@ -216,8 +236,11 @@ void write_fields(const T& value, Json& object) {
 
 template <class T>
 Json write(const T& value) {
-    if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::string>) {
+    if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::string> ||
+                  std::is_same_v<T, double>) {
         return json_of(value);
+    } else if constexpr (Custom<T>) {
+        return write_custom(value);
     } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
         return json_of(static_cast<std::int64_t>(value));
     } else if constexpr (std::is_integral_v<T>) {
@@ -267,18 +290,44 @@ Problem read_string(const Json& json, std::string& out, const Path& path);
 Problem read_signed(const Json& json, std::int64_t min, std::int64_t max, std::int64_t& out,
                     const Path& path);
 Problem read_unsigned(const Json& json, std::uint64_t max, std::uint64_t& out, const Path& path);
+Problem read_double(const Json& json, double& out, const Path& path);
+// A string longer than `max_bytes`, or a list or map of more than `max_items`.
+Problem too_long(const Path& path, std::size_t max, bool bytes);
 // The string at `path`, for an enum's name; null with `problem` set when it is not one.
 const std::string* read_name(const Json& json, const Path& path, Problem& problem);
 // The elements of an array (`problem` set when it is not one).
 std::size_t array_size(const Json& json, const Path& path, Problem& problem);
 const Json& element_of(const Json& array, std::size_t at);
 
+// The types a field's bound (Field::max) applies to: bytes of a string, elements of a list,
+// set or map, also inside an optional.
+template <class M>
+inline constexpr bool kBounded =
+    std::is_same_v<M, std::string> || kIsVector<M> || kIsSet<M> || kIsStringMap<M>;
+template <class M>
+requires kIsOptional<M>
+inline constexpr bool kBounded<M> = kBounded<typename M::value_type>;
+
+template <class M>
+Problem check_bound(const M& value, std::size_t max, const Path& path) {
+    if constexpr (std::is_same_v<M, std::string>) {
+        return value.size() > max ? too_long(path, max, true) : std::nullopt;
+    } else if constexpr (kIsOptional<M>) {
+        return value ? check_bound(*value, max, path) : std::nullopt;
+    } else if constexpr (kIsVector<M> || kIsSet<M> || kIsStringMap<M>) {
+        return value.size() > max ? too_long(path, max, false) : std::nullopt;
+    } else {
+        static_assert(kAlwaysFalse<M>, "only strings, lists and maps have a bound");
+    }
+}
+
 template <Described T>
 Problem read_fields(const Json& object, T& out, const Path& path) {
     Problem problem;
     std::apply(
         [&](const auto&... f) {
-            [[maybe_unused]] auto read_one = [&](auto& member, std::string_view name) {
+            [[maybe_unused]] auto read_one = [&](auto& member, std::string_view name,
+                                                 std::size_t max) {
                 if (problem) {
                     return;
                 }
@@ -294,8 +343,13 @@ Problem read_fields(const Json& object, T& out, const Path& path) {
                     return;
                 }
                 problem = read(*found, member, at);
+                if constexpr (kBounded<M>) {
+                    if (!problem && max != 0) {
+                        problem = check_bound(member, max, at);
+                    }
+                }
             };
-            (read_one(out.*(f.member), f.name), ...);
+            (read_one(out.*(f.member), f.name, f.max), ...);
         },
         kSchema<T>.fields);
     return problem;
@@ -339,6 +393,10 @@ template <class T>
 Problem read(const Json& json, T& out, const Path& path) {
     if constexpr (std::is_same_v<T, bool>) {
         return read_bool(json, out, path);
+    } else if constexpr (std::is_same_v<T, double>) {
+        return read_double(json, out, path);
+    } else if constexpr (Custom<T>) {
+        return read_custom(json, out, path);
     } else if constexpr (std::is_integral_v<T>) {
         return read_integer(json, out, path);
     } else if constexpr (std::is_same_v<T, std::string>) {

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "protocol/analytics_codec.h"
+#include "protocol/rest/report_bodies.h"
+#include "protocol/rest/rest_codec.h"
 
 namespace parley::protocol {
 namespace {
@@ -29,8 +31,8 @@ core::AnalyticsRow row(std::string group) {
 }
 
 TEST(AnalyticsCodec, JsonCarriesAveragesAndTheirCounts) {
-    const auto json =
-        nlohmann::json::parse(encode_analytics({row("General")}, core::GroupBy::queue, 1000, 2000));
+    const auto json = nlohmann::json::parse(
+        rest::encode(rest::analytics_report({row("General")}, core::GroupBy::queue, 1000, 2000)));
     EXPECT_EQ(json.at("by"), "queue");
     EXPECT_EQ(json.at("from"), 1000);
     EXPECT_EQ(json.at("to"), 2000);

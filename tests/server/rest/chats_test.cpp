@@ -186,7 +186,7 @@ TEST_F(RestChats, TheChatListFiltersAndPages) {
         for (const json& row : listed.json["chats"]) {
             names.push_back(row["customer_name"]);
         }
-        if (listed.json["next_cursor"].is_null()) {
+        if (!listed.json.contains("next_cursor")) {
             break;
         }
         target = "/api/chats?limit=2&cursor=" + listed.json["next_cursor"].get<std::string>();
@@ -215,8 +215,8 @@ TEST_F(RestChats, TheChatListFiltersAndPages) {
     EXPECT_EQ(summary["queue_name"], "General");
     EXPECT_EQ(summary["message_count"], 1);
     EXPECT_EQ(summary["last_message"]["text"], "printer is on fire");
-    EXPECT_TRUE(summary["closed_at"].is_null());
-    EXPECT_TRUE(summary["assignee"].is_null());
+    EXPECT_FALSE(summary.contains("closed_at")) << "left out while the chat is open";
+    EXPECT_FALSE(summary.contains("assignee"));
 
     EXPECT_EQ(api(port(), Verb::get, "/api/chats?status=lost", nullptr, sofia).status, 400);
     EXPECT_EQ(api(port(), Verb::get, "/api/chats?limit=0", nullptr, sofia).status, 400);
