@@ -1,6 +1,7 @@
 // The widget's behaviour: the pre-chat form, the conversation over the WebSocket (receipts,
 // typing, files, End chat), the survey and the transcript after the close, and the chat kept
-// across page loads (the chat id and its token in localStorage).
+// across page loads (the chat id and its token in localStorage). What the customer may do and
+// when is the server's view of the chat (widget-chat.js); nothing here decides it.
 //
 // [SECTION] Keeping the chat across page loads
 // [SECTION] Wiring
@@ -13,6 +14,18 @@
   const { show, problem, element } = widget.view;
 
   const TYPING_IDLE_MS = 3000;
+  // The label of each notice the view names, and the notice's field it takes.
+  const NOTICE_LABELS = {
+    agent_joined: ["agentJoined", "agent"],
+    transferring: ["transferring"],
+    back_in_queue: ["backInQueue"],
+    moved_to_queue: ["transferredToQueue", "queue"],
+    released: ["released", "agent"],
+    you_cancelled: ["youCancelled"],
+    closed: ["closed"],
+    closed_cancelled: ["closedCancelled"],
+    closed_not_responding: ["closedNotResponding"],
+  };
   const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
   class App {
@@ -34,6 +47,8 @@
       this.sendAfterUpload = false;
       this.typingSent = false;
       this.typingTimer = null;
+      // The panel opened or the chat began before there was anything to focus.
+      this.focusWanted = false;
       this.deliveredUpTo = 0;
       this.readUpTo = 0;
       this.wire();
@@ -152,10 +167,12 @@
 
     focusFirst() {
       const ui = this.ui;
+      this.focusWanted = false;
       if (!this.chat) ui.name.control.focus();
       else if (!ui.composer.hidden) ui.text.focus();
       else if (!ui.survey.hidden) ui.scores[0].focus();
       else if (!ui.newChat.hidden) ui.newChat.focus();
+      else this.focusWanted = true;
     }
 
     // [SECTION] The pre-chat form
@@ -216,7 +233,6 @@
       this.readUpTo = 0;
       show(this.ui.form, false);
       show(this.ui.conversation, true);
-      show(this.ui.transcript, true);
       this.link.open(chatId, token);
       this.render();
     }
@@ -226,18 +242,14 @@
       if (!chat) return;
       switch (message.type) {
         case "sync":
-          chat.applySync(message.snapshot);
+          for (const view of message.chat_views || []) this.takeView(view, message.seq, null, 0);
+          this.render();
           this.readUpTo = Math.max(this.readUpTo, this.agentMessagesIn("read"));
           this.deliveredUpTo = Math.max(this.deliveredUpTo, this.readUpTo, this.agentMessagesIn("delivered"));
-          this.render();
           this.acknowledgeMessages();
           break;
-        case "chat":
-          if (message.chat.id === chat.id) chat.replaceChat(message.chat);
-          this.render();
-          break;
-        case "event":
-          this.applyEvent(message.event, message.seq);
+        case "chat_view":
+          this.takeView(message.view, message.seq, message.command_id ?? null, message.messages_from);
           break;
         case "queue_position":
           if (message.chat === chat.id) {
@@ -250,10 +262,17 @@
       }
     }
 
-    applyEvent(event, seq) {
-      const change = this.chat.applyEvent(event, seq);
-      if (change.notice) this.announce(this.noticeText(change.notice));
-      if (change.closed) {
+    takeView(view, seq, commandId, messagesFrom) {
+      const wasEnded = Boolean(this.chat.view?.ended);
+      const news = this.chat.takeView(view, seq, commandId, messagesFrom);
+      for (const notice of news.notices) this.announce(this.noticeText(notice));
+      for (const message of news.agentMessages) {
+        this.announce(this.labels.newMessageFrom(message.author.id || this.labels.someone, message.text));
+      }
+      this.render();
+      if (news.agentMessages.length) this.acknowledgeMessages();
+      if (this.focusWanted && this.isOpen()) this.focusFirst();
+      if (this.chat.view?.ended && !wasEnded) {
         requestAnimationFrame(() => {
           this.scrollToEnd();
           // When the composer that had the focus is gone, the survey (or a new chat) takes it.
@@ -261,19 +280,13 @@
           if (this.isOpen() && (!active || active.closest("[hidden]"))) this.focusFirst();
         });
       }
-      if (change.message?.author.kind === "agent") {
-        const who = this.chat.agentName(change.message.author.id) || this.labels.someone;
-        this.announce(this.labels.newMessageFrom(who, change.message.text));
-        this.acknowledgeMessages();
-      }
-      this.render();
     }
 
     // The highest agent message id the server already holds as `state` or beyond: receipts
     // this copy need not send again.
     agentMessagesIn(state) {
       let upTo = 0;
-      for (const m of this.chat.messages) {
+      for (const m of this.chat.messages()) {
         if (m.author.kind === "agent" && (m.state === state || m.state === "read")) upTo = Math.max(upTo, m.id);
       }
       return upTo;
@@ -313,7 +326,7 @@
     }
 
     canWrite() {
-      return this.chat && this.chat.status !== "closed" && this.chat.status !== "archived";
+      return Boolean(this.chat?.may("write"));
     }
 
     sendMessage() {
@@ -378,7 +391,7 @@
 
     closeEndConfirm(focus) {
       show(this.ui.endConfirm, false);
-      show(this.ui.endChat, this.canWrite() && !this.chat.customerCancelled);
+      show(this.ui.endChat, this.chat.may("end_chat"));
       if (focus) this.ui.endChat.focus();
     }
 
@@ -416,7 +429,7 @@
       ui.surveySubmit.disabled = true;
       try {
         await this.link.command("submit_csat", { score: Number(picked.value), comment: ui.comment.control.value.trim() });
-        this.chat.csat = { score: Number(picked.value) };
+        this.chat.ratedHere = true;
         this.render();
         ui.thanks.focus();
       } catch (error) {
@@ -487,9 +500,10 @@
       while (this.ui.live.childElementCount > 3) this.ui.live.firstElementChild.remove();
     }
 
-    noticeText([key, ...args]) {
+    noticeText(notice) {
+      const [key, argument] = NOTICE_LABELS[notice.kind];
       const label = this.labels[key];
-      return typeof label === "function" ? label(...args.map((arg) => this.chat.agentName(arg) || arg)) : label;
+      return typeof label === "function" ? label(notice[argument]) : label;
     }
 
     fitComposer() {

@@ -6,6 +6,14 @@
   const widget = (window.ParleyWidget = window.ParleyWidget || {});
   const { show, messageItem, noticeItem, fileChip, element } = widget.view;
 
+  // The header's line for each status the view names.
+  const SUBTITLES = {
+    waiting: (l) => l.subtitleQueued,
+    transferring: (l) => l.subtitleQueued,
+    with_agent: (l, agent) => l.subtitleActive(agent),
+    ended: (l) => l.subtitleClosed,
+  };
+
   widget.rendering = {
     render() {
       const ui = this.ui;
@@ -16,23 +24,23 @@
         this.renderBadge();
         return;
       }
-      const closed = !this.canWrite();
-      const agent = chat.agentName(chat.assignee);
-      ui.subtitle.textContent = closed ? l.subtitleClosed
-        : chat.status === "active" && agent ? l.subtitleActive(agent) : l.subtitleQueued;
-      show(ui.composer, !closed);
-      if (closed) show(ui.endConfirm, false);
-      show(ui.footer, !closed);
-      show(ui.endChat, !closed && !chat.customerCancelled && ui.endConfirm.hidden);
-      // A chat the customer gave up on before anyone answered has nobody to rate.
-      show(ui.survey, closed && !chat.csat && chat.resolution?.outcome !== "cancelled_by_customer");
-      show(ui.thanks, closed && Boolean(chat.csat));
+      const view = chat.view;
+      ui.subtitle.textContent = view ? SUBTITLES[view.status](l, view.agent) : l.subtitleQueued;
+      show(ui.transcript, chat.may("download_transcript"));
+      show(ui.composer, chat.may("write"));
+      show(ui.attach, chat.may("attach"));
+      if (!chat.may("end_chat")) show(ui.endConfirm, false);
+      const ended = Boolean(view?.ended);
+      show(ui.footer, Boolean(view) && !ended);
+      show(ui.endChat, chat.may("end_chat") && ui.endConfirm.hidden);
+      show(ui.survey, chat.may("rate") && !chat.ratedHere);
+      show(ui.thanks, ended && (Boolean(view.csat) || Boolean(chat.ratedHere)));
       ui.thanks.tabIndex = -1;
-      show(ui.newChat, closed);
-      show(ui.ended, closed);
-      const typingName = agent || l.someone;
-      ui.typing.textContent = chat.agentTyping && !closed ? l.agentTyping(typingName) : "";
-      show(ui.typing, chat.agentTyping && !closed);
+      show(ui.newChat, ended);
+      show(ui.ended, ended);
+      const typing = Boolean(view?.agent_typing);
+      ui.typing.textContent = typing ? l.agentTyping(view.agent || l.someone) : "";
+      show(ui.typing, typing);
       this.renderQueue();
       this.renderMessages();
       this.renderBadge();
@@ -41,12 +49,11 @@
     renderQueue() {
       const ui = this.ui;
       const l = this.labels;
-      const waiting = this.chat && this.chat.waiting();
-      show(ui.queue, Boolean(waiting));
+      const waiting = Boolean(this.chat?.view?.waiting);
+      show(ui.queue, waiting);
       if (!waiting) return;
       ui.queue.replaceChildren();
-      // An offered chat has left the line: its last position would mislead.
-      const p = this.chat.status === "queued" ? this.position : null;
+      const p = this.position;
       if (!p) {
         ui.queue.append(element("strong", {}, l.waitingForAgent));
         return;
@@ -59,15 +66,15 @@
     renderMessages() {
       const chat = this.chat;
       const items = [];
-      const settled = chat.messages.filter((m) => !m.pending).length;
-      chat.messages.forEach((message, index) => {
-        for (const notice of chat.notices) {
-          if (notice.before === index && index < settled) items.push(noticeItem(this.noticeText([notice.key, ...notice.args])));
+      const settled = chat.settledCount();
+      chat.messages().forEach((message, index) => {
+        for (const notice of chat.notices()) {
+          if (notice.before === index && index < settled) items.push(noticeItem(this.noticeText(notice)));
         }
-        items.push(messageItem(message, chat, this.labels, this.config.lang, (file) => this.openFile(file)));
+        items.push(messageItem(message, this.labels, this.config.lang, (file) => this.openFile(file)));
       });
-      for (const notice of chat.notices) {
-        if (notice.before >= settled) items.push(noticeItem(this.noticeText([notice.key, ...notice.args])));
+      for (const notice of chat.notices()) {
+        if (notice.before >= settled) items.push(noticeItem(this.noticeText(notice)));
       }
       const atEnd = this.ui.scroller.scrollHeight - this.ui.scroller.scrollTop - this.ui.scroller.clientHeight < 40;
       this.ui.messages.replaceChildren(...items);
@@ -87,7 +94,7 @@
 
     renderBadge() {
       const unread = this.chat && !this.isOpen()
-        ? this.chat.messages.filter((m) => m.author.kind === "agent" && m.id > this.readUpTo).length : 0;
+        ? this.chat.messages().filter((m) => m.author.kind === "agent" && m.id > this.readUpTo).length : 0;
       this.ui.badge.textContent = String(unread);
       show(this.ui.badge, unread > 0);
       this.ui.launcher.setAttribute("aria-label", unread > 0 ? this.labels.launcherUnread(unread) : this.labels.launcher);

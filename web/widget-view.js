@@ -172,13 +172,13 @@
   }
 
   // One message as a list item: author, text, files, time and (for the customer's own) state.
-  function messageItem(message, chat, labels, lang, onFile) {
+  function messageItem(message, labels, lang, onFile) {
     const kind = message.author.kind;
     // The server's own notices (the close, a reminder) read like the widget's notices; a bot
     // integration is "Bot", as in the console and the transcript (core/transcript.h).
     if (kind === "system") return noticeItem(message.text);
     const who = kind === "customer" ? labels.you
-      : kind === "agent" ? chat.agentName(message.author.id) || labels.someone : labels.bot;
+      : kind === "agent" ? message.author.id || labels.someone : labels.bot;
     const item = element("li", { class: `pw-message pw-from-${kind === "customer" ? "me" : kind}`,
                                  "data-state": message.state });
     if (kind !== "customer") item.append(element("span", { class: "pw-author" }, who));

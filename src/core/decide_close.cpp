@@ -116,6 +116,11 @@ Decision decide_command(Context& ctx, const SubmitCsat& cmd) {
     if (!closed_or_archived(*chat)) {
         return refuse(codes::kChatNotClosed, chat_label(cmd.chat) + " is still open.");
     }
+    // A chat the customer ended before it was handed to anyone has no answer to rate.
+    if (chat->resolution && chat->resolution->outcome == ResolutionOutcome::cancelled_by_customer) {
+        return refuse(codes::kNothingToRate,
+                      "You ended " + chat_label(cmd.chat) + " yourself: there is nothing to rate.");
+    }
     if (chat->csat) {
         return refuse(codes::kCsatAlreadySubmitted,
                       chat_label(cmd.chat) + " has already been rated.");

@@ -9,6 +9,7 @@
 
 #include "core/actor.h"
 #include "core/analytics.h"
+#include "core/customer_view.h"
 #include "core/model.h"
 
 namespace parley::core {
@@ -47,6 +48,10 @@ PARLEY_ENUM_NAMES(ActivityKind, "assigned", "offer_rejected", "transfer_requeste
                   "supervisor_joined")
 PARLEY_ENUM_NAMES(ActorKind, "customer", "agent", "integration", "system")
 PARLEY_ENUM_NAMES(GroupBy, "queue", "agent", "channel", "day")
+PARLEY_ENUM_NAMES(CustomerChatStatus, "waiting", "with_agent", "transferring", "ended")
+PARLEY_ENUM_NAMES(CustomerNoticeKind, "agent_joined", "transferring", "back_in_queue",
+                  "moved_to_queue", "released", "you_cancelled", "closed", "closed_cancelled",
+                  "closed_not_responding")
 
 #undef PARLEY_ENUM_NAMES
 

@@ -75,6 +75,7 @@ inline constexpr std::string_view kTranscriptAlreadySent = "transcript_already_s
 // Tickets and surveys
 inline constexpr std::string_view kTicketExists = "ticket_exists";
 inline constexpr std::string_view kCsatAlreadySubmitted = "csat_already_submitted";
+inline constexpr std::string_view kNothingToRate = "nothing_to_rate";
 inline constexpr std::string_view kUnknownTicket = "unknown_ticket";
 inline constexpr std::string_view kTicketNotOpen = "ticket_not_open";
 inline constexpr std::string_view kTicketOfOtherCustomer = "ticket_of_other_customer";

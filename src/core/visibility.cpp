@@ -8,11 +8,7 @@
 #include "core/decide_context.h"
 
 namespace parley::core {
-namespace {
 
-// What a customer sees of the people on the other side: a staff member by display name, never
-// by account id (ids are sign-in names); integrations and the system by nothing. The customer's
-// own id stays, so their replica still knows which words are theirs.
 std::string shown_to_customer(const State& state, const Actor& customer, const std::string& id) {
     if (id.empty() || id == customer.id)
         return id;
@@ -21,16 +17,23 @@ std::string shown_to_customer(const State& state, const Actor& customer, const s
     return {};
 }
 
+Author author_shown_to_customer(const State& state, const Actor& customer, const Author& author) {
+    return Author{author.kind, shown_to_customer(state, customer, author.id)};
+}
+
+bool told_to_customer(ActivityKind kind) {
+    return kind != ActivityKind::offer_rejected && kind != ActivityKind::supervisor_requested &&
+           kind != ActivityKind::supervisor_joined;
+}
+
+namespace {
+
 Actor actor_shown_to_customer(const State& state, const Actor& customer, const Actor& actor) {
     if (actor.kind == ActorKind::agent)
         return Actor::agent(shown_to_customer(state, customer, actor.id));
     if (actor == customer)
         return actor;
     return Actor::system();
-}
-
-Author author_shown_to_customer(const State& state, const Actor& customer, const Author& author) {
-    return Author{author.kind, shown_to_customer(state, customer, author.id)};
 }
 
 // What a customer may receive about their own chat: the conversation and the hand-overs they
@@ -246,11 +249,8 @@ Chat chat_for(const State& state, const Actor& actor, const Chat& chat) {
         email.by = named(email.by);
     // Exactly the hand-overs whose events for_customer() lets through, without notes, so a
     // customer's replica folding those events ends where this snapshot starts.
-    std::erase_if(seen.activity, [](const Activity& activity) {
-        return activity.kind == ActivityKind::offer_rejected ||
-               activity.kind == ActivityKind::supervisor_requested ||
-               activity.kind == ActivityKind::supervisor_joined;
-    });
+    std::erase_if(seen.activity,
+                  [](const Activity& activity) { return !told_to_customer(activity.kind); });
     for (Activity& activity : seen.activity) {
         activity.note.clear();
         activity.by = named(activity.by);

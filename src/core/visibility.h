@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "core/actor.h"
 #include "core/events.h"
@@ -51,6 +52,16 @@ std::optional<EventEnvelope> view_for(const State& state, const Actor& actor,
 // not just the event. `state` is the State after the event.
 bool brings_chat_into_view(const State& state, const Actor& actor, const EventEnvelope& event,
                            bool saw_chat_before);
+
+// What a customer sees of the people on the other side: a staff member by display name, never
+// by account id (ids are sign-in names); integrations and the system by nothing. The customer's
+// own id stays, so their copy still knows which words are theirs.
+std::string shown_to_customer(const State& state, const Actor& customer, const std::string& id);
+Author author_shown_to_customer(const State& state, const Actor& customer, const Author& author);
+
+// The hand-overs a customer is told of, the kinds whose events view_for lets through to them:
+// assigned, transfer requested and declined, moved to another queue, released.
+bool told_to_customer(ActivityKind kind);
 
 // The chat as `actor` may see it: customers lose internal notes, offers and staff-only fields,
 // and see staff by display name, never by account id.

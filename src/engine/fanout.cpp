@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "core/customer_view.h"
 #include "core/visibility.h"
 #include "protocol/codec.h"
 #include "protocol/session.h"
@@ -41,6 +42,12 @@ EventFanout::EventFanout(const Feeds& feeds, const core::State& before,
     if (chat_) {
         if (const core::Chat* chat = before.find_chat(*chat_)) {
             add_chat_candidates(before, *chat, true);
+            if (feeds_.find(core::Actor::customer(chat->customer))) {
+                message_states_before_.reserve(chat->messages.size());
+                for (const core::Message& message : chat->messages) {
+                    message_states_before_.push_back(message.state);
+                }
+            }
         }
         for (const core::ChatId& linked : linked_chats_of(before, event.event)) {
             if (const core::Chat* chat = before.find_chat(linked)) {
@@ -169,13 +176,40 @@ std::vector<Delivery> EventFanout::deliveries(const core::State& after, std::uin
                 {candidate.feed, std::make_shared<const std::string>(protocol::encode_event_message(
                                      seq, protocol::encode_event(*view)))});
         }
+        if (actor.kind == core::ActorKind::customer) {
+            result.push_back(
+                {candidate.feed, chat_view_message(after, actor, *chat, seq, view->command_id,
+                                                   first_changed_message(*chat))});
+        }
     }
     return result;
 }
 
+std::size_t EventFanout::first_changed_message(const core::Chat& after) const {
+    const std::size_t kept = std::min(message_states_before_.size(), after.messages.size());
+    for (std::size_t i = 0; i < kept; ++i) {
+        if (after.messages[i].state != message_states_before_[i]) {
+            return i;
+        }
+    }
+    return kept;
+}
+
+Message chat_view_message(const core::State& state, const core::Actor& customer,
+                          const core::Chat& chat, std::uint64_t seq,
+                          const core::CommandId& command_id, std::size_t messages_from) {
+    protocol::ChatViewMessage message{seq, std::nullopt, messages_from,
+                                      core::customer_view(state, customer, chat, messages_from)};
+    if (!command_id.empty()) {
+        message.command_id = command_id;
+    }
+    return std::make_shared<const std::string>(protocol::encode_chat_view(message));
+}
+
 Message sync_message(const core::State& state, const core::Actor& actor, std::uint64_t seq) {
     return std::make_shared<const std::string>(
-        protocol::encode_sync(seq, protocol::encode_snapshot(core::visible_state(state, actor))));
+        protocol::encode_sync(seq, protocol::encode_snapshot(core::visible_state(state, actor)),
+                              core::customer_views(state, actor)));
 }
 
 }  // namespace parley::engine

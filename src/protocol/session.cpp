@@ -4,6 +4,7 @@
 #include "protocol/session.h"
 
 #include "protocol/codec.h"
+#include "protocol/customer_view_schema.h"
 #include "protocol/handshake_schema.h"
 #include "protocol/json_fields.h"
 #include "protocol/state_schema.h"
@@ -28,6 +29,12 @@ inline constexpr auto kSchema<QueuePositionMessage> =
            field("position", &QueuePositionMessage::position),
            field("waiting", &QueuePositionMessage::waiting),
            field("estimated_wait", &QueuePositionMessage::estimated_wait));
+
+template <>
+inline constexpr auto kSchema<ChatViewMessage> = tagged(
+    "chat_view", field("seq", &ChatViewMessage::seq),
+    field("command_id", &ChatViewMessage::command_id),
+    field("messages_from", &ChatViewMessage::messages_from), field("view", &ChatViewMessage::view));
 
 namespace {
 
@@ -69,7 +76,13 @@ Result<ServerMessage> decode_wrapped(const Json& object, const std::string& type
         if (!state) {
             return state.error();
         }
-        return ServerMessage{Sync{seq.value(), std::move(state).value()}};
+        Sync sync{seq.value(), std::move(state).value()};
+        if (const auto views = object.find("chat_views"); views != object.end()) {
+            if (Problem problem = read(*views, sync.chat_views, Path{nullptr, "chat_views"})) {
+                return *problem;
+            }
+        }
+        return ServerMessage{std::move(sync)};
     }
     if (type == "event") {
         const Result<std::string> text = embedded(object, type, "event");
@@ -117,9 +130,15 @@ core::CommandId command_id_of(std::string_view text) {
     return found->get<std::string>();
 }
 
-std::string encode_sync(std::uint64_t seq, std::string_view snapshot_json) {
-    return R"({"seq":)" + std::to_string(seq) + R"(,"snapshot":)" + std::string(snapshot_json) +
-           R"(,"type":"sync"})";
+std::string encode_sync(std::uint64_t seq, std::string_view snapshot_json,
+                        const std::vector<core::CustomerChatView>& chat_views) {
+    // Keys in sorted order, as every message: chat_views, seq, snapshot, type.
+    std::string views;
+    if (!chat_views.empty()) {
+        views = R"("chat_views":)" + detail::dump(detail::write(chat_views)) + ",";
+    }
+    return "{" + views + R"("seq":)" + std::to_string(seq) + R"(,"snapshot":)" +
+           std::string(snapshot_json) + R"(,"type":"sync"})";
 }
 
 std::string encode_event_message(std::uint64_t seq, std::string_view event_json) {
@@ -155,6 +174,10 @@ std::string encode_queue_position(const QueuePositionMessage& position) {
     return detail::dump(detail::write(position));
 }
 
+std::string encode_chat_view(const ChatViewMessage& message) {
+    return detail::dump(detail::write(message));
+}
+
 Result<ServerMessage> decode_server_message(std::string_view text) {
     Result<detail::Json> parsed = detail::parse_object(text, detail::kMaxMessageBytes * 64);
     if (!parsed) {
@@ -180,6 +203,9 @@ Result<ServerMessage> decode_server_message(std::string_view text) {
     }
     if (name == "queue_position") {
         return detail::read_plain<QueuePositionMessage>(object, name);
+    }
+    if (name == "chat_view") {
+        return detail::read_plain<ChatViewMessage>(object, name);
     }
     if (name == "welcome") {
         return detail::read_plain<Welcome>(object, name);

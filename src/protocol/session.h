@@ -7,11 +7,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "core/commands.h"
+#include "core/customer_view.h"
 #include "core/events.h"
 #include "core/model.h"
 #include "core/state.h"
@@ -51,6 +54,8 @@ core::CommandId command_id_of(std::string_view text);
 struct Sync {
     std::uint64_t seq = 0;
     core::State state;
+    // A customer's: the view of each of their chats at `seq` (core::customer_views).
+    std::vector<core::CustomerChatView> chat_views = {};
 };
 
 struct EventMessage {
@@ -63,6 +68,21 @@ struct EventMessage {
 struct ChatMessage {
     std::uint64_t seq = 0;
     core::Chat chat;
+};
+
+// A customer's chat as they see it after event `seq` (core::customer_view): sent to the chat's
+// customer right after each event they receive about it, so a client draws it as it is, with
+// only the messages the event added or changed.
+struct ChatViewMessage {
+    std::uint64_t seq = 0;
+    // The customer's own command behind event `seq`, so a client can settle the message it
+    // shows as sending; empty for everyone else's.
+    std::optional<core::CommandId> command_id;
+    // The view's `messages` are the chat's from this index on: those before it are as the
+    // previous view showed them, so an event costs what it changed, not the whole chat.
+    std::uint64_t messages_from = 0;
+    core::CustomerChatView view;
+    bool operator==(const ChatViewMessage&) const = default;
 };
 
 // The command is durable; `seq` is the first event it produced (or the server's sequence
@@ -100,17 +120,20 @@ struct QueuePositionMessage {
 };
 
 using ServerMessage = std::variant<Welcome, WireError, Sync, EventMessage, ChatMessage, Ack,
-                                   Rejected, Pong, QueuePositionMessage>;
+                                   Rejected, Pong, QueuePositionMessage, ChatViewMessage>;
 
 // The snapshot and event texts are embedded as they are, so a server encodes each once and
 // sends the same bytes to every recipient.
-std::string encode_sync(std::uint64_t seq, std::string_view snapshot_json);
+// A customer's sync also carries `chat_views`.
+std::string encode_sync(std::uint64_t seq, std::string_view snapshot_json,
+                        const std::vector<core::CustomerChatView>& chat_views = {});
 std::string encode_event_message(std::uint64_t seq, std::string_view event_json);
 std::string encode_chat_message(std::uint64_t seq, const core::Chat& chat);
 std::string encode_ack(const Ack& ack);
 std::string encode_rejected(const Rejected& rejected);
 std::string encode_pong();
 std::string encode_queue_position(const QueuePositionMessage& position);
+std::string encode_chat_view(const ChatViewMessage& message);
 // A chat as the JSON object the chat message and the REST API carry.
 std::string encode_chat(const core::Chat& chat);
 Result<ServerMessage> decode_server_message(std::string_view text);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/apply.h"
+#include "core/customer_view.h"
 #include "core/decide.h"
 #include "core/visibility.h"
 #include "protocol/codec.h"
@@ -203,6 +204,80 @@ TEST(ServerMessages, QueuePositionRoundTripsWithExactBytes) {
     EXPECT_EQ(text, R"({"chat":"cht_0123456789abcdef0123456789abcdef","estimated_wait":120000,)"
                     R"("position":2,"type":"queue_position","waiting":5})");
     EXPECT_EQ(decoded_as<QueuePositionMessage>(decode_server_message(text)), position);
+}
+
+TEST(ServerMessages, ChatViewRoundTripsWithExactBytes) {
+    core::CustomerChatView view;
+    view.chat = "cht_anna";
+    view.status = core::CustomerChatStatus::ended;
+    view.ended = true;
+    view.messages = {core::Message{4, {core::AuthorKind::agent, "Gina"}, "Bye", {}, {}, 9}};
+    view.notices = {{core::CustomerNoticeKind::closed_not_responding, 1}};
+    view.actions.write = {false, "chat_closed", "Chat cht_anna is already closed."};
+    view.actions.rate.allowed = true;
+    const ChatViewMessage message{12, "w-1", 0, view};
+    const std::string text = encode_chat_view(message);
+    EXPECT_EQ(
+        text,
+        R"({"command_id":"w-1","messages_from":0,"seq":12,"type":"chat_view","view":{"actions":{)"
+        R"("attach":{"allowed":false,"code":"","reason":""},)"
+        R"("download_transcript":{"allowed":false,"code":"","reason":""},)"
+        R"("email_transcript":{"allowed":false,"code":"","reason":""},)"
+        R"("end_chat":{"allowed":false,"code":"","reason":""},)"
+        R"("rate":{"allowed":true,"code":"","reason":""},)"
+        R"("write":{"allowed":false,"code":"chat_closed",)"
+        R"("reason":"Chat cht_anna is already closed."}},)"
+        R"("agent":"","agent_typing":false,"chat":"cht_anna","ended":true,)"
+        R"("messages":[{"at":9,"attachments":[],"author":{"id":"Gina","kind":"agent"},)"
+        R"("id":4,"state":"sent","text":"Bye"}],)"
+        R"("notices":[{"agent":"","before":1,"kind":"closed_not_responding","queue":""}],)"
+        R"("status":"ended","waiting":false}})");
+    EXPECT_EQ(decoded_as<ChatViewMessage>(decode_server_message(text)), message);
+}
+
+TEST(ServerMessages, ACustomersSyncCarriesTheViewOfTheirChat) {
+    const Floor floor;
+    const Actor anna = Actor::customer("anna");
+    const auto views = core::customer_views(floor.state, anna);
+    ASSERT_EQ(views.size(), 1u);
+    const std::string text =
+        encode_sync(7, encode_snapshot(core::visible_state(floor.state, anna)), views);
+    EXPECT_TRUE(text.starts_with(R"({"chat_views":[{"actions":)")) << text.substr(0, 80);
+    const Sync sync = decoded_as<Sync>(decode_server_message(text));
+    EXPECT_EQ(sync.seq, 7u);
+    EXPECT_EQ(sync.chat_views, views);
+    EXPECT_EQ(sync.chat_views[0].status, core::CustomerChatStatus::transferring);
+}
+
+TEST(ServerMessages, MalformedChatViewsAreRefused) {
+    core::CustomerChatView view;
+    view.chat = "c";
+    view.notices = {{core::CustomerNoticeKind::closed, 0}};
+    const json valid = json::parse(encode_chat_view(ChatViewMessage{1, std::nullopt, 0, view}));
+    struct Case {
+        const char* pointer;
+        json value;
+        ProtocolErrorCode code;
+    };
+    const Case cases[] = {
+        {"/view/status", "lost", ProtocolErrorCode::invalid_value},
+        {"/view/notices/0/kind", "vanished", ProtocolErrorCode::invalid_value},
+        {"/view/notices/0/before", -1, ProtocolErrorCode::invalid_value},
+        {"/view/actions/write/allowed", "no", ProtocolErrorCode::wrong_type},
+        {"/view/messages", json::object(), ProtocolErrorCode::wrong_type},
+    };
+    for (const Case& c : cases) {
+        json broken = valid;
+        broken[json::json_pointer(c.pointer)] = c.value;
+        const auto decoded = decode_server_message(broken.dump());
+        ASSERT_FALSE(decoded.ok()) << c.pointer;
+        EXPECT_EQ(decoded.error().code, c.code) << c.pointer << ": " << decoded.error().message;
+    }
+    json without_view = valid;
+    without_view.erase("view");
+    const auto decoded = decode_server_message(without_view.dump());
+    ASSERT_FALSE(decoded.ok());
+    EXPECT_EQ(decoded.error().code, ProtocolErrorCode::missing_field);
 }
 
 TEST(ServerMessages, MalformedQueuePositionsAreRefused) {
