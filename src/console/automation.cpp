@@ -4,16 +4,18 @@
 #include "console/history_model.h"
 #include "console/resources_automation.h"
 #include "core/names.h"
+#include "protocol/automation/automation_codec.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
 namespace parley::console {
 
 namespace {
+
+namespace snapshot = protocol::automation;
 
 // The transcript's tail is enough for tests and keeps the text small.
 constexpr std::size_t kSummaryLines = 12;
@@ -49,89 +51,99 @@ const char* line_kind_name(LineKind kind) {
 }
 
 // The History workspace: the chat, its events in words, the selection and the chat as it was.
-nlohmann::json history_json(const HistoryView& history) {
-    auto rows = nlohmann::json::array();
+snapshot::HistorySummary history_summary(const HistoryView& history) {
+    snapshot::HistorySummary out;
+    out.chat = history.chat ? chat_key(*history.chat) : std::string();
+    out.customer = history.customer;
+    out.loading = history.loading;
+    out.problem = history.problem;
+    out.events = history.event_count();
     if (history.rows) {
         for (const HistoryRow& row : *history.rows) {
-            rows.push_back({{"seq", row.seq}, {"who", row.who}, {"what", row.what}});
+            out.rows.push_back({row.seq, row.who, row.what});
         }
     }
-    nlohmann::json out = {{"chat", history.chat ? chat_key(*history.chat) : std::string()},
-                          {"customer", history.customer},
-                          {"loading", history.loading},
-                          {"problem", history.problem},
-                          {"events", history.event_count()},
-                          {"rows", std::move(rows)},
-                          {"picks", history.picks.size()}};
+    out.picks = history.picks.size();
     if (history.replayed) {
-        out["selected"] = history.selected;
-        out["replayed"] = {{"after", history.replayed->after},
-                           {"status", history.replayed->status},
-                           {"queue", history.replayed->queue},
-                           {"assignee", history.replayed->assignee},
-                           {"lines", history.replayed->transcript.size()}};
+        const ReplayedChatView& replayed = *history.replayed;
+        out.selected = history.selected;
+        out.replayed = snapshot::ReplayedChat{replayed.after, replayed.status, replayed.queue,
+                                              replayed.assignee, replayed.transcript.size()};
     }
     return out;
 }
 
 // The rows built for the screen (all of them while the list is short).
-nlohmann::json rows_json(const ChatList& list) {
-    auto out = nlohmann::json::array();
+std::vector<snapshot::ListedChat> listed_chats(const ChatList& list) {
+    std::vector<snapshot::ListedChat> out;
+    out.reserve(list.rows.size());
     for (const ChatRow& row : list.rows) {
-        out.push_back({{"key", chat_key(row.id)},
-                       {"customer", row.customer},
-                       {"status", core::to_string(row.status)},
-                       {"unread", row.unread},
-                       {"preview", std::string(row.preview)}});
+        out.push_back(
+            {chat_key(row.id), row.customer, row.status, row.unread, std::string(row.preview)});
     }
     return out;
 }
 
-nlohmann::json floor_json(const FloorView& floor) {
-    auto queues = nlohmann::json::array();
+snapshot::FloorSummary floor_summary(const FloorView& floor) {
+    snapshot::FloorSummary out;
     for (const FloorQueueRow& row : floor.queues) {
-        auto online = nlohmann::json::array();
-        for (const FloorLoad& load : row.online) {
-            online.push_back({{"agent", std::string(load.agent)}, {"load", load.load}});
-        }
         const core::QueueFloor& f = row.figures;
-        queues.push_back({{"name", std::string(row.name)},
-                          {"waiting", f.waiting},
-                          {"offered", f.offered},
-                          {"active", f.active},
-                          {"longest_wait", f.longest_wait},
-                          {"online", online},
-                          {"started_today", f.started_today},
-                          {"abandoned_today", f.abandoned_today}});
+        snapshot::QueueFigures queue;
+        queue.name = row.name;
+        queue.waiting = f.waiting;
+        queue.offered = f.offered;
+        queue.active = f.active;
+        queue.longest_wait = f.longest_wait;
+        queue.started_today = f.started_today;
+        queue.abandoned_today = f.abandoned_today;
+        for (const FloorLoad& load : row.online) {
+            queue.online.push_back({std::string(load.agent), load.load});
+        }
+        out.queues.push_back(std::move(queue));
     }
-    auto agents = nlohmann::json::array();
     for (const FloorAgentRow& row : floor.agents) {
-        agents.push_back({{"id", row.id},
-                          {"presence", core::to_string(row.figures.presence)},
-                          {"load", row.figures.load},
-                          {"capacity", row.figures.capacity}});
+        out.agents.push_back(
+            {row.id, row.figures.presence, row.figures.load, row.figures.capacity});
     }
-    auto alerts = nlohmann::json::array();
     for (const FloorAlertRow& alert : floor.alerts) {
-        alerts.push_back({{"chat", chat_key(alert.chat)}, {"text", alert.text}});
+        out.alerts.push_back({chat_key(alert.chat), alert.text});
     }
-    return {{"queues", queues}, {"agents", agents}, {"alerts", alerts}};
+    return out;
 }
 
-nlohmann::json analytics_json(const AnalyticsView& view) {
-    auto rows = nlohmann::json::array();
+snapshot::AnalyticsSummary analytics_summary(const AnalyticsView& view) {
+    snapshot::AnalyticsSummary out{view.query.by, view.from, view.to, {}, view.csv_path};
     for (const AnalyticsTableRow& row : view.rows) {
-        rows.push_back({{"group", row.group},
-                        {"chats", row.metrics.chats},
-                        {"abandoned", row.metrics.abandoned},
-                        {"messages", row.metrics.messages},
-                        {"cells", row.cells}});
+        out.rows.push_back({row.group, row.metrics.chats, row.metrics.abandoned,
+                            row.metrics.messages,
+                            std::vector<std::string>(row.cells.begin(), row.cells.end())});
     }
-    return {{"by", core::to_string(view.query.by)},
-            {"from", view.from},
-            {"to", view.to},
-            {"rows", rows},
-            {"csv", view.csv_path}};
+    return out;
+}
+
+snapshot::OpenChat open_chat(const ChatView& chat) {
+    snapshot::OpenChat out;
+    out.key = chat_key(chat.id);
+    out.customer = chat.customer;
+    out.status = chat.status;
+    out.queue = chat.queue;
+    out.customer_typing = chat.customer_typing;
+    const auto& transcript = chat.transcript;
+    const std::size_t first = transcript.size() - std::min(transcript.size(), kSummaryLines);
+    for (std::size_t i = first; i < transcript.size(); ++i) {
+        const TranscriptLine& line = transcript[i];
+        out.lines.push_back({line_kind_name(line.kind), std::string(line.author),
+                             std::string(line.text),
+                             line.state ? std::string(core::to_string(*line.state)) : ""});
+    }
+    if (const core::BotContext* bot = chat.bot_context) {
+        snapshot::BotHandOver hand_over{bot->intent, bot->attributes, {}};
+        for (const core::TranscriptLine& line : bot->transcript) {
+            hand_over.transcript.push_back({line.speaker, line.text});
+        }
+        out.bot = std::move(hand_over);
+    }
+    return out;
 }
 
 const char* workspace_name(Workspace workspace) {
@@ -168,76 +180,48 @@ void FrameOutput::publish(std::string id, std::string label, bool enabled, std::
                      enabled, std::move(reason)});
 }
 
-std::string automation_json(const ConsoleViewModel& model, const FrameOutput& output) {
-    nlohmann::json summary = {
-        {"screen", screen_name(model.screen)},
-        {"connection", status_name(model.connection.status)},
-        {"problem", model.connection.problem},
-        {"sign_in_reason", model.sign_in_reason},
-        {"agent", model.top.agent_name},
-        {"presence", core::to_string(model.top.presence)},
-        {"load", model.top.load},
-        {"capacity", model.top.capacity},
-        {"delayed", model.top.delayed},
-        {"pending", model.top.pending},
-        {"queue", rows_json(model.queue)},
-        {"transferred", rows_json(model.transferred)},
-        {"mine", rows_json(model.mine)},
-        {"refusal", model.refusal ? model.refusal->message : std::string()},
-    };
+protocol::automation::AutomationSnapshot automation_snapshot(const ConsoleViewModel& model,
+                                                             const FrameOutput& output) {
+    snapshot::AutomationSnapshot out;
+    out.screen = screen_name(model.screen);
+    out.connection = status_name(model.connection.status);
+    out.problem = model.connection.problem;
+    out.sign_in_reason = model.sign_in_reason;
+    out.agent = model.top.agent_name;
+    out.presence = model.top.presence;
+    out.load = model.top.load;
+    out.capacity = model.top.capacity;
+    out.delayed = model.top.delayed;
+    out.pending = model.top.pending;
+    out.queue = listed_chats(model.queue);
+    out.transferred = listed_chats(model.transferred);
+    out.mine = listed_chats(model.mine);
+    out.refusal = model.refusal ? model.refusal->message : std::string();
     if (model.chat) {
-        auto lines = nlohmann::json::array();
-        const auto& transcript = model.chat->transcript;
-        const std::size_t first = transcript.size() - std::min(transcript.size(), kSummaryLines);
-        for (std::size_t i = first; i < transcript.size(); ++i) {
-            const TranscriptLine& line = transcript[i];
-            lines.push_back({{"kind", line_kind_name(line.kind)},
-                             {"author", std::string(line.author)},
-                             {"text", std::string(line.text)},
-                             {"state", line.state ? core::to_string(*line.state) : ""}});
-        }
-        summary["chat"] = {{"key", chat_key(model.chat->id)},
-                           {"customer", model.chat->customer},
-                           {"status", std::string(model.chat->status)},
-                           {"queue", std::string(model.chat->queue)},
-                           {"customer_typing", model.chat->customer_typing},
-                           {"lines", lines}};
-        if (const core::BotContext* bot = model.chat->bot_context) {
-            auto bot_lines = nlohmann::json::array();
-            for (const core::TranscriptLine& line : bot->transcript) {
-                bot_lines.push_back({{"speaker", line.speaker}, {"text", line.text}});
-            }
-            summary["chat"]["bot"] = {{"intent", bot->intent},
-                                      {"attributes", bot->attributes},
-                                      {"transcript", bot_lines}};
-        }
+        out.chat = open_chat(*model.chat);
     }
-    summary["workspace"] = workspace_name(model.workspace);
+    out.workspace = workspace_name(model.workspace);
     if (model.floor) {
-        summary["floor"] = floor_json(*model.floor);
+        out.floor = floor_summary(*model.floor);
     }
     if (model.analytics) {
-        summary["analytics"] = analytics_json(*model.analytics);
+        out.analytics = analytics_summary(*model.analytics);
     }
     if (model.history) {
-        summary["history"] = history_json(*model.history);
+        out.history = history_summary(*model.history);
     }
     if (model.resources) {
-        summary["resources"] = resources_json(*model.resources);
+        out.resources = resources_summary(*model.resources);
     }
-    auto items = nlohmann::json::array();
     for (const AutomationItem& item : output.items) {
-        items.push_back({{"id", item.id},
-                         {"label", item.label},
-                         {"x", item.x},
-                         {"y", item.y},
-                         {"width", item.width},
-                         {"height", item.height},
-                         {"enabled", item.enabled},
-                         {"reason", item.reason}});
+        out.items.push_back({item.id, item.label, item.x, item.y, item.width, item.height,
+                             item.enabled, item.reason});
     }
-    summary["items"] = std::move(items);
-    return summary.dump();
+    return out;
+}
+
+std::string automation_json(const ConsoleViewModel& model, const FrameOutput& output) {
+    return protocol::automation::encode(automation_snapshot(model, output));
 }
 
 }  // namespace parley::console

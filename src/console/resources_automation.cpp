@@ -4,35 +4,33 @@ namespace parley::console {
 
 namespace {
 
-nlohmann::json articles_json(const std::vector<ArticleRow>& articles) {
-    auto out = nlohmann::json::array();
+std::vector<protocol::automation::ArticleLine> article_lines(
+    const std::vector<ArticleRow>& articles) {
+    std::vector<protocol::automation::ArticleLine> out;
+    out.reserve(articles.size());
     for (const ArticleRow& article : articles) {
-        out.push_back({{"id", article.id}, {"title", article.title}, {"link", article.link}});
+        out.push_back({article.id, article.title, article.link});
     }
     return out;
 }
 
 }  // namespace
 
-nlohmann::json resources_json(const ResourcesView& view) {
-    auto outages = nlohmann::json::array();
+protocol::automation::ResourcesSummary resources_summary(const ResourcesView& view) {
+    protocol::automation::ResourcesSummary out;
     for (const OutageRow& outage : view.outages) {
-        outages.push_back({{"id", outage.id},
-                           {"service", outage.service},
-                           {"title", outage.title},
-                           {"current", outage.current}});
+        out.outages.push_back({outage.id, outage.service, outage.title, outage.current});
     }
-    nlohmann::json out = {{"outages", outages},
-                          {"suggestions", articles_json(view.suggestions)},
-                          {"suggestions_loading", view.suggestions_loading},
-                          {"searched", view.searched},
-                          {"results", articles_json(view.results)},
-                          {"problem", view.problem},
-                          {"draft", view.draft}};
+    out.suggestions = article_lines(view.suggestions);
+    out.suggestions_loading = view.suggestions_loading;
+    out.searched = view.searched;
+    out.results = article_lines(view.results);
+    out.problem = view.problem;
     if (view.preview) {
-        out["preview"] = {
-            {"id", view.preview->id}, {"title", view.preview->title}, {"body", view.preview->body}};
+        out.preview = protocol::automation::ArticlePreview{view.preview->id, view.preview->title,
+                                                           view.preview->body};
     }
+    out.draft = view.draft;
     return out;
 }
 

@@ -1,15 +1,12 @@
-// The Resources panel in the automation summary (see automation.h), so browser tests read the
+// The Resources panel in the automation snapshot (see automation.h), so browser tests read the
 // suggestions, the preview and the composer text an Insert produced.
 #pragma once
 
 #include "console/resources_model.h"
-
-#include <nlohmann/json.hpp>
+#include "protocol/automation/workspaces.h"
 
 namespace parley::console {
 
-// {"outages":[{"service":…,"title":…,"current":true}],"suggestions":[{"id":3,"title":…}],
-//  "suggestions_loading":false,"results":[…],"preview":{"id":3,"title":…},"draft":"…"}
-nlohmann::json resources_json(const ResourcesView& view);
+protocol::automation::ResourcesSummary resources_summary(const ResourcesView& view);
 
 }  // namespace parley::console
