@@ -107,19 +107,8 @@ std::optional<core::ChatId> suggestions_chat(const ApiResult* result) {
 }
 
 std::vector<OutageRow> outages_of(const ApiResult* result) {
-    std::vector<OutageRow> out;
-    if (const auto list = body_of<body::OutageList>(result)) {
-        for (const body::OutageView& outage : list->outages) {
-            out.push_back({outage.id,
-                           outage.title,
-                           outage.service,
-                           outage.starts_at,
-                           outage.expected_end,
-                           {outage.greet_queues.begin(), outage.greet_queues.end()},
-                           outage.current});
-        }
-    }
-    return out;
+    auto list = body_of<body::OutageList>(result);
+    return list ? std::move(list->outages) : std::vector<OutageRow>{};
 }
 
 ArticleForm form_for(const ArticleRow& article) {

@@ -5,6 +5,7 @@
 
 #include "console/resources_state.h"
 #include "core/ids.h"
+#include "protocol/rest/knowledge_bodies.h"
 
 #include <cstdint>
 #include <optional>
@@ -38,15 +39,7 @@ struct ArticleRow {
     core::Timestamp updated_at = 0;
 };
 
-struct OutageRow {
-    std::uint64_t id = 0;
-    std::string title;
-    std::string service;
-    core::Timestamp starts_at = 0;
-    core::Timestamp expected_end = 0;
-    std::vector<core::QueueId> greet_queues;
-    bool current = false;
-};
+using OutageRow = protocol::rest::OutageView;
 
 std::string suggestions_path(const core::ChatId& chat);
 std::string search_path(std::string_view query);

@@ -21,8 +21,7 @@ std::optional<WebhookSettingsView> webhook_settings_of(const ApiResult* result) 
     if (!answer) {
         return std::nullopt;
     }
-    const body::WebhookView& hook = answer->webhook;
-    return WebhookSettingsView{hook.url, hook.enabled, hook.secret_set, hook.secret_hint};
+    return answer->webhook;
 }
 
 std::vector<DeliveryRow> deliveries_of(const ApiResult* result) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/ids.h"
+#include "protocol/rest/webhook_bodies.h"
 
 #include <cstdint>
 #include <optional>
@@ -26,13 +27,8 @@ struct WebhookForm {
     std::uint64_t filled_from = 0;
 };
 
-struct WebhookSettingsView {
-    std::string url;
-    bool enabled = false;
-    bool secret_set = false;
-    // The secret's last characters, so the admin can tell which one is set.
-    std::string secret_hint;
-};
+// The settings as the server shows them (never the secret itself).
+using WebhookSettingsView = protocol::rest::WebhookView;
 
 struct DeliveryRow {
     std::int64_t id = 0;
