@@ -4,9 +4,11 @@
 // bad input becomes a ProtocolError naming the field, never an exception. Private to
 // src/protocol; depends on nlohmann/json, core/names.h and the standard library only.
 //
-// Wire rules it enforces: integers only (no doubles, so native and wasm bytes agree), enums
-// as their snake_case names, sets as arrays, an empty std::optional is left out, a left-out
-// optional or container reads as empty, unknown fields are ignored.
+// Wire rules it enforces: counts, ids and times as integers (a fraction only where a type
+// holds a double: REST analytics averages, the automation snapshot; commands, events and
+// snapshots have none, so native and wasm write the same bytes), enums as their snake_case
+// names, sets as arrays, an empty std::optional is left out, a left-out optional or container
+// reads as empty, unknown fields are ignored, a field's bound (Field::max) is enforced.
 //
 // [SECTION] Parsing and errors
 // [SECTION] Descriptions
