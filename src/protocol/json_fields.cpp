@@ -34,8 +34,10 @@ std::string Path::render() const {
         return text;
     }
     if (!key.empty()) {
+        // A map's key is the sender's text: cut short like any excerpt of input.
+        constexpr std::size_t kShownKey = 60;
         text += text.empty() ? "" : ".";
-        text += key;
+        text += key.size() <= kShownKey ? key : std::string(key.substr(0, kShownKey)) + "...";
     } else {
         text += "[" + std::to_string(index) + "]";
     }
@@ -183,6 +185,11 @@ Problem too_long(const Path& path, std::size_t max, bool bytes) {
     return error_at(
         ProtocolErrorCode::invalid_value, path,
         "must have at most " + std::to_string(max) + (bytes ? " bytes (UTF-8)" : " elements"));
+}
+
+Problem key_too_long(const Path& path, std::size_t max) {
+    return error_at(ProtocolErrorCode::invalid_value, path,
+                    "must have keys of at most " + std::to_string(max) + " bytes (UTF-8)");
 }
 
 const std::string* read_name(const Json& json, const Path& path, Problem& problem) {

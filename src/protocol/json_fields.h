@@ -82,15 +82,19 @@ template <class S, class M>
 struct Field {
     std::string_view name;
     M S::*member;
-    // When not 0: the most bytes a string (or each string of a list) may have, or the most
-    // elements a list or map may have. REST bodies bound what a stranger may send this way,
-    // and the published contract states the same figures.
+    // When not 0: the most bytes a string may have, or the most elements a list or map may
+    // have. REST bodies bound what a stranger may send this way, and the published contract
+    // states the same figures.
     std::size_t max = 0;
+    // When not 0: the most bytes of each string of a list or set, and of each key and each
+    // value of a map of strings.
+    std::size_t each = 0;
 };
 
 template <class S, class M>
-constexpr Field<S, M> field(std::string_view name, M S::*member, std::size_t max = 0) {
-    return Field<S, M>{name, member, max};
+constexpr Field<S, M> field(std::string_view name, M S::*member, std::size_t max = 0,
+                            std::size_t each = 0) {
+    return Field<S, M>{name, member, max, each};
 }
 
 // A type's wire description: its fields, and for an alternative of a variant sent as a
@@ -295,6 +299,8 @@ Problem read_unsigned(const Json& json, std::uint64_t max, std::uint64_t& out, c
 Problem read_double(const Json& json, double& out, const Path& path);
 // A string longer than `max_bytes`, or a list or map of more than `max_items`.
 Problem too_long(const Path& path, std::size_t max, bool bytes);
+// A map with a key longer than `max` bytes (the key itself is not repeated back).
+Problem key_too_long(const Path& path, std::size_t max);
 // The string at `path`, for an enum's name; null with `problem` set when it is not one.
 const std::string* read_name(const Json& json, const Path& path, Problem& problem);
 // The elements of an array (`problem` set when it is not one).
@@ -323,19 +329,75 @@ Problem check_bound(const M& value, std::size_t max, const Path& path) {
     }
 }
 
+// The types whose elements have a bound (Field::each): lists and sets of strings, maps of
+// strings to strings, also inside an optional.
+template <class M>
+constexpr bool each_bounded() {
+    if constexpr (kIsOptional<M>) {
+        return each_bounded<typename M::value_type>();
+    } else if constexpr (kIsVector<M> || kIsSet<M>) {
+        return std::is_same_v<typename M::value_type, std::string>;
+    } else if constexpr (kIsStringMap<M>) {
+        return std::is_same_v<typename M::mapped_type, std::string>;
+    } else {
+        return false;
+    }
+}
+
+template <class M>
+Problem check_each(const M& value, std::size_t each, const Path& path) {
+    if constexpr (kIsOptional<M>) {
+        return value ? check_each(*value, each, path) : std::nullopt;
+    } else if constexpr (kIsStringMap<M>) {
+        for (const auto& [key, element] : value) {
+            if (key.size() > each) {
+                return key_too_long(path, each);
+            }
+            if (element.size() > each) {
+                return too_long(path.member(key), each, true);
+            }
+        }
+        return std::nullopt;
+    } else {
+        std::size_t at = 0;
+        for (const std::string& element : value) {
+            if (element.size() > each) {
+                return too_long(path.element(at), each, true);
+            }
+            ++at;
+        }
+        return std::nullopt;
+    }
+}
+
+template <class M>
+Problem check_bounds(const M& value, std::size_t max, std::size_t each, const Path& path) {
+    Problem problem;
+    if constexpr (kBounded<M>) {
+        if (max != 0) {
+            problem = check_bound(value, max, path);
+        }
+    }
+    if constexpr (each_bounded<M>()) {
+        if (!problem && each != 0) {
+            problem = check_each(value, each, path);
+        }
+    }
+    return problem;
+}
+
 template <Described T>
 Problem read_fields(const Json& object, T& out, const Path& path) {
     Problem problem;
     std::apply(
         [&](const auto&... f) {
-            [[maybe_unused]] auto read_one = [&](auto& member, std::string_view name,
-                                                 std::size_t max) {
+            [[maybe_unused]] auto read_one = [&](auto& member, const auto& described) {
                 if (problem) {
                     return;
                 }
                 using M = std::remove_cvref_t<decltype(member)>;
-                const Path at = path.member(name);
-                const Json* found = member_of(object, name);
+                const Path at = path.member(described.name);
+                const Json* found = member_of(object, described.name);
                 if (found == nullptr) {
                     if constexpr (kIsOptional<M> || kIsVector<M> || kIsSet<M> || kIsStringMap<M>) {
                         member = M{};
@@ -345,13 +407,11 @@ Problem read_fields(const Json& object, T& out, const Path& path) {
                     return;
                 }
                 problem = read(*found, member, at);
-                if constexpr (kBounded<M>) {
-                    if (!problem && max != 0) {
-                        problem = check_bound(member, max, at);
-                    }
+                if (!problem) {
+                    problem = check_bounds(member, described.max, described.each, at);
                 }
             };
-            (read_one(out.*(f.member), f.name, f.max), ...);
+            (read_one(out.*(f.member), f), ...);
         },
         kSchema<T>.fields);
     return problem;

@@ -2,6 +2,20 @@
 #include "protocol/json_schema.h"
 
 namespace parley::protocol::detail {
+namespace {
+
+// JSON Schema counts characters; the server counts UTF-8 bytes, never more characters.
+void bound_bytes(Json& string, std::size_t max) {
+    string["maxLength"] = max;
+    string["description"] = "At most " + std::to_string(max) + " bytes of UTF-8.";
+}
+
+// The bound sits on the value itself, also when null is allowed beside it.
+Json& not_null(Json& property) {
+    return property.contains("anyOf") ? property["anyOf"][0] : property;
+}
+
+}  // namespace
 
 Json schema_object() {
     return Json{{"type", "object"}, {"properties", Json::object()}};
@@ -51,13 +65,10 @@ void schema_property(Json& object, std::string_view name, Json&& property, bool 
 }
 
 void schema_bound(Json& property, std::size_t max, Bound bound) {
-    // The bound sits on the value itself, also when null is allowed beside it.
-    Json& bounded = property.contains("anyOf") ? property["anyOf"][0] : property;
+    Json& bounded = not_null(property);
     switch (bound) {
     case Bound::bytes:
-        // JSON Schema counts characters; the server counts UTF-8 bytes, never more characters.
-        bounded["maxLength"] = max;
-        bounded["description"] = "At most " + std::to_string(max) + " bytes of UTF-8.";
+        bound_bytes(bounded, max);
         break;
     case Bound::items:
         bounded["maxItems"] = max;
@@ -65,6 +76,16 @@ void schema_bound(Json& property, std::size_t max, Bound bound) {
     case Bound::members:
         bounded["maxProperties"] = max;
         break;
+    }
+}
+
+void schema_each_bound(Json& property, std::size_t each) {
+    Json& bounded = not_null(property);
+    if (bounded.contains("items")) {
+        bound_bytes(bounded["items"], each);
+    } else {
+        bound_bytes(bounded["additionalProperties"], each);
+        bounded["propertyNames"] = Json{{"maxLength", each}};
     }
 }
 

@@ -5,7 +5,8 @@
 // What it states is what read() enforces: a field that read() requires is "required"; an
 // optional or container field is not (and an optional may be null); enums list their names;
 // Field::max becomes maxLength (bytes, stated in the description, as JSON Schema counts
-// characters) or maxItems; a tagged type's "type" is a constant; unknown fields are allowed.
+// characters) or maxItems; Field::each the maxLength of the items, or of a map's property
+// names and values; a tagged type's "type" is a constant; unknown fields are allowed.
 #pragma once
 
 #include <string_view>
@@ -27,6 +28,8 @@ Json schema_one_of(std::vector<Json>&& alternatives);
 void schema_property(Json& object, std::string_view name, Json&& property, bool required);
 enum class Bound { bytes, items, members };
 void schema_bound(Json& property, std::size_t max, Bound bound);
+// The bytes of each string of a list, or of each key and value of a map (Field::each).
+void schema_each_bound(Json& property, std::size_t each);
 void schema_tag(Json& object, std::string_view type);
 
 template <class T>
@@ -60,6 +63,9 @@ Json fields_schema() {
                                  std::is_same_v<Bounded, std::string> ? Bound::bytes
                                  : kIsStringMap<Bounded>              ? Bound::members
                                                                       : Bound::items);
+                }
+                if (described.each != 0) {
+                    schema_each_bound(property, described.each);
                 }
                 const bool optional =
                     kIsOptional<M> || kIsVector<M> || kIsSet<M> || kIsStringMap<M>;

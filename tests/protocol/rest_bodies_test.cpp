@@ -88,6 +88,43 @@ TEST(RestBodies, BadBodiesAreRefusedNamingTheField) {
     ASSERT_FALSE(many_files);
     EXPECT_NE(many_files.error().message.find("attachments"), std::string::npos);
 
+    // Each string of a list, and each key and value of a map, has its own bound.
+    const std::string long_name(201, 'x');
+    const Result<PostMessage> long_file =
+        decode<PostMessage>(R"({"attachments":["a",")" + long_name + "\"]}");
+    ASSERT_FALSE(long_file);
+    EXPECT_EQ(long_file.error().code, ProtocolErrorCode::invalid_value);
+    EXPECT_NE(long_file.error().message.find("attachments[1]"), std::string::npos);
+    EXPECT_NE(long_file.error().message.find("200 bytes"), std::string::npos);
+
+    const Result<ArticleWrite> long_tag =
+        decode<ArticleWrite>(R"({"title":"T","body":"B","tags":[")" + long_name + "\"]}");
+    ASSERT_FALSE(long_tag);
+    EXPECT_NE(long_tag.error().message.find("tags[0]"), std::string::npos);
+
+    const std::string long_key(5000, 'k');
+    const Result<StartIntegrationChat> key = decode<StartIntegrationChat>(
+        R"({"customer":{"name":"A"},"context":{")" + long_key + R"(":"v"}})");
+    ASSERT_FALSE(key);
+    EXPECT_EQ(key.error().code, ProtocolErrorCode::invalid_value);
+    EXPECT_NE(key.error().message.find("keys of at most 4096 bytes"), std::string::npos);
+    EXPECT_LT(key.error().message.size(), 200u) << "the key is not repeated back";
+
+    const Result<StartIntegrationChat> value = decode<StartIntegrationChat>(
+        R"({"customer":{"name":"A"},"context":{"order":")" + std::string(4097, 'v') + R"("}})");
+    ASSERT_FALSE(value);
+    EXPECT_NE(value.error().message.find("context.order"), std::string::npos);
+
+    const Result<StartIntegrationChat> external = decode<StartIntegrationChat>(
+        R"({"customer":{"name":"A"},"external_ids":{"crm":")" + long_name + R"("}})");
+    ASSERT_FALSE(external);
+    EXPECT_NE(external.error().message.find("external_ids.crm"), std::string::npos);
+
+    const Result<StartIntegrationChat> fits =
+        decode<StartIntegrationChat>(R"({"customer":{"name":"A"},"context":{"order":")" +
+                                     std::string(4096, 'v') + R"("},"external_ids":{"crm":"7"}})");
+    EXPECT_TRUE(fits) << fits.error().message;
+
     const Result<SetTicketStatus> unknown = decode<SetTicketStatus>(R"({"status":"done"})");
     ASSERT_FALSE(unknown);
     EXPECT_EQ(unknown.error().code, ProtocolErrorCode::invalid_value);

@@ -22,6 +22,8 @@ inline constexpr std::size_t kSecretBytes = 200;
 // Lines of a bot's conversation handed over with a chat.
 inline constexpr std::size_t kBotLines = 500;
 inline constexpr std::size_t kContextEntries = 100;
+// Each value of a chat's context (an order summary, a page's address): the keys are names.
+inline constexpr std::size_t kContextBytes = 4 * 1024;
 inline constexpr std::size_t kExternalIds = 20;
 inline constexpr std::size_t kMessageAttachments = 10;
 inline constexpr std::size_t kAgentQueues = 100;

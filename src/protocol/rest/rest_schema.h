@@ -1,7 +1,8 @@
 // Wire descriptions of every REST body (the same kSchema tables as the WebSocket messages),
 // each with the name the published contract gives it. Field bounds (the third argument of
 // field()) are what a stranger may send: the decoder refuses more, and the contract states the
-// same figures. Private to src/protocol.
+// same figures; the fourth bounds each string of a list, or each key and value of a map.
+// Private to src/protocol.
 #pragma once
 
 #include "protocol/core_schema.h"
@@ -107,8 +108,10 @@ PARLEY_REST_BODY(StartIntegrationChat, field("customer", &rest::StartIntegration
                  field("question", &rest::StartIntegrationChat::question, kTextBytes),
                  field("bot_transcript", &rest::StartIntegrationChat::bot_transcript, kBotLines),
                  field("intent", &rest::StartIntegrationChat::intent, kNameBytes),
-                 field("context", &rest::StartIntegrationChat::context, kContextEntries),
-                 field("external_ids", &rest::StartIntegrationChat::external_ids, kExternalIds))
+                 field("context", &rest::StartIntegrationChat::context, kContextEntries,
+                       kContextBytes),
+                 field("external_ids", &rest::StartIntegrationChat::external_ids, kExternalIds,
+                       kNameBytes))
 PARLEY_REST_BODY(ChatStarted, field("chat", &rest::ChatStarted::chat),
                  field("customer", &rest::ChatStarted::customer),
                  field("token", &rest::ChatStarted::token),
@@ -123,7 +126,8 @@ inline constexpr std::string_view kBodyName<rest::ChatAnswer> = "ChatAnswer";
 PARLEY_REST_BODY(MessagesAnswer, field("messages", &rest::MessagesAnswer::messages),
                  field("chat_status", &rest::MessagesAnswer::chat_status))
 PARLEY_REST_BODY(PostMessage, field("text", &rest::PostMessage::text, kTextBytes),
-                 field("attachments", &rest::PostMessage::attachments, kMessageAttachments),
+                 field("attachments", &rest::PostMessage::attachments, kMessageAttachments,
+                       kNameBytes),
                  field("as", &rest::PostMessage::as, kNameBytes))
 PARLEY_REST_BODY(Posted, field("seq", &rest::Posted::seq),
                  field("duplicate", &rest::Posted::duplicate))
@@ -259,7 +263,7 @@ PARLEY_REST_BODY(ArticleSuggestions, field("chat", &rest::ArticleSuggestions::ch
                  field("articles", &rest::ArticleSuggestions::articles))
 PARLEY_REST_BODY(ArticleWrite, field("title", &rest::ArticleWrite::title, core::kArticleTitleBytes),
                  field("body", &rest::ArticleWrite::body, core::kArticleBodyBytes),
-                 field("tags", &rest::ArticleWrite::tags, core::kArticleTags),
+                 field("tags", &rest::ArticleWrite::tags, core::kArticleTags, kNameBytes),
                  field("queues", &rest::ArticleWrite::queues, kArticleQueues),
                  field("status", &rest::ArticleWrite::status),
                  field("link", &rest::ArticleWrite::link, core::kArticleLinkBytes))

@@ -110,6 +110,13 @@ TEST_F(OpenApiTest, TheDocumentDescribesEveryOperationWithResolvableSchemas) {
     // A bound the decoder enforces is stated, in bytes.
     EXPECT_EQ(schemas["SignIn"]["properties"]["password"]["maxLength"], 1024);
     EXPECT_EQ(schemas["SignIn"]["required"], nlohmann::json::array({"agent", "password"}));
+    // So is the bound on each string of a list and on each key and value of a map.
+    const nlohmann::json& attachments = schemas["PostMessage"]["properties"]["attachments"];
+    EXPECT_EQ(attachments["maxItems"], 10);
+    EXPECT_EQ(attachments["items"]["maxLength"], 200);
+    const nlohmann::json& context = schemas["StartIntegrationChat"]["properties"]["context"];
+    EXPECT_EQ(context["propertyNames"]["maxLength"], 4096);
+    EXPECT_EQ(context["additionalProperties"]["maxLength"], 4096);
 }
 
 }  // namespace
