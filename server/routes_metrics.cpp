@@ -30,6 +30,8 @@ bool metrics_token_presented(const Call& call) {
            auth::constant_time_equal(call.request[http::field::authorization], "Bearer " + token);
 }
 
+}  // namespace
+
 void read_metrics(const CallPtr& call) {
     if (metrics_token_presented(*call)) {
         serve(call);
@@ -43,17 +45,6 @@ void read_metrics(const CallPtr& call) {
         return;
     }
     call->with_role(core::Role::admin, [call] { serve(call); });
-}
-
-// Open: the metrics token is no account's credential, so the handler decides.
-constexpr Route kMetricsRoutes[] = {
-    {http::verb::get, "/metrics", read_metrics, true},
-};
-
-}  // namespace
-
-std::span<const Route> metrics_routes() {
-    return kMetricsRoutes;
 }
 
 }  // namespace parley::server

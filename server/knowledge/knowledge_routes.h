@@ -1,8 +1,7 @@
-// The knowledge base's and the outage notices' REST routes, and the steps they share.
+// The knowledge base's and the outage notices' REST handlers, and the steps they share.
 #pragma once
 
 #include <functional>
-#include <span>
 
 #include "core/state.h"
 #include "server/knowledge/knowledge_store.h"
@@ -10,8 +9,18 @@
 
 namespace parley::server::knowledge {
 
-std::span<const rest::Route> knowledge_routes();
-std::span<const rest::Route> outage_routes();
+// routes_knowledge.cpp
+void search_articles(const rest::CallPtr& call);
+void article_suggestions(const rest::CallPtr& call);
+void get_article(const rest::CallPtr& call);
+void create_article(const rest::CallPtr& call);
+void update_article(const rest::CallPtr& call);
+void delete_article(const rest::CallPtr& call);
+// routes_outages.cpp
+void list_outages(const rest::CallPtr& call);
+void create_outage(const rest::CallPtr& call);
+void update_outage(const rest::CallPtr& call);
+void delete_outage(const rest::CallPtr& call);
 
 // Runs `work`, answering 503 store_unavailable when the store fails.
 void store_step(rest::Call& call, const std::function<void()>& work);

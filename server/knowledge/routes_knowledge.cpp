@@ -67,6 +67,8 @@ void answer_found(const CallPtr& call, std::function<std::vector<core::Article>(
     });
 }
 
+}  // namespace
+
 // [SECTION] Reading
 
 void search_articles(const CallPtr& call) {
@@ -97,7 +99,7 @@ void search_articles(const CallPtr& call) {
         });
 }
 
-void suggestions(const CallPtr& call) {
+void article_suggestions(const CallPtr& call) {
     if (!call->require_staff()) {
         return;
     }
@@ -153,6 +155,8 @@ void get_article(const CallPtr& call) {
 
 // [SECTION] Writing
 
+namespace {
+
 void save_article(const CallPtr& call, core::ArticleId id) {
     auto article = read_article(*call);
     if (!article) {
@@ -181,6 +185,8 @@ void save_article(const CallPtr& call, core::ArticleId id) {
     });
 }
 
+}  // namespace
+
 void create_article(const CallPtr& call) {
     save_article(call, 0);
 }
@@ -195,17 +201,6 @@ void delete_article(const CallPtr& call) {
     delete_by_id(call, "unknown_article", "article",
                  [](KnowledgeStore& store, std::uint64_t id) { return store.delete_article(id); });
 }
-
-constexpr rest::Route kKnowledgeRoutes[] = {
-    {http::verb::get, "/api/knowledge/articles", search_articles, false},
-    {http::verb::post, "/api/knowledge/articles", create_article, false},
-    {http::verb::get, "/api/knowledge/suggestions", suggestions, false},
-    {http::verb::get, "/api/knowledge/articles/{article}", get_article, false},
-    {http::verb::put, "/api/knowledge/articles/{article}", update_article, false},
-    {http::verb::delete_, "/api/knowledge/articles/{article}", delete_article, false},
-};
-
-}  // namespace
 
 void store_step(rest::Call& call, const std::function<void()>& work) {
     try {
@@ -248,10 +243,6 @@ void delete_by_id(const rest::CallPtr& call, const char* code, const char* noun,
             });
         });
     });
-}
-
-std::span<const rest::Route> knowledge_routes() {
-    return kKnowledgeRoutes;
 }
 
 }  // namespace parley::server::knowledge

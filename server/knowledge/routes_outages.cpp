@@ -13,6 +13,8 @@ namespace {
 namespace http = boost::beast::http;
 using rest::CallPtr;
 
+}  // namespace
+
 void list_outages(const CallPtr& call) {
     if (!call->require_staff()) {
         return;
@@ -32,6 +34,8 @@ void list_outages(const CallPtr& call) {
         call->reply(http::status::ok, list);
     });
 }
+
+namespace {
 
 void save_outage(const CallPtr& call, core::OutageId id) {
     auto outage = read_outage(*call);
@@ -60,6 +64,8 @@ void save_outage(const CallPtr& call, core::OutageId id) {
     });
 }
 
+}  // namespace
+
 void create_outage(const CallPtr& call) {
     save_outage(call, 0);
 }
@@ -73,19 +79,6 @@ void update_outage(const CallPtr& call) {
 void delete_outage(const CallPtr& call) {
     delete_by_id(call, "unknown_outage", "outage",
                  [](KnowledgeStore& store, std::uint64_t id) { return store.delete_outage(id); });
-}
-
-constexpr rest::Route kOutagesRoutes[] = {
-    {http::verb::get, "/api/outages", list_outages, false},
-    {http::verb::post, "/api/outages", create_outage, false},
-    {http::verb::put, "/api/outages/{outage}", update_outage, false},
-    {http::verb::delete_, "/api/outages/{outage}", delete_outage, false},
-};
-
-}  // namespace
-
-std::span<const rest::Route> outage_routes() {
-    return kOutagesRoutes;
 }
 
 }  // namespace parley::server::knowledge

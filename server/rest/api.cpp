@@ -111,20 +111,18 @@ http::status status_for(std::string_view code) {
     return http::status::conflict;
 }
 
-const Route* find_route(const RouteGroups& groups, const HttpRequest& request,
+const Route* find_route(std::span<const Route> routes, const HttpRequest& request,
                         std::map<std::string, std::string>& params, bool& path_known) {
     const std::string_view path = path_of(request.target());
-    for (const auto& group : groups) {
-        for (const Route& route : group) {
-            std::map<std::string, std::string> found;
-            if (!matches(route.pattern, path, found)) {
-                continue;
-            }
-            path_known = true;
-            if (route.method == request.method()) {
-                params = std::move(found);
-                return &route;
-            }
+    for (const Route& route : routes) {
+        std::map<std::string, std::string> found;
+        if (!matches(route.pattern, path, found)) {
+            continue;
+        }
+        path_known = true;
+        if (route.method == request.method()) {
+            params = std::move(found);
+            return &route;
         }
     }
     return nullptr;
@@ -286,8 +284,8 @@ std::string command_id_for(const HttpRequest& request) {
 
 }  // namespace rest
 
-RestApi::RestApi(Services& services, RouteGroups routes)
-    : services_(services), routes_(std::move(routes)) {}
+RestApi::RestApi(Services& services, std::span<const rest::Route> routes)
+    : services_(services), routes_(routes) {}
 
 bool RestApi::handles(std::string_view target) {
     return target.starts_with("/api/") || rest::path_of(target) == "/metrics";

@@ -33,8 +33,6 @@ struct RequestContext {
 namespace rest {
 struct Route;
 }
-// Every route the API answers, in groups; the first match wins.
-using RouteGroups = std::vector<std::span<const rest::Route>>;
 
 // What a request's headers alone decide: its route and who sends it. The body is read only
 // after this, so a stranger's upload is refused before a byte of it is held.
@@ -50,7 +48,8 @@ using Respond = std::function<void(ApiResponse)>;
 
 class RestApi {
 public:
-    RestApi(Services& services, RouteGroups routes);
+    // Every route the API answers; the first match wins.
+    RestApi(Services& services, std::span<const rest::Route> routes);
 
     static bool handles(std::string_view target);
     // The largest body this request may carry: uploads are bigger than JSON.
@@ -65,7 +64,7 @@ public:
 
 private:
     Services& services_;
-    RouteGroups routes_;
+    std::span<const rest::Route> routes_;
     // Account and file work that blocks (argon2id, a commit, a disk read) runs here, never on
     // the authority's strand. Its destructor waits for running work, and the Server destroys
     // the API before the services that work uses.

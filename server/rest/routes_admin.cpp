@@ -61,6 +61,8 @@ body::AgentRow agent_row(const core::State& state, const core::Agent& agent) {
             state.chats_of(agent.id).load()};
 }
 
+}  // namespace
+
 void list_queues(const CallPtr& call) {
     if (!call->require_staff()) {
         return;
@@ -119,6 +121,8 @@ void get_settings(const CallPtr& call) {
 }
 
 // [SECTION] Staff accounts
+
+namespace {
 
 struct NewAgent {
     core::CreateAgent command;
@@ -199,6 +203,8 @@ void add_memberships(const CallPtr& call, const NewAgent& agent, std::size_t nex
                      add_memberships(call, agent, next + 1, repeated);
                  });
 }
+
+}  // namespace
 
 void create_agent(const CallPtr& call) {
     auto agent = read_new_agent(*call);
@@ -323,25 +329,6 @@ void run_command(const CallPtr& call) {
                      call->reply(http::status::ok,
                                  body::CommandAnswer{ack.command_id, ack.seq, ack.duplicate});
                  });
-}
-
-constexpr Route kAdminRoutes[] = {
-    {http::verb::get, "/api/queues", list_queues, false},
-    {http::verb::get, "/api/agents", list_agents, false},
-    {http::verb::get, "/api/canned-responses", list_canned_responses, false},
-    {http::verb::get, "/api/settings", get_settings, false},
-    {http::verb::post, "/api/admin/agents", create_agent, false},
-    {http::verb::put, "/api/admin/agents/{agent}/password", reset_password, false},
-    {http::verb::get, "/api/admin/api-keys", list_api_keys, false},
-    {http::verb::post, "/api/admin/api-keys", create_api_key, false},
-    {http::verb::delete_, "/api/admin/api-keys/{key}", revoke_api_key, false},
-    {http::verb::post, "/api/commands", run_command, false},
-};
-
-}  // namespace
-
-std::span<const Route> admin_routes() {
-    return kAdminRoutes;
 }
 
 }  // namespace parley::server::rest

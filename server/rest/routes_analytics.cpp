@@ -20,7 +20,9 @@ constexpr core::Duration kDay = 24 * 60 * 60 * 1000;
 // A year and a day: any calendar year fits, and one request stays cheap.
 constexpr core::Duration kLongestRange = 367 * kDay;
 
-void analytics(const CallPtr& call) {
+}  // namespace
+
+void analytics_report(const CallPtr& call) {
     if (!call->require_staff()) {
         return;
     }
@@ -67,16 +69,6 @@ void analytics(const CallPtr& call) {
             call->reply(std::move(response));
         });
     });
-}
-
-const Route kAnalyticsRoutes[] = {
-    {http::verb::get, "/api/analytics", analytics, false},
-};
-
-}  // namespace
-
-std::span<const Route> analytics_routes() {
-    return kAnalyticsRoutes;
 }
 
 }  // namespace parley::server::rest

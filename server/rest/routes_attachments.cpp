@@ -264,7 +264,9 @@ bool acceptable_file(Call& call, const std::string& content_type) {
     return true;
 }
 
-void upload_file(const CallPtr& call) {
+}  // namespace
+
+void upload_attachment(const CallPtr& call) {
     const auto chat = chat_param(*call);
     if (!chat) {
         return;
@@ -297,6 +299,8 @@ void upload_file(const CallPtr& call) {
 
 // [SECTION] Download
 
+namespace {
+
 void fail_unknown_attachment(Call& call) {
     call.fail(http::status::not_found, "unknown_attachment",
               "There is no such attachment that you can see.");
@@ -327,7 +331,9 @@ void send_file(const CallPtr& call, const StoredAttachment& stored) {
     call->reply(std::move(response));
 }
 
-void download_file(const CallPtr& call) {
+}  // namespace
+
+void download_attachment(const CallPtr& call) {
     const std::string& id = call->params["attachment"];
     std::optional<StoredAttachment> stored;
     if (looks_like_attachment_id(id)) {
@@ -347,17 +353,6 @@ void download_file(const CallPtr& call) {
         }
         call->off_strand([call, stored] { send_file(call, stored); });
     });
-}
-
-constexpr Route kAttachmentsRoutes[] = {
-    {http::verb::post, "/api/chats/{chat}/attachments", upload_file, false},
-    {http::verb::get, "/api/attachments/{attachment}", download_file, false},
-};
-
-}  // namespace
-
-std::span<const Route> attachment_routes() {
-    return kAttachmentsRoutes;
 }
 
 }  // namespace parley::server::rest

@@ -208,6 +208,8 @@ void submit_start(const CallPtr& call, NewChat chat) {
     });
 }
 
+}  // namespace
+
 // Starts per client address are limited where every command is submitted (CustomerLimits), so
 // REST and the WebSocket share one budget.
 void start_chat(const CallPtr& call) {
@@ -247,6 +249,8 @@ void list_messages(const CallPtr& call) {
         }
     });
 }
+
+namespace {
 
 // The uploaded files a message names, all of them this chat's; otherwise a 404 and nothing.
 std::optional<std::vector<core::Attachment>> resolve_attachments(
@@ -292,6 +296,8 @@ std::optional<core::Command> message_command(Call& call, core::ChatId chat, std:
     return core::PostCustomerMessage{chat, std::move(text), std::move(files)};
 }
 
+}  // namespace
+
 void post_message(const CallPtr& call) {
     const auto id = chat_param(*call);
     if (!id) {
@@ -325,6 +331,8 @@ void post_message(const CallPtr& call) {
 }
 
 // [SECTION] The staff chat list
+
+namespace {
 
 struct ListQuery {
     core::ChatFilter filter;
@@ -360,6 +368,8 @@ std::optional<ListQuery> read_list_query(Call& call) {
     }
     return query;
 }
+
+}  // namespace
 
 void list_chats(const CallPtr& call) {
     if (!call->require_staff()) {
@@ -400,6 +410,8 @@ void list_chats(const CallPtr& call) {
 
 // [SECTION] Transcripts
 
+namespace {
+
 void reply_text_transcript(Call& call, const core::State& state, const core::Chat& chat) {
     const bool staff = call.principal->actor.kind != core::ActorKind::customer;
     HttpResponse response{http::status::ok, call.request.version()};
@@ -414,7 +426,9 @@ void reply_text_transcript(Call& call, const core::State& state, const core::Cha
     call.reply(std::move(response));
 }
 
-void transcript(const CallPtr& call) {
+}  // namespace
+
+void chat_transcript(const CallPtr& call) {
     const auto id = chat_param(*call);
     if (!id) {
         return;
@@ -436,21 +450,6 @@ void transcript(const CallPtr& call) {
             call->reply(http::status::ok, transcript_answer(state, call->principal->actor, *chat));
         }
     });
-}
-
-constexpr Route kChatsRoutes[] = {
-    {http::verb::post, "/api/chats", start_chat, true},
-    {http::verb::get, "/api/chats", list_chats, false},
-    {http::verb::get, "/api/chats/{chat}", get_chat, false},
-    {http::verb::get, "/api/chats/{chat}/messages", list_messages, false},
-    {http::verb::post, "/api/chats/{chat}/messages", post_message, false},
-    {http::verb::get, "/api/chats/{chat}/transcript", transcript, false},
-};
-
-}  // namespace
-
-std::span<const Route> chat_routes() {
-    return kChatsRoutes;
 }
 
 }  // namespace parley::server::rest

@@ -8,20 +8,12 @@ namespace {
 
 namespace http = boost::beast::http;
 
+}  // namespace
+
 void openapi(const CallPtr& call) {
     // Built once: it describes this binary, which does not change while it runs.
     static const std::string document = protocol::rest::openapi_document(PARLEY_VERSION);
     call->reply_encoded(http::status::ok, document);
-}
-
-constexpr Route kContractRoutes[] = {
-    {http::verb::get, "/api/openapi.json", openapi, true},
-};
-
-}  // namespace
-
-std::span<const Route> contract_routes() {
-    return kContractRoutes;
 }
 
 }  // namespace parley::server::rest

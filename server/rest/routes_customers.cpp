@@ -14,7 +14,9 @@ namespace {
 namespace http = boost::beast::http;
 namespace body = protocol::rest;
 
-void set_profile(const CallPtr& call) {
+}  // namespace
+
+void set_customer_profile(const CallPtr& call) {
     if (!call->require_signed_in()) {
         return;
     }
@@ -42,7 +44,7 @@ void set_profile(const CallPtr& call) {
                   });
 }
 
-void customer_tickets(const CallPtr& call) {
+void list_customer_tickets(const CallPtr& call) {
     if (!call->require_signed_in()) {
         return;
     }
@@ -77,17 +79,6 @@ void customer_tickets(const CallPtr& call) {
         }
         call->reply(http::status::ok, record);
     });
-}
-
-constexpr Route kCustomersRoutes[] = {
-    {http::verb::put, "/api/customers/{customer}/profile", set_profile, false},
-    {http::verb::get, "/api/customers/{customer}/tickets", customer_tickets, false},
-};
-
-}  // namespace
-
-std::span<const Route> customer_routes() {
-    return kCustomersRoutes;
 }
 
 }  // namespace parley::server::rest

@@ -22,7 +22,9 @@ void answer_history(const CallPtr& call, const core::ChatId& chat) {
                               protocol::encode_chat_history(chat, events)));
 }
 
-void history(const CallPtr& call) {
+}  // namespace
+
+void chat_history(const CallPtr& call) {
     const auto chat = chat_param(*call);
     if (!chat) {
         return;
@@ -34,16 +36,6 @@ void history(const CallPtr& call) {
             }
         });
     });
-}
-
-const Route kHistoryRoutes[] = {
-    {http::verb::get, "/api/chats/{chat}/history", history, false},
-};
-
-}  // namespace
-
-std::span<const Route> history_routes() {
-    return kHistoryRoutes;
 }
 
 }  // namespace parley::server::rest

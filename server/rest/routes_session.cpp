@@ -37,6 +37,8 @@ void answer_sign_in(const CallPtr& call, const AccessResult<IssuedToken>& issued
     call->reply(std::move(response));
 }
 
+}  // namespace
+
 // Checking the password takes argon2id's time, on the password workers.
 void sign_in(const CallPtr& call) {
     auto request = call->body_as<body::SignIn>();
@@ -71,6 +73,8 @@ void who_am_i(const CallPtr& call) {
                                     std::nullopt, call->principal->chat});
 }
 
+namespace {
+
 void set_own_password(const CallPtr& call, const std::string& current, const std::string& next) {
     const core::AgentId& agent = call->principal->actor.id;
     if (!call->services.accounts.password_matches(agent, current)) {
@@ -88,6 +92,8 @@ void set_own_password(const CallPtr& call, const std::string& current, const std
     call->reply(std::move(response));
 }
 
+}  // namespace
+
 void change_password(const CallPtr& call) {
     if (!call->require_staff()) {
         return;
@@ -99,19 +105,6 @@ void change_password(const CallPtr& call) {
     call->with_password_workers([call, request = std::move(*request)] {
         set_own_password(call, request.current_password, request.new_password);
     });
-}
-
-constexpr Route kSessionRoutes[] = {
-    {http::verb::post, "/api/session", sign_in, true},
-    {http::verb::delete_, "/api/session", sign_out, false},
-    {http::verb::get, "/api/session", who_am_i, false},
-    {http::verb::post, "/api/session/password", change_password, false},
-};
-
-}  // namespace
-
-std::span<const Route> session_routes() {
-    return kSessionRoutes;
 }
 
 }  // namespace parley::server::rest

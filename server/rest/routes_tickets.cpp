@@ -45,6 +45,8 @@ void reply_ticket(const CallPtr& call, core::TicketId id, http::status status) {
     });
 }
 
+}  // namespace
+
 void get_ticket(const CallPtr& call) {
     if (!call->require_signed_in()) {
         return;
@@ -69,17 +71,6 @@ void set_ticket_status(const CallPtr& call) {
     call->command(
         core::SetTicketStatus{*id, request->status, request->reference},
         [call, id = *id](const protocol::Ack&) { reply_ticket(call, id, http::status::ok); });
-}
-
-constexpr Route kTicketsRoutes[] = {
-    {http::verb::get, "/api/tickets/{ticket}", get_ticket, false},
-    {http::verb::post, "/api/tickets/{ticket}/status", set_ticket_status, false},
-};
-
-}  // namespace
-
-std::span<const Route> ticket_routes() {
-    return kTicketsRoutes;
 }
 
 }  // namespace parley::server::rest

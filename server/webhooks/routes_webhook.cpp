@@ -53,6 +53,8 @@ body::DeliveryRow delivery_row(const webhooks::Delivery& delivery) {
             body::EmbeddedJson{delivery.payload}};
 }
 
+}  // namespace
+
 void get_webhook(const CallPtr& call) {
     as_admin_off_strand(call, [call] {
         call->reply(http::status::ok,
@@ -60,7 +62,7 @@ void get_webhook(const CallPtr& call) {
     });
 }
 
-void put_webhook(const CallPtr& call) {
+void set_webhook(const CallPtr& call) {
     auto update = call->body_as<body::WebhookUpdate>();
     if (!update) {
         return;
@@ -88,7 +90,7 @@ void put_webhook(const CallPtr& call) {
         });
 }
 
-void list_deliveries(const CallPtr& call) {
+void list_webhook_deliveries(const CallPtr& call) {
     std::optional<std::int64_t> before, limit;
     if (!query_integer(*call, "before", 1, std::numeric_limits<std::int64_t>::max(), before) ||
         !query_integer(*call, "limit", 1, kMaxPage, limit)) {
@@ -106,18 +108,6 @@ void list_deliveries(const CallPtr& call) {
         }
         call->reply(http::status::ok, log);
     });
-}
-
-constexpr Route kWebhookRoutes[] = {
-    {http::verb::get, "/api/admin/webhook", get_webhook, false},
-    {http::verb::put, "/api/admin/webhook", put_webhook, false},
-    {http::verb::get, "/api/admin/webhook/deliveries", list_deliveries, false},
-};
-
-}  // namespace
-
-std::span<const Route> webhook_routes() {
-    return kWebhookRoutes;
 }
 
 }  // namespace parley::server::webhooks

@@ -1,12 +1,12 @@
-// The service desk webhook's REST routes: its settings and delivery log, for admins.
+// The service desk webhook's REST handlers: its settings and delivery log, for admins.
 #pragma once
-
-#include <span>
 
 #include "server/rest/routes.h"
 
 namespace parley::server::webhooks {
 
-std::span<const rest::Route> webhook_routes();
+void get_webhook(const rest::CallPtr& call);
+void set_webhook(const rest::CallPtr& call);
+void list_webhook_deliveries(const rest::CallPtr& call);
 
 }  // namespace parley::server::webhooks

@@ -17,6 +17,9 @@ struct QueryParameter {
 };
 
 struct Operation {
+    // Unique, as OpenAPI's operationId: what client generators name the call, and what the
+    // server binds its handler to.
+    std::string_view id;
     // Lower case, as OpenAPI writes it: "get", "post", "put", "delete".
     std::string_view method;
     // "{name}" marks a path parameter.

@@ -148,11 +148,10 @@ Json answers_of(const Operation& operation) {
 Json paths() {
     Json paths = Json::object();
     for (const Operation& operation : operations()) {
-        Json described = {
-            {"summary", operation.summary},
-            {"description", "Who: " + std::string(operation.who) + "."},
-            {"operationId", std::string(operation.method) + " " + std::string(operation.path)},
-            {"responses", answers_of(operation)}};
+        Json described = {{"summary", operation.summary},
+                          {"description", "Who: " + std::string(operation.who) + "."},
+                          {"operationId", operation.id},
+                          {"responses", answers_of(operation)}};
         if (Json parameters = parameters_of(operation); !parameters.empty()) {
             described["parameters"] = std::move(parameters);
         }

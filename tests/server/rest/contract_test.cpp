@@ -34,13 +34,22 @@ std::set<std::string> contract_operations() {
 
 TEST(RestContract, TheServerAnswersExactlyTheContractsOperations) {
     std::set<std::string> routes;
-    for (const auto& group : api_routes()) {
-        for (const rest::Route& route : group) {
-            routes.insert(std::string(boost::beast::http::to_string(route.method)) + " " +
-                          std::string(route.pattern));
-        }
+    for (const rest::Route& route : api_routes()) {
+        routes.insert(std::string(boost::beast::http::to_string(route.method)) + " " +
+                      std::string(route.pattern));
     }
     EXPECT_EQ(routes, contract_operations());
+    EXPECT_EQ(api_routes().size(), protocol::rest::operations().size());
+}
+
+TEST(RestContract, OperationIdsAreUniqueNames) {
+    std::set<std::string_view> ids;
+    for (const protocol::rest::Operation& operation : protocol::rest::operations()) {
+        EXPECT_TRUE(ids.insert(operation.id).second) << operation.id;
+        EXPECT_TRUE(std::all_of(operation.id.begin(), operation.id.end(), [](char c) {
+            return c == '_' || (c >= 'a' && c <= 'z');
+        })) << operation.id;
+    }
 }
 
 TEST(RestContract, EveryOperationHasItsBodiesNamed) {
@@ -77,8 +86,9 @@ TEST_F(OpenApiTest, TheDocumentDescribesEveryOperationWithResolvableSchemas) {
     const nlohmann::json& document = answer.json;
     EXPECT_EQ(document["openapi"], "3.1.0");
     for (const protocol::rest::Operation& operation : protocol::rest::operations()) {
-        EXPECT_TRUE(
-            document["paths"][std::string(operation.path)].contains(std::string(operation.method)))
+        const nlohmann::json& described =
+            document["paths"][std::string(operation.path)][std::string(operation.method)];
+        EXPECT_EQ(described["operationId"], operation.id)
             << operation.method << " " << operation.path;
     }
     const nlohmann::json& schemas = document["components"]["schemas"];
