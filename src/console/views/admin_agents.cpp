@@ -2,6 +2,7 @@
 
 #include "console/admin_commands.h"
 #include "console/admin_requests.h"
+#include "console/labels.h"
 #include "console/theme.h"
 #include "console/views/admin_form.h"
 #include "console/views/admin_membership.h"
@@ -17,22 +18,10 @@ namespace parley::console {
 
 namespace {
 
-const char* role_label(core::Role role) {
-    switch (role) {
-    case core::Role::agent:
-        return "Agent";
-    case core::Role::supervisor:
-        return "Supervisor";
-    case core::Role::admin:
-        return "Admin";
-    }
-    return "?";
-}
-
 void draw_role(core::Role& role, const std::string& prefix, FrameOutput& out) {
     form_label("Role");
     for (core::Role choice : {core::Role::agent, core::Role::supervisor, core::Role::admin}) {
-        if (form_choice(role_label(choice), role == choice,
+        if (form_choice(label_of(choice), role == choice,
                         prefix + ".role." + std::string(core::to_string(choice)), out)) {
             role = choice;
         }
@@ -77,7 +66,7 @@ void draw_agent_list(const AdminView& view, AdminState& admin, FrameOutput& out)
                             agent.profile.company.c_str());
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(role_label(agent.profile.role));
+        ImGui::TextUnformatted(label_of(agent.profile.role));
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         ImGui::TextWrapped("%s", row.queues.empty() ? "—" : row.queues.c_str());

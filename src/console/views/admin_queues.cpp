@@ -1,6 +1,7 @@
 #include "console/views/admin_queues.h"
 
 #include "console/admin_commands.h"
+#include "console/labels.h"
 #include "console/views/admin_form.h"
 #include "console/views/admin_membership.h"
 #include "console/views/widgets.h"
@@ -12,18 +13,6 @@
 namespace parley::console {
 
 namespace {
-
-const char* mode_label(core::RoutingMode mode) {
-    switch (mode) {
-    case core::RoutingMode::pick:
-        return "Pick";
-    case core::RoutingMode::offer:
-        return "Offer";
-    case core::RoutingMode::automatic:
-        return "Auto";
-    }
-    return "?";
-}
 
 void draw_queue_list(const AdminView& view, AdminState& admin, FrameOutput& out) {
     if (!begin_list_table("admin-queues", 5)) {
@@ -57,7 +46,7 @@ void draw_queue_list(const AdminView& view, AdminState& admin, FrameOutput& out)
         }
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(mode_label(queue.config.mode));
+        ImGui::TextUnformatted(label_of(queue.config.mode));
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         ImGui::Text("%zu", queue.members.size());
@@ -85,7 +74,7 @@ void draw_mode(QueueForm& form, FrameOutput& out) {
                   {core::RoutingMode::offer, "offer"},
                   {core::RoutingMode::automatic, "auto"}};
     for (const auto& choice : kModes) {
-        if (form_choice(mode_label(choice.mode), form.config.mode == choice.mode,
+        if (form_choice(label_of(choice.mode), form.config.mode == choice.mode,
                         std::string("admin.queue.mode.") + choice.id, out)) {
             form.config.mode = choice.mode;
         }

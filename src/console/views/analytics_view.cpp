@@ -1,5 +1,6 @@
 #include "console/views/analytics_view.h"
 
+#include "console/labels.h"
 #include "console/theme.h"
 #include "console/views/chart.h"
 #include "console/views/widgets.h"
@@ -20,20 +21,6 @@ constexpr core::GroupBy kGroupings[] = {core::GroupBy::day, core::GroupBy::queue
 constexpr AnalyticsRange kRanges[] = {AnalyticsRange::today, AnalyticsRange::last_7_days,
                                       AnalyticsRange::last_30_days, AnalyticsRange::last_90_days};
 
-const char* grouping_name(core::GroupBy by) {
-    switch (by) {
-    case core::GroupBy::day:
-        return "Day";
-    case core::GroupBy::queue:
-        return "Queue";
-    case core::GroupBy::agent:
-        return "Agent";
-    case core::GroupBy::channel:
-        break;
-    }
-    return "Channel";
-}
-
 void draw_controls(const AnalyticsView& view, UiState& ui, FrameOutput& out) {
     AnalyticsQuery& query = ui.analytics;
     ImGui::AlignTextToFramePadding();
@@ -41,7 +28,7 @@ void draw_controls(const AnalyticsView& view, UiState& ui, FrameOutput& out) {
     ImGui::SameLine();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2.0f, ImGui::GetStyle().ItemSpacing.y));
     for (const core::GroupBy by : kGroupings) {
-        if (segment_button(grouping_name(by), "analytics.by." + std::string(core::to_string(by)),
+        if (segment_button(label_of(by), "analytics.by." + std::string(core::to_string(by)),
                            query.by == by, out)) {
             query.by = by;
         }
@@ -132,7 +119,7 @@ void draw_table(const AnalyticsView& view) {
         return;
     }
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(grouping_name(view.query.by), 0, 1.3f);
+    ImGui::TableSetupColumn(label_of(view.query.by), 0, 1.3f);
     for (std::size_t i = 0; i < kMeasureCount; ++i) {
         ImGui::TableSetupColumn(measure_name(static_cast<Measure>(i)), 0, 1.0f);
     }
@@ -160,7 +147,7 @@ void draw_analytics_view(const ConsoleViewModel& model, UiState& ui, FrameOutput
         core::day_of(view.from).c_str(), core::day_of(view.to - 1).c_str());
     const ImVec2 room = ImGui::GetContentRegionAvail();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
-    ImGui::Text("%s per %s", measure_name(view.query.measure), grouping_name(view.query.by));
+    ImGui::Text("%s per %s", measure_name(view.query.measure), label_of(view.query.by));
     ImGui::PopStyleColor();
     draw_chart("analytics-chart",
                view.query.by == core::GroupBy::day ? ChartKind::line : ChartKind::bars,

@@ -2,6 +2,7 @@
 
 #include "console/chat_key.h"
 #include "console/format.h"
+#include "console/labels.h"
 #include "console/theme.h"
 #include "console/views/customer_section.h"
 #include "console/views/widgets.h"
@@ -94,18 +95,6 @@ void draw_details(const ChatView& chat) {
     }
 }
 
-const char* email_status_label(core::EmailStatus status) {
-    switch (status) {
-    case core::EmailStatus::queued:
-        return "sending";
-    case core::EmailStatus::sent:
-        return "sent";
-    case core::EmailStatus::failed:
-        return "failed";
-    }
-    return "";
-}
-
 // What the customer was sent, or asked for, by email, with the relay's verdict.
 void draw_emails(const ChatView& chat) {
     if (!chat.emails || chat.emails->empty() ||
@@ -120,7 +109,7 @@ void draw_emails(const ChatView& chat) {
                               : email.status == core::EmailStatus::sent ? theme::kGood
                                                                         : theme::kPending;
         ImGui::PushStyleColor(ImGuiCol_Text, colour);
-        ImGui::TextUnformatted(email_status_label(email.status));
+        ImGui::TextUnformatted(label_of(email.status));
         ImGui::PopStyleColor();
         ImGui::SameLine();
         ImGui::TextDisabled("%s", format_date_time(email.queued_at).c_str());

@@ -2,6 +2,7 @@
 
 #include "console/chat_key.h"
 #include "console/format.h"
+#include "console/labels.h"
 #include "console/theme.h"
 #include "console/views/widgets.h"
 #include "core/names.h"
@@ -145,7 +146,7 @@ void draw_agents(const FloorView& floor, FrameOutput& out) {
         plain_text(core::to_string(row.role));
         ImGui::TableNextColumn();
         status_dot(presence_colour(f.presence));
-        ImGui::TextUnformatted(presence_label(f.presence));
+        ImGui::TextUnformatted(label_of(f.presence));
         ImGui::TableNextColumn();
         load_bar({}, f.load, f.capacity, ImGui::GetContentRegionAvail().x);
         ImGui::TableNextColumn();

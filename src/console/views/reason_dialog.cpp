@@ -1,5 +1,6 @@
 #include "console/views/reason_dialog.h"
 
+#include "console/labels.h"
 #include "console/views/dialog_frame.h"
 #include "console/views/widgets.h"
 #include "core/names.h"
@@ -28,18 +29,6 @@ constexpr ReasonDialog kDialogs[] = {
      "Force close"},
 };
 
-const char* ticket_kind_label(core::TicketKind kind) {
-    switch (kind) {
-    case core::TicketKind::support_case:
-        return "Case";
-    case core::TicketKind::incident:
-        return "Incident";
-    case core::TicketKind::service_request:
-        return "Service request";
-    }
-    return "";
-}
-
 }  // namespace
 
 void draw_reason_dialog(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
@@ -55,7 +44,7 @@ void draw_reason_dialog(const ConsoleViewModel& model, UiState& ui, FrameOutput&
     if (shown->dialog == Dialog::create_ticket) {
         for (const auto kind : {core::TicketKind::support_case, core::TicketKind::incident,
                                 core::TicketKind::service_request}) {
-            if (ImGui::RadioButton(ticket_kind_label(kind), ui.dialog.ticket_kind == kind)) {
+            if (ImGui::RadioButton(label_of(kind), ui.dialog.ticket_kind == kind)) {
                 ui.dialog.ticket_kind = kind;
             }
             ImGui::SameLine();

@@ -1,5 +1,6 @@
 #include "console/views/top_bar.h"
 
+#include "console/labels.h"
 #include "console/theme.h"
 #include "console/views/widgets.h"
 #include "core/names.h"
@@ -18,20 +19,20 @@ namespace {
 void draw_presence(const TopBarView& top, FrameOutput& out) {
     status_dot(presence_colour(top.presence));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
-    if (ImGui::BeginCombo("##presence", presence_label(top.presence))) {
+    if (ImGui::BeginCombo("##presence", label_of(top.presence))) {
         for (const auto presence :
              {core::Presence::online, core::Presence::away, core::Presence::offline}) {
-            if (ImGui::Selectable(presence_label(presence), presence == top.presence) &&
+            if (ImGui::Selectable(label_of(presence), presence == top.presence) &&
                 presence != top.presence) {
                 out.send(core::SetPresence{top.agent_id, presence},
-                         std::string("Set presence to ") + presence_label(presence));
+                         std::string("Set presence to ") + label_of(presence));
             }
             out.publish(std::string("presence.") + std::string(core::to_string(presence)),
-                        presence_label(presence));
+                        label_of(presence));
         }
         ImGui::EndCombo();
     }
-    out.publish("presence", presence_label(top.presence));
+    out.publish("presence", label_of(top.presence));
 }
 
 void draw_connection(const TopBarView& top) {

@@ -1,6 +1,7 @@
 #include "console/views/transcript.h"
 
 #include "console/format.h"
+#include "console/labels.h"
 #include "console/theme.h"
 #include "console/views/widgets.h"
 #include "core/names.h"
@@ -12,18 +13,6 @@
 namespace parley::console {
 
 namespace {
-
-const char* state_words(core::MessageState state) {
-    switch (state) {
-    case core::MessageState::sent:
-        return "sent";
-    case core::MessageState::delivered:
-        return "delivered";
-    case core::MessageState::read:
-        return "read";
-    }
-    return "";
-}
 
 void add_row(TranscriptLayout& layout, std::size_t line, std::size_t begin, std::size_t end,
              TranscriptRow::Kind kind) {
@@ -81,7 +70,7 @@ void draw_header(const TranscriptLine& line) {
     ImGui::SameLine();
     const std::string when = format_clock(line.at);
     if (line.state) {
-        ImGui::TextDisabled("%s · %s", when.c_str(), state_words(*line.state));
+        ImGui::TextDisabled("%s · %s", when.c_str(), label_of(*line.state));
     } else {
         ImGui::TextDisabled("%s", when.c_str());
     }

@@ -34,18 +34,6 @@ bool segment_button(const char* label, const std::string& item_id, bool current,
     return clicked;
 }
 
-const char* presence_label(core::Presence presence) {
-    switch (presence) {
-    case core::Presence::online:
-        return "Online";
-    case core::Presence::away:
-        return "Away";
-    case core::Presence::offline:
-        break;
-    }
-    return "Offline";
-}
-
 ImVec4 presence_colour(core::Presence presence) {
     switch (presence) {
     case core::Presence::online:

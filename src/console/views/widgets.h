@@ -20,8 +20,7 @@ bool action_button(const char* label, const ActionState& action, const std::stri
 bool published_button(const char* label, const std::string& item_id, FrameOutput& out);
 // One of a row of buttons choosing between views; the current one is filled with the accent.
 bool segment_button(const char* label, const std::string& item_id, bool current, FrameOutput& out);
-// How presence reads and the colour of its dot.
-const char* presence_label(core::Presence presence);
+// The colour of a presence's dot.
 ImVec4 presence_colour(core::Presence presence);
 // A filled circle centred on a widget-high line, followed on the same line by what comes next
 // (text aligned to widgets).
