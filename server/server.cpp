@@ -88,8 +88,10 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
     } catch (const StoreFailure& failure) {
         return "cannot count the stored attachments: " + failure.error().message;
     }
-    server->authority_ =
-        std::make_unique<Authority>(server->io_, *server->store_, server->clock_, server->metrics_);
+    AuthorityOptions authority_options;
+    authority_options.snapshot_every = config.snapshot_every;
+    server->authority_ = std::make_unique<Authority>(server->io_, *server->store_, server->clock_,
+                                                     server->metrics_, authority_options);
     const bool fresh = server->store_->last_seq() == 0;
     try {
         webhooks::WebhookOptions webhook_options;

@@ -20,7 +20,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 41> kOptions = {{
+constexpr std::array<Option, 42> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -42,6 +42,8 @@ constexpr std::array<Option, 41> kOptions = {{
     {"smtp-attempts", "N", "tries per email before it is recorded as failed (default 3)", false},
     {"webhook-retry-ms", "N", "first retry delay of the service desk webhook (default 2000)",
      false},
+    {"snapshot-every", "N",
+     "events between snapshots; start-up replays at most about that many (default 50000)", false},
     {"hello-timeout-ms", "N",
      "a WebSocket silent this long after opening is closed (default 10000)", false},
     {"connections-per-address", "N", "open connections per client address (default 500)", false},
@@ -212,6 +214,8 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
         return set_number(config.ip_requests_per_second, value, source, 1u, 1000000u);
     } else if (name == "commands-per-second") {
         return set_number(config.commands_per_second, value, source, 1u, 1000000u);
+    } else if (name == "snapshot-every") {
+        return set_number<std::uint64_t>(config.snapshot_every, value, source, 10, 100000000);
     } else if (name == "webhook-retry-ms") {
         return set_number(config.webhook_retry_ms, value, source, 10u, 3600000u);
     } else if (name == "password-cost") {

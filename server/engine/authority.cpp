@@ -3,11 +3,11 @@
 
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
-#include <nlohmann/json.hpp>
 
 #include "protocol/codec.h"
 #include "server/auth/tokens.h"
 #include "server/base/log.h"
+#include "server/engine/stored_snapshot.h"
 
 namespace parley::server {
 
@@ -31,7 +31,6 @@ Authority::Authority(asio::io_context& io, EventLog& log, Clock clock, metrics::
       retry_delay_(options.store_retry_first),
       retry_timer_(strand_),
       tick_timer_(strand_),
-      snapshots_(1),
       commands_(
           metrics.counter("parley_commands_total", "Commands received over WebSocket and REST.")),
       rejections_(metrics.counter("parley_command_rejections_total", "Commands the core refused.")),
@@ -102,6 +101,7 @@ std::optional<StoreError> Authority::recover(const std::optional<Catchup>& catch
     }
     committed_ = engine_.seq();
     committed_public_ = committed_;
+    replica_.start(state_, engine_.chat_versions(), committed_);
     publish_figures();
     return std::nullopt;
 }
@@ -164,7 +164,7 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
                            numbered.chat,     numbered.chat_version,
                            numbered.event.at, std::move(numbered.payload)};
         const std::uint64_t seq = numbered.seq;
-        after_commit(seq, [this, numbered = std::move(numbered)] {
+        after_commit(seq, [this, numbered = std::move(numbered)]() mutable {
             engine::deliver(numbered);
             for (const Observer& observer : observers_) {
                 observer(numbered.event, state_);
@@ -172,6 +172,8 @@ void Authority::handle(core::CommandId id, core::Actor actor, core::Command comm
             for (const Follower& follower : followers_) {
                 follower(numbered.seq, numbered.event, state_);
             }
+            replica_.apply(numbered.seq, std::move(numbered.event), std::move(numbered.chat),
+                           numbered.chat_version);
         });
         unsaved_.push_back(stored);
         batch.push_back(std::move(stored));
@@ -425,42 +427,30 @@ void Authority::maybe_snapshot() {
     }
 }
 
-// Encoding grows with the whole State (every chat and message), so only the copy happens on the
-// strand; the snapshot thread encodes and saves it once its last event is durable. One thread
-// keeps snapshots in order, so the one taken at shutdown is saved last.
+// Nothing of the State is copied here: the replica is at `seq` once that event is durable and
+// applied, and encodes and saves from its own thread. It keeps snapshots in order, so the one
+// taken at shutdown is saved last.
 void Authority::take_snapshot(std::function<void()> done) {
     const std::uint64_t seq = engine_.seq();
     snapshot_seq_ = seq;
-    using Milliseconds = std::chrono::duration<double, std::milli>;
-    const auto copying = std::chrono::steady_clock::now();
-    auto copy = std::make_shared<const std::pair<core::State, ChatVersions>>(
-        state_, engine_.chat_versions());
-    const Milliseconds copied = std::chrono::steady_clock::now() - copying;
-    after_commit(
-        seq, [this, seq, copy = std::move(copy), copied, done = std::move(done)]() mutable {
-            asio::post(snapshots_, [this, seq, copy = std::move(copy), copied,
-                                    done = std::move(done)]() mutable {
-                const auto encoding = std::chrono::steady_clock::now();
-                std::string payload = encode_stored_snapshot(copy->first, copy->second);
-                const Milliseconds encoded = std::chrono::steady_clock::now() - encoding;
-                log_info("snapshot at event " + std::to_string(seq) + ": copied in " +
-                         std::to_string(static_cast<long>(copied.count())) + " ms on the strand, " +
-                         std::to_string(payload.size() >> 10) + " KiB encoded in " +
-                         std::to_string(static_cast<long>(encoded.count())) + " ms");
-                log_.save_snapshot({seq, std::move(payload)},
-                                   [this, done = std::move(done)](std::optional<StoreError> error) {
-                                       if (error) {
-                                           log_warning(
-                                               "snapshot failed (start-up will replay "
-                                               "more): " +
-                                               error->message);
-                                       }
-                                       if (done) {
-                                           asio::post(strand_, std::move(done));
-                                       }
-                                   });
-            });
+    after_commit(seq, [this, seq, done = std::move(done)]() mutable {
+        replica_.snapshot(seq, [this, done = std::move(done)](
+                                   std::optional<StoredSnapshot> snapshot) mutable {
+            auto saved = [this, done = std::move(done)](std::optional<StoreError> error) mutable {
+                if (error) {
+                    log_warning("snapshot failed (start-up will replay more): " + error->message);
+                }
+                if (done) {
+                    asio::post(strand_, std::move(done));
+                }
+            };
+            if (!snapshot) {
+                saved(std::nullopt);
+                return;
+            }
+            log_.save_snapshot(std::move(*snapshot), std::move(saved));
         });
+    });
 }
 
 core::Timestamp Authority::now() {
@@ -501,45 +491,6 @@ void Authority::send_queue_positions() {
 std::vector<QueueFigures> Authority::queue_figures() const {
     const std::lock_guard lock(figures_mutex_);
     return figures_;
-}
-
-std::string encode_stored_snapshot(const core::State& state, const ChatVersions& chat_versions) {
-    nlohmann::json versions = nlohmann::json::object();
-    for (const auto& [chat, version] : chat_versions) {
-        versions[chat] = version;
-    }
-    std::string text = R"({"chat_versions":)";
-    text += versions.dump();
-    text += R"(,"state":)";
-    text += protocol::encode_snapshot(state);
-    text += '}';
-    return text;
-}
-
-std::optional<StoreError> decode_stored_snapshot(const std::string& payload, core::State& state,
-                                                 ChatVersions& chat_versions) {
-    const nlohmann::json parsed = nlohmann::json::parse(payload, nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("state") ||
-        !parsed.contains("chat_versions") || !parsed["chat_versions"].is_object()) {
-        return StoreError{"corrupt", "The stored snapshot is not a Parley snapshot."};
-    }
-    auto decoded = protocol::decode_snapshot(parsed["state"].dump());
-    if (!decoded) {
-        return StoreError{"corrupt",
-                          "The stored snapshot cannot be read: " + decoded.error().message};
-    }
-    ChatVersions versions;
-    for (const auto& [chat, version] : parsed["chat_versions"].items()) {
-        if (!version.is_number_unsigned()) {
-            return StoreError{"corrupt",
-                              "The stored snapshot has a chat version that is not a "
-                              "number."};
-        }
-        versions.emplace(chat, version.get<std::uint64_t>());
-    }
-    state = std::move(decoded).value();
-    chat_versions = std::move(versions);
-    return std::nullopt;
 }
 
 }  // namespace parley::server

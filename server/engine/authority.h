@@ -32,6 +32,7 @@
 #include "core/state.h"
 #include "engine/engine.h"
 #include "protocol/session.h"
+#include "server/engine/snapshot_replica.h"
 #include "server/metrics/metrics.h"
 #include "server/store/store.h"
 
@@ -163,7 +164,6 @@ private:
     bool stopping_ = false;
     std::chrono::milliseconds tick_period_{0};
     boost::asio::steady_timer tick_timer_;
-    boost::asio::thread_pool snapshots_;
     mutable std::mutex figures_mutex_;
     std::vector<QueueFigures> figures_;
 
@@ -171,11 +171,8 @@ private:
     metrics::Counter& rejections_;
     metrics::Counter& events_;
     metrics::Histogram& command_seconds_;
+    // Last, so it is destroyed first: its thread saves through log_ and posts to strand_.
+    SnapshotReplica replica_;
 };
-
-// The snapshot the authority stores: the core State plus the chat versions the log needs.
-std::string encode_stored_snapshot(const core::State& state, const ChatVersions& chat_versions);
-std::optional<StoreError> decode_stored_snapshot(const std::string& payload, core::State& state,
-                                                 ChatVersions& chat_versions);
 
 }  // namespace parley::server

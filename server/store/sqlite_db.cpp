@@ -138,6 +138,12 @@ Query& Query::bind_text(int index, std::string_view value) {
     return *this;
 }
 
+Query& Query::bind_blob(int index, std::string_view value) {
+    check_bind(
+        sqlite3_bind_blob64(statement_, index, value.data(), value.size(), SQLITE_TRANSIENT));
+    return *this;
+}
+
 Query& Query::bind_optional_text(int index, const std::optional<std::string>& value) {
     if (value) {
         return bind_text(index, *value);

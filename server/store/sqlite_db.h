@@ -84,6 +84,8 @@ public:
     Query& bind_uint(int index, std::uint64_t value);
     Query& bind_text(int index, std::string_view value);
     Query& bind_optional_text(int index, const std::optional<std::string>& value);
+    // Bytes that need not be UTF-8 (a compressed snapshot); text_at() reads them back.
+    Query& bind_blob(int index, std::string_view value);
 
     // Steps once: true with a row to read, false when the statement has finished.
     bool next_row();

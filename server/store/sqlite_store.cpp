@@ -153,7 +153,7 @@ void insert_snapshot(Connection& db, const StoredSnapshot& snapshot) {
     }
     Query(db, "INSERT OR REPLACE INTO snapshots (seq, payload, checksum) VALUES (?1, ?2, ?3)")
         .bind_uint(1, snapshot.seq)
-        .bind_text(2, snapshot.payload)
+        .bind_blob(2, snapshot.payload)
         .bind_text(3, payload_checksum(snapshot.payload))
         .run();
     Query(db,

@@ -1,10 +1,12 @@
 // Issue 16 (low): an edited snapshot page loaded without a warning. Someone with the data
-// folder rewrites a customer's words inside the stored snapshot, keeping it valid JSON; at the
+// folder rewrites a customer's words inside the stored snapshot, keeping it a valid snapshot
+// (decompressed, edited and compressed again); at the
 // next start the server must refuse that snapshot and rebuild the State from the event log, so
 // the words the log recorded are the ones served.
 #include <gtest/gtest.h>
 
 #include "rest/rest_test_support.h"
+#include "server/engine/stored_snapshot.h"
 #include "server/store/sqlite_db.h"
 
 namespace parley::server::testing {
@@ -31,15 +33,22 @@ TEST(Low_SnapshotChecksum, AnEditedSnapshotIsRefusedAndTheLogReplayed) {
         chat = start_chat_directly(first.server(), "Ivo Edit", "refund my order 1234").chat;
     }
     {
-        // Stopping saved a snapshot; the forgery keeps its length and its JSON valid.
+        // Stopping saved a snapshot; the forgery is a snapshot that decodes, with other words.
         auto db = sqlite::Connection::open(data / "parley.db", sqlite::Connection::Mode::existing);
-        sqlite::Query(db,
-                      "UPDATE snapshots SET payload = replace(payload, "
-                      "'refund my order 1234', 'refund my order 9999')")
+        sqlite::Query latest(db, "SELECT seq, payload FROM snapshots ORDER BY seq DESC LIMIT 1");
+        ASSERT_TRUE(latest.next_row()) << "stopping saved no snapshot";
+        const std::uint64_t seq = latest.uint_at(0);
+        core::State state;
+        engine::ChatVersions versions;
+        ASSERT_FALSE(decode_stored_snapshot(latest.text_at(1), state, versions));
+        core::Chat* held = state.find_chat(chat);
+        ASSERT_TRUE(held != nullptr && !held->messages.empty()) << "no snapshot held the chat";
+        ASSERT_EQ(held->messages[0].text, "refund my order 1234");
+        held->messages[0].text = "refund my order 9999";
+        sqlite::Query(db, "UPDATE snapshots SET payload = ?1 WHERE seq = ?2")
+            .bind_blob(1, encode_stored_snapshot(state, versions))
+            .bind_uint(2, seq)
             .run();
-        sqlite::Query count(db, "SELECT count(*) FROM snapshots WHERE instr(payload, '9999') > 0");
-        ASSERT_TRUE(count.next_row());
-        ASSERT_GT(count.int_at(0), 0) << "no snapshot held the customer's words";
     }
     TestServer second(use_data);
     EXPECT_EQ(first_message_text(second.port(), chat), "refund my order 1234")
