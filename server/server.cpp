@@ -54,7 +54,9 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         return "cannot create the data folder " + config.data_dir.string() + ": " +
                fs_error.message();
     }
-    auto opened = SqliteStore::open(config.data_dir / "parley.db");
+    StoreOptions store_options;
+    store_options.wal_limit_bytes = std::uint64_t{config.wal_limit_mib} << 20;
+    auto opened = SqliteStore::open(config.data_dir / "parley.db", store_options);
     if (auto* error = std::get_if<StoreError>(&opened)) {
         return error->message;
     }

@@ -20,7 +20,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 42> kOptions = {{
+constexpr std::array<Option, 43> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -44,6 +44,8 @@ constexpr std::array<Option, 42> kOptions = {{
      false},
     {"snapshot-every", "N",
      "events between snapshots; start-up replays at most about that many (default 50000)", false},
+    {"wal-limit-mib", "N", "the event log's write-ahead log is kept under this size (default 64)",
+     false},
     {"hello-timeout-ms", "N",
      "a WebSocket silent this long after opening is closed (default 10000)", false},
     {"connections-per-address", "N", "open connections per client address (default 500)", false},
@@ -216,6 +218,8 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
         return set_number(config.commands_per_second, value, source, 1u, 1000000u);
     } else if (name == "snapshot-every") {
         return set_number<std::uint64_t>(config.snapshot_every, value, source, 10, 100000000);
+    } else if (name == "wal-limit-mib") {
+        return set_number(config.wal_limit_mib, value, source, 1u, 65536u);
     } else if (name == "webhook-retry-ms") {
         return set_number(config.webhook_retry_ms, value, source, 10u, 3600000u);
     } else if (name == "password-cost") {

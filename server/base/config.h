@@ -52,6 +52,8 @@ struct ServerConfig {
     unsigned webhook_retry_ms = 2000;
     // Events between snapshots: start-up loads the latest and replays at most about this many.
     std::uint64_t snapshot_every = 50000;
+    // The event log's WAL is brought back under this size when it grows past it.
+    unsigned wal_limit_mib = 64;
     // A WebSocket that has not said hello by then is closed.
     unsigned hello_timeout_ms = 10000;
     // Open connections (HTTP keep-alive and WebSocket) per client address: an office of a few

@@ -137,10 +137,11 @@ void migrate(Connection& db) {
 
 }  // namespace
 
-void prepare_writer(Connection& db) {
+void prepare_writer(Connection& db, std::uint64_t wal_limit_bytes) {
     db.exec(kBusyTimeout);
     check_identity(db);
     use_wal(db);
+    db.exec("PRAGMA journal_size_limit = " + std::to_string(wal_limit_bytes));
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA foreign_keys = ON");
     // The Checkpointer copies the WAL back on its own thread, outside the group commit.

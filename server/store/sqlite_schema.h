@@ -5,6 +5,8 @@
 
 #include "server/store/sqlite_db.h"
 
+#include <cstdint>
+
 namespace parley::server::sqlite {
 
 // The schema version this build writes; PRAGMA user_version holds the file's.
@@ -12,7 +14,8 @@ inline constexpr int kSchemaVersion = 3;
 
 // Checks the file, switches it to WAL with full fsync on commit, and creates or migrates the
 // tables. Throws StoreFailure ("corrupt" for a file that is not a readable Parley store).
-void prepare_writer(Connection& db);
+// `wal_limit_bytes`: the size the WAL file is cut back to when it starts over.
+void prepare_writer(Connection& db, std::uint64_t wal_limit_bytes);
 
 // Settings for a connection that only reads, beside the writer.
 void prepare_reader(Connection& db);

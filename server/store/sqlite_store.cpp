@@ -26,8 +26,6 @@ using sqlite::Connection;
 using sqlite::Query;
 
 constexpr std::int64_t kSnapshotsKept = 2;
-// Often enough that the WAL stays a few megabytes at full load.
-constexpr std::chrono::milliseconds kCheckpointPeriod{200};
 
 StoreFailure conflict(std::string message) {
     return StoreFailure({"conflict", std::move(message)});
@@ -63,26 +61,26 @@ SessionKind kind_from(std::string_view name) {
 // [SECTION] Opening
 
 std::variant<std::unique_ptr<SqliteStore>, StoreError> SqliteStore::open(
-    const std::filesystem::path& file) {
+    const std::filesystem::path& file, const StoreOptions& options) {
     try {
         Connection writer = Connection::open(file, Connection::Mode::create);
-        sqlite::prepare_writer(writer);
+        sqlite::prepare_writer(writer, options.wal_limit_bytes);
         Connection reader = Connection::open(file, Connection::Mode::existing);
         sqlite::prepare_reader(reader);
         Connection checkpoints = Connection::open(file, Connection::Mode::existing);
         const std::uint64_t last = max_seq(reader);
-        return std::unique_ptr<SqliteStore>(
-            new SqliteStore(std::move(writer), std::move(reader), std::move(checkpoints), last));
+        return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(writer), std::move(reader),
+                                                            std::move(checkpoints), last, options));
     } catch (const StoreFailure& failure) {
         return failure.error();
     }
 }
 
 SqliteStore::SqliteStore(Connection writer, Connection reader, Connection checkpoints,
-                         std::uint64_t last_seq)
+                         std::uint64_t last_seq, const StoreOptions& options)
     : reader_(std::move(reader)),
       last_seq_(last_seq),
-      checkpointer_(std::move(checkpoints), kCheckpointPeriod),
+      checkpointer_(std::move(checkpoints), options.checkpoint_period, options.wal_limit_bytes),
       writer_(std::make_unique<sqlite::GroupCommitter>(std::move(writer))) {}
 
 SqliteStore::~SqliteStore() = default;

@@ -10,6 +10,8 @@
 #include "server/store/store.h"
 
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -17,13 +19,20 @@
 
 namespace parley::server {
 
+struct StoreOptions {
+    // How often the WAL is copied back into the database file.
+    std::chrono::milliseconds checkpoint_period{200};
+    // The WAL is brought back under this size (see checkpointer.h).
+    std::uint64_t wal_limit_bytes = std::uint64_t{64} << 20;
+};
+
 class SqliteStore final : public EventLog, public AccountStore {
 public:
     // Opens the file, creating it and its tables when it does not exist. Never throws for a
     // bad file or folder: "io" when it cannot be opened or written, "corrupt" when it is not a
     // Parley store this build can read (such a file is left untouched).
     static std::variant<std::unique_ptr<SqliteStore>, StoreError> open(
-        const std::filesystem::path& file);
+        const std::filesystem::path& file, const StoreOptions& options = {});
 
     // Commits everything queued, then closes the file. Must not run inside a `done`.
     ~SqliteStore() override;
@@ -65,7 +74,8 @@ public:
 
 private:
     SqliteStore(sqlite::Connection writer, sqlite::Connection reader,
-                sqlite::Connection checkpoints, std::uint64_t last_seq);
+                sqlite::Connection checkpoints, std::uint64_t last_seq,
+                const StoreOptions& options);
 
     void write(sqlite::GroupCommitter::Work work, CommitDone done);
 

@@ -339,6 +339,45 @@ TEST_F(SqliteStoreTest, TheWalIsCopiedBackWhileTheStoreIsOpen) {
     EXPECT_EQ(store->read_after(0, 1000).size(), 500u);
 }
 
+TEST(SqliteStoreWal, ComesBackUnderItsLimitWhileWritesGoOn) {
+    TempDir dir;
+    StoreOptions options;
+    options.checkpoint_period = std::chrono::milliseconds(5);
+    options.wal_limit_bytes = 256 * 1024;
+    auto opened = SqliteStore::open(dir / "parley.db", options);
+    ASSERT_TRUE(std::holds_alternative<std::unique_ptr<SqliteStore>>(opened));
+    SqliteStore& store = *std::get<std::unique_ptr<SqliteStore>>(opened);
+    const std::filesystem::path wal = dir / "parley.db-wal";
+    const auto wal_bytes = [&] {
+        std::error_code missing;
+        const auto size = std::filesystem::file_size(wal, missing);
+        return missing ? std::uintmax_t{0} : size;
+    };
+    // About 4 MiB of events, sixteen times the limit, in commits of eight.
+    std::uint64_t seq = 0;
+    std::uintmax_t largest = 0;
+    const auto append_batch = [&] {
+        std::vector<StoredEvent> batch;
+        for (int i = 0; i < 8; ++i) {
+            StoredEvent event = make_event(++seq);
+            event.payload = std::string(2048, 'x');
+            batch.push_back(std::move(event));
+        }
+        ASSERT_FALSE(append_now(store, std::move(batch)));
+        largest = std::max(largest, wal_bytes());
+    };
+    for (int commit = 0; commit < 256; ++commit) {
+        append_batch();
+    }
+    EXPECT_GT(largest, options.wal_limit_bytes) << "the writes outran the checkpoints";
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (wal_bytes() > options.wal_limit_bytes && std::chrono::steady_clock::now() < deadline) {
+        append_batch();
+    }
+    EXPECT_LE(wal_bytes(), options.wal_limit_bytes);
+    EXPECT_EQ(store.read_after(0, 100000).size(), seq);
+}
+
 // [SECTION] Snapshots
 
 TEST_F(SqliteStoreTest, SnapshotsKeepTheLatestTwo) {
