@@ -1,0 +1,299 @@
+// lifecycle_bench: whole chat lifecycles against a live parley-server child process, as a
+// support floor lives them: a customer starts a chat over REST, an agent accepts it over the
+// WebSocket, five messages go each way (the customer's over REST, the agent's over the
+// WebSocket), the agent transfers it to a colleague, who accepts and closes it. It prints the
+// serial lifecycle time (p50/p99), lifecycles per second with parallel pairs of agents, and the
+// accept race: several agents accepting the same chat at once, and how long until each has
+// its answer. Every step waits for its reply, so a reply held back by the network (Nagle and
+// delayed ACKs: ~40 ms a step) shows at once. Figures only, never pass/fail.
+//
+// [SECTION] Options
+// [SECTION] The floor
+// [SECTION] One lifecycle
+// [SECTION] Runs
+#include <algorithm>
+#include <array>
+#include <barrier>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support/server_process.h"
+#include "support/test_server.h"
+
+namespace parley::bench {
+namespace {
+
+using server::testing::HttpResult;
+using server::testing::ServerProcess;
+using server::testing::WsClient;
+using Clock = std::chrono::steady_clock;
+using Milliseconds = std::chrono::duration<double, std::milli>;
+using nlohmann::json;
+namespace http = boost::beast::http;
+
+// [SECTION] Options
+
+// Each flag with its default and what it sets; the usage is written from the same table.
+struct Flag {
+    const char* name;
+    int value;
+    const char* help;
+};
+
+struct Options {
+    Flag serial{"--serial", 100, "lifecycles one after the other"};
+    Flag parallel{"--parallel", 16, "pairs of agents working lifecycles at the same time"};
+    Flag per_pair{"--per-pair", 20, "lifecycles each pair works in the parallel run"};
+    Flag racers{"--racers", 8, "agents accepting the same chat at once"};
+    Flag races{"--races", 20, "chats they race for"};
+
+    std::array<Flag*, 5> flags() { return {&serial, &parallel, &per_pair, &racers, &races}; }
+};
+
+bool parse(int argc, char** argv, Options& options) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string flag = argv[i];
+        const auto flags = options.flags();
+        const auto found = std::find_if(flags.begin(), flags.end(),
+                                        [&](const Flag* known) { return flag == known->name; });
+        if (found == flags.end() || i + 1 >= argc || std::atoi(argv[i + 1]) <= 0) {
+            std::fputs("usage: lifecycle_bench [flags]\n", stderr);
+            for (const Flag* known : flags) {
+                std::fprintf(stderr, "  %-11s N  %s (%d)\n", known->name, known->help,
+                             known->value);
+            }
+            return false;
+        }
+        (*found)->value = std::atoi(argv[++i]);
+    }
+    return true;
+}
+
+// [SECTION] The floor
+
+// The demo's pick queue, where an agent accepts the chat they choose.
+constexpr int kBillingQueue = 2;
+constexpr const char* kPassword = "bench-password-2026";
+
+struct Agent {
+    std::string id;
+    std::unique_ptr<WsClient> ws;
+};
+
+Agent agent_online(unsigned short port, const std::string& admin, const std::string& id) {
+    const json account = {{"id", id},       {"name", "Bench " + id}, {"role", "agent"},
+                          {"capacity", 20}, {"password", kPassword}, {"queues", {kBillingQueue}}};
+    const HttpResult created =
+        server::testing::http_call(port, http::verb::post, "/api/admin/agents", account.dump(),
+                                   {{"Authorization", "Bearer " + admin}});
+    if (created.status != 201 && created.status != 200) {
+        std::fprintf(stderr, "creating %s: %d %s\n", id.c_str(), created.status,
+                     created.body.c_str());
+        std::exit(1);
+    }
+    Agent agent{id, std::make_unique<WsClient>(port)};
+    agent.ws->hello(server::testing::sign_in(port, id, kPassword));
+    agent.ws->expect("sync");
+    agent.ws->command({{"type", "set_presence"}, {"agent", id}, {"presence", "online"}});
+    agent.ws->seen.clear();
+    return agent;
+}
+
+bool acked(const json& reply) {
+    return reply.value("type", "") == "ack";
+}
+
+// [SECTION] One lifecycle
+
+// Milliseconds from the customer's first request to the close's ack; negative when a step
+// was refused (printed).
+double lifecycle(unsigned short port, Agent& first, Agent& second, int number) {
+    const auto started = Clock::now();
+    const json chat = server::testing::start_chat_as_customer(
+        port, "Customer " + std::to_string(number), "My invoice is wrong", "Billing");
+    const std::string id = chat.value("chat", "");
+    const std::string customer = "Bearer " + chat.value("token", "");
+    const auto step = [&](WsClient& ws, json command) {
+        command["chat"] = id;
+        const json reply = ws.command(command);
+        if (!acked(reply)) {
+            std::fprintf(stderr, "%s refused: %s\n", command.value("type", "").c_str(),
+                         reply.dump().c_str());
+        }
+        return acked(reply);
+    };
+    bool ok = step(*first.ws, {{"type", "accept_chat"}});
+    for (int i = 0; ok && i < 5; ++i) {
+        const json message = {{"text", "Customer line " + std::to_string(i)}};
+        const HttpResult posted =
+            server::testing::http_call(port, http::verb::post, "/api/chats/" + id + "/messages",
+                                       message.dump(), {{"Authorization", customer}});
+        ok = posted.status == 201;
+        if (!ok) {
+            std::fprintf(stderr, "customer message refused: %d %s\n", posted.status,
+                         posted.body.c_str());
+        }
+        ok = ok && step(*first.ws, {{"type", "post_agent_message"},
+                                    {"text", "Agent line " + std::to_string(i)}});
+    }
+    ok = ok &&
+         step(*first.ws, {{"type", "transfer_to_agent"}, {"target", second.id}, {"side_note", ""}});
+    ok = ok && step(*second.ws, {{"type", "accept_transfer"}});
+    ok = ok && step(*second.ws, {{"type", "close_chat"},
+                                 {"category", "Billing question"},
+                                 {"notes", ""},
+                                 {"resolve_ticket", false}});
+    first.ws->seen.clear();
+    second.ws->seen.clear();
+    return ok ? Milliseconds(Clock::now() - started).count() : -1;
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) {
+        return 0;
+    }
+    std::sort(values.begin(), values.end());
+    const auto at = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[at];
+}
+
+void report(const char* what, const std::vector<double>& ms) {
+    std::printf("%-34s p50 %7.2f ms   p99 %7.2f ms   (%zu runs)\n", what, percentile(ms, 0.5),
+                percentile(ms, 0.99), ms.size());
+}
+
+// [SECTION] Runs
+
+void serial_run(unsigned short port, std::vector<Agent>& agents, int count) {
+    std::vector<double> times;
+    for (int i = 0; i < count; ++i) {
+        const double ms = lifecycle(port, agents[0], agents[1], i);
+        if (ms >= 0) {
+            times.push_back(ms);
+        }
+    }
+    report("serial lifecycle", times);
+}
+
+void parallel_run(unsigned short port, std::vector<Agent>& agents, int pairs, int per_pair) {
+    std::vector<std::vector<double>> times(static_cast<std::size_t>(pairs));
+    const auto started = Clock::now();
+    std::vector<std::thread> workers;
+    for (int p = 0; p < pairs; ++p) {
+        workers.emplace_back([&, p] {
+            for (int i = 0; i < per_pair; ++i) {
+                const double ms =
+                    lifecycle(port, agents[2 * p], agents[2 * p + 1], 100000 * (p + 1) + i);
+                if (ms >= 0) {
+                    times[p].push_back(ms);
+                }
+            }
+        });
+    }
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    std::vector<double> all;
+    for (const auto& pair : times) {
+        all.insert(all.end(), pair.begin(), pair.end());
+    }
+    std::printf("lifecycles/s, %2d pairs in parallel  %7.1f /s\n", pairs,
+                static_cast<double>(all.size()) / seconds);
+    report("  each lifecycle meanwhile", all);
+}
+
+// Every racer sends accept_chat for the same chat at the same moment; one wins, the others
+// are refused. The figure is the time until the last of them has its answer.
+void accept_race(unsigned short port, std::vector<Agent>& agents, int racers, int races) {
+    std::vector<double> last_answer;
+    for (int race = 0; race < races; ++race) {
+        const json chat = server::testing::start_chat_as_customer(
+            port, "Racer " + std::to_string(race), "Who takes me?", "Billing");
+        const std::string id = chat.value("chat", "");
+        std::barrier ready(racers + 1);
+        std::vector<double> answered(static_cast<std::size_t>(racers));
+        std::vector<int> won(static_cast<std::size_t>(racers));
+        Clock::time_point go;
+        std::vector<std::thread> threads;
+        for (int r = 0; r < racers; ++r) {
+            threads.emplace_back([&, r] {
+                ready.arrive_and_wait();
+                const json reply = agents[r].ws->command({{"type", "accept_chat"}, {"chat", id}});
+                answered[r] = Milliseconds(Clock::now() - go).count();
+                won[r] = acked(reply) ? 1 : 0;
+            });
+        }
+        go = Clock::now();
+        ready.arrive_and_wait();
+        for (std::thread& thread : threads) {
+            thread.join();
+        }
+        const auto winners = std::count(won.begin(), won.end(), 1);
+        if (winners != 1) {
+            std::fprintf(stderr, "race %d: %ld winners\n", race, static_cast<long>(winners));
+        }
+        last_answer.push_back(*std::max_element(answered.begin(), answered.end()));
+        const int winner = static_cast<int>(std::find(won.begin(), won.end(), 1) - won.begin());
+        if (winner < racers) {
+            agents[winner].ws->command({{"type", "close_chat"},
+                                        {"chat", id},
+                                        {"category", "Billing question"},
+                                        {"notes", ""},
+                                        {"resolve_ticket", false}});
+        }
+        for (int r = 0; r < racers; ++r) {
+            agents[r].ws->seen.clear();
+        }
+    }
+    char what[64];
+    std::snprintf(what, sizeof what, "accept race, %d agents, all answered", racers);
+    report(what, last_answer);
+}
+
+int run(const Options& options) {
+    // Bench traffic comes from one address, far beyond what a stranger may send.
+    setenv("PARLEY_CHAT_STARTS_PER_ADDRESS", "1000000", 1);
+    setenv("PARLEY_CONNECTIONS_PER_ADDRESS", "100000", 1);
+    setenv("PARLEY_PASSWORD_COST", "test", 1);
+    const auto dir = server::testing::fresh_temp_dir("parley-lifecycle-");
+    int status = 0;
+    {
+        ServerProcess server(PARLEY_SERVER_BINARY, dir, true);
+        const unsigned short port = server.port();
+        const std::string admin = server::testing::sign_in(port, "admin", "admin-demo");
+        const int needed = std::max(2 * options.parallel.value, options.racers.value);
+        std::vector<Agent> agents;
+        for (int i = 0; i < needed; ++i) {
+            char id[32];
+            std::snprintf(id, sizeof id, "bench-%03d", i);
+            agents.push_back(agent_online(port, admin, id));
+        }
+        std::printf("parley-server on 127.0.0.1:%u, %d agents online in Billing (pick)\n", port,
+                    needed);
+        serial_run(port, agents, options.serial.value);
+        parallel_run(port, agents, options.parallel.value, options.per_pair.value);
+        accept_race(port, agents, options.racers.value, options.races.value);
+        status = server.terminate();
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+    return status == 0 ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace parley::bench
+
+int main(int argc, char** argv) {
+    parley::bench::Options options;
+    if (!parley::bench::parse(argc, argv, options)) {
+        return 2;
+    }
+    return parley::bench::run(options);
+}
