@@ -52,8 +52,11 @@ struct Options {
     Flag per_pair{"--per-pair", 20, "lifecycles each pair works in the parallel run"};
     Flag racers{"--racers", 8, "agents accepting the same chat at once"};
     Flag races{"--races", 20, "chats they race for"};
+    Flag storm{"--storm", 10000, "customers reconnecting at once, resuming by sequence number"};
 
-    std::array<Flag*, 5> flags() { return {&serial, &parallel, &per_pair, &racers, &races}; }
+    std::array<Flag*, 6> flags() {
+        return {&serial, &parallel, &per_pair, &racers, &races, &storm};
+    }
 };
 
 bool parse(int argc, char** argv, Options& options) {
@@ -257,6 +260,84 @@ void accept_race(unsigned short port, std::vector<Agent>& agents, int racers, in
     report(what, last_answer);
 }
 
+// The storm's customers: each chat's token, the last sequence number its WebSocket saw, and
+// the text posted while it was away.
+struct StormCustomer {
+    std::string token;
+    std::uint64_t seq = 0;
+    std::string missed;
+};
+
+// Whether `message` is the event (or the sync) carrying `text`.
+bool carries(const json& message, const std::string& text) {
+    const std::string type = message.value("type", "");
+    return (type == "event" || type == "sync") && message.dump().find(text) != std::string::npos;
+}
+
+// Every customer is connected and then cut off at once; while away, each writes one message
+// over REST; then all reconnect together, each resuming from the last sequence number it saw.
+// The figure is the time until the last of them has the message it missed; any customer that
+// never gets it, or gets it twice, is counted.
+void reconnect_storm(unsigned short port, int count) {
+    std::vector<StormCustomer> customers(static_cast<std::size_t>(count));
+    {
+        boost::asio::io_context shared;
+        std::vector<std::unique_ptr<WsClient>> connected;
+        for (int i = 0; i < count; ++i) {
+            const json chat = server::testing::start_chat_as_customer(
+                port, "Storm " + std::to_string(i), "Still there?", "Billing");
+            StormCustomer& customer = customers[static_cast<std::size_t>(i)];
+            customer.token = chat.value("token", "");
+            customer.missed = "missed-while-away-" + std::to_string(i) + "-";
+            auto ws = std::make_unique<WsClient>(shared, port);
+            ws->hello(customer.token);
+            ws->expect("sync");
+            customer.seq = server::testing::last_seq(ws->seen);
+            connected.push_back(std::move(ws));
+            const json message = {{"text", customer.missed}};
+            server::testing::http_call(
+                port, http::verb::post, "/api/chats/" + chat.value("chat", "") + "/messages",
+                message.dump(), {{"Authorization", "Bearer " + customer.token}});
+        }
+    }
+    boost::asio::io_context shared;
+    const auto started = Clock::now();
+    std::vector<std::unique_ptr<WsClient>> back;
+    for (const StormCustomer& customer : customers) {
+        back.push_back(std::make_unique<WsClient>(shared, port));
+        back.back()->send({{"type", "hello"},
+                           {"protocol_version", 1},
+                           {"client", "lifecycle_bench"},
+                           {"token", customer.token},
+                           {"resume_from", customer.seq}});
+    }
+    // Read each customer until the message it missed arrives, in turn: a customer whose catch-up
+    // came meanwhile waits in its socket, so the last one caught up ends the storm.
+    std::vector<int> seen(customers.size());
+    for (std::size_t i = 0; i < customers.size(); ++i) {
+        while (seen[i] == 0) {
+            const auto message = back[i]->next(std::chrono::seconds(10));
+            if (!message) {
+                break;
+            }
+            seen[i] += carries(*message, customers[i].missed) ? 1 : 0;
+        }
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    // Then whatever else came, to find a message delivered twice.
+    for (std::size_t i = 0; i < customers.size(); ++i) {
+        while (const auto message = back[i]->next(std::chrono::milliseconds(2))) {
+            seen[i] += carries(*message, customers[i].missed) ? 1 : 0;
+        }
+    }
+    const auto lost = std::count(seen.begin(), seen.end(), 0);
+    const auto doubled =
+        std::count_if(seen.begin(), seen.end(), [](int times) { return times > 1; });
+    std::printf(
+        "reconnect storm, %5d customers     all caught up in %.2f s, %ld lost, %ld doubled\n",
+        count, seconds, static_cast<long>(lost), static_cast<long>(doubled));
+}
+
 int run(const Options& options) {
     // Bench traffic comes from one address, far beyond what a stranger may send.
     setenv("PARLEY_CHAT_STARTS_PER_ADDRESS", "1000000", 1);
@@ -280,6 +361,7 @@ int run(const Options& options) {
         serial_run(port, agents, options.serial.value);
         parallel_run(port, agents, options.parallel.value, options.per_pair.value);
         accept_race(port, agents, options.racers.value, options.races.value);
+        reconnect_storm(port, options.storm.value);
         status = server.terminate();
     }
     std::error_code ignored;

@@ -190,7 +190,15 @@ CustomerChat start_chat_directly(Server& server, const std::string& name,
 }
 
 WsClient::WsClient(unsigned short port, const std::map<std::string, std::string>& headers)
-    : ws_(io_) {
+    : own_io_(std::make_unique<boost::asio::io_context>()), io_(*own_io_), ws_(io_) {
+    connect(port, headers);
+}
+
+WsClient::WsClient(boost::asio::io_context& shared, unsigned short port) : io_(shared), ws_(io_) {
+    connect(port, {});
+}
+
+void WsClient::connect(unsigned short port, const std::map<std::string, std::string>& headers) {
     beast::get_lowest_layer(ws_).connect(
         tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
     ws_.set_option(websocket::stream_base::decorator([headers](websocket::request_type& request) {
@@ -203,9 +211,17 @@ WsClient::WsClient(unsigned short port, const std::map<std::string, std::string>
 }
 
 WsClient::~WsClient() {
+    beast::error_code ignored;
     if (!closed_) {
-        beast::error_code ignored;
         beast::get_lowest_layer(ws_).socket().shutdown(tcp::socket::shutdown_both, ignored);
+    }
+    // On a shared io_context a read still waiting would complete into this object once gone.
+    if (!own_io_ && reading_) {
+        beast::get_lowest_layer(ws_).socket().close(ignored);
+        io_.restart();
+        while (reading_) {
+            io_.run_one();
+        }
     }
 }
 
@@ -237,9 +253,9 @@ std::optional<nlohmann::json> WsClient::next(std::chrono::milliseconds timeout) 
     if (closed_) {
         return std::nullopt;
     }
-    if (!reading_) {
+    // A read another client's wait completed on a shared io_context is kept, not restarted.
+    if (!reading_ && !result_) {
         reading_ = true;
-        result_.reset();
         ws_.async_read(buffer_, [this](beast::error_code error, std::size_t) {
             reading_ = false;
             result_ = error;
@@ -248,7 +264,7 @@ std::optional<nlohmann::json> WsClient::next(std::chrono::milliseconds timeout) 
     io_.restart();
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (!result_ && std::chrono::steady_clock::now() < deadline) {
-        io_.run_for(deadline - std::chrono::steady_clock::now());
+        io_.run_one_for(deadline - std::chrono::steady_clock::now());
         io_.restart();
     }
     if (!result_) {

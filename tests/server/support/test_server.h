@@ -97,6 +97,9 @@ class WsClient {
 public:
     // Connects to /ws (optionally with headers such as Origin) without sending anything.
     explicit WsClient(unsigned short port, const std::map<std::string, std::string>& headers = {});
+    // The same on an io_context shared by many clients (one thread reads them in turn), so
+    // thousands of them do not each hold an epoll and an eventfd descriptor.
+    WsClient(boost::asio::io_context& shared, unsigned short port);
     ~WsClient();
 
     // Sends a hello and returns the welcome (or error) message.
@@ -122,7 +125,10 @@ public:
     std::vector<nlohmann::json> seen;
 
 private:
-    boost::asio::io_context io_;
+    void connect(unsigned short port, const std::map<std::string, std::string>& headers);
+
+    std::unique_ptr<boost::asio::io_context> own_io_;
+    boost::asio::io_context& io_;
     boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
     int close_code_ = 0;
     std::string close_reason_;
