@@ -11,6 +11,8 @@
 // [SECTION] The floor
 // [SECTION] One lifecycle
 // [SECTION] Runs
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <array>
 #include <barrier>
@@ -53,9 +55,10 @@ struct Options {
     Flag racers{"--racers", 8, "agents accepting the same chat at once"};
     Flag races{"--races", 20, "chats they race for"};
     Flag storm{"--storm", 10000, "customers reconnecting at once, resuming by sequence number"};
+    Flag idle{"--idle", 50000, "idle WebSockets whose memory in the server is measured"};
 
-    std::array<Flag*, 6> flags() {
-        return {&serial, &parallel, &per_pair, &racers, &races, &storm};
+    std::array<Flag*, 7> flags() {
+        return {&serial, &parallel, &per_pair, &racers, &races, &storm, &idle};
     }
 };
 
@@ -338,11 +341,83 @@ void reconnect_storm(unsigned short port, int count) {
         count, seconds, static_cast<long>(lost), static_cast<long>(doubled));
 }
 
+// The server's resident memory, from /proc.
+double rss_kib(pid_t pid) {
+    std::FILE* status = std::fopen(("/proc/" + std::to_string(pid) + "/status").c_str(), "r");
+    if (status == nullptr) {
+        return 0;
+    }
+    char line[256];
+    double kib = 0;
+    while (std::fgets(line, sizeof line, status)) {
+        if (std::sscanf(line, "VmRSS: %lf kB", &kib) == 1) {
+            break;
+        }
+    }
+    std::fclose(status);
+    return kib;
+}
+
+// Open WebSockets that said hello and then sit idle (a customer's tabs, one chat token for all,
+// as no limit keeps one customer to one tab), from several loopback addresses since one
+// address has fewer free ports than that. The figure is the server's memory per connection.
+void idle_connections(const ServerProcess& server, int count) {
+    const json chat =
+        server::testing::start_chat_as_customer(server.port(), "Idle", "Just looking", "Billing");
+    const std::string token = chat.value("token", "");
+    boost::asio::io_context shared;
+    std::vector<std::unique_ptr<WsClient>> open;
+    open.reserve(static_cast<std::size_t>(count));
+    constexpr int kPerAddress = 20000;
+    const double before = rss_kib(server.pid());
+    for (int i = 0; i < count; ++i) {
+        const std::string source = "127.0.0." + std::to_string(2 + i / kPerAddress);
+        open.push_back(std::make_unique<WsClient>(shared, server.port(), source));
+        open.back()->hello(token);
+        open.back()->expect("sync");
+        open.back()->seen.clear();
+    }
+    const double after = rss_kib(server.pid());
+    std::printf("idle WebSockets, %6d open         server RSS %.0f -> %.0f MiB: %.1f KiB each\n",
+                count, before / 1024, after / 1024, (after - before) / count);
+}
+
+// Room for the idle connections' descriptors on both sides (the server inherits it). Without
+// the right to raise the hard limit (a container), the soft one goes up to it; the answer is
+// the limit both processes run with.
+rlim_t raise_descriptor_limit(rlim_t wanted) {
+    rlimit limit{};
+    getrlimit(RLIMIT_NOFILE, &limit);
+    if (limit.rlim_max < wanted) {
+        limit.rlim_max = wanted;
+    }
+    limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0) {
+        getrlimit(RLIMIT_NOFILE, &limit);
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    getrlimit(RLIMIT_NOFILE, &limit);
+    return limit.rlim_cur;
+}
+
 int run(const Options& options) {
     // Bench traffic comes from one address, far beyond what a stranger may send.
     setenv("PARLEY_CHAT_STARTS_PER_ADDRESS", "1000000", 1);
     setenv("PARLEY_CONNECTIONS_PER_ADDRESS", "100000", 1);
     setenv("PARLEY_PASSWORD_COST", "test", 1);
+    // The other runs' connections are closed by then; this many descriptors stay free.
+    constexpr rlim_t kSpare = 2000;
+    const rlim_t descriptors =
+        raise_descriptor_limit(static_cast<rlim_t>(options.idle.value) + kSpare);
+    const int idle = static_cast<int>(
+        std::min<rlim_t>(static_cast<rlim_t>(options.idle.value), descriptors - kSpare));
+    if (idle < options.idle.value) {
+        std::printf(
+            "idle WebSockets: %d asked, %d measured: this machine allows %lu open files "
+            "per process\n",
+            options.idle.value, idle, static_cast<unsigned long>(descriptors));
+    }
     const auto dir = server::testing::fresh_temp_dir("parley-lifecycle-");
     int status = 0;
     {
@@ -362,6 +437,7 @@ int run(const Options& options) {
         parallel_run(port, agents, options.parallel.value, options.per_pair.value);
         accept_race(port, agents, options.racers.value, options.races.value);
         reconnect_storm(port, options.storm.value);
+        idle_connections(server, idle);
         status = server.terminate();
     }
     std::error_code ignored;

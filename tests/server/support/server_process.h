@@ -23,6 +23,7 @@ public:
     int terminate();
 
     unsigned short port() const { return port_; }
+    pid_t pid() const { return pid_; }
 
 private:
     pid_t pid_ = -1;

@@ -1,6 +1,7 @@
 #include "test_server.h"
 
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 
 #include <algorithm>
 #include <atomic>
@@ -191,14 +192,22 @@ CustomerChat start_chat_directly(Server& server, const std::string& name,
 
 WsClient::WsClient(unsigned short port, const std::map<std::string, std::string>& headers)
     : own_io_(std::make_unique<boost::asio::io_context>()), io_(*own_io_), ws_(io_) {
-    connect(port, headers);
+    connect(port, headers, "127.0.0.1");
 }
 
-WsClient::WsClient(boost::asio::io_context& shared, unsigned short port) : io_(shared), ws_(io_) {
-    connect(port, {});
+WsClient::WsClient(boost::asio::io_context& shared, unsigned short port, const std::string& source)
+    : io_(shared), ws_(io_) {
+    connect(port, {}, source);
 }
 
-void WsClient::connect(unsigned short port, const std::map<std::string, std::string>& headers) {
+void WsClient::connect(unsigned short port, const std::map<std::string, std::string>& headers,
+                       const std::string& source) {
+    tcp::socket& socket = beast::get_lowest_layer(ws_).socket();
+    socket.open(tcp::v4());
+    // The port is chosen at connect, per destination, as without a bind (Linux).
+    socket.set_option(
+        boost::asio::detail::socket_option::boolean<IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT>(true));
+    socket.bind(tcp::endpoint(boost::asio::ip::make_address(source), 0));
     beast::get_lowest_layer(ws_).connect(
         tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
     ws_.set_option(websocket::stream_base::decorator([headers](websocket::request_type& request) {

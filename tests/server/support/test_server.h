@@ -98,8 +98,10 @@ public:
     // Connects to /ws (optionally with headers such as Origin) without sending anything.
     explicit WsClient(unsigned short port, const std::map<std::string, std::string>& headers = {});
     // The same on an io_context shared by many clients (one thread reads them in turn), so
-    // thousands of them do not each hold an epoll and an eventfd descriptor.
-    WsClient(boost::asio::io_context& shared, unsigned short port);
+    // thousands of them do not each hold an epoll and an eventfd descriptor; `source` is the
+    // loopback address it connects from (each gives another range of ports).
+    WsClient(boost::asio::io_context& shared, unsigned short port,
+             const std::string& source = "127.0.0.1");
     ~WsClient();
 
     // Sends a hello and returns the welcome (or error) message.
@@ -125,7 +127,8 @@ public:
     std::vector<nlohmann::json> seen;
 
 private:
-    void connect(unsigned short port, const std::map<std::string, std::string>& headers);
+    void connect(unsigned short port, const std::map<std::string, std::string>& headers,
+                 const std::string& source);
 
     std::unique_ptr<boost::asio::io_context> own_io_;
     boost::asio::io_context& io_;
