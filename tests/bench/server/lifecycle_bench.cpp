@@ -407,7 +407,7 @@ int run(const Options& options) {
     setenv("PARLEY_CONNECTIONS_PER_ADDRESS", "100000", 1);
     setenv("PARLEY_PASSWORD_COST", "test", 1);
     // The other runs' connections are closed by then; this many descriptors stay free.
-    constexpr rlim_t kSpare = 2000;
+    constexpr rlim_t kSpare = 4000;
     const rlim_t descriptors =
         raise_descriptor_limit(static_cast<rlim_t>(options.idle.value) + kSpare);
     const int idle = static_cast<int>(
