@@ -2,13 +2,11 @@
 // given as --server HOST:PORT or PARLEY_SERVER (default 127.0.0.1:8080). With
 // --screenshot FILE it saves the first settled frame (sign-in card or desk) as a PNG and
 // exits, which is how the tests look at the desktop build under Xvfb.
-#include "beast_link.h"
 #include "console/console_app.h"
 #include "console/outbox.h"
 #include "console/theme.h"
-#include "http_api.h"
-#include "http_sign_in.h"
 #include "png_file.h"
+#include "server_client.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -105,12 +103,11 @@ int main(int argc, char** argv) {
     int exit_code = 0;
 
     {
-        const std::string host = address.substr(0, colon);
-        const std::string port = address.substr(colon + 1);
-        parley::shell::BeastLink link(host, port);
-        parley::shell::HttpSignIn sign_in(host, port);
-        parley::shell::HttpApi api(host, port, sign_in);
-        parley::console::ConsoleApp app(link, sign_in, "desktop",
+        // The I/O thread wakes the loop below when something arrives (GLFW allows this call
+        // from any thread).
+        parley::shell::ServerClient server({address.substr(0, colon), address.substr(colon + 1)},
+                                           [] { glfwPostEmptyEvent(); });
+        parley::console::ConsoleApp app(server.link(), server.sign_in(), "desktop",
                                         parley::console::Outbox::kRandomIds);
         int frames = 0;
         int settled = 0;
@@ -122,12 +119,7 @@ int main(int argc, char** argv) {
             const auto wall = std::chrono::system_clock::now().time_since_epoch();
             app.frame({glfwGetTime(),
                        std::chrono::duration_cast<std::chrono::milliseconds>(wall).count()});
-            for (const parley::console::ApiAnswer& answer : api.drain()) {
-                app.api_answered(answer);
-            }
-            for (parley::console::ApiRequest& request : app.take_api_requests()) {
-                api.start(std::move(request));
-            }
+            server.exchange(app);
             // A new chat waiting: the desktop's way to ask for attention (taskbar, dock).
             if (!app.take_notices().empty()) {
                 glfwRequestWindowAttention(window);
