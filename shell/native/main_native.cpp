@@ -1,26 +1,29 @@
-// Desktop entry point: the console in a GLFW window with OpenGL 3, connected to a server
-// given as --server HOST:PORT or PARLEY_SERVER (default 127.0.0.1:8080). With
-// --screenshot FILE it saves the first settled frame (sign-in card or desk) as a PNG and
-// exits, which is how the tests look at the desktop build under Xvfb.
+// Desktop entry point: the console in a GLFW window with OpenGL 3, connected to a server given
+// as --server HOST:PORT or PARLEY_SERVER (default 127.0.0.1:8080).
+//   --automation PORT   opens the automation bridge on 127.0.0.1:PORT (0: any free port, printed
+//                       as "automation: 127.0.0.1:N"), so tests drive it as they drive the browser
+//                       console (automation_port.h, bridge_request.h)
+//   --screenshot FILE   saves the first settled frame (sign-in card or desk) as a PNG and exits
+#include "automation_bridge.h"
 #include "console/console_app.h"
+#include "console/frame_pacer.h"
 #include "console/outbox.h"
-#include "console/theme.h"
-#include "png_file.h"
-#include "server_client.h"
+#include "console/picture_memo.h"
+#include "desktop_window.h"
+#include "network.h"
+#include "screenshot.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
-#include <algorithm>
+#include <atomic>
 #include <chrono>
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
+#include <optional>
 #include <string>
-#include <vector>
 
 namespace {
 
@@ -28,6 +31,8 @@ namespace {
 constexpr int kSettleFrames = 10;
 // Give up on a settled screen after this many frames and take what is shown.
 constexpr int kScreenshotDeadline = 600;
+// While the console settles after activity it draws at most this often (Xvfb has no vsync).
+constexpr double kBusyFrameSeconds = 1.0 / 60.0;
 
 const char* option(int argc, char** argv, const char* name) {
     for (int i = 1; i + 1 < argc; ++i) {
@@ -48,107 +53,133 @@ std::string server_address(int argc, char** argv) {
     return "127.0.0.1:8080";
 }
 
-// The framebuffer as a PNG (OpenGL's rows run bottom-up, PNG's top-down).
-bool save_screenshot(GLFWwindow* window, const std::string& path) {
-    int width = 0;
-    int height = 0;
-    glfwGetFramebufferSize(window, &width, &height);
-    const auto row = static_cast<std::size_t>(width) * 4;
-    std::vector<std::uint8_t> pixels(row * static_cast<std::size_t>(height));
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    std::vector<std::uint8_t> flipped(pixels.size());
-    for (int y = 0; y < height; ++y) {
-        std::copy_n(
-            pixels.begin() +
-                static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(height - 1 - y)),
-            row, flipped.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
+std::optional<parley::shell::ServerAddress> split_address(const std::string& address) {
+    const auto colon = address.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == address.size()) {
+        return std::nullopt;
     }
-    return parley::shell::write_png(path, width, height, flipped);
+    return parley::shell::ServerAddress{address.substr(0, colon), address.substr(colon + 1)};
+}
+
+std::optional<std::uint16_t> port_number(const char* text) {
+    char* end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (end == text || *end != '\0' || value < 0 || value > 65535) {
+        return std::nullopt;
+    }
+    return static_cast<std::uint16_t>(value);
+}
+
+parley::console::Clock desktop_clock() {
+    const auto wall = std::chrono::system_clock::now().time_since_epoch();
+    return {glfwGetTime(), std::chrono::duration_cast<std::chrono::milliseconds>(wall).count()};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     const std::string address = server_address(argc, argv);
-    const char* screenshot = option(argc, argv, "--screenshot");
-    const auto colon = address.rfind(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == address.size()) {
+    const auto server = split_address(address);
+    if (!server) {
         std::fprintf(stderr, "parley-console: '%s' is not HOST:PORT\n", address.c_str());
         return 2;
     }
-    if (glfwInit() == GLFW_FALSE) {
-        std::fprintf(stderr, "parley-console: no display (set DISPLAY, or run under Xvfb)\n");
-        return 1;
-    }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWwindow* window = glfwCreateWindow(1280, 800, "Parley", nullptr, nullptr);
-    if (window == nullptr) {
-        std::fprintf(stderr, "parley-console: OpenGL 3 is not available\n");
-        glfwTerminate();
-        return 1;
-    }
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(1);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    if (!parley::console::theme::apply(PARLEY_FONT, 17.0f)) {
-        std::fprintf(stderr, "parley-console: %s missing, Cyrillic text will not show\n",
-                     PARLEY_FONT);
-    }
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
-    int exit_code = 0;
-
-    {
-        // The I/O thread wakes the loop below when something arrives (GLFW allows this call
-        // from any thread).
-        parley::shell::ServerClient server({address.substr(0, colon), address.substr(colon + 1)},
-                                           [] { glfwPostEmptyEvent(); });
-        parley::console::ConsoleApp app(server.link(), server.sign_in(), "desktop",
-                                        parley::console::Outbox::kRandomIds);
-        int frames = 0;
-        int settled = 0;
-        while (glfwWindowShouldClose(window) == GLFW_FALSE) {
-            glfwPollEvents();
-            ImGui_ImplOpenGL3_NewFrame();
-            ImGui_ImplGlfw_NewFrame();
-            ImGui::NewFrame();
-            const auto wall = std::chrono::system_clock::now().time_since_epoch();
-            app.frame({glfwGetTime(),
-                       std::chrono::duration_cast<std::chrono::milliseconds>(wall).count()});
-            server.exchange(app);
-            // A new chat waiting: the desktop's way to ask for attention (taskbar, dock).
-            if (!app.take_notices().empty()) {
-                glfwRequestWindowAttention(window);
-            }
-            ImGui::Render();
-            int width = 0;
-            int height = 0;
-            glfwGetFramebufferSize(window, &width, &height);
-            glViewport(0, 0, width, height);
-            glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
-            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-            if (screenshot != nullptr) {
-                const auto screen = app.view_model().screen;
-                const bool calm = screen == parley::console::Screen::sign_in ||
-                                  screen == parley::console::Screen::desk;
-                settled = calm ? settled + 1 : 0;
-                if (settled >= kSettleFrames || ++frames >= kScreenshotDeadline) {
-                    exit_code = save_screenshot(window, screenshot) ? 0 : 1;
-                    break;
-                }
-            }
-            glfwSwapBuffers(window);
+    const char* screenshot = option(argc, argv, "--screenshot");
+    std::optional<std::uint16_t> automation;
+    if (const char* value = option(argc, argv, "--automation")) {
+        automation = port_number(value);
+        if (!automation) {
+            std::fprintf(stderr, "parley-console: --automation '%s' is not a port\n", value);
+            return 2;
         }
     }
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window);
-    glfwTerminate();
-    return exit_code;
+
+    parley::shell::DesktopWindow window;
+    if (!window.open(1280, 800)) {
+        return 1;
+    }
+    // The I/O thread wakes the loop below when something arrives (GLFW allows this call from
+    // any thread); `arrived` tells that wake-up from one for the automation bridge alone.
+    std::atomic<bool> arrived{false};
+    parley::shell::Network network(*server, [&arrived] {
+        arrived = true;
+        glfwPostEmptyEvent();
+    });
+    parley::console::ConsoleApp app(network.link(), network.sign_in(), "desktop",
+                                    parley::console::Outbox::kRandomIds);
+    std::optional<parley::shell::AutomationBridge> bridge;
+    if (automation) {
+        try {
+            auto& port = network.open_automation(*automation, [] { glfwPostEmptyEvent(); });
+            bridge.emplace(port);
+            std::printf("automation: 127.0.0.1:%u\n", static_cast<unsigned>(port.port()));
+            std::fflush(stdout);
+        } catch (const std::exception& error) {
+            std::fprintf(stderr, "parley-console: the automation port cannot open: %s\n",
+                         error.what());
+            return 1;
+        }
+    }
+
+    parley::console::FramePacer pacer;
+    parley::console::PictureMemo picture;
+    double last_activity = 0;
+    int frames = 0;
+    int settled = 0;
+    while (!window.should_close()) {
+        const bool busy =
+            glfwGetTime() - last_activity < parley::console::FramePacer::kSettleSeconds;
+        bool activity =
+            window.wait(busy ? kBusyFrameSeconds : parley::console::FramePacer::kIdleSeconds);
+        activity = arrived.exchange(false) || activity;
+        if (bridge && bridge->take(app)) {
+            activity = true;
+        }
+        // A screenshot run draws every frame: it counts frames to let the screen settle.
+        activity = activity || screenshot != nullptr;
+        const auto clock = desktop_clock();
+        if (activity) {
+            last_activity = clock.seconds;
+        }
+        if (!pacer.should_draw(clock.seconds, activity)) {
+            continue;
+        }
+        window.begin_frame();
+        if (bridge) {
+            bridge->before_frame(ImGui::GetIO());
+        }
+        ImGui::NewFrame();
+        app.frame(clock);
+        network.exchange(app);
+        // A new chat waiting: the desktop's way to ask for attention (taskbar, dock).
+        if (!app.take_notices().empty()) {
+            glfwRequestWindowAttention(window.handle());
+        }
+        ImGui::Render();
+        int width = 0;
+        int height = 0;
+        glfwGetFramebufferSize(window.handle(), &width, &height);
+        const bool wanted = screenshot != nullptr || (bridge && bridge->wants_picture());
+        if (picture.unchanged(*ImGui::GetDrawData(), width, height) && !wanted) {
+            if (bridge) {
+                bridge->after_frame(window.handle());
+            }
+            continue;
+        }
+        window.render();
+        if (bridge) {
+            bridge->after_frame(window.handle());
+        }
+        if (screenshot != nullptr) {
+            const auto screen = app.view_model().screen;
+            const bool calm = screen == parley::console::Screen::sign_in ||
+                              screen == parley::console::Screen::desk;
+            settled = calm ? settled + 1 : 0;
+            if (settled >= kSettleFrames || ++frames >= kScreenshotDeadline) {
+                return parley::shell::save_screenshot(window.handle(), screenshot) ? 0 : 1;
+            }
+        }
+        window.swap();
+    }
+    return 0;
 }

@@ -3,7 +3,9 @@
 // hands the page a JSON summary (window.parley.automation()): which screen is up, the lists,
 // the open chat's last lines, and every labelled interactive item with its stable id,
 // rectangle, whether it is enabled and, if not, the core's reason. Nothing here reaches into
-// the wasm module or sends anything but input events.
+// the wasm module or sends anything but input events. The desktop console offers the same
+// summary and takes the same input through its automation port (native_console.mjs): a page
+// with a `bridge` is one, and every helper here drives it alike.
 import assert from "node:assert/strict";
 
 // ImGui 1.86 polls keys and buttons once per frame: input must stay down across a frame to
@@ -12,6 +14,7 @@ import assert from "node:assert/strict";
 const HOLD_FRAMES = 2;
 
 export async function frames(page, count = HOLD_FRAMES) {
+  if (page.bridge) return page.bridge.frames(count);
   await page.evaluate((n) => new Promise((resolve) => {
     const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
     requestAnimationFrame(step);
@@ -33,6 +36,7 @@ export async function openConsole(context, url) {
 // The console publishes rectangles in the canvas's pixels; a page may place the canvas below
 // a banner (the demo), so they are moved to the page's.
 export async function automation(page) {
+  if (page.bridge) return page.bridge.snapshot();
   return page.evaluate(() => {
     if (!(window.parley && window.parley.automation)) return null;
     const view = window.parley.automation();

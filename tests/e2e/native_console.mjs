@@ -1,0 +1,109 @@
+// The desktop console under Xvfb, driven as the browser tests drive the browser console: it is
+// started with --automation 0 and prints the port of its automation bridge; this module connects
+// and gives back a page-like object (mouse, keyboard, screenshot, and a `bridge` for the
+// snapshot and frame waits) that every helper of console_driver.mjs accepts. Requests go one at
+// a time, each answered by one JSON line (shell/native/bridge_request.h).
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import net from "node:net";
+
+const BUTTONS = { left: 0, right: 1, middle: 2 };
+
+// Waits for the console's "automation: 127.0.0.1:PORT" line.
+function automationPort(child, output) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no automation port:\n" + output.text)), 20000);
+    const onData = (chunk) => {
+      output.text += chunk;
+      const match = /automation: 127\.0\.0\.1:(\d+)/.exec(output.text);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the desktop console exited with ${code}:\n${output.text}`));
+    });
+  });
+}
+
+// One request after another over the port; each promise holds its answer line, parsed.
+function bridgeClient(socket) {
+  const waiting = [];
+  let buffered = "";
+  socket.setEncoding("utf8");
+  socket.on("data", (chunk) => {
+    buffered += chunk;
+    for (let end = buffered.indexOf("\n"); end >= 0; end = buffered.indexOf("\n")) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 1);
+      waiting.shift()?.resolve(JSON.parse(line));
+    }
+  });
+  socket.on("close", () => {
+    for (const pending of waiting.splice(0)) pending.reject(new Error("the automation port closed"));
+  });
+  let turn = Promise.resolve();
+  return function ask(request) {
+    const answer = turn.then(() => new Promise((resolve, reject) => {
+      waiting.push({ resolve, reject });
+      socket.write(JSON.stringify(request) + "\n");
+    }));
+    turn = answer.catch(() => {});
+    return answer.then((reply) => {
+      if (reply.error) throw new Error(`${JSON.stringify(request)}: ${reply.error}`);
+      return reply;
+    });
+  };
+}
+
+// Starts the desktop console against `serverUrl`; `args` go to it after the defaults.
+export async function launchNativeConsole(serverUrl, args = []) {
+  const binary = process.env.PARLEY_CONSOLE_BIN;
+  if (!binary) throw new Error("PARLEY_CONSOLE_BIN must name the desktop console");
+  const address = new URL(serverUrl).host;
+  // Its own process group, so that closing it ends xvfb-run, Xvfb and the console together.
+  const child = spawn("xvfb-run", ["-a", "-s", "-screen 0 1280x800x24", binary, "--server", address,
+                                   "--automation", "0", ...args],
+                      { stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const output = { text: "" };
+  const port = await automationPort(child, output);
+  const socket = net.connect(port, "127.0.0.1");
+  await once(socket, "connect");
+  const ask = bridgeClient(socket);
+  const page = {
+    bridge: {
+      snapshot: () => ask({ op: "snapshot" }),
+      frames: (count) => ask({ op: "frames", count }),
+    },
+    mouse: {
+      move: (x, y) => ask({ op: "mouse", x, y }),
+      down: ({ button = "left" } = {}) => ask({ op: "button", button: BUTTONS[button], down: true }),
+      up: ({ button = "left" } = {}) => ask({ op: "button", button: BUTTONS[button], down: false }),
+      // A browser's wheel goes down for positive deltas, ImGui's up; a notch is 100 pixels.
+      wheel: (deltaX, deltaY) => ask({ op: "wheel", dy: -deltaY / 100 }),
+    },
+    keyboard: {
+      down: (key) => ask({ op: "key", key, down: true }),
+      up: (key) => ask({ op: "key", key, down: false }),
+      type: (text) => ask({ op: "text", text }),
+    },
+    waitForTimeout: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    screenshot: ({ path }) => ask({ op: "screenshot", path }),
+  };
+  return {
+    page,
+    log: () => output.text,
+    async close() {
+      socket.destroy();
+      if (child.exitCode === null) {
+        const exited = once(child, "exit");
+        process.kill(-child.pid, "SIGTERM");
+        await exited;
+      }
+    },
+  };
+}
