@@ -3,6 +3,8 @@
 //   --automation PORT   opens the automation bridge on 127.0.0.1:PORT (0: any free port, printed
 //                       as "automation: 127.0.0.1:N"), so tests drive it as they drive the browser
 //                       console (automation_port.h, bridge_request.h)
+//   --downloads DIR     where attachments and exports are saved (created if missing; default
+//                       ~/Downloads when it exists, else the current folder)
 //   --screenshot FILE   saves the first settled frame (sign-in card or desk) as a PNG and exits
 #include "automation_bridge.h"
 #include "console/console_app.h"
@@ -22,8 +24,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <system_error>
+#include <variant>
 
 namespace {
 
@@ -70,6 +75,33 @@ std::optional<std::uint16_t> port_number(const char* text) {
     return static_cast<std::uint16_t>(value);
 }
 
+// The --downloads folder, created if missing, or the default one.
+std::optional<std::filesystem::path> downloads_folder(int argc, char** argv) {
+    const char* value = option(argc, argv, "--downloads");
+    if (value == nullptr) {
+        return parley::shell::default_downloads_folder();
+    }
+    std::error_code error;
+    std::filesystem::create_directories(value, error);
+    if (error || !std::filesystem::is_directory(value, error)) {
+        std::fprintf(stderr, "parley-console: --downloads '%s' is not a folder I can use\n", value);
+        return std::nullopt;
+    }
+    return std::filesystem::absolute(value, error);
+}
+
+// Says where a download went, on the console's output (a person, or a test, reads it there).
+void tell(const parley::shell::DownloadReport& report) {
+    if (const auto* saved = std::get_if<parley::shell::DownloadSaved>(&report)) {
+        std::printf("saved: %s\n", saved->path.c_str());
+        std::fflush(stdout);
+    } else {
+        const auto& failed = std::get<parley::shell::DownloadFailed>(report);
+        std::fprintf(stderr, "parley-console: %s not saved: %s\n", failed.ref.c_str(),
+                     failed.problem.c_str());
+    }
+}
+
 parley::console::Clock desktop_clock() {
     const auto wall = std::chrono::system_clock::now().time_since_epoch();
     return {glfwGetTime(), std::chrono::duration_cast<std::chrono::milliseconds>(wall).count()};
@@ -94,6 +126,11 @@ int main(int argc, char** argv) {
         }
     }
 
+    const auto downloads = downloads_folder(argc, argv);
+    if (!downloads) {
+        return 2;
+    }
+
     parley::shell::DesktopWindow window;
     if (!window.open(1280, 800)) {
         return 1;
@@ -101,7 +138,7 @@ int main(int argc, char** argv) {
     // The I/O thread wakes the loop below when something arrives (GLFW allows this call from
     // any thread); `arrived` tells that wake-up from one for the automation bridge alone.
     std::atomic<bool> arrived{false};
-    parley::shell::Network network(*server, [&arrived] {
+    parley::shell::Network network(*server, *downloads, [&arrived] {
         arrived = true;
         glfwPostEmptyEvent();
     });
@@ -150,7 +187,9 @@ int main(int argc, char** argv) {
         }
         ImGui::NewFrame();
         app.frame(clock);
-        network.exchange(app);
+        for (const parley::shell::DownloadReport& report : network.exchange(app)) {
+            tell(report);
+        }
         // A new chat waiting: the desktop's way to ask for attention (taskbar, dock).
         if (!app.take_notices().empty()) {
             glfwRequestWindowAttention(window.handle());

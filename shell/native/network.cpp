@@ -6,23 +6,29 @@
 
 namespace parley::shell {
 
-Network::Network(const ServerAddress& server, std::function<void()> wake)
+Network::Network(const ServerAddress& server, const std::filesystem::path& downloads,
+                 std::function<void()> wake)
     : io_(std::move(wake)),
       link_(io_, server),
       sign_in_(io_, server),
-      api_(io_, server, sign_in_) {}
+      api_(io_, server, sign_in_),
+      downloads_(io_, server, sign_in_, downloads) {}
 
 Network::~Network() {
     io_.stop();
 }
 
-void Network::exchange(console::ConsoleApp& app) {
+std::vector<DownloadReport> Network::exchange(console::ConsoleApp& app) {
     for (const console::ApiAnswer& answer : api_.drain()) {
         app.api_answered(answer);
     }
     for (console::ApiRequest& request : app.take_api_requests()) {
         api_.start(std::move(request));
     }
+    for (const std::string& ref : app.take_downloads()) {
+        downloads_.start(ref);
+    }
+    return downloads_.drain();
 }
 
 AutomationPort& Network::open_automation(std::uint16_t port, std::function<void()> wake) {

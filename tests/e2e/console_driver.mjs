@@ -150,10 +150,14 @@ export async function openDesk(browser, serverUrl, agent, password, contextOptio
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const { page, problems } = await openConsole(context, serverUrl);
   await signIn(page, agent, password);
+  await goOnline(page, agent);
+  return { context, page, problems };
+}
+
+export async function goOnline(page, agent) {
   await click(page, "presence");
   await click(page, "presence.online");
   await waitFor(page, (v) => v.presence === "online", `${agent} online`);
-  return { context, page, problems };
 }
 
 // A customer writes in; the agent accepts the chat from the Queue. Returns the customer's
@@ -216,4 +220,39 @@ export async function customerChat(serverUrl, customer) {
   });
   assert.equal(reply.status, 200);
   return reply.json();
+}
+
+// A staff member's bearer token, for reading the REST API as they would.
+export async function bearer(serverUrl, agent, password) {
+  const reply = await fetch(serverUrl + "/api/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ agent, password, bearer: true }),
+  });
+  assert.equal(reply.status, 200);
+  return (await reply.json()).token;
+}
+
+// RFC 4180 as the server writes it: no quoted commas in these rows (queue names), CRLF lines.
+export function csvRows(text) {
+  const [header, ...lines] = text.trim().split("\r\n");
+  const names = header.split(",");
+  return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [names[i], cell])));
+}
+
+// An analytics export (`csvText`, fetched from `csvQuery`) is the server's figures row for row:
+// the same query's JSON answer, read with `token`. Returns the CSV's rows.
+export async function assertExportMatchesApi(serverUrl, token, csvQuery, csvText) {
+  const csv = csvRows(csvText);
+  const query = csvQuery.replace("format=csv", "format=json");
+  const json = await (await fetch(serverUrl + query, { headers: { Authorization: `Bearer ${token}` } })).json();
+  const key = Object.keys(csv[0] ?? {})[0];
+  assert.deepEqual(csv.map((r) => r[key]), json.rows.map((r) => r.group));
+  for (const r of json.rows) {
+    const exported = csv.find((c) => c[key] === r.group);
+    assert.equal(Number(exported.chats), r.chats);
+    assert.equal(Number(exported.abandoned), r.abandoned);
+    assert.equal(Number(exported.messages), r.messages);
+  }
+  return { csv, json };
 }

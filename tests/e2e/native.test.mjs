@@ -9,7 +9,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { click, signIn, waitFor } from "./console_driver.mjs";
 import { screenshotDir, serverAndBrowser } from "./harness.mjs";
-import { launchNativeConsole } from "./native_console.mjs";
+import { withNativeConsole } from "./native_console.mjs";
 
 const shared = serverAndBrowser({ browser: false });
 
@@ -34,8 +34,7 @@ test("the desktop console draws its sign-in card under Xvfb", async () => {
 });
 
 test("the desktop console signs in and goes online through its automation bridge", async () => {
-  const desk = await launchNativeConsole(shared.server.url);
-  try {
+  await withNativeConsole(shared.server.url, [], async (desk) => {
     const view = await signIn(desk.page, "maria", "maria-demo");
     assert.equal(view.agent, "Maria Garcia");
     await click(desk.page, "presence");
@@ -46,7 +45,5 @@ test("the desktop console signs in and goes online through its automation bridge
     const png = readFileSync(file);
     assert.equal(png.readUInt32BE(16), 1280, "the whole window");
     console.log(`screenshot: ${file}`);
-  } finally {
-    await desk.close();
-  }
+  });
 });

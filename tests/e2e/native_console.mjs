@@ -94,9 +94,20 @@ export async function launchNativeConsole(serverUrl, args = []) {
     waitForTimeout: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     screenshot: ({ path }) => ask({ op: "screenshot", path }),
   };
+  // The files the console saved so far, in order, as it reports them ("saved: PATH").
+  const saved = () => [...output.text.matchAll(/^saved: (.+)$/gm)].map((match) => match[1]);
   return {
     page,
     log: () => output.text,
+    // Waits until the console has saved `count` downloads in all; returns their paths.
+    async downloads(count, timeout = 20000) {
+      const deadline = Date.now() + timeout;
+      while (saved().length < count) {
+        if (Date.now() > deadline) throw new Error(`${count} downloads not saved:\n${output.text}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return saved();
+    },
     async close() {
       socket.destroy();
       if (child.exitCode === null) {
@@ -106,4 +117,18 @@ export async function launchNativeConsole(serverUrl, args = []) {
       }
     },
   };
+}
+
+// Runs `body(desk)` with a desktop console started as launchNativeConsole() does, and closes it
+// however the body ends; a failure carries the console's output.
+export async function withNativeConsole(serverUrl, args, body) {
+  const desk = await launchNativeConsole(serverUrl, args);
+  try {
+    return await body(desk);
+  } catch (error) {
+    error.message += `\n--- desktop console output ---\n${desk.log()}`;
+    throw error;
+  } finally {
+    await desk.close();
+  }
 }
