@@ -14,15 +14,15 @@ namespace parley::shell {
 
 AutomationBridge::AutomationBridge(AutomationPort& port) : port_(port) {}
 
-bool AutomationBridge::take(const console::ConsoleApp& app) {
+bool AutomationBridge::take(const console::ConsoleApp& app,
+                            const std::vector<console::AutomationItem>& shell_items) {
     bool needs_frame = false;
     for (BridgeLine& line : port_.drain()) {
         const BridgeRequest request = parse_bridge_request(line.text);
         if (const auto* bad = std::get_if<BadRequest>(&request)) {
             refuse(line.connection, bad->problem);
         } else if (std::holds_alternative<AskSnapshot>(request)) {
-            port_.answer(line.connection,
-                         console::automation_json(app.view_model(), app.last_output()));
+            port_.answer(line.connection, snapshot(app, shell_items));
         } else if (const auto* wait = std::get_if<WaitFrames>(&request)) {
             frames_.push_back({line.connection, std::max(wait->count, 1)});
             needs_frame = true;
@@ -40,6 +40,16 @@ bool AutomationBridge::take(const console::ConsoleApp& app) {
         }
     }
     return needs_frame;
+}
+
+std::string AutomationBridge::snapshot(const console::ConsoleApp& app,
+                                       const std::vector<console::AutomationItem>& shell_items) {
+    if (shell_items.empty()) {
+        return console::automation_json(app.view_model(), app.last_output());
+    }
+    console::FrameOutput output = app.last_output();
+    output.items.insert(output.items.end(), shell_items.begin(), shell_items.end());
+    return console::automation_json(app.view_model(), output);
 }
 
 void AutomationBridge::before_frame(ImGuiIO& io) {

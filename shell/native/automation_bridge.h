@@ -5,6 +5,7 @@
 #pragma once
 
 #include "automation_port.h"
+#include "console/frame_output.h"
 #include "virtual_input.h"
 
 #include <cstdint>
@@ -25,8 +26,10 @@ public:
     explicit AutomationBridge(AutomationPort& port);
 
     // Takes the requests that arrived. True when one needs a frame drawn (input to show, frames
-    // or a screenshot to wait for).
-    bool take(const console::ConsoleApp& app);
+    // or a screenshot to wait for). `shell_items`: what the shell's own widgets (the file
+    // picker) published in the last frame, added to the console's.
+    bool take(const console::ConsoleApp& app,
+              const std::vector<console::AutomationItem>& shell_items);
     // Between the backend's NewFrame and ImGui's.
     void before_frame(ImGuiIO& io);
     // A screenshot is asked for: the next frame must be rendered even if unchanged.
@@ -44,6 +47,8 @@ private:
         std::string path;
     };
 
+    static std::string snapshot(const console::ConsoleApp& app,
+                                const std::vector<console::AutomationItem>& shell_items);
     void done(std::uint64_t connection);
     void refuse(std::uint64_t connection, const std::string& problem);
 

@@ -116,7 +116,8 @@ struct BeastLink::Attempt : std::enable_shared_from_this<Attempt> {
     }
 };
 
-BeastLink::BeastLink(IoThread& io, ServerAddress server) : io_(io), server_(std::move(server)) {}
+BeastLink::BeastLink(IoThread& io, ServerAddress server)
+    : io_(io), server_(std::move(server)), inbox_(io) {}
 
 void BeastLink::open() {
     asio::post(io_.context(), [this] {
@@ -141,21 +142,8 @@ void BeastLink::close() {
     });
 }
 
-std::vector<console::LinkEvent> BeastLink::drain() {
-    std::lock_guard lock(inbox_mutex_);
-    return std::exchange(inbox_, {});
-}
-
 std::string BeastLink::describe() const {
     return "ws://" + server_.authority() + "/ws";
-}
-
-void BeastLink::report(console::LinkEvent event) {
-    {
-        std::lock_guard lock(inbox_mutex_);
-        inbox_.push_back(std::move(event));
-    }
-    io_.wake();
 }
 
 }  // namespace parley::shell

@@ -4,11 +4,12 @@
 #pragma once
 
 #include "console/link.h"
+#include "inbox.h"
 #include "io_thread.h"
 #include "server_address.h"
 
 #include <memory>
-#include <mutex>
+#include <utility>
 
 namespace parley::shell {
 
@@ -19,19 +20,18 @@ public:
     void open() override;
     void send(std::string text) override;
     void close() override;
-    std::vector<console::LinkEvent> drain() override;
+    std::vector<console::LinkEvent> drain() override { return inbox_.drain(); }
     std::string describe() const override;
 
     struct Attempt;
 
 private:
-    void report(console::LinkEvent event);
+    void report(console::LinkEvent event) { inbox_.push(std::move(event)); }
 
     IoThread& io_;
     ServerAddress server_;
     std::shared_ptr<Attempt> attempt_;  // touched only on the I/O thread
-    std::mutex inbox_mutex_;
-    std::vector<console::LinkEvent> inbox_;
+    Inbox<console::LinkEvent> inbox_;
 };
 
 }  // namespace parley::shell

@@ -19,7 +19,11 @@ bool server_download(const std::string& ref) {
 
 Downloads::Downloads(IoThread& io, ServerAddress server, HttpSignIn& sign_in,
                      std::filesystem::path folder)
-    : io_(io), server_(std::move(server)), sign_in_(sign_in), folder_(std::move(folder)) {}
+    : io_(io),
+      server_(std::move(server)),
+      sign_in_(sign_in),
+      folder_(std::move(folder)),
+      reports_(io) {}
 
 void Downloads::start(const std::string& ref) {
     if (!server_download(ref)) {
@@ -62,28 +66,20 @@ void Downloads::save(const std::string& ref, const std::string& disposition,
     report(DownloadSaved{path});
 }
 
-std::vector<DownloadReport> Downloads::drain() {
-    std::lock_guard lock(mutex_);
-    return std::exchange(reports_, {});
-}
-
-void Downloads::report(DownloadReport report) {
-    {
-        std::lock_guard lock(mutex_);
-        reports_.push_back(std::move(report));
+std::filesystem::path home_folder() {
+    std::error_code ignored;
+    if (const char* home = std::getenv("HOME");
+        home != nullptr && std::filesystem::is_directory(home, ignored)) {
+        return home;
     }
-    io_.wake();
+    return std::filesystem::current_path();
 }
 
 std::filesystem::path default_downloads_folder() {
-    if (const char* home = std::getenv("HOME")) {
-        std::error_code ignored;
-        const std::filesystem::path folder = std::filesystem::path(home) / "Downloads";
-        if (std::filesystem::is_directory(folder, ignored)) {
-            return folder;
-        }
-    }
-    return std::filesystem::current_path();
+    std::error_code ignored;
+    const std::filesystem::path folder = home_folder() / "Downloads";
+    return std::filesystem::is_directory(folder, ignored) ? folder
+                                                          : std::filesystem::current_path();
 }
 
 }  // namespace parley::shell

@@ -5,12 +5,13 @@
 // chat data and must not send the agent's token anywhere else.
 #pragma once
 
+#include "inbox.h"
 #include "io_thread.h"
 #include "server_address.h"
 
 #include <filesystem>
-#include <mutex>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -33,22 +34,23 @@ public:
               std::filesystem::path folder);
 
     void start(const std::string& ref);
-    std::vector<DownloadReport> drain();
+    std::vector<DownloadReport> drain() { return reports_.drain(); }
 
 private:
     void save(const std::string& ref, const std::string& disposition, const std::string& body);
-    void report(DownloadReport report);
+    void report(DownloadReport report) { reports_.push(std::move(report)); }
 
     IoThread& io_;
     ServerAddress server_;
     HttpSignIn& sign_in_;
     std::filesystem::path folder_;
-    std::mutex mutex_;
-    std::vector<DownloadReport> reports_;
+    Inbox<DownloadReport> reports_;
 };
 
 // The folder downloads go to without --downloads: the user's Downloads folder when there is
 // one, else the current folder.
 std::filesystem::path default_downloads_folder();
+// The user's home folder ($HOME), else the current folder: where the file picker starts.
+std::filesystem::path home_folder();
 
 }  // namespace parley::shell

@@ -10,7 +10,7 @@
 namespace parley::shell {
 
 HttpApi::HttpApi(IoThread& io, ServerAddress server, HttpSignIn& sign_in)
-    : io_(io), server_(std::move(server)), sign_in_(sign_in) {}
+    : io_(io), server_(std::move(server)), sign_in_(sign_in), answers_(io) {}
 
 void HttpApi::start(console::ApiRequest request) {
     HttpRequest call;
@@ -20,17 +20,8 @@ void HttpApi::start(console::ApiRequest request) {
     call.body = std::move(request.body);
     start_http_exchange(
         io_.context(), server_, std::move(call), [this, id = request.id](HttpReply reply) {
-            {
-                std::lock_guard lock(mutex_);
-                answers_.push_back({id, static_cast<int>(reply.status), std::move(reply.body)});
-            }
-            io_.wake();
+            answers_.push({id, static_cast<int>(reply.status), std::move(reply.body)});
         });
-}
-
-std::vector<console::ApiAnswer> HttpApi::drain() {
-    std::lock_guard lock(mutex_);
-    return std::exchange(answers_, {});
 }
 
 }  // namespace parley::shell

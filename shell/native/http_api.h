@@ -3,10 +3,10 @@
 #pragma once
 
 #include "console/api_calls.h"
+#include "inbox.h"
 #include "io_thread.h"
 #include "server_address.h"
 
-#include <mutex>
 #include <vector>
 
 namespace parley::shell {
@@ -18,14 +18,13 @@ public:
     HttpApi(IoThread& io, ServerAddress server, HttpSignIn& sign_in);
 
     void start(console::ApiRequest request);
-    std::vector<console::ApiAnswer> drain();
+    std::vector<console::ApiAnswer> drain() { return answers_.drain(); }
 
 private:
     IoThread& io_;
     ServerAddress server_;
     HttpSignIn& sign_in_;
-    std::mutex mutex_;
-    std::vector<console::ApiAnswer> answers_;
+    Inbox<console::ApiAnswer> answers_;
 };
 
 }  // namespace parley::shell

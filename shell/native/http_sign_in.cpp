@@ -11,7 +11,8 @@ namespace parley::shell {
 namespace http = boost::beast::http;
 namespace rest = protocol::rest;
 
-HttpSignIn::HttpSignIn(IoThread& io, ServerAddress server) : io_(io), server_(std::move(server)) {}
+HttpSignIn::HttpSignIn(IoThread& io, ServerAddress server)
+    : io_(io), server_(std::move(server)), inbox_(io) {}
 
 void HttpSignIn::request(const std::string& agent, const std::string& password) {
     HttpRequest call;
@@ -60,19 +61,6 @@ void HttpSignIn::sign_out() {
 std::optional<std::string> HttpSignIn::token() {
     std::lock_guard lock(mutex_);
     return token_;
-}
-
-std::vector<console::SignInEvent> HttpSignIn::drain() {
-    std::lock_guard lock(mutex_);
-    return std::exchange(inbox_, {});
-}
-
-void HttpSignIn::report(console::SignInEvent event) {
-    {
-        std::lock_guard lock(mutex_);
-        inbox_.push_back(std::move(event));
-    }
-    io_.wake();
 }
 
 }  // namespace parley::shell

@@ -4,12 +4,14 @@
 #pragma once
 
 #include "console/sign_in.h"
+#include "inbox.h"
 #include "io_thread.h"
 #include "server_address.h"
 
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace parley::shell {
@@ -20,17 +22,17 @@ public:
 
     void request(const std::string& agent, const std::string& password) override;
     void sign_out() override;
-    std::vector<console::SignInEvent> drain() override;
+    std::vector<console::SignInEvent> drain() override { return inbox_.drain(); }
     // The signed-in user's bearer token, for the console's other REST calls.
     std::optional<std::string> token();
 
 private:
-    void report(console::SignInEvent event);
+    void report(console::SignInEvent event) { inbox_.push(std::move(event)); }
 
     IoThread& io_;
     ServerAddress server_;
+    Inbox<console::SignInEvent> inbox_;
     std::mutex mutex_;
-    std::vector<console::SignInEvent> inbox_;
     std::optional<std::string> token_;  // guarded by mutex_
 };
 

@@ -12,6 +12,7 @@
 #include "console/outbox.h"
 #include "console/picture_memo.h"
 #include "desktop_window.h"
+#include "file_picker.h"
 #include "network.h"
 #include "screenshot.h"
 
@@ -144,6 +145,8 @@ int main(int argc, char** argv) {
     });
     parley::console::ConsoleApp app(network.link(), network.sign_in(), "desktop",
                                     parley::console::Outbox::kRandomIds);
+    app.offer_file_picker();
+    parley::shell::FilePicker picker(parley::shell::home_folder());
     std::optional<parley::shell::AutomationBridge> bridge;
     if (automation) {
         try {
@@ -169,7 +172,7 @@ int main(int argc, char** argv) {
         bool activity =
             window.wait(busy ? kBusyFrameSeconds : parley::console::FramePacer::kIdleSeconds);
         activity = arrived.exchange(false) || activity;
-        if (bridge && bridge->take(app)) {
+        if (bridge && bridge->take(app, picker.published())) {
             activity = true;
         }
         // A screenshot run draws every frame: it counts frames to let the screen settle.
@@ -187,6 +190,12 @@ int main(int argc, char** argv) {
         }
         ImGui::NewFrame();
         app.frame(clock);
+        for (parley::console::UploadRequest& request : app.take_uploads()) {
+            picker.open(std::move(request));
+        }
+        if (auto picked = picker.draw()) {
+            network.upload(picked->request, picked->file);
+        }
         for (const parley::shell::DownloadReport& report : network.exchange(app)) {
             tell(report);
         }

@@ -12,7 +12,8 @@ Network::Network(const ServerAddress& server, const std::filesystem::path& downl
       link_(io_, server),
       sign_in_(io_, server),
       api_(io_, server, sign_in_),
-      downloads_(io_, server, sign_in_, downloads) {}
+      downloads_(io_, server, sign_in_, downloads),
+      uploads_(io_, server, sign_in_) {}
 
 Network::~Network() {
     io_.stop();
@@ -25,10 +26,17 @@ std::vector<DownloadReport> Network::exchange(console::ConsoleApp& app) {
     for (console::ApiRequest& request : app.take_api_requests()) {
         api_.start(std::move(request));
     }
+    for (const console::UploadReport& report : uploads_.drain()) {
+        app.upload_reported(report);
+    }
     for (const std::string& ref : app.take_downloads()) {
         downloads_.start(ref);
     }
     return downloads_.drain();
+}
+
+void Network::upload(const console::UploadRequest& request, const std::filesystem::path& file) {
+    uploads_.start(request, file);
 }
 
 AutomationPort& Network::open_automation(std::uint16_t port, std::function<void()> wake) {

@@ -1,15 +1,19 @@
 // The desktop console under Xvfb against the real server. It draws its sign-in card and saves
 // that frame as a PNG (--screenshot); and, driven through its automation bridge by the same
 // helpers that drive the browser console, it signs in with a bearer token, goes online and
-// shows the desk. Screenshots are saved for people to look at.
+// shows the desk, and attaches files through its in-console file picker: one the customer
+// receives, one the server refuses with its sentence. Screenshots are saved for people to look at.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { click, signIn, waitFor } from "./console_driver.mjs";
+import {
+  acceptCustomerChat, click, customerMessages, goOnline, item, press, signIn, type, waitFor,
+} from "./console_driver.mjs";
 import { screenshotDir, serverAndBrowser } from "./harness.mjs";
-import { withNativeConsole } from "./native_console.mjs";
+import { attachThroughPicker, withNativeConsole } from "./native_console.mjs";
 
 const shared = serverAndBrowser({ browser: false });
 
@@ -46,4 +50,52 @@ test("the desktop console signs in and goes online through its automation bridge
     assert.equal(png.readUInt32BE(16), 1280, "the whole window");
     console.log(`screenshot: ${file}`);
   });
+});
+
+test("the desktop console attaches files through its file picker", async () => {
+  const url = shared.server.url;
+  const folder = mkdtempSync(path.join(tmpdir(), "parley-attach-"));
+  const steps = path.join(folder, "router-steps.txt");
+  const bytes = "1. Unplug the router.\n2. Wait 30 s.\n3. Подключите снова.\n";
+  writeFileSync(steps, bytes);
+  writeFileSync(path.join(folder, "setup.exe"), "MZ not a text file");
+  try {
+    await withNativeConsole(url, [], async (desk) => {
+      const page = desk.page;
+      await signIn(page, "maria", "maria-demo");
+      await goOnline(page, "maria");
+      const { customer } = await acceptCustomerChat(page, url, {
+        name: "Lena Koch", email: "lena@example.com", queue: "Billing", question: "How do I reset the router?",
+      });
+      // Cancelling attaches nothing.
+      await click(page, "composer.attach");
+      assert.equal((await item(page, "file_picker.choose")).enabled, false);
+      await click(page, "file_picker.cancel");
+      await waitFor(page, (v) => !v.items.some((i) => i.id.startsWith("file_picker.")), "the picker closed");
+      assert.ok(!(await waitFor(page, () => true)).items.some((i) => i.id.startsWith("composer.attachment/")));
+      await attachThroughPicker(page, steps, { screenshot: path.join(screenshotDir, "24-native-file-picker.png") });
+      const staged = await item(page, "composer.attachment/router-steps.txt");
+      assert.equal(staged.label, "router-steps.txt");
+      await click(page, "composer");
+      await type(page, "Here are the steps.");
+      await press(page, "Enter");
+      await waitFor(page, (v) => v.chat.lines.some((l) => l.kind === "agent" && l.text === "Here are the steps."),
+                    "the message in the transcript");
+      const message = (await customerMessages(url, customer)).find((m) => m.text === "Here are the steps.");
+      assert.ok(message, "the customer receives the message");
+      assert.equal(message.attachments.length, 1);
+      const [file] = message.attachments;
+      assert.equal(file.name, "router-steps.txt");
+      assert.equal(file.content_type, "text/plain");
+      const download = await fetch(url + file.ref, { headers: { Authorization: `Bearer ${customer.token}` } });
+      assert.equal(await download.text(), bytes, "the customer downloads the same bytes");
+
+      await attachThroughPicker(page, path.join(folder, "setup.exe"));
+      const problem = await item(page, "composer.upload_problem");
+      assert.match(problem.label, /Only PNG, JPEG, GIF and WebP images, PDF and plain text files are taken/);
+      await page.screenshot({ path: path.join(screenshotDir, "25-native-attachment-refused.png") });
+    });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -6,6 +6,8 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import net from "node:net";
+import path from "node:path";
+import { chord, click, press, type, waitFor } from "./console_driver.mjs";
 
 const BUTTONS = { left: 0, right: 1, middle: 2 };
 
@@ -131,4 +133,20 @@ export async function withNativeConsole(serverUrl, args, body) {
   } finally {
     await desk.close();
   }
+}
+
+// Attaches `file` (a path on this machine) from the composer as a person does with the desktop
+// console's file picker: "Attach…", the folder typed over the shown one, the file, "Attach".
+// With `screenshot`, the picker is saved there with the file chosen.
+export async function attachThroughPicker(page, file, { screenshot } = {}) {
+  await click(page, "composer.attach");
+  await click(page, "file_picker.folder");
+  await chord(page, "Control", "a");
+  await type(page, path.dirname(file));
+  await press(page, "Enter");
+  await click(page, `file_picker.entry/${path.basename(file)}`);
+  await waitFor(page, (v) => v.items.some((i) => i.id === "file_picker.choose" && i.enabled), "the file chosen");
+  if (screenshot) await page.screenshot({ path: screenshot });
+  await click(page, "file_picker.choose");
+  await waitFor(page, (v) => !v.items.some((i) => i.id.startsWith("file_picker.")), "the picker closed");
 }
