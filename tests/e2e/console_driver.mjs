@@ -135,6 +135,19 @@ export async function press(page, key) {
   await frames(page);
 }
 
+// Opens a dialog with the item `open`, clicks each item of `choose`, types `note` (if any) into
+// its text box and confirms; `beforeConfirm(page)` runs just before, for a screenshot.
+export async function completeDialog(page, open, choose, note, beforeConfirm = async () => {}) {
+  await click(page, open);
+  for (const id of choose) await click(page, id);
+  if (note !== undefined) {
+    await click(page, "dialog.text");
+    await type(page, note);
+  }
+  await beforeConfirm(page);
+  await click(page, "dialog.confirm");
+}
+
 export async function signIn(page, agent, password) {
   await waitFor(page, (v) => v.screen === "sign_in", "the sign-in screen");
   await click(page, "sign_in.agent");
