@@ -12,7 +12,8 @@
 
 namespace parley::shell {
 
-AutomationBridge::AutomationBridge(AutomationPort& port) : port_(port) {}
+AutomationBridge::AutomationBridge(AutomationPort& port, FrameStats::Clock::time_point started)
+    : port_(port), stats_(started) {}
 
 bool AutomationBridge::take(const console::ConsoleApp& app,
                             const std::vector<console::AutomationItem>& shell_items) {
@@ -23,6 +24,11 @@ bool AutomationBridge::take(const console::ConsoleApp& app,
             refuse(line.connection, bad->problem);
         } else if (std::holds_alternative<AskSnapshot>(request)) {
             port_.answer(line.connection, snapshot(app, shell_items));
+        } else if (const auto* stats = std::get_if<AskStats>(&request)) {
+            port_.answer(line.connection, stats_.json());
+            if (stats->reset) {
+                stats_.reset();
+            }
         } else if (const auto* wait = std::get_if<WaitFrames>(&request)) {
             frames_.push_back({line.connection, std::max(wait->count, 1)});
             needs_frame = true;

@@ -6,6 +6,7 @@
 
 #include "automation_port.h"
 #include "console/frame_output.h"
+#include "frame_stats.h"
 #include "virtual_input.h"
 
 #include <cstdint>
@@ -23,7 +24,8 @@ namespace parley::shell {
 
 class AutomationBridge {
 public:
-    explicit AutomationBridge(AutomationPort& port);
+    // `started`: when the console started, for the time to its first frame.
+    AutomationBridge(AutomationPort& port, FrameStats::Clock::time_point started);
 
     // Takes the requests that arrived. True when one needs a frame drawn (input to show, frames
     // or a screenshot to wait for). `shell_items`: what the shell's own widgets (the file
@@ -36,6 +38,8 @@ public:
     bool wants_picture() const { return !screenshots_.empty(); }
     // After a frame was rendered into the back buffer.
     void after_frame(GLFWwindow* window);
+    // Where the loop records how long its frames take.
+    FrameStats& stats() { return stats_; }
 
 private:
     struct WaitingFrames {
@@ -54,6 +58,7 @@ private:
 
     AutomationPort& port_;
     VirtualInput input_;
+    FrameStats stats_;
     std::vector<WaitingFrames> frames_;
     std::vector<WaitingScreenshot> screenshots_;
 };

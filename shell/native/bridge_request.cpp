@@ -33,6 +33,9 @@ BridgeRequest read(const json& line) {
     if (op == "screenshot") {
         return SaveScreenshot{line.at("path").get<std::string>()};
     }
+    if (op == "stats") {
+        return AskStats{line.value("reset", false)};
+    }
     return BadRequest{"unknown op '" + op + "'"};
 }
 

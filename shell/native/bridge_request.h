@@ -10,6 +10,8 @@
 //   {"op":"text","text":"Привет"}              characters typed
 //   {"op":"frames","count":2}                  answered once that many frames are drawn
 //   {"op":"screenshot","path":"/tmp/a.png"}    answered once the next frame is saved as a PNG
+//   {"op":"stats","reset":true}                how long frames take (frame_stats.h); with reset,
+//                                              counting starts again after the answer
 #pragma once
 
 #include <string>
@@ -43,13 +45,16 @@ struct WaitFrames {
 struct SaveScreenshot {
     std::string path;
 };
+struct AskStats {
+    bool reset = false;
+};
 // A line the bridge could not read, with the reason for the test's log.
 struct BadRequest {
     std::string problem;
 };
 
 using BridgeRequest = std::variant<AskSnapshot, MovePointer, SetButton, ScrollWheel, SetKey,
-                                   TypeText, WaitFrames, SaveScreenshot, BadRequest>;
+                                   TypeText, WaitFrames, SaveScreenshot, AskStats, BadRequest>;
 
 BridgeRequest parse_bridge_request(std::string_view line);
 

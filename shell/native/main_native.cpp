@@ -103,6 +103,32 @@ void tell(const parley::shell::DownloadReport& report) {
     }
 }
 
+double milliseconds_since(parley::shell::FrameStats::Clock::time_point from) {
+    return std::chrono::duration<double, std::milli>(parley::shell::FrameStats::Clock::now() - from)
+        .count();
+}
+
+// The console's frame and the shell's part of it, between ImGui's NewFrame and Render: the file
+// picker when the composer asked for a file, the exchange with the network, and attention.
+void build_frame(parley::console::ConsoleApp& app, parley::shell::FilePicker& picker,
+                 parley::shell::Network& network, GLFWwindow* window,
+                 const parley::console::Clock& clock) {
+    app.frame(clock);
+    for (parley::console::UploadRequest& request : app.take_uploads()) {
+        picker.open(std::move(request));
+    }
+    if (auto picked = picker.draw()) {
+        network.upload(picked->request, picked->file);
+    }
+    for (const parley::shell::DownloadReport& report : network.exchange(app)) {
+        tell(report);
+    }
+    // A new chat waiting: the desktop's way to ask for attention (taskbar, dock).
+    if (!app.take_notices().empty()) {
+        glfwRequestWindowAttention(window);
+    }
+}
+
 parley::console::Clock desktop_clock() {
     const auto wall = std::chrono::system_clock::now().time_since_epoch();
     return {glfwGetTime(), std::chrono::duration_cast<std::chrono::milliseconds>(wall).count()};
@@ -111,6 +137,7 @@ parley::console::Clock desktop_clock() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    const auto started = parley::shell::FrameStats::Clock::now();
     const std::string address = server_address(argc, argv);
     const auto server = split_address(address);
     if (!server) {
@@ -151,7 +178,7 @@ int main(int argc, char** argv) {
     if (automation) {
         try {
             auto& port = network.open_automation(*automation, [] { glfwPostEmptyEvent(); });
-            bridge.emplace(port);
+            bridge.emplace(port, started);
             std::printf("automation: 127.0.0.1:%u\n", static_cast<unsigned>(port.port()));
             std::fflush(stdout);
         } catch (const std::exception& error) {
@@ -184,26 +211,17 @@ int main(int argc, char** argv) {
         if (!pacer.should_draw(clock.seconds, activity)) {
             continue;
         }
+        const auto began = parley::shell::FrameStats::Clock::now();
         window.begin_frame();
         if (bridge) {
             bridge->before_frame(ImGui::GetIO());
         }
         ImGui::NewFrame();
-        app.frame(clock);
-        for (parley::console::UploadRequest& request : app.take_uploads()) {
-            picker.open(std::move(request));
-        }
-        if (auto picked = picker.draw()) {
-            network.upload(picked->request, picked->file);
-        }
-        for (const parley::shell::DownloadReport& report : network.exchange(app)) {
-            tell(report);
-        }
-        // A new chat waiting: the desktop's way to ask for attention (taskbar, dock).
-        if (!app.take_notices().empty()) {
-            glfwRequestWindowAttention(window.handle());
-        }
+        build_frame(app, picker, network, window.handle(), clock);
         ImGui::Render();
+        if (bridge) {
+            bridge->stats().built(milliseconds_since(began));
+        }
         int width = 0;
         int height = 0;
         glfwGetFramebufferSize(window.handle(), &width, &height);
@@ -214,6 +232,7 @@ int main(int argc, char** argv) {
             }
             continue;
         }
+        const auto drawing = parley::shell::FrameStats::Clock::now();
         window.render();
         if (bridge) {
             bridge->after_frame(window.handle());
@@ -228,6 +247,9 @@ int main(int argc, char** argv) {
             }
         }
         window.swap();
+        if (bridge) {
+            bridge->stats().drawn(milliseconds_since(drawing));
+        }
     }
     return 0;
 }

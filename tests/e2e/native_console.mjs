@@ -80,6 +80,8 @@ export async function launchNativeConsole(serverUrl, args = []) {
     bridge: {
       snapshot: () => ask({ op: "snapshot" }),
       frames: (count) => ask({ op: "frames", count }),
+      // How long its frames took (shell/native/frame_stats.h); `reset` starts counting again.
+      stats: (reset = false) => ask({ op: "stats", reset }),
     },
     mouse: {
       move: (x, y) => ask({ op: "mouse", x, y }),
