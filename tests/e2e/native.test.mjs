@@ -1,8 +1,9 @@
 // The desktop console under Xvfb against the real server. It draws its sign-in card and saves
 // that frame as a PNG (--screenshot); and, driven through its automation bridge by the same
 // helpers that drive the browser console, it signs in with a bearer token, goes online and
-// shows the desk, and attaches files through its in-console file picker: one the customer
-// receives, one the server refuses with its sentence. Screenshots are saved for people to look at.
+// shows the desk, attaches files through its in-console file picker (one the customer receives,
+// one the server refuses with its sentence), and copies and pastes through the desktop's
+// clipboard. Screenshots are saved for people to look at.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import {
-  acceptCustomerChat, click, customerMessages, goOnline, item, press, signIn, type, waitFor,
+  acceptCustomerChat, chord, click, customerMessages, goOnline, item, press, rightClick, signIn, type, waitFor,
 } from "./console_driver.mjs";
 import { screenshotDir, serverAndBrowser } from "./harness.mjs";
 import { attachThroughPicker, withNativeConsole } from "./native_console.mjs";
@@ -98,4 +99,44 @@ test("the desktop console attaches files through its file picker", async () => {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test("the desktop console copies a transcript line and pastes it through the clipboard", async () => {
+  const url = shared.server.url;
+  await withNativeConsole(url, [], async ({ page }) => {
+    await signIn(page, "maria", "maria-demo");
+    await goOnline(page, "maria");
+    const question = "Заказ A-1041 пришёл разбитым — box crushed";
+    const { customer } = await acceptCustomerChat(page, url, {
+      name: "Pavel Orlov", email: "pavel@example.com", queue: "Billing", question,
+    });
+    const view = await waitFor(page, (v) => v.items.some((i) => i.id.startsWith("transcript.line/") &&
+                                                               i.label === question), "the question's line");
+    await rightClick(page, view.items.find((i) => i.label === question).id);
+    await click(page, "transcript.copy");
+
+    // Ctrl+A, Ctrl+C in the composer replaces the clipboard with the draft; Ctrl+V brings it back.
+    await click(page, "composer");
+    await type(page, "draft to copy");
+    await chord(page, "Control", "a");
+    await chord(page, "Control", "c");
+    await press(page, "Delete");
+    await waitFor(page, (v) => v.resources?.draft === "", "the composer emptied");
+    await chord(page, "Control", "v");
+    await waitFor(page, (v) => v.resources?.draft === "draft to copy", "the draft pasted back");
+    await chord(page, "Control", "a");
+    await press(page, "Delete");
+
+    // The line copied first, copied again and pasted: exactly its text goes to the customer.
+    await rightClick(page, view.items.find((i) => i.label === question).id);
+    await click(page, "transcript.copy");
+    await click(page, "composer");
+    await chord(page, "Control", "v");
+    await waitFor(page, (v) => v.resources?.draft === question, "the line pasted");
+    await page.screenshot({ path: path.join(screenshotDir, "26-native-pasted.png") });
+    await press(page, "Enter");
+    await waitFor(page, (v) => v.chat.lines.some((l) => l.kind === "agent" && l.text === question), "the reply");
+    const received = await customerMessages(url, customer);
+    assert.ok(received.some((m) => m.text === question), "the customer receives the pasted Cyrillic text");
+  });
 });
