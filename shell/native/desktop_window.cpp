@@ -1,12 +1,14 @@
 #include "desktop_window.h"
 
 #include "console/theme.h"
+#include "pixel_ratio.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cmath>
 #include <cstdio>
 #include <utility>
 
@@ -50,14 +52,23 @@ DesktopWindow::~DesktopWindow() {
     }
 }
 
-bool DesktopWindow::open(int width, int height) {
+bool DesktopWindow::open(int width, int height, std::optional<float> scale) {
     if (glfwInit() == GLFW_FALSE) {
         std::fprintf(stderr, "parley-console: no display (set DISPLAY, or run under Xvfb)\n");
         return false;
     }
+    forced_scale_ = scale;
+    float initial = 1.0f;
+    if (scale) {
+        initial = *scale;
+    } else if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        glfwGetMonitorContentScale(monitor, &initial, nullptr);
+    }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    window_ = glfwCreateWindow(width, height, "Parley", nullptr, nullptr);
+    window_ = glfwCreateWindow(static_cast<int>(std::lround(static_cast<float>(width) * initial)),
+                               static_cast<int>(std::lround(static_cast<float>(height) * initial)),
+                               "Parley", nullptr, nullptr);
     if (window_ == nullptr) {
         std::fprintf(stderr, "parley-console: OpenGL 3 is not available\n");
         glfwTerminate();
@@ -76,7 +87,21 @@ bool DesktopWindow::open(int width, int height) {
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     imgui_ready_ = true;
+    fit_scale();
     return true;
+}
+
+void DesktopWindow::fit_scale() {
+    float scale = 1.0f;
+    if (forced_scale_) {
+        scale = *forced_scale_;
+    } else {
+        glfwGetWindowContentScale(window_, &scale, nullptr);
+    }
+    if (scale > 0 && scale != scale_) {
+        scale_ = scale;
+        rasterise_font(PARLEY_FONT, kFontSize, scale);
+    }
 }
 
 bool DesktopWindow::should_close() const {
@@ -93,8 +118,20 @@ bool DesktopWindow::wait(double seconds) {
 }
 
 void DesktopWindow::begin_frame() {
+    fit_scale();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // Where the platform scales windows itself (window units already logical, the framebuffer
+    // larger), the backend has done the work; on X11 a window unit is a device pixel.
+    int width = 0;
+    int height = 0;
+    int framebuffer_width = 0;
+    glfwGetWindowSize(window_, &width, &height);
+    glfwGetFramebufferSize(window_, &framebuffer_width, nullptr);
+    if (framebuffer_width == width && scale_ != 1.0f) {
+        use_logical_pixels(static_cast<float>(width) / scale_, static_cast<float>(height) / scale_,
+                           scale_);
+    }
 }
 
 void DesktopWindow::render() {

@@ -5,6 +5,8 @@
 //                       console (automation_port.h, bridge_request.h)
 //   --downloads DIR     where attachments and exports are saved (created if missing; default
 //                       ~/Downloads when it exists, else the current folder)
+//   --scale RATIO       device pixels per logical pixel (default: the screen's content scale,
+//                       from Xft.dpi on X11)
 //   --screenshot FILE   saves the first settled frame (sign-in card or desk) as a PNG and exits
 #include "automation_bridge.h"
 #include "console/console_app.h"
@@ -37,6 +39,9 @@ namespace {
 constexpr int kSettleFrames = 10;
 // Give up on a settled screen after this many frames and take what is shown.
 constexpr int kScreenshotDeadline = 600;
+// The --scale ratios that leave a usable console.
+constexpr float kSmallestScale = 0.5f;
+constexpr float kLargestScale = 4.0f;
 // While the console settles after activity it draws at most this often (Xvfb has no vsync).
 constexpr double kBusyFrameSeconds = 1.0 / 60.0;
 
@@ -154,13 +159,24 @@ int main(int argc, char** argv) {
         }
     }
 
+    std::optional<float> scale;
+    if (const char* value = option(argc, argv, "--scale")) {
+        char* end = nullptr;
+        scale = std::strtof(value, &end);
+        if (end == value || *end != '\0' ||
+            !(*scale >= kSmallestScale && *scale <= kLargestScale)) {
+            std::fprintf(stderr, "parley-console: --scale '%s' is not a ratio from 0.5 to 4\n",
+                         value);
+            return 2;
+        }
+    }
     const auto downloads = downloads_folder(argc, argv);
     if (!downloads) {
         return 2;
     }
 
     parley::shell::DesktopWindow window;
-    if (!window.open(1280, 800)) {
+    if (!window.open(1280, 800, scale)) {
         return 1;
     }
     // The I/O thread wakes the loop below when something arrives (GLFW allows this call from

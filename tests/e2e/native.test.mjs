@@ -3,7 +3,8 @@
 // helpers that drive the browser console, it signs in with a bearer token, goes online and
 // shows the desk, attaches files through its in-console file picker (one the customer receives,
 // one the server refuses with its sentence), and copies and pastes through the desktop's
-// clipboard. Screenshots are saved for people to look at.
+// clipboard; on a screen of twice the pixels it draws at that scale while tests and people still
+// click in logical pixels. Screenshots are saved for people to look at.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -139,4 +140,21 @@ test("the desktop console copies a transcript line and pastes it through the cli
     const received = await customerMessages(url, customer);
     assert.ok(received.some((m) => m.text === question), "the customer receives the pasted Cyrillic text");
   });
+});
+
+test("the desktop console on a high-DPI screen draws at twice the pixels, clicked in logical ones", async () => {
+  await withNativeConsole(shared.server.url, ["--scale", "2"], async ({ page }) => {
+    const card = await waitFor(page, (v) => v.screen === "sign_in", "the sign-in card");
+    const submit = card.items.find((i) => i.id === "sign_in.submit");
+    assert.ok(submit.x + submit.width < 1280 && submit.y + submit.height < 800,
+              `published in logical pixels: ${JSON.stringify(submit)}`);
+    await signIn(page, "chen", "chen-demo");
+    await goOnline(page, "chen");
+    const file = path.join(screenshotDir, "29-native-hidpi-desk.png");
+    await page.screenshot({ path: file });
+    const png = readFileSync(file);
+    assert.equal(png.readUInt32BE(16), 2560, "twice as many device pixels across");
+    assert.equal(png.readUInt32BE(20), 1600, "and down");
+    console.log(`screenshot: ${file}`);
+  }, { screen: "2560x1600" });
 });

@@ -62,13 +62,14 @@ function bridgeClient(socket) {
   };
 }
 
-// Starts the desktop console against `serverUrl`; `args` go to it after the defaults.
-export async function launchNativeConsole(serverUrl, args = []) {
+// Starts the desktop console against `serverUrl`; `args` go to it after the defaults; `screen`
+// is the virtual screen's size in pixels (a window larger than its screen is not all drawn).
+export async function launchNativeConsole(serverUrl, args = [], { screen = "1280x800" } = {}) {
   const binary = process.env.PARLEY_CONSOLE_BIN;
   if (!binary) throw new Error("PARLEY_CONSOLE_BIN must name the desktop console");
   const address = new URL(serverUrl).host;
   // Its own process group, so that closing it ends xvfb-run, Xvfb and the console together.
-  const child = spawn("xvfb-run", ["-a", "-s", "-screen 0 1280x800x24", binary, "--server", address,
+  const child = spawn("xvfb-run", ["-a", "-s", `-screen 0 ${screen}x24`, binary, "--server", address,
                                    "--automation", "0", ...args],
                       { stdio: ["ignore", "pipe", "pipe"], detached: true });
   const output = { text: "" };
@@ -123,10 +124,11 @@ export async function launchNativeConsole(serverUrl, args = []) {
   };
 }
 
-// Runs `body(desk)` with a desktop console started as launchNativeConsole() does, and closes it
+// Runs `body(desk)` with a desktop console started as launchNativeConsole() does (`options` as
+// its), and closes it
 // however the body ends; a failure carries the console's output.
-export async function withNativeConsole(serverUrl, args, body) {
-  const desk = await launchNativeConsole(serverUrl, args);
+export async function withNativeConsole(serverUrl, args, body, options = {}) {
+  const desk = await launchNativeConsole(serverUrl, args, options);
   try {
     return await body(desk);
   } catch (error) {
