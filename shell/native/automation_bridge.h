@@ -10,6 +10,7 @@
 #include "virtual_input.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ public:
     bool wants_picture() const { return !screenshots_.empty(); }
     // After a frame was rendered into the back buffer.
     void after_frame(GLFWwindow* window);
+    // Whether the test put the console in front or behind another window, once it said.
+    std::optional<bool> focused() const { return input_.focused(); }
     // Where the loop records how long its frames take.
     FrameStats& stats() { return stats_; }
 

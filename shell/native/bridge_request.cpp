@@ -27,6 +27,9 @@ BridgeRequest read(const json& line) {
     if (op == "text") {
         return TypeText{line.at("text").get<std::string>()};
     }
+    if (op == "focus") {
+        return SetFocus{line.at("focused").get<bool>()};
+    }
     if (op == "frames") {
         return WaitFrames{line.at("count").get<int>()};
     }

@@ -8,6 +8,7 @@
 //   {"op":"wheel","dy":-1}                     scroll by notches
 //   {"op":"key","key":"Enter","down":true}     a key by its Playwright name ("Control", "v")
 //   {"op":"text","text":"Привет"}              characters typed
+//   {"op":"focus","focused":false}             the person turned to another window (or back)
 //   {"op":"frames","count":2}                  answered once that many frames are drawn
 //   {"op":"screenshot","path":"/tmp/a.png"}    answered once the next frame is saved as a PNG
 //   {"op":"stats","reset":true}                how long frames take (frame_stats.h); with reset,
@@ -39,6 +40,9 @@ struct SetKey {
 struct TypeText {
     std::string text;
 };
+struct SetFocus {
+    bool focused = true;
+};
 struct WaitFrames {
     int count = 1;
 };
@@ -53,8 +57,9 @@ struct BadRequest {
     std::string problem;
 };
 
-using BridgeRequest = std::variant<AskSnapshot, MovePointer, SetButton, ScrollWheel, SetKey,
-                                   TypeText, WaitFrames, SaveScreenshot, AskStats, BadRequest>;
+using BridgeRequest =
+    std::variant<AskSnapshot, MovePointer, SetButton, ScrollWheel, SetKey, TypeText, SetFocus,
+                 WaitFrames, SaveScreenshot, AskStats, BadRequest>;
 
 BridgeRequest parse_bridge_request(std::string_view line);
 

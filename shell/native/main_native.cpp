@@ -13,6 +13,7 @@
 #include "console/frame_pacer.h"
 #include "console/outbox.h"
 #include "console/picture_memo.h"
+#include "desktop_notices.h"
 #include "desktop_window.h"
 #include "file_picker.h"
 #include "network.h"
@@ -114,10 +115,10 @@ double milliseconds_since(parley::shell::FrameStats::Clock::time_point from) {
 }
 
 // The console's frame and the shell's part of it, between ImGui's NewFrame and Render: the file
-// picker when the composer asked for a file, the exchange with the network, and attention.
+// picker when the composer asked for a file, the exchange with the network, and the notices.
 void build_frame(parley::console::ConsoleApp& app, parley::shell::FilePicker& picker,
-                 parley::shell::Network& network, GLFWwindow* window,
-                 const parley::console::Clock& clock) {
+                 parley::shell::Network& network, parley::shell::DesktopNotices& notices,
+                 GLFWwindow* window, bool in_front, const parley::console::Clock& clock) {
     app.frame(clock);
     for (parley::console::UploadRequest& request : app.take_uploads()) {
         picker.open(std::move(request));
@@ -128,10 +129,7 @@ void build_frame(parley::console::ConsoleApp& app, parley::shell::FilePicker& pi
     for (const parley::shell::DownloadReport& report : network.exchange(app)) {
         tell(report);
     }
-    // A new chat waiting: the desktop's way to ask for attention (taskbar, dock).
-    if (!app.take_notices().empty()) {
-        glfwRequestWindowAttention(window);
-    }
+    notices.show(window, in_front, app.take_notices());
 }
 
 parley::console::Clock desktop_clock() {
@@ -190,6 +188,7 @@ int main(int argc, char** argv) {
                                     parley::console::Outbox::kRandomIds);
     app.offer_file_picker();
     parley::shell::FilePicker picker(parley::shell::home_folder());
+    parley::shell::DesktopNotices notices;
     std::optional<parley::shell::AutomationBridge> bridge;
     if (automation) {
         try {
@@ -233,7 +232,11 @@ int main(int argc, char** argv) {
             bridge->before_frame(ImGui::GetIO());
         }
         ImGui::NewFrame();
-        build_frame(app, picker, network, window.handle(), clock);
+        // The automation bridge stands in for the person: it may say they looked away.
+        const auto told = bridge ? bridge->focused() : std::nullopt;
+        const bool in_front =
+            told ? *told : glfwGetWindowAttrib(window.handle(), GLFW_FOCUSED) == GLFW_TRUE;
+        build_frame(app, picker, network, notices, window.handle(), in_front, clock);
         ImGui::Render();
         if (bridge) {
             bridge->stats().built(milliseconds_since(began));

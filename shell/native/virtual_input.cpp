@@ -83,6 +83,9 @@ bool VirtualInput::take(const BridgeRequest& request, std::string& problem) {
         }
     } else if (const auto* typed = std::get_if<TypeText>(&request)) {
         text_ += typed->text;
+    } else if (const auto* focus = std::get_if<SetFocus>(&request)) {
+        focus_changed_ = focused_ != focus->focused;
+        focused_ = focus->focused;
     }
     return true;
 }
@@ -109,6 +112,10 @@ void VirtualInput::apply(ImGuiIO& io) {
     if (!text_.empty()) {
         io.AddInputCharactersUTF8(text_.c_str());
         text_.clear();
+    }
+    // As the backend's focus callback reports a real change.
+    if (std::exchange(focus_changed_, false) && focused_) {
+        io.AddFocusEvent(*focused_);
     }
 }
 

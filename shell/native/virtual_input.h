@@ -19,6 +19,8 @@ public:
     // Takes one input request; false, with `problem` set, for a key it does not know.
     bool take(const BridgeRequest& request, std::string& problem);
     void apply(ImGuiIO& io);
+    // Whether the test said the console is in front, once it said so.
+    std::optional<bool> focused() const { return focused_; }
 
 private:
     struct Point {
@@ -32,6 +34,8 @@ private:
     // Released since the last frame: the window's callbacks never saw them, so cleared here.
     std::set<int> released_;
     std::string text_;
+    std::optional<bool> focused_;
+    bool focus_changed_ = false;
 };
 
 }  // namespace parley::shell

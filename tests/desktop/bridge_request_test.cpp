@@ -23,6 +23,8 @@ TEST(BridgeRequest, ReadsEachOp) {
     EXPECT_FALSE(key.down);
     EXPECT_EQ(std::get<TypeText>(parse_bridge_request(R"({"op":"text","text":"Привет"})")).text,
               "Привет");
+    EXPECT_FALSE(
+        std::get<SetFocus>(parse_bridge_request(R"({"op":"focus","focused":false})")).focused);
     EXPECT_EQ(std::get<WaitFrames>(parse_bridge_request(R"({"op":"frames","count":3})")).count, 3);
     EXPECT_EQ(
         std::get<SaveScreenshot>(parse_bridge_request(R"({"op":"screenshot","path":"/tmp/a.png"})"))

@@ -4,15 +4,17 @@
 // shows the desk, attaches files through its in-console file picker (one the customer receives,
 // one the server refuses with its sentence), and copies and pastes through the desktop's
 // clipboard; on a screen of twice the pixels it draws at that scale while tests and people still
-// click in logical pixels. Screenshots are saved for people to look at.
+// click in logical pixels; a new chat waiting raises a desktop notification. Screenshots are saved
+// for people to look at.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import {
-  acceptCustomerChat, chord, click, customerMessages, goOnline, item, press, rightClick, signIn, type, waitFor,
+  acceptCustomerChat, chord, click, customerMessages, goOnline, item, press, rightClick, signIn,
+  startCustomerChat, type, waitFor,
 } from "./console_driver.mjs";
 import { screenshotDir, serverAndBrowser } from "./harness.mjs";
 import { attachThroughPicker, withNativeConsole } from "./native_console.mjs";
@@ -157,4 +159,32 @@ test("the desktop console on a high-DPI screen draws at twice the pixels, clicke
     assert.equal(png.readUInt32BE(20), 1600, "and down");
     console.log(`screenshot: ${file}`);
   }, { screen: "2560x1600" });
+});
+
+test("a new chat waiting raises a desktop notification through notify-send", async () => {
+  // A notify-send of the test's own, first on PATH, writes down what it was asked to show.
+  const bin = mkdtempSync(path.join(tmpdir(), "parley-notify-"));
+  const log = path.join(bin, "shown.txt");
+  writeFileSync(path.join(bin, "notify-send"), `#!/bin/sh\nprintf '%s\\n' "$@" >> '${log}'\n`);
+  chmodSync(path.join(bin, "notify-send"), 0o755);
+  try {
+    await withNativeConsole(shared.server.url, [], async ({ page }) => {
+      await signIn(page, "ivan", "ivan-demo");
+      await goOnline(page, "ivan");
+      // In front, the Queue itself shows a new chat: notifications are for when it is not.
+      await page.focus(false);
+      await startCustomerChat(shared.server.url, {
+        name: "-Greta Berg", email: "greta@example.com", queue: "General", question: "Ist mein Paket unterwegs?",
+      });
+      await waitFor(page, (v) => v.queue.some((r) => r.customer === "-Greta Berg"), "Greta in the Queue");
+      const deadline = Date.now() + 10000;
+      while (!existsSync(log) && Date.now() < deadline) await page.waitForTimeout(50);
+      const shown = readFileSync(log, "utf8").split("\n");
+      assert.deepEqual(shown.slice(0, 2), ["--app-name=Parley", "--"], "options end before the notice's text");
+      assert.ok(shown.some((line) => line.includes("-Greta Berg")), `the customer named: ${shown}`);
+      assert.ok(shown.some((line) => line.includes("Ist mein Paket unterwegs?")), `her words shown: ${shown}`);
+    }, { env: { PATH: `${bin}:${process.env.PATH}` } });
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
 });

@@ -63,15 +63,16 @@ function bridgeClient(socket) {
 }
 
 // Starts the desktop console against `serverUrl`; `args` go to it after the defaults; `screen`
-// is the virtual screen's size in pixels (a window larger than its screen is not all drawn).
-export async function launchNativeConsole(serverUrl, args = [], { screen = "1280x800" } = {}) {
+// is the virtual screen's size in pixels (a window larger than its screen is not all drawn);
+// `env` is added to its environment.
+export async function launchNativeConsole(serverUrl, args = [], { screen = "1280x800", env = {} } = {}) {
   const binary = process.env.PARLEY_CONSOLE_BIN;
   if (!binary) throw new Error("PARLEY_CONSOLE_BIN must name the desktop console");
   const address = new URL(serverUrl).host;
   // Its own process group, so that closing it ends xvfb-run, Xvfb and the console together.
   const child = spawn("xvfb-run", ["-a", "-s", `-screen 0 ${screen}x24`, binary, "--server", address,
                                    "--automation", "0", ...args],
-                      { stdio: ["ignore", "pipe", "pipe"], detached: true });
+                      { stdio: ["ignore", "pipe", "pipe"], detached: true, env: { ...process.env, ...env } });
   const output = { text: "" };
   const port = await automationPort(child, output);
   const socket = net.connect(port, "127.0.0.1");
@@ -96,6 +97,8 @@ export async function launchNativeConsole(serverUrl, args = [], { screen = "1280
       up: (key) => ask({ op: "key", key, down: false }),
       type: (text) => ask({ op: "text", text }),
     },
+    // The person turns to another window (false) or back to the console (true).
+    focus: (focused) => ask({ op: "focus", focused }),
     waitForTimeout: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     screenshot: ({ path }) => ask({ op: "screenshot", path }),
   };
