@@ -269,3 +269,47 @@ export async function assertExportMatchesApi(serverUrl, token, csvQuery, csvText
   }
   return { csv, json };
 }
+
+// Whether `agent` can sign in with `password` (the HTTP status of the attempt).
+export async function signInStatus(serverUrl, agent, password) {
+  const reply = await fetch(serverUrl + "/api/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ agent, password, bearer: true }),
+  });
+  return reply.status;
+}
+
+// In the Admin workspace: a new staff account in General, made through Agents → New. Returns the
+// status of the new account's first sign-in, once it succeeds or 10 s have passed (the list shows
+// the account once its command ran; the password is set just after).
+export async function createStaffAccount(page, serverUrl, { id, name, company, password }) {
+  await click(page, "admin.tab.agents");
+  await click(page, "admin.agent.new");
+  const fields = [["id", id], ["name", name], ["company", company], ["password", password]];
+  for (const [field, value] of fields.filter(([, value]) => value !== undefined)) {
+    await click(page, `admin.new_agent.${field}`);
+    await type(page, value);
+  }
+  await click(page, "admin.new_agent.queue/1");
+  await click(page, "admin.new_agent.create");
+  await waitFor(page, (v) => v.items.some((i) => i.id === `admin.agent/${id}`), `${name} in the list`);
+  const deadline = Date.now() + 10000;
+  let status = await signInStatus(serverUrl, id, password);
+  while (status !== 200 && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    status = await signInStatus(serverUrl, id, password);
+  }
+  return status;
+}
+
+// In the Admin workspace: a new API key named `name`; returns its secret, shown once.
+export async function createApiKey(page, name) {
+  await click(page, "admin.tab.api_keys");
+  await click(page, "admin.api_key.name");
+  await type(page, name);
+  await click(page, "admin.api_key.create");
+  const view = await waitFor(page, (v) => v.items.some((i) => i.id === "admin.api_key.secret"),
+                             "the new key's secret");
+  return view.items.find((i) => i.id === "admin.api_key.secret").label;
+}
