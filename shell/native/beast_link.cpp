@@ -34,7 +34,7 @@ struct BeastLink::Attempt : std::enable_shared_from_this<Attempt> {
     }
 
     void start() {
-        resolver.async_resolve(link.host_, link.port_,
+        resolver.async_resolve(link.server_.host, link.server_.port,
                                [self = shared_from_this()](beast::error_code error,
                                                            tcp::resolver::results_type results) {
                                    if (error) {
@@ -60,7 +60,7 @@ struct BeastLink::Attempt : std::enable_shared_from_this<Attempt> {
                 self->ws.set_option(
                     websocket::stream_base::timeout::suggested(beast::role_type::client));
                 self->ws.async_handshake(
-                    self->link.host_ + ":" + self->link.port_, "/ws",
+                    self->link.server_.authority(), "/ws",
                     [self](beast::error_code handshake_error) {
                         if (handshake_error) {
                             return self->fail("The server refused the WebSocket", handshake_error);
@@ -116,28 +116,18 @@ struct BeastLink::Attempt : std::enable_shared_from_this<Attempt> {
     }
 };
 
-BeastLink::BeastLink(std::string host, std::string port)
-    : host_(std::move(host)),
-      port_(std::move(port)),
-      work_(asio::make_work_guard(io_)),
-      thread_([this] { io_.run(); }) {}
-
-BeastLink::~BeastLink() {
-    asio::post(io_, [this] { attempt_.reset(); });
-    work_.reset();
-    io_.stop();
-    thread_.join();
-}
+BeastLink::BeastLink(IoThread& io, ServerAddress server)
+    : io_(io), server_(std::move(server)), inbox_(io) {}
 
 void BeastLink::open() {
-    asio::post(io_, [this] {
-        attempt_ = std::make_shared<Attempt>(*this, io_);
+    asio::post(io_.context(), [this] {
+        attempt_ = std::make_shared<Attempt>(*this, io_.context());
         attempt_->start();
     });
 }
 
 void BeastLink::send(std::string text) {
-    asio::post(io_, [this, text = std::move(text)]() mutable {
+    asio::post(io_.context(), [this, text = std::move(text)]() mutable {
         if (attempt_) {
             attempt_->enqueue(std::move(text));
         }
@@ -145,25 +135,15 @@ void BeastLink::send(std::string text) {
 }
 
 void BeastLink::close() {
-    asio::post(io_, [this] {
+    asio::post(io_.context(), [this] {
         if (attempt_ && attempt_->open) {
             attempt_->ws.async_close(websocket::close_code::normal, [](beast::error_code) {});
         }
     });
 }
 
-std::vector<console::LinkEvent> BeastLink::drain() {
-    std::lock_guard lock(inbox_mutex_);
-    return std::exchange(inbox_, {});
-}
-
 std::string BeastLink::describe() const {
-    return "ws://" + host_ + ":" + port_ + "/ws";
-}
-
-void BeastLink::report(console::LinkEvent event) {
-    std::lock_guard lock(inbox_mutex_);
-    inbox_.push_back(std::move(event));
+    return "ws://" + server_.authority() + "/ws";
 }
 
 }  // namespace parley::shell

@@ -1,41 +1,37 @@
-// The console's Link over a Beast WebSocket, for the desktop build. The socket lives on its
-// own I/O thread; its callbacks only append to a mutex-guarded inbox drained by the frame.
+// The console's Link over a Beast WebSocket, for the desktop build. The socket lives on the
+// console's I/O thread (io_thread.h); its callbacks only append to a mutex-guarded inbox drained
+// by the frame.
 #pragma once
 
 #include "console/link.h"
+#include "inbox.h"
+#include "io_thread.h"
+#include "server_address.h"
 
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
 #include <memory>
-#include <mutex>
-#include <thread>
+#include <utility>
 
 namespace parley::shell {
 
 class BeastLink final : public console::Link {
 public:
-    BeastLink(std::string host, std::string port);
-    ~BeastLink() override;
+    BeastLink(IoThread& io, ServerAddress server);
 
     void open() override;
     void send(std::string text) override;
     void close() override;
-    std::vector<console::LinkEvent> drain() override;
+    std::vector<console::LinkEvent> drain() override { return inbox_.drain(); }
     std::string describe() const override;
 
     struct Attempt;
 
 private:
-    void report(console::LinkEvent event);
+    void report(console::LinkEvent event) { inbox_.push(std::move(event)); }
 
-    std::string host_;
-    std::string port_;
-    boost::asio::io_context io_;
-    boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
+    IoThread& io_;
+    ServerAddress server_;
     std::shared_ptr<Attempt> attempt_;  // touched only on the I/O thread
-    std::mutex inbox_mutex_;
-    std::vector<console::LinkEvent> inbox_;
-    std::thread thread_;
+    Inbox<console::LinkEvent> inbox_;
 };
 
 }  // namespace parley::shell

@@ -1,13 +1,12 @@
-// The console's REST calls from the desktop: each runs on its own thread with the signed-in
-// user's bearer token; answers queue for the frame to hand to the console.
+// The console's REST calls from the desktop, as the signed-in user (bearer token): each is an
+// exchange on the console's I/O thread; answers queue for the frame to hand to the console.
 #pragma once
 
 #include "console/api_calls.h"
+#include "inbox.h"
+#include "io_thread.h"
+#include "server_address.h"
 
-#include <list>
-#include <mutex>
-#include <string>
-#include <thread>
 #include <vector>
 
 namespace parley::shell {
@@ -16,26 +15,16 @@ class HttpSignIn;
 
 class HttpApi {
 public:
-    HttpApi(std::string host, std::string port, HttpSignIn& sign_in);
-    ~HttpApi();
-    HttpApi(const HttpApi&) = delete;
-    HttpApi& operator=(const HttpApi&) = delete;
+    HttpApi(IoThread& io, ServerAddress server, HttpSignIn& sign_in);
 
     void start(console::ApiRequest request);
-    std::vector<console::ApiAnswer> drain();
+    std::vector<console::ApiAnswer> drain() { return answers_.drain(); }
 
 private:
-    std::string host_;
-    std::string port_;
+    IoThread& io_;
+    ServerAddress server_;
     HttpSignIn& sign_in_;
-    std::mutex mutex_;
-    std::vector<console::ApiAnswer> answers_;
-    struct Worker {
-        std::thread thread;
-        bool done = false;  // guarded by mutex_
-    };
-    // Finished workers are joined when the next call starts.
-    std::list<Worker> workers_;
+    Inbox<console::ApiAnswer> answers_;
 };
 
 }  // namespace parley::shell

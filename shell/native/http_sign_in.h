@@ -1,38 +1,38 @@
-// Signing in from the desktop: POST /api/session with "bearer": true over plain HTTP (Beast),
-// keeping the token in memory for the WebSocket hello and for DELETE /api/session on sign-out.
-// Each request runs on its own short-lived thread; answers queue for the frame to drain.
+// Signing in from the desktop: POST /api/session asking for a bearer token, kept in memory only
+// (for the WebSocket hello, the REST calls and DELETE /api/session on sign-out). The requests run
+// on the console's I/O thread; answers queue for the frame to drain.
 #pragma once
 
 #include "console/sign_in.h"
+#include "inbox.h"
+#include "io_thread.h"
+#include "server_address.h"
 
-#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
+#include <utility>
+#include <vector>
 
 namespace parley::shell {
 
 class HttpSignIn final : public console::SignIn {
 public:
-    HttpSignIn(std::string host, std::string port);
-    ~HttpSignIn() override;
+    HttpSignIn(IoThread& io, ServerAddress server);
 
     void request(const std::string& agent, const std::string& password) override;
     void sign_out() override;
-    std::vector<console::SignInEvent> drain() override;
+    std::vector<console::SignInEvent> drain() override { return inbox_.drain(); }
     // The signed-in user's bearer token, for the console's other REST calls.
     std::optional<std::string> token();
 
 private:
-    void run(std::function<void()> work);
-    void report(console::SignInEvent event);
+    void report(console::SignInEvent event) { inbox_.push(std::move(event)); }
 
-    std::string host_;
-    std::string port_;
-    std::thread worker_;
+    IoThread& io_;
+    ServerAddress server_;
+    Inbox<console::SignInEvent> inbox_;
     std::mutex mutex_;
-    std::vector<console::SignInEvent> inbox_;
     std::optional<std::string> token_;  // guarded by mutex_
 };
 

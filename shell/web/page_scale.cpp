@@ -1,11 +1,9 @@
 #include "page_scale.h"
 
-#include "console/theme.h"
 #include "page_glue.h"
+#include "pixel_ratio.h"
 
 #include <GLFW/glfw3.h>
-#include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <cmath>
 
@@ -18,15 +16,7 @@ void PageScale::fit(GLFWwindow* window) {
     const auto ratio = static_cast<float>(page_pixel_ratio());
     if (ratio != ratio_) {
         ratio_ = ratio;
-        // A missing font was reported at start-up; the fallback is rasterised the same way.
-        console::theme::load_font(font_path_, font_size_, ratio);
-        // Only the atlas texture is remade: 1.86's backend keeps stale buffer sizes across
-        // DestroyDeviceObjects() and then overflows its new buffers. Before the first frame
-        // there is no texture yet, and the backend makes it from the new atlas itself.
-        if (ImGui::GetIO().Fonts->TexID != nullptr) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
+        rasterise_font(font_path_, font_size_, ratio);
         show_pixel_ratio(ratio);
     }
     css_width_ = page_width();
@@ -44,12 +34,7 @@ void PageScale::fit(GLFWwindow* window) {
 }
 
 void PageScale::to_css_pixels() const {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(css_width_), static_cast<float>(css_height_));
-    io.DisplayFramebufferScale = ImVec2(ratio_, ratio_);
-    if (ImGui::IsMousePosValid(&io.MousePos)) {
-        io.MousePos = ImVec2(io.MousePos.x / ratio_, io.MousePos.y / ratio_);
-    }
+    use_logical_pixels(static_cast<float>(css_width_), static_cast<float>(css_height_), ratio_);
 }
 
 }  // namespace parley::shell

@@ -1,5 +1,6 @@
 #include "console/api_calls.h"
 
+#include <cctype>
 #include <utility>
 
 namespace parley::console {
@@ -35,6 +36,22 @@ void ApiCalls::clear() {
     purposes_.clear();
     results_.clear();
     requests_.clear();
+}
+
+std::string percent_encoded(std::string_view text) {
+    constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+        }
+    }
+    return out;
 }
 
 }  // namespace parley::console

@@ -39,6 +39,10 @@ struct ApiResult {
     bool ok() const { return !pending && status >= 200 && status < 300; }
 };
 
+// Text as a URL's query or a header needs it (a search, a file's name): unreserved bytes as
+// they are, every other byte as %XX, which the server decodes.
+std::string percent_encoded(std::string_view text);
+
 class ApiCalls {
 public:
     void call(ApiCall call);

@@ -4,30 +4,12 @@
 #include "protocol/rest/knowledge_bodies.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace parley::console {
 
 namespace body = protocol::rest;
 
 namespace {
-
-// Query text as the URL needs it: unreserved bytes as they are, every other byte as %XX.
-std::string percent_encoded(std::string_view text) {
-    constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0xF];
-        }
-    }
-    return out;
-}
 
 ArticleRow article_row(const protocol::rest::ArticleView& article) {
     return {article.id,

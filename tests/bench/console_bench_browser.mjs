@@ -8,15 +8,10 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { launchBrowser, startServer } from "../e2e/harness.mjs";
+import { benchArguments, launchBrowser, startServer } from "../e2e/harness.mjs";
 
-const [benchJs, webRoot, serverBin] = process.argv.slice(2);
-if (!benchJs || !webRoot || !serverBin) {
-  console.error("usage: node console_bench_browser.mjs <console_bench_web.js> <web root> <parley-server>");
-  process.exit(2);
-}
-process.env.PARLEY_SERVER_BIN = serverBin;
-process.env.PARLEY_WEB_ROOT = webRoot;
+const [benchJs, webRoot] = benchArguments("console_bench_browser.mjs",
+                                          ["console_bench_web.js", "web root", "parley-server"]);
 
 const NAVIGATIONS = 7;
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;

@@ -5,20 +5,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  automation, click, openDesk, startCustomerChat, type, waitFor,
+  automation, click, createApiKey, createStaffAccount, openDesk, startCustomerChat, type, waitFor,
 } from "./console_driver.mjs";
 import { serverAndBrowser, settledScreenshot } from "./harness.mjs";
 
 const shared = serverAndBrowser();
-
-async function signInStatus(agent, password) {
-  const reply = await fetch(shared.server.url + "/api/session", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ agent, password, bearer: true }),
-  });
-  return reply.status;
-}
 
 async function bearer(agent, password) {
   const reply = await fetch(shared.server.url + "/api/session", {
@@ -113,26 +104,8 @@ test("the admin creates an account and an API key, and sees every screen", async
   const admin = await openAdmin();
   const { page } = admin;
 
-  await click(page, "admin.tab.agents");
-  await click(page, "admin.agent.new");
-  await click(page, "admin.new_agent.id");
-  await type(page, "lena");
-  await click(page, "admin.new_agent.name");
-  await type(page, "Lena Novak");
-  await click(page, "admin.new_agent.company");
-  await type(page, "Acme");
-  await click(page, "admin.new_agent.password");
-  await type(page, "lena-secret-1");
-  await click(page, "admin.new_agent.queue/1");
-  await click(page, "admin.new_agent.create");
-  await waitFor(page, (v) => v.items.some((i) => i.id === "admin.agent/lena"), "Lena in the list");
-  // The list shows the account once its command ran; the password is set just after.
-  const deadline = Date.now() + 10000;
-  let signedIn = await signInStatus("lena", "lena-secret-1");
-  while (signedIn !== 200 && Date.now() < deadline) {
-    await page.waitForTimeout(100);
-    signedIn = await signInStatus("lena", "lena-secret-1");
-  }
+  const signedIn = await createStaffAccount(page, shared.server.url,
+                                            { id: "lena", name: "Lena Novak", company: "Acme", password: "lena-secret-1" });
   assert.equal(signedIn, 200, "the new account signs in");
   await click(page, "admin.agent/maria");
   await settledScreenshot(page, "admin-02-agents");
@@ -153,13 +126,7 @@ test("the admin creates an account and an API key, and sees every screen", async
   await waitFor(page, (v) => v.items.some((i) => i.id === "admin.settings.save"), "the settings form");
   await settledScreenshot(page, "admin-04-settings");
 
-  await click(page, "admin.tab.api_keys");
-  await click(page, "admin.api_key.name");
-  await type(page, "Telegram gateway");
-  await click(page, "admin.api_key.create");
-  const view = await waitFor(page, (v) => v.items.some((i) => i.id === "admin.api_key.secret"),
-                             "the new key's secret");
-  const secret = view.items.find((i) => i.id === "admin.api_key.secret").label;
+  const secret = await createApiKey(page, "Telegram gateway");
   assert.match(secret, /^key_[0-9a-f]+\./);
   const session = await api(secret, "GET", "/api/session");
   assert.equal(session.status, 200, "the key works");

@@ -3,7 +3,9 @@
 // hands the page a JSON summary (window.parley.automation()): which screen is up, the lists,
 // the open chat's last lines, and every labelled interactive item with its stable id,
 // rectangle, whether it is enabled and, if not, the core's reason. Nothing here reaches into
-// the wasm module or sends anything but input events.
+// the wasm module or sends anything but input events. The desktop console offers the same
+// summary and takes the same input through its automation port (native_console.mjs): a page
+// with a `bridge` is one, and every helper here drives it alike.
 import assert from "node:assert/strict";
 
 // ImGui 1.86 polls keys and buttons once per frame: input must stay down across a frame to
@@ -12,6 +14,7 @@ import assert from "node:assert/strict";
 const HOLD_FRAMES = 2;
 
 export async function frames(page, count = HOLD_FRAMES) {
+  if (page.bridge) return page.bridge.frames(count);
   await page.evaluate((n) => new Promise((resolve) => {
     const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
     requestAnimationFrame(step);
@@ -33,6 +36,7 @@ export async function openConsole(context, url) {
 // The console publishes rectangles in the canvas's pixels; a page may place the canvas below
 // a banner (the demo), so they are moved to the page's.
 export async function automation(page) {
+  if (page.bridge) return page.bridge.snapshot();
   return page.evaluate(() => {
     if (!(window.parley && window.parley.automation)) return null;
     const view = window.parley.automation();
@@ -131,6 +135,19 @@ export async function press(page, key) {
   await frames(page);
 }
 
+// Opens a dialog with the item `open`, clicks each item of `choose`, types `note` (if any) into
+// its text box and confirms; `beforeConfirm(page)` runs just before, for a screenshot.
+export async function completeDialog(page, open, choose, note, beforeConfirm = async () => {}) {
+  await click(page, open);
+  for (const id of choose) await click(page, id);
+  if (note !== undefined) {
+    await click(page, "dialog.text");
+    await type(page, note);
+  }
+  await beforeConfirm(page);
+  await click(page, "dialog.confirm");
+}
+
 export async function signIn(page, agent, password) {
   await waitFor(page, (v) => v.screen === "sign_in", "the sign-in screen");
   await click(page, "sign_in.agent");
@@ -146,10 +163,14 @@ export async function openDesk(browser, serverUrl, agent, password, contextOptio
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const { page, problems } = await openConsole(context, serverUrl);
   await signIn(page, agent, password);
+  await goOnline(page, agent);
+  return { context, page, problems };
+}
+
+export async function goOnline(page, agent) {
   await click(page, "presence");
   await click(page, "presence.online");
   await waitFor(page, (v) => v.presence === "online", `${agent} online`);
-  return { context, page, problems };
 }
 
 // A customer writes in; the agent accepts the chat from the Queue. Returns the customer's
@@ -212,4 +233,83 @@ export async function customerChat(serverUrl, customer) {
   });
   assert.equal(reply.status, 200);
   return reply.json();
+}
+
+// A staff member's bearer token, for reading the REST API as they would.
+export async function bearer(serverUrl, agent, password) {
+  const reply = await fetch(serverUrl + "/api/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ agent, password, bearer: true }),
+  });
+  assert.equal(reply.status, 200);
+  return (await reply.json()).token;
+}
+
+// RFC 4180 as the server writes it: no quoted commas in these rows (queue names), CRLF lines.
+export function csvRows(text) {
+  const [header, ...lines] = text.trim().split("\r\n");
+  const names = header.split(",");
+  return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [names[i], cell])));
+}
+
+// An analytics export (`csvText`, fetched from `csvQuery`) is the server's figures row for row:
+// the same query's JSON answer, read with `token`. Returns the CSV's rows.
+export async function assertExportMatchesApi(serverUrl, token, csvQuery, csvText) {
+  const csv = csvRows(csvText);
+  const query = csvQuery.replace("format=csv", "format=json");
+  const json = await (await fetch(serverUrl + query, { headers: { Authorization: `Bearer ${token}` } })).json();
+  const key = Object.keys(csv[0] ?? {})[0];
+  assert.deepEqual(csv.map((r) => r[key]), json.rows.map((r) => r.group));
+  for (const r of json.rows) {
+    const exported = csv.find((c) => c[key] === r.group);
+    assert.equal(Number(exported.chats), r.chats);
+    assert.equal(Number(exported.abandoned), r.abandoned);
+    assert.equal(Number(exported.messages), r.messages);
+  }
+  return { csv, json };
+}
+
+// Whether `agent` can sign in with `password` (the HTTP status of the attempt).
+export async function signInStatus(serverUrl, agent, password) {
+  const reply = await fetch(serverUrl + "/api/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ agent, password, bearer: true }),
+  });
+  return reply.status;
+}
+
+// In the Admin workspace: a new staff account in General, made through Agents → New. Returns the
+// status of the new account's first sign-in, once it succeeds or 10 s have passed (the list shows
+// the account once its command ran; the password is set just after).
+export async function createStaffAccount(page, serverUrl, { id, name, company, password }) {
+  await click(page, "admin.tab.agents");
+  await click(page, "admin.agent.new");
+  const fields = [["id", id], ["name", name], ["company", company], ["password", password]];
+  for (const [field, value] of fields.filter(([, value]) => value !== undefined)) {
+    await click(page, `admin.new_agent.${field}`);
+    await type(page, value);
+  }
+  await click(page, "admin.new_agent.queue/1");
+  await click(page, "admin.new_agent.create");
+  await waitFor(page, (v) => v.items.some((i) => i.id === `admin.agent/${id}`), `${name} in the list`);
+  const deadline = Date.now() + 10000;
+  let status = await signInStatus(serverUrl, id, password);
+  while (status !== 200 && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    status = await signInStatus(serverUrl, id, password);
+  }
+  return status;
+}
+
+// In the Admin workspace: a new API key named `name`; returns its secret, shown once.
+export async function createApiKey(page, name) {
+  await click(page, "admin.tab.api_keys");
+  await click(page, "admin.api_key.name");
+  await type(page, name);
+  await click(page, "admin.api_key.create");
+  const view = await waitFor(page, (v) => v.items.some((i) => i.id === "admin.api_key.secret"),
+                             "the new key's secret");
+  return view.items.find((i) => i.id === "admin.api_key.secret").label;
 }

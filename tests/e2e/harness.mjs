@@ -85,3 +85,17 @@ export async function settledScreenshot(page, name) {
   await page.waitForTimeout(250);
   console.log(`screenshot: ${await screenshot(page, name)}`);
 }
+
+// A benchmark script's arguments, named in the usage line it prints (exiting 2) when one is
+// missing; the server's binary and web root, when named, become the harness's environment.
+export function benchArguments(script, names) {
+  const values = process.argv.slice(2, 2 + names.length);
+  if (values.length < names.length || values.some((value) => !value)) {
+    console.error(`usage: node ${script} ${names.map((name) => `<${name}>`).join(" ")}`);
+    process.exit(2);
+  }
+  const named = Object.fromEntries(names.map((name, i) => [name, values[i]]));
+  if (named["parley-server"]) process.env.PARLEY_SERVER_BIN = named["parley-server"];
+  if (named["web root"]) process.env.PARLEY_WEB_ROOT = named["web root"];
+  return values;
+}

@@ -4,29 +4,14 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
-import { click, openDesk, startCustomerChat, type, waitFor } from "./console_driver.mjs";
+import {
+  assertExportMatchesApi, bearer, click, openDesk, startCustomerChat, type, waitFor,
+} from "./console_driver.mjs";
 import { serverAndBrowser, settledScreenshot } from "./harness.mjs";
 
 const shared = serverAndBrowser();
 
 const billing = (view) => view.floor.queues.find((q) => q.name === "Billing");
-
-async function bearer(serverUrl, agent, password) {
-  const reply = await fetch(serverUrl + "/api/session", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ agent, password, bearer: true }),
-  });
-  assert.equal(reply.status, 200);
-  return (await reply.json()).token;
-}
-
-// RFC 4180 as the server writes it: no quoted commas in these rows (queue names), CRLF lines.
-function csvRows(text) {
-  const [header, ...lines] = text.trim().split("\r\n");
-  const names = header.split(",");
-  return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [names[i], cell])));
-}
 
 test("a supervisor follows the floor, joins and reassigns a chat, and exports the figures", async () => {
   const url = shared.server.url;
@@ -110,23 +95,14 @@ test("a supervisor follows the floor, joins and reassigns a chat, and exports th
   await settledScreenshot(sofia.page, "supervisor-04-analytics-by-queue");
 
   const [download] = await Promise.all([sofia.page.waitForEvent("download"), click(sofia.page, "analytics.export")]);
-  const csv = csvRows(await readFile(await download.path(), "utf8"));
+  // The export is the core's analytics as the server computes it: row for row the JSON answer.
+  const token = await bearer(url, "sofia", "sofia-demo");
+  const { csv, json } = await assertExportMatchesApi(url, token, shown.analytics.csv,
+                                                     await readFile(await download.path(), "utf8"));
   const billingCsv = csv.find((r) => r.queue === "Billing");
   assert.equal(billingCsv.chats, "2");
   assert.equal(billingCsv.abandoned, "1");
   assert.equal(billingCsv.messages, "2");
-
-  // The export is the core's analytics as the server computes it: row for row the JSON answer.
-  const token = await bearer(url, "sofia", "sofia-demo");
-  const query = shown.analytics.csv.replace("format=csv", "format=json");
-  const json = await (await fetch(url + query, { headers: { Authorization: `Bearer ${token}` } })).json();
-  assert.deepEqual(csv.map((r) => r.queue), json.rows.map((r) => r.group));
-  for (const r of json.rows) {
-    const exported = csv.find((c) => c.queue === r.group);
-    assert.equal(Number(exported.chats), r.chats);
-    assert.equal(Number(exported.abandoned), r.abandoned);
-    assert.equal(Number(exported.messages), r.messages);
-  }
   assert.deepEqual(shown.analytics.rows.map((r) => [r.group, r.chats]), json.rows.map((r) => [r.group, r.chats]));
 
   await click(sofia.page, "analytics.by.day");
