@@ -1,6 +1,7 @@
 #include "page_scale.h"
 
 #include "console/theme.h"
+#include "fallback_font.h"
 #include "page_glue.h"
 
 #include <GLFW/glfw3.h>
@@ -16,16 +17,22 @@ PageScale::PageScale(const char* font_path, float font_size)
 
 void PageScale::fit(GLFWwindow* window) {
     const auto ratio = static_cast<float>(page_pixel_ratio());
-    if (ratio != ratio_) {
+    const bool glyphs_wanted = take_fallback_change();
+    if (ratio != ratio_ || glyphs_wanted) {
         ratio_ = ratio;
+        // Asked before the atlas is rebuilt, which forgets its texture.
+        const bool uploaded = ImGui::GetIO().Fonts->TexID != nullptr;
         // A missing font was reported at start-up; the fallback is rasterised the same way.
-        console::theme::load_font(font_path_, font_size_, ratio);
+        console::theme::load_font(font_path_, font_size_, ratio, fallback_glyphs());
         // Only the atlas texture is remade: 1.86's backend keeps stale buffer sizes across
         // DestroyDeviceObjects() and then overflows its new buffers. Before the first frame
         // there is no texture yet, and the backend makes it from the new atlas itself.
-        if (ImGui::GetIO().Fonts->TexID != nullptr) {
+        if (uploaded) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        if (glyphs_wanted) {
+            show_fallback_glyphs();
         }
         show_pixel_ratio(ratio);
     }
