@@ -4,6 +4,7 @@
 #include "browser_frame.h"
 #include "console/console_app.h"
 #include "console/outbox.h"
+#include "glyph_watch_link.h"
 #include "in_page_demo.h"
 #include "page_activity.h"
 
@@ -17,6 +18,7 @@ namespace {
 struct DemoConsole {
     parley::shell::BrowserFrame frame;
     std::unique_ptr<parley::demo::InPageDemo> demo;
+    std::unique_ptr<parley::shell::GlyphWatchLink> watched_link;
     std::unique_ptr<parley::console::ConsoleApp> app;
 };
 
@@ -60,8 +62,9 @@ int main() {
     g_demo.demo = std::make_unique<parley::demo::InPageDemo>(
         seed > 0 ? static_cast<std::uint64_t>(seed) : static_cast<std::uint64_t>(start.wall_ms),
         start);
+    g_demo.watched_link = std::make_unique<parley::shell::GlyphWatchLink>(g_demo.demo->link());
     g_demo.app = std::make_unique<parley::console::ConsoleApp>(
-        g_demo.demo->link(), g_demo.demo->sign_in(), "demo", parley::console::Outbox::kRandomIds);
+        *g_demo.watched_link, g_demo.demo->sign_in(), "demo", parley::console::Outbox::kRandomIds);
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

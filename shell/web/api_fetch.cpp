@@ -1,6 +1,7 @@
 #include "api_fetch.h"
 
 #include "console/console_app.h"
+#include "fallback_font.h"
 #include "page_activity.h"
 
 #include <emscripten.h>
@@ -45,6 +46,7 @@ EM_JS(void, js_api_fetch, (int id, const char* method_text, const char* path_tex
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void parley_api_answered(int id, int status, const char* body) {
+    parley::shell::note_text(body);
     g_answers.push_back({id, status, body});
     parley::shell::note_activity();
 }

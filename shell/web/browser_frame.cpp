@@ -2,6 +2,7 @@
 
 #include "console/automation.h"
 #include "console/theme.h"
+#include "fallback_font.h"
 #include "page_activity.h"
 #include "page_glue.h"
 
@@ -17,7 +18,8 @@
 
 namespace parley::shell {
 namespace {
-constexpr const char* kFont = "/fonts/DejaVuSans.ttf";
+// The subset of DejaVu Sans the build makes (src/console/font_ranges.txt), packed as parley.data.
+constexpr const char* kFont = "/fonts/parley-text.ttf";
 constexpr float kFontSize = 17.0f;
 constexpr float kLongestFrameSeconds = 0.05f;
 
@@ -70,6 +72,11 @@ bool BrowserFrame::open() {
     if (!console::theme::apply(kFont, kFontSize)) {
         std::fprintf(stderr, "parley: font missing, Cyrillic text will not show\n");
     }
+    // Installed before ImGui's callbacks, which call it before their own: a typed character the
+    // text font lacks fetches the full font (fallback_font.h).
+    glfwSetCharCallback(window_, [](GLFWwindow*, unsigned int codepoint) {
+        note_character(static_cast<char32_t>(codepoint));
+    });
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     install_clipboard();

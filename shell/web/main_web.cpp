@@ -6,6 +6,7 @@
 #include "console/console_app.h"
 #include "console/outbox.h"
 #include "file_upload.h"
+#include "glyph_watch_link.h"
 #include "page_activity.h"
 #include "page_glue.h"
 #include "web_link.h"
@@ -21,6 +22,7 @@ namespace {
 struct WebConsole {
     parley::shell::BrowserFrame frame;
     std::unique_ptr<parley::shell::WebLink> link;
+    std::unique_ptr<parley::shell::GlyphWatchLink> watched_link;
     std::unique_ptr<parley::shell::WebSignIn> sign_in;
     std::unique_ptr<parley::console::ConsoleApp> app;
 };
@@ -44,9 +46,10 @@ int main() {
         return 1;
     }
     g_console.link = std::make_unique<parley::shell::WebLink>(parley::shell::server_socket_url());
+    g_console.watched_link = std::make_unique<parley::shell::GlyphWatchLink>(*g_console.link);
     g_console.sign_in = std::make_unique<parley::shell::WebSignIn>();
     g_console.app = std::make_unique<parley::console::ConsoleApp>(
-        *g_console.link, *g_console.sign_in, "web", parley::console::Outbox::kRandomIds);
+        *g_console.watched_link, *g_console.sign_in, "web", parley::console::Outbox::kRandomIds);
     g_console.app->offer_file_picker();
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -1,5 +1,7 @@
 #include "page_glue.h"
 
+#include "fallback_font.h"
+
 #include <emscripten.h>
 #include <imgui.h>
 
@@ -185,10 +187,12 @@ void set_clipboard(void*, const char* text) {
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void parley_paste_text(const char* text) {
+    parley::shell::note_text(text);
     g_pasted = text;
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void parley_text_input(const char* text) {
+    parley::shell::note_text(text);
     ImGui::GetIO().AddInputCharactersUTF8(text);
 }
 

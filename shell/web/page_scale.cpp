@@ -1,5 +1,6 @@
 #include "page_scale.h"
 
+#include "fallback_font.h"
 #include "page_glue.h"
 #include "pixel_ratio.h"
 
@@ -14,9 +15,13 @@ PageScale::PageScale(const char* font_path, float font_size)
 
 void PageScale::fit(GLFWwindow* window) {
     const auto ratio = static_cast<float>(page_pixel_ratio());
-    if (ratio != ratio_) {
+    const bool glyphs_wanted = take_fallback_change();
+    if (ratio != ratio_ || glyphs_wanted) {
         ratio_ = ratio;
-        rasterise_font(font_path_, font_size_, ratio);
+        rasterise_font(font_path_, font_size_, ratio, fallback_glyphs());
+        if (glyphs_wanted) {
+            show_fallback_glyphs();
+        }
         show_pixel_ratio(ratio);
     }
     css_width_ = page_width();

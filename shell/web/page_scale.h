@@ -15,7 +15,8 @@ public:
     PageScale(const char* font_path, float font_size);
 
     // Before the backends' NewFrame: follows the page's size and ratio, rebuilding the font
-    // atlas and its texture when the ratio changed.
+    // atlas and its texture when the ratio changed or glyphs of the full font are wanted
+    // (fallback_font.h).
     void fit(GLFWwindow* window);
     // After ImGui_ImplGlfw_NewFrame, which measured the backing store: back to CSS pixels.
     void to_css_pixels() const;

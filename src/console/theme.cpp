@@ -3,6 +3,40 @@
 #include <cstdio>
 
 namespace parley::console::theme {
+namespace {
+
+constexpr ImWchar kTextFontRanges[] = {
+#include "console/font_ranges.inc"
+    0,
+};
+
+// ImGui keeps only a pointer to the ranges until the atlas is built, so they live here.
+ImVector<ImWchar> g_merged_ranges;
+
+void merge(const MergedGlyphs& merged, float size) {
+    if (merged.font == nullptr || merged.font->empty() || merged.characters.empty()) {
+        return;
+    }
+    ImFontGlyphRangesBuilder builder;
+    for (const char32_t character : merged.characters) {
+        builder.AddChar(static_cast<ImWchar>(character));
+    }
+    g_merged_ranges.clear();
+    builder.BuildRanges(&g_merged_ranges);
+    ImFontConfig config;
+    config.MergeMode = true;
+    // The bytes stay with the caller: Clear() on the next rebuild must not free them.
+    config.FontDataOwnedByAtlas = false;
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(merged.font->data(),
+                                               static_cast<int>(merged.font->size()), size, &config,
+                                               g_merged_ranges.Data);
+}
+
+}  // namespace
+
+const ImWchar* text_font_ranges() {
+    return kTextFontRanges;
+}
 
 bool apply(const char* font_path, float pixel_size) {
     ImGui::StyleColorsDark();
@@ -15,7 +49,8 @@ bool apply(const char* font_path, float pixel_size) {
     return load_font(font_path, pixel_size, 1.0f);
 }
 
-bool load_font(const char* font_path, float pixel_size, float pixel_ratio) {
+bool load_font(const char* font_path, float pixel_size, float pixel_ratio,
+               const MergedGlyphs& merged) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // Glyphs drawn at the screen's own pixel size, then shown at the logical size: sharp text
@@ -29,16 +64,8 @@ bool load_font(const char* font_path, float pixel_size, float pixel_ratio) {
         return false;
     }
     std::fclose(probe);
-    static const ImWchar kRanges[] = {
-        0x0020, 0x00FF,  // Basic Latin and Latin-1
-        0x0100, 0x017F,  // Latin Extended-A
-        0x0370, 0x03FF,  // Greek
-        0x0400, 0x052F,  // Cyrillic and its supplement
-        0x2000, 0x206F,  // General punctuation (dashes, quotes, ellipsis)
-        0x20AC, 0x20BD,  // Euro and rouble signs
-        0,
-    };
-    io.Fonts->AddFontFromFileTTF(font_path, pixel_size * pixel_ratio, nullptr, kRanges);
+    io.Fonts->AddFontFromFileTTF(font_path, pixel_size * pixel_ratio, nullptr, kTextFontRanges);
+    merge(merged, pixel_size * pixel_ratio);
     return true;
 }
 

@@ -1,8 +1,10 @@
 // Colours and fonts of the console, set at start-up by the shell (the font again when the
-// screen's pixel ratio changes).
+// screen's pixel ratio changes, or when glyphs from a second font are wanted).
 #pragma once
 
 #include <imgui.h>
+
+#include <vector>
 
 namespace parley::console::theme {
 
@@ -18,13 +20,25 @@ inline const ImVec4 kNoteText{0.98f, 0.86f, 0.55f, 1.0f};
 inline const ImVec4 kNoteBackground{0.30f, 0.25f, 0.10f, 1.0f};
 inline const ImVec4 kCustomer{0.55f, 0.80f, 0.98f, 1.0f};
 
-// Applies Parley's style and loads the text font (Latin, Greek and Cyrillic) from `font_path` at
-// `pixel_size`; falls back to ImGui's built-in font, Latin only, when the file is missing.
-// Returns false in that case so the shell can say so.
+// The glyph ranges of the text font (font_ranges.txt), pairs ending with 0 as ImGui takes them.
+const ImWchar* text_font_ranges();
+
+// Glyphs merged from a second font for characters the text font lacks: the second font's TTF
+// bytes, which the caller keeps alive as long as the atlas, and the characters wanted from it.
+struct MergedGlyphs {
+    std::vector<unsigned char>* font = nullptr;
+    std::vector<char32_t> characters;
+};
+
+// Applies Parley's style and loads the text font (font_ranges.txt: Latin, Greek, Cyrillic) from
+// `font_path` at `pixel_size`; falls back to ImGui's built-in font, Latin only, when the file
+// is missing. Returns false in that case so the shell can say so.
 bool apply(const char* font_path, float pixel_size);
 // Replaces the font atlas with the font rasterised for a screen of `pixel_ratio` device pixels
-// per logical pixel, shown at `pixel_size` logical pixels (FontGlobalScale = 1 / ratio). The
-// shell re-uploads the atlas texture afterwards. Returns false as apply() does.
-bool load_font(const char* font_path, float pixel_size, float pixel_ratio);
+// per logical pixel, shown at `pixel_size` logical pixels (FontGlobalScale = 1 / ratio), with
+// `merged` added to it. The shell re-uploads the atlas texture afterwards. Returns false as
+// apply() does.
+bool load_font(const char* font_path, float pixel_size, float pixel_ratio,
+               const MergedGlyphs& merged = {});
 
 }  // namespace parley::console::theme

@@ -98,6 +98,12 @@ Percentiles measure(console::Session& session, console::UiState& ui, core::Times
 
 int main() {
     Truth truth;
+    // The transcript's customer writes more than a chat's default allows.
+    truth.run(core::Actor::system(), core::UpdateSettings{[] {
+                  core::Settings settings;
+                  settings.customer_messages_per_chat = kTranscriptMessages;
+                  return settings;
+              }()});
     truth.run(core::Actor::system(), core::CreateQueue{[] {
                   core::QueueConfig config;
                   config.name = "Billing";

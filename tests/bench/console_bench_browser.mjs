@@ -1,38 +1,19 @@
 // The console's figures in the browser, for issue 5's aims: one frame's CPU time (NewFrame to
-// Render) in wasm in chromium with 100,000 queued chats and a 10,000-message transcript; the
-// download (wasm, JS, font data) raw and gzipped; and the time from navigation to the first
-// interactive frame, and to a connected desk, on loopback against the real server. Prints
-// figures only; nothing here passes or fails on time.
+// Render) in wasm in chromium with 100,000 queued chats and a 10,000-message transcript, and
+// the time from navigation to the first interactive frame, and to a connected desk, on
+// loopback against the real server (the download's size: download_size.mjs). Prints figures
+// only; nothing here passes or fails on time.
 //
 //   node console_bench_browser.mjs <console_bench_web.js> <web root> <parley-server>
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { benchArguments, launchBrowser, startServer } from "../e2e/harness.mjs";
 
 const [benchJs, webRoot] = benchArguments("console_bench_browser.mjs",
                                           ["console_bench_web.js", "web root", "parley-server"]);
 
 const NAVIGATIONS = 7;
-const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-function downloadSizes() {
-  const sizeOf = (name) => {
-    const bytes = readFileSync(path.join(webRoot, name));
-    return { raw: statSync(path.join(webRoot, name)).size, gzip: gzipSync(bytes, { level: 9 }).length };
-  };
-  const wasm = sizeOf("parley.wasm");
-  const js = sizeOf("parley.js");
-  const data = sizeOf("parley.data");
-  const code = { raw: wasm.raw + js.raw, gzip: wasm.gzip + js.gzip };
-  console.log(`download: parley.wasm ${kib(wasm.raw)} (${kib(wasm.gzip)} gzipped), ` +
-              `parley.js ${kib(js.raw)} (${kib(js.gzip)} gzipped)`);
-  console.log(`download: wasm + JS ${kib(code.raw)} raw, ${kib(code.gzip)} gzipped ` +
-              `(aim under 1.5 MB gzipped: ${code.gzip < 1.5 * 1024 * 1024 ? "met" : "NOT met"})`);
-  console.log(`download: font data parley.data ${kib(data.raw)} (${kib(data.gzip)} gzipped); ` +
-              `everything ${kib(code.gzip + data.gzip)} gzipped`);
-}
 
 // The headless frame benchmark compiled for the web, served from memory to a blank origin.
 async function frameTimes(browser) {
@@ -101,7 +82,6 @@ async function navigations(browser, server) {
               `${median(desk).toFixed(0)}, worst ${Math.max(...desk).toFixed(0)}`);
 }
 
-downloadSizes();
 const browser = await launchBrowser();
 const server = await startServer();
 try {
