@@ -205,14 +205,12 @@ int main(int argc, char** argv) {
 
     parley::console::FramePacer pacer;
     parley::console::PictureMemo picture;
-    double last_activity = 0;
     int frames = 0;
     int settled = 0;
     while (!window.should_close()) {
-        const bool busy =
-            glfwGetTime() - last_activity < parley::console::FramePacer::kSettleSeconds;
+        const bool settling = pacer.settling(desktop_clock().seconds);
         bool activity =
-            window.wait(busy ? kBusyFrameSeconds : parley::console::FramePacer::kIdleSeconds);
+            window.wait(settling ? kBusyFrameSeconds : parley::console::FramePacer::kIdleSeconds);
         activity = arrived.exchange(false) || activity;
         if (bridge && bridge->take(app, picker.published())) {
             activity = true;
@@ -220,9 +218,6 @@ int main(int argc, char** argv) {
         // A screenshot run draws every frame: it counts frames to let the screen settle.
         activity = activity || screenshot != nullptr;
         const auto clock = desktop_clock();
-        if (activity) {
-            last_activity = clock.seconds;
-        }
         if (!pacer.should_draw(clock.seconds, activity)) {
             continue;
         }

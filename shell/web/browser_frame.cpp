@@ -86,7 +86,9 @@ bool BrowserFrame::open() {
 }
 
 void BrowserFrame::run(console::ConsoleApp& app, const console::Clock& clock, bool activity) {
-    if (!pacer_.should_draw(clock.seconds, activity)) {
+    const bool draw = pacer_.should_draw(clock.seconds, activity);
+    pace_main_loop(pacer_.settling(clock.seconds));
+    if (!draw) {
         return;
     }
     glfwPollEvents();

@@ -12,5 +12,10 @@ void install_activity_listeners();
 void note_activity();
 // Whether anything happened since the last call.
 bool take_activity();
+// Paces the page's main loop after each frame: at animation frames while the console settles
+// (FramePacer::settling), by a timer at the idle rate while it rests. A loop of animation frames
+// costs a tenth of a core even when nothing is drawn (the browser's frame clock runs through
+// all its processes); any activity wakes a resting loop for the next animation frame.
+void pace_main_loop(bool settling);
 
 }  // namespace parley::shell

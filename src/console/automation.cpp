@@ -193,6 +193,7 @@ protocol::automation::AutomationSnapshot automation_snapshot(const ConsoleViewMo
     out.capacity = model.top.capacity;
     out.delayed = model.top.delayed;
     out.pending = model.top.pending;
+    out.frame = output.frame;
     out.queue = listed_chats(model.queue);
     out.transferred = listed_chats(model.transferred);
     out.mine = listed_chats(model.mine);

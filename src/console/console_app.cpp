@@ -136,6 +136,7 @@ void ConsoleApp::act(FrameOutput&& output, const Clock& clock) {
         api_.call(std::move(call));
     }
     output.api_calls.clear();
+    output.frame = last_output_.frame + 1;
     last_output_ = std::move(output);
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/commands.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,10 @@ struct FrameOutput {
     std::optional<core::ChatId> attach;
     std::vector<ApiCall> api_calls;
     std::vector<AutomationItem> items;
+    // This frame's number since the console started. A client of the automation bridge that moved
+    // the mouse waits for a later frame before it trusts a rectangle: the console may rest between
+    // frames, so the page's own animation frames say nothing about the console's.
+    std::size_t frame = 0;
 
     void send(core::Command command, std::string what) {
         commands.push_back({std::move(command), std::move(what)});

@@ -19,6 +19,10 @@ public:
     // Whether the display frame at `seconds` (a monotonic clock) is drawn; `activity` says
     // something happened since the previous display frame.
     bool should_draw(double seconds, bool activity);
+    // Whether the display frame at `seconds` falls in the settling time after the last activity
+    // (or before the first frame). Outside it a shell need not wake for display frames: it rests
+    // until the idle interval has passed or something happens.
+    bool settling(double seconds) const;
 
 private:
     bool drawn_once_ = false;

@@ -44,6 +44,25 @@ TEST(FramePacer, ActivityDrawsEveryFrameUntilTheConsoleHasSettled) {
     EXPECT_LE(frames_drawn(pacer, settled, 1.0, false), 5);
 }
 
+TEST(FramePacer, AShellMayRestOnceTheConsoleHasSettled) {
+    FramePacer pacer;
+    EXPECT_TRUE(pacer.settling(5.0)) << "before the first frame";
+    pacer.should_draw(5.0, false);
+    EXPECT_TRUE(pacer.settling(5.0 + FramePacer::kSettleSeconds / 2));
+    EXPECT_FALSE(pacer.settling(5.0 + FramePacer::kSettleSeconds + 0.001));
+    pacer.should_draw(9.0, true);
+    EXPECT_TRUE(pacer.settling(9.0 + kFrame)) << "activity wakes it";
+    EXPECT_FALSE(pacer.settling(9.0 + FramePacer::kSettleSeconds + kFrame));
+}
+
+TEST(FramePacer, ATimerTickAtTheIdleIntervalIsDrawn) {
+    FramePacer pacer;
+    pacer.should_draw(1.0, false);
+    // A resting shell's timer: the page's clock may read its interval a millisecond short.
+    EXPECT_TRUE(pacer.should_draw(1.0 + FramePacer::kIdleSeconds - 0.001, false));
+    EXPECT_FALSE(pacer.should_draw(1.0 + FramePacer::kIdleSeconds + 0.1, false));
+}
+
 TEST(FramePacer, ContinuousActivityDrawsEveryDisplayFrame) {
     FramePacer pacer;
     int drawn = 0;

@@ -68,28 +68,31 @@ export async function item(page, id) {
 
 // Where `id` stands once nothing is about to move it: no command of the console's is waiting for
 // the server's answer (the answer and its events change the layout, and a click read from the
-// frame before lands on whatever moved under the mouse), and the item kept its place for a frame.
+// frame before lands on whatever moved under the mouse), and the item kept its place in a frame
+// the console drew after the mouse came to it. The console's own frame number says so, not the
+// page's animation frames: a resting console draws only when something happens, and the move is
+// what wakes it. Leaves the mouse over the item.
 async function settledItem(page, id) {
+  const same = (a, b) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
   // A layout that never stops moving (none should) is clicked where it last was.
   for (let tries = 0; tries < 20; ++tries) {
     await waitFor(page, (v) => v.pending === 0 || v.connection !== "connected",
                   `the console's commands answered before clicking ${id}`);
-    const before = await item(page, id);
-    await frames(page, 1);
-    const after = await item(page, id);
-    if (before.x === after.x && before.y === after.y && before.width === after.width &&
-        before.height === after.height) {
-      return after;
-    }
+    const seen = await waitFor(page, (v) => v.items.some((i) => i.id === id), `item ${id}`);
+    const before = seen.items.find((i) => i.id === id);
+    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    const later = await waitFor(page, (v) => v.frame > seen.frame, `a frame after moving to ${id}`);
+    const after = later.items.find((i) => i.id === id);
+    if (after && same(before, after)) return after;
   }
-  return item(page, id);
+  const target = await item(page, id);
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+  return target;
 }
 
 export async function click(page, id) {
   const target = await settledItem(page, id);
   assert.ok(target.enabled, `${id} is disabled: ${target.reason}`);
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
-  await frames(page, 1);
   await page.mouse.down();
   await frames(page);
   await page.mouse.up();
@@ -97,9 +100,7 @@ export async function click(page, id) {
 }
 
 export async function rightClick(page, id) {
-  const target = await settledItem(page, id);
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
-  await frames(page, 1);
+  await settledItem(page, id);
   await page.mouse.down({ button: "right" });
   await frames(page);
   await page.mouse.up({ button: "right" });
@@ -158,11 +159,16 @@ export async function signIn(page, agent, password) {
   return waitFor(page, (v) => v.screen === "desk" && v.connection === "connected", "the desk");
 }
 
-// A new browser context signed in as `agent` and online.
+// A new browser context signed in as `agent` and online. It signs in as the sign-in card does
+// (POST /api/session, whose cookie the context keeps) and opens the console straight onto the
+// desk: typing into the card costs a browser seconds of drawing, and the suites about signing
+// in (console, session_end, notices, the desktop's) drive the card itself.
 export async function openDesk(browser, serverUrl, agent, password, contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const reply = await context.request.post(serverUrl + "/api/session", { data: { agent, password } });
+  assert.ok(reply.ok(), `signing ${agent} in: ${reply.status()} ${await reply.text()}`);
   const { page, problems } = await openConsole(context, serverUrl);
-  await signIn(page, agent, password);
+  await waitFor(page, (v) => v.screen === "desk" && v.connection === "connected", `${agent}'s desk`);
   await goOnline(page, agent);
   return { context, page, problems };
 }

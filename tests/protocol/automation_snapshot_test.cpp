@@ -15,9 +15,10 @@ TEST(AutomationSnapshot, ASignInScreenHasNoChatAndNoWorkspaceParts) {
     snapshot.screen = "sign_in";
     snapshot.connection = "stopped";
     snapshot.workspace = "desk";
+    snapshot.frame = 7;
     snapshot.items = {{"sign_in.submit", "Sign in", 10, 20.5, 80, 24, false, "Type a name"}};
     EXPECT_EQ(encode(snapshot),
-              R"({"agent":"","capacity":0,"connection":"stopped","delayed":false,)"
+              R"({"agent":"","capacity":0,"connection":"stopped","delayed":false,"frame":7,)"
               R"("items":[{"enabled":false,"height":24.0,"id":"sign_in.submit",)"
               R"("label":"Sign in","reason":"Type a name","width":80.0,"x":10.0,"y":20.5}],)"
               R"("load":0,"mine":[],"pending":0,"presence":"offline","problem":"","queue":[],)"

@@ -130,6 +130,7 @@ PARLEY_AUTOMATION_PART(AutomationSnapshot, field("screen", &automation::Automati
                        field("capacity", &automation::AutomationSnapshot::capacity),
                        field("delayed", &automation::AutomationSnapshot::delayed),
                        field("pending", &automation::AutomationSnapshot::pending),
+                       field("frame", &automation::AutomationSnapshot::frame),
                        field("queue", &automation::AutomationSnapshot::queue),
                        field("transferred", &automation::AutomationSnapshot::transferred),
                        field("mine", &automation::AutomationSnapshot::mine),

@@ -88,6 +88,8 @@ struct AutomationSnapshot {
     bool delayed = false;
     // Commands sent and not yet answered.
     std::size_t pending = 0;
+    // The frame's number since the console started (FrameOutput::frame).
+    std::size_t frame = 0;
     std::vector<ListedChat> queue;
     std::vector<ListedChat> transferred;
     std::vector<ListedChat> mine;
