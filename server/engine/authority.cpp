@@ -211,11 +211,19 @@ void Authority::on_committed(std::uint64_t seq, const std::optional<StoreError>&
     }
     if (!error) {
         mark_saved(seq);
+        // Taking commands again before the saved events' answers go out: whoever reads an
+        // answer may send the next command at once.
+        if (store_down_) {
+            retry_when_settled();
+        }
         run_due();
-    } else if (!store_down_ && error->code == "conflict") {
+        return;
+    }
+    if (!store_down_ && error->code == "conflict") {
         fail(*error);
         return;
-    } else if (!store_down_) {
+    }
+    if (!store_down_) {
         store_down_ = true;
         store_available_public_ = false;
         log_error("event log commit failed (" + error->code + "): " + error->message +
@@ -225,9 +233,7 @@ void Authority::on_committed(std::uint64_t seq, const std::optional<StoreError>&
             finish_stopping();
         }
     }
-    if (store_down_) {
-        retry_when_settled();
-    }
+    retry_when_settled();
 }
 
 void Authority::mark_saved(std::uint64_t seq) {
@@ -290,11 +296,12 @@ void Authority::retry_unsaved() {
         retry_when_settled();
         return;
     }
-    run_due();
     if (unsaved_.empty()) {
         retry_when_settled();
+        run_due();
         return;
     }
+    run_due();
     append(std::vector<StoredEvent>(unsaved_.begin(), unsaved_.end()));
 }
 
