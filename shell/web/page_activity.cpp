@@ -22,7 +22,7 @@ EM_JS(void, js_install_activity_listeners, (), {
                    "visibilitychange"];
     const noted = function() {
         window.parley.activity = true;
-        if (window.parley.resting) ccall("parley_wake_main_loop", null, [], []);
+        ccall("parley_wake_main_loop", null, [], []);
     };
     for (const kind of kinds) window.addEventListener(kind, noted, {capture: true, passive: true});
 });
@@ -32,14 +32,10 @@ EM_JS(int, js_take_activity, (), {
     if (window.parley) window.parley.activity = false;
     return seen;
 });
-EM_JS(void, js_set_resting, (int resting), {
-    window.parley.resting = resting !== 0;
-});
 // clang-format on
 
 void rest() {
     g_resting = true;
-    js_set_resting(1);
     emscripten_set_main_loop_timing(
         EM_TIMING_SETTIMEOUT, static_cast<int>(parley::console::FramePacer::kIdleSeconds * 1000));
 }
@@ -48,7 +44,6 @@ void rest() {
 // rather than the rest of the idle interval away.
 void wake() {
     g_resting = false;
-    js_set_resting(0);
     emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
     emscripten_pause_main_loop();
     emscripten_resume_main_loop();

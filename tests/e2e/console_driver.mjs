@@ -61,6 +61,11 @@ export async function waitFor(page, predicate, what = predicate.toString(), time
   throw new Error(`timed out waiting for ${what}; last view: ${JSON.stringify(view)?.slice(0, 2000)}`);
 }
 
+// Puts the mouse on the middle of a published item.
+async function pointAt(page, target) {
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+}
+
 export async function item(page, id) {
   const view = await waitFor(page, (v) => v.items.some((i) => i.id === id), `item ${id}`);
   return view.items.find((i) => i.id === id);
@@ -80,13 +85,13 @@ async function settledItem(page, id) {
                   `the console's commands answered before clicking ${id}`);
     const seen = await waitFor(page, (v) => v.items.some((i) => i.id === id), `item ${id}`);
     const before = seen.items.find((i) => i.id === id);
-    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    await pointAt(page, before);
     const later = await waitFor(page, (v) => v.frame > seen.frame, `a frame after moving to ${id}`);
     const after = later.items.find((i) => i.id === id);
     if (after && same(before, after)) return after;
   }
   const target = await item(page, id);
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+  await pointAt(page, target);
   return target;
 }
 
@@ -119,7 +124,7 @@ export async function chord(page, modifier, key) {
 
 export async function hover(page, id) {
   const target = await item(page, id);
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+  await pointAt(page, target);
   await frames(page, 4);  // tooltips wait a moment before they show
   return target;
 }
@@ -161,8 +166,8 @@ export async function signIn(page, agent, password) {
 
 // A new browser context signed in as `agent` and online. It signs in as the sign-in card does
 // (POST /api/session, whose cookie the context keeps) and opens the console straight onto the
-// desk: typing into the card costs a browser seconds of drawing, and the suites about signing
-// in (console, session_end, notices, the desktop's) drive the card itself.
+// desk, one page load instead of the card's; the suites about signing in (console, session_end,
+// notices, demo, the desktop's) drive the card itself.
 export async function openDesk(browser, serverUrl, agent, password, contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const reply = await context.request.post(serverUrl + "/api/session", { data: { agent, password } });
