@@ -157,7 +157,13 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         *server->store_, *server->store_, *server->attachments_, server->metrics_,
         std::make_shared<const StaticFiles>(config.web_root), *server->request_limiter_,
         *server->command_limiter_, *server->webhooks_, *server->knowledge_, server->started_,
-        *server->customer_limits_, *server->password_workers_, *server->upload_quotas_});
+        *server->customer_limits_, *server->password_workers_, *server->upload_quotas_,
+        WebSocketWrites{
+            server->metrics_.counter("parley_websocket_frames_total",
+                                     "WebSocket frames written (messages, pings, pongs, closes)."),
+            server->metrics_.counter(
+                "parley_websocket_socket_writes_total",
+                "Socket writes that carried them: frames queued together leave in one write.")}});
     server->api_ = std::make_unique<RestApi>(*server->services_, api_routes());
     boost::system::error_code address_error;
     const auto address = boost::asio::ip::make_address(config.address, address_error);

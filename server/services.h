@@ -12,6 +12,7 @@
 #include "server/access/upload_quotas.h"
 #include "server/auth/rate_limit.h"
 #include "server/base/config.h"
+#include "server/coalescing_stream.h"
 #include "server/engine/authority.h"
 #include "server/knowledge/knowledge_store.h"
 #include "server/metrics/metrics.h"
@@ -49,6 +50,8 @@ struct Services {
     PasswordWorkers& password_workers;
     // Upload quotas and the free-disk watermark.
     UploadQuotas& upload_quotas;
+    // Counted by every WebSocket's coalescing layer.
+    WebSocketWrites websocket_writes;
 };
 
 }  // namespace parley::server

@@ -23,7 +23,7 @@ constexpr std::size_t kMaxQueuedMessages = 8192;
 
 WsSession::WsSession(boost::asio::ip::tcp::socket socket, Services& services, std::string client_ip,
                      AddressSlot slot)
-    : ws_(std::move(socket)),
+    : ws_(std::move(socket), services.websocket_writes),
       session_expiry_(ws_.get_executor()),
       services_(services),
       client_ip_(std::move(client_ip)),
@@ -41,6 +41,8 @@ void WsSession::run(beast::http::request<beast::http::string_body> upgrade) {
     // The size limit is ours (on_read): Beast's own fails the connection while the client
     // is still sending, and the reset loses the close frame that says why.
     ws_.read_message_max(0);
+    // One frame a message: the coalescing layer below takes a whole message in one piece.
+    ws_.auto_fragment(false);
     cookie_token_ = auth::cookie_value(upgrade[beast::http::field::cookie], "parley_session");
     auto request =
         std::make_shared<beast::http::request<beast::http::string_body>>(std::move(upgrade));
@@ -258,6 +260,7 @@ void WsSession::enqueue(std::shared_ptr<const std::string> message) {
 }
 
 void WsSession::write_next() {
+    ws_.next_layer().coalesce(outbox_.size() > 1);
     ws_.text(true);
     ws_.async_write(boost::asio::buffer(*outbox_.front()),
                     [self = shared_from_this()](beast::error_code error, std::size_t) {
@@ -284,6 +287,7 @@ void WsSession::close_with(websocket::close_code code, std::string reason) {
     // The close frame goes after what is already queued (the error that explains it), so it
     // waits for the outbox to drain.
     auto do_close = [self = shared_from_this(), code, reason = std::move(reason)] {
+        self->ws_.next_layer().coalesce(false);
         self->ws_.async_close(websocket::close_reason(code, reason), [self](beast::error_code) {});
     };
     if (outbox_.empty()) {

@@ -20,6 +20,7 @@
 #include "server/access/accounts.h"
 #include "server/access/connections.h"
 #include "server/address_slots.h"
+#include "server/coalescing_stream.h"
 #include "server/services.h"
 
 namespace parley::server {
@@ -56,7 +57,7 @@ private:
     void watch_session_expiry();
     bool session_expired() const;
 
-    boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+    boost::beast::websocket::stream<CoalescingStream> ws_;
     boost::asio::steady_timer session_expiry_;
     boost::beast::flat_buffer buffer_;
     Services& services_;

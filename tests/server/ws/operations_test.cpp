@@ -61,10 +61,11 @@ TEST(Operations, MetricsAreServedInThePrometheusFormat) {
     }
     ASSERT_EQ(metrics.status, 200);
     EXPECT_EQ(metrics.headers.at("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
-    for (const char* name : {"parley_commands_total", "parley_command_seconds_bucket{le=\"0.005\"}",
-                             "parley_command_seconds_count", "parley_store_commit_seconds_count",
-                             "parley_events_committed_total", "parley_connections 1",
-                             "parley_queue_waiting{queue=\"General\"} 1"}) {
+    for (const char* name :
+         {"parley_commands_total", "parley_command_seconds_bucket{le=\"0.005\"}",
+          "parley_command_seconds_count", "parley_store_commit_seconds_count",
+          "parley_events_committed_total", "parley_connections 1", "parley_websocket_frames_total",
+          "parley_websocket_socket_writes_total", "parley_queue_waiting{queue=\"General\"} 1"}) {
         EXPECT_NE(metrics.body.find(name), std::string::npos) << name << "\n" << metrics.body;
     }
 }
