@@ -5,7 +5,9 @@
 // serial lifecycle time (p50/p99), lifecycles per second with parallel pairs of agents, and the
 // accept race: several agents accepting the same chat at once, and how long until each has
 // its answer. Every step waits for its reply, so a reply held back by the network (Nagle and
-// delayed ACKs: ~40 ms a step) shows at once. Figures only, never pass/fail.
+// delayed ACKs: ~40 ms a step) shows at once. It also prints messages per second written over
+// REST by customers and by agents on keep-alive connections, each into its own chat, as an
+// integration or a widget without a WebSocket writes. Figures only, never pass/fail.
 //
 // [SECTION] Options
 // [SECTION] The floor
@@ -20,7 +22,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <numeric>
 #include <string>
 #include <thread>
 #include <vector>
@@ -54,11 +58,15 @@ struct Options {
     Flag per_pair{"--per-pair", 20, "lifecycles each pair works in the parallel run"};
     Flag racers{"--racers", 8, "agents accepting the same chat at once"};
     Flag races{"--races", 20, "chats they race for"};
+    Flag rest_connections{"--rest-connections", 16,
+                          "keep-alive connections writing messages over REST"};
+    Flag rest_seconds{"--rest-seconds", 5, "seconds each REST message run lasts"};
     Flag storm{"--storm", 10000, "customers reconnecting at once, resuming by sequence number"};
     Flag idle{"--idle", 50000, "idle WebSockets whose memory in the server is measured"};
 
-    std::array<Flag*, 7> flags() {
-        return {&serial, &parallel, &per_pair, &racers, &races, &storm, &idle};
+    std::array<Flag*, 9> flags() {
+        return {&serial,           &parallel,     &per_pair, &racers, &races,
+                &rest_connections, &rest_seconds, &storm,    &idle};
     }
 };
 
@@ -71,7 +79,7 @@ bool parse(int argc, char** argv, Options& options) {
         if (found == flags.end() || i + 1 >= argc || std::atoi(argv[i + 1]) <= 0) {
             std::fputs("usage: lifecycle_bench [flags]\n", stderr);
             for (const Flag* known : flags) {
-                std::fprintf(stderr, "  %-11s N  %s (%d)\n", known->name, known->help,
+                std::fprintf(stderr, "  %-18s N  %s (%d)\n", known->name, known->help,
                              known->value);
             }
             return false;
@@ -89,6 +97,7 @@ constexpr const char* kPassword = "bench-password-2026";
 
 struct Agent {
     std::string id;
+    std::string token;
     std::unique_ptr<WsClient> ws;
 };
 
@@ -103,8 +112,9 @@ Agent agent_online(unsigned short port, const std::string& admin, const std::str
                      created.body.c_str());
         std::exit(1);
     }
-    Agent agent{id, std::make_unique<WsClient>(port)};
-    agent.ws->hello(server::testing::sign_in(port, id, kPassword));
+    Agent agent{id, server::testing::sign_in(port, id, kPassword),
+                std::make_unique<WsClient>(port)};
+    agent.ws->hello(agent.token);
     agent.ws->expect("sync");
     agent.ws->command({{"type", "set_presence"}, {"agent", id}, {"presence", "online"}});
     agent.ws->seen.clear();
@@ -174,6 +184,19 @@ void report(const char* what, const std::vector<double>& ms) {
                 percentile(ms, 0.99), ms.size());
 }
 
+// Waits for the workers, then gives every time they recorded in one list.
+std::vector<double> joined(std::vector<std::thread>& workers,
+                           const std::vector<std::vector<double>>& times) {
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
+    std::vector<double> all;
+    for (const auto& one : times) {
+        all.insert(all.end(), one.begin(), one.end());
+    }
+    return all;
+}
+
 // [SECTION] Runs
 
 void serial_run(unsigned short port, std::vector<Agent>& agents, int count) {
@@ -202,14 +225,8 @@ void parallel_run(unsigned short port, std::vector<Agent>& agents, int pairs, in
             }
         });
     }
-    for (std::thread& worker : workers) {
-        worker.join();
-    }
+    const std::vector<double> all = joined(workers, times);
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    std::vector<double> all;
-    for (const auto& pair : times) {
-        all.insert(all.end(), pair.begin(), pair.end());
-    }
     std::printf("lifecycles/s, %2d pairs in parallel  %7.1f /s\n", pairs,
                 static_cast<double>(all.size()) / seconds);
     report("  each lifecycle meanwhile", all);
@@ -261,6 +278,94 @@ void accept_race(unsigned short port, std::vector<Agent>& agents, int racers, in
     char what[64];
     std::snprintf(what, sizeof what, "accept race, %d agents, all answered", racers);
     report(what, last_answer);
+}
+
+// A connection that writes messages over REST: into which chat, with whose credential.
+struct Writer {
+    std::string chat;
+    std::string bearer;
+};
+
+// The per-chat caps on what a customer writes would refuse a run of thousands of messages a
+// chat: they are lifted, so the run measures the server and not the cap.
+void lift_customer_caps(unsigned short port, const std::string& admin) {
+    const std::map<std::string, std::string> as_admin = {{"Authorization", "Bearer " + admin}};
+    json settings = server::testing::http_call(port, http::verb::get, "/api/settings", {}, as_admin)
+                        .json.value("settings", json::object());
+    settings["customer_messages_per_chat"] = 1000000000;
+    settings["customer_bytes_per_chat"] = std::uint64_t{1} << 40;
+    const json command = {
+        {"type", "update_settings"}, {"command_id", "bench-caps"}, {"settings", settings}};
+    const HttpResult done = server::testing::http_call(port, http::verb::post, "/api/commands",
+                                                       command.dump(), as_admin);
+    if (done.status != 200) {
+        std::fprintf(stderr, "lifting the caps: %d %s\n", done.status, done.body.c_str());
+        std::exit(1);
+    }
+}
+
+// Each writer posts messages into its chat one after the other on its own keep-alive
+// connection for `seconds`: messages per second in all, and one request's p50/p99.
+void rest_messages(unsigned short port, const char* who, const std::vector<Writer>& writers,
+                   int seconds) {
+    std::vector<std::vector<double>> took(writers.size());
+    std::vector<int> refused(writers.size());
+    const auto started = Clock::now();
+    const auto until = started + std::chrono::seconds(seconds);
+    std::vector<std::thread> threads;
+    for (std::size_t w = 0; w < writers.size(); ++w) {
+        threads.emplace_back([&, w] {
+            server::testing::HttpConnection connection(port);
+            const std::string target = "/api/chats/" + writers[w].chat + "/messages";
+            const std::map<std::string, std::string> headers = {
+                {"Authorization", writers[w].bearer}};
+            for (int n = 0; Clock::now() < until; ++n) {
+                const auto sent = Clock::now();
+                const json message = {{"text", std::string(who) + " line " + std::to_string(n)}};
+                const HttpResult posted =
+                    connection.call(http::verb::post, target, message.dump(), headers);
+                if (posted.status == 201) {
+                    took[w].push_back(Milliseconds(Clock::now() - sent).count());
+                } else if (refused[w]++ == 0) {
+                    std::fprintf(stderr, "%s message refused: %d %s\n", who, posted.status,
+                                 posted.body.c_str());
+                }
+            }
+        });
+    }
+    const std::vector<double> all = joined(threads, took);
+    const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+    const int refusals = std::accumulate(refused.begin(), refused.end(), 0);
+    std::printf("%s messages/s over REST, %zu conns %8.1f /s   (%d refused)\n", who, writers.size(),
+                static_cast<double>(all.size()) / elapsed, refusals);
+    report("  each request meanwhile", all);
+}
+
+// Customers write into chats agents hold, then the agents answer, both over REST: each message
+// reaches the customer's and the agent's feeds, as in a live chat.
+void rest_runs(unsigned short port, const std::string& admin, std::vector<Agent>& agents,
+               int connections, int seconds) {
+    lift_customer_caps(port, admin);
+    std::vector<Writer> customers;
+    std::vector<Writer> staff;
+    for (int c = 0; c < connections; ++c) {
+        Agent& agent = agents[static_cast<std::size_t>(c) % agents.size()];
+        const json chat = server::testing::start_chat_as_customer(
+            port, "Writer " + std::to_string(c), "A long question", "Billing");
+        const std::string id = chat.value("chat", "");
+        if (!acked(agent.ws->command({{"type", "accept_chat"}, {"chat", id}}))) {
+            std::fprintf(stderr, "%s could not accept %s\n", agent.id.c_str(), id.c_str());
+            std::exit(1);
+        }
+        customers.push_back({id, "Bearer " + chat.value("token", "")});
+        staff.push_back({id, "Bearer " + agent.token});
+    }
+    rest_messages(port, "visitor", customers, seconds);
+    rest_messages(port, "agent", staff, seconds);
+    for (Agent& agent : agents) {
+        agent.ws->drain(std::chrono::milliseconds(20));
+        agent.ws->seen.clear();
+    }
 }
 
 // The storm's customers: each chat's token, the last sequence number its WebSocket saw, and
@@ -436,6 +541,7 @@ int run(const Options& options) {
         serial_run(port, agents, options.serial.value);
         parallel_run(port, agents, options.parallel.value, options.per_pair.value);
         accept_race(port, agents, options.racers.value, options.races.value);
+        rest_runs(port, admin, agents, options.rest_connections.value, options.rest_seconds.value);
         reconnect_storm(port, options.storm.value);
         idle_connections(server, idle);
         status = server.terminate();

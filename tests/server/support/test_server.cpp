@@ -90,14 +90,12 @@ HttpResult http_call(unsigned short port, http::verb method, const std::string& 
     return http_call_from("127.0.0.1", port, method, target, body, headers);
 }
 
-HttpResult http_call_from(const std::string& source, unsigned short port, http::verb method,
-                          const std::string& target, const std::string& body,
-                          const std::map<std::string, std::string>& headers) {
-    boost::asio::io_context io;
-    beast::tcp_stream stream(io);
-    stream.socket().open(tcp::v4());
-    stream.socket().bind(tcp::endpoint(boost::asio::ip::make_address(source), 0));
-    stream.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+namespace {
+
+// One request and its response on a connected stream.
+HttpResult exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer, unsigned short port,
+                    http::verb method, const std::string& target, const std::string& body,
+                    const std::map<std::string, std::string>& headers) {
     http::request<http::string_body> request{method, target, 11};
     request.set(http::field::host, "127.0.0.1:" + std::to_string(port));
     for (const auto& [name, value] : headers) {
@@ -111,7 +109,6 @@ HttpResult http_call_from(const std::string& source, unsigned short port, http::
     }
     request.prepare_payload();
     http::write(stream, request);
-    beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 << 20);
     http::read(stream, buffer, parser);
@@ -123,9 +120,35 @@ HttpResult http_call_from(const std::string& source, unsigned short port, http::
         result.headers[std::string(field.name_string())] = std::string(field.value());
     }
     result.json = nlohmann::json::parse(result.body, nullptr, false);
+    return result;
+}
+
+}  // namespace
+
+HttpResult http_call_from(const std::string& source, unsigned short port, http::verb method,
+                          const std::string& target, const std::string& body,
+                          const std::map<std::string, std::string>& headers) {
+    boost::asio::io_context io;
+    beast::tcp_stream stream(io);
+    stream.socket().open(tcp::v4());
+    stream.socket().bind(tcp::endpoint(boost::asio::ip::make_address(source), 0));
+    stream.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+    beast::flat_buffer buffer;
+    HttpResult result = exchange(stream, buffer, port, method, target, body, headers);
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
     return result;
+}
+
+HttpConnection::HttpConnection(unsigned short port) : stream_(io_), port_(port) {
+    stream_.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+    stream_.socket().set_option(tcp::no_delay(true));
+}
+
+HttpResult HttpConnection::call(http::verb method, const std::string& target,
+                                const std::string& body,
+                                const std::map<std::string, std::string>& headers) {
+    return exchange(stream_, buffer_, port_, method, target, body, headers);
 }
 
 std::string sign_in(unsigned short port, const std::string& agent, const std::string& password) {

@@ -68,6 +68,22 @@ HttpResult http_call_from(const std::string& source, unsigned short port,
                           const std::string& body = {},
                           const std::map<std::string, std::string>& headers = {});
 
+// One keep-alive HTTP/1.1 connection: requests go one after the other on the same socket, as a
+// browser or an integration sends them (http_call opens a connection for each).
+class HttpConnection {
+public:
+    explicit HttpConnection(unsigned short port);
+    HttpResult call(boost::beast::http::verb method, const std::string& target,
+                    const std::string& body = {},
+                    const std::map<std::string, std::string>& headers = {});
+
+private:
+    boost::asio::io_context io_;
+    boost::beast::tcp_stream stream_;
+    unsigned short port_;
+    boost::beast::flat_buffer buffer_;
+};
+
 // Signs in a staff member and returns their bearer token (fails the test on error).
 std::string sign_in(unsigned short port, const std::string& agent, const std::string& password);
 
