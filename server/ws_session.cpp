@@ -217,25 +217,52 @@ void WsSession::deliver(engine::Message message) {
 
 // send() and end() post rather than dispatch: their callers are mostly the authority's strand, and
 // asio runs an idle strand's handler inline in the calling thread, which would put every socket
-// write behind the authority. Posting both keeps a close after the messages sent before it.
+// write behind the authority. What they hand over waits in the inbox, in order, and one posted
+// drain takes all of it: a burst from one authority turn costs one hop to the session, and its
+// messages reach the outbox together, so they leave in one socket write. A close from end() keeps
+// its place after the messages handed over before it.
 void WsSession::end(std::string reason, bool going_away) {
-    boost::asio::post(ws_.get_executor(), [self = shared_from_this(), reason = std::move(reason),
-                                           going_away]() mutable {
-        self->close_with(
-            going_away ? websocket::close_code::going_away : websocket::close_code::policy_error,
-            std::move(reason));
-    });
+    hand_over(Closing{std::move(reason), going_away});
+}
+
+void WsSession::send(std::shared_ptr<const std::string> message) {
+    hand_over(std::move(message));
+}
+
+void WsSession::hand_over(Outgoing outgoing) {
+    {
+        const std::lock_guard lock(inbox_mutex_);
+        inbox_.push_back(std::move(outgoing));
+        if (inbox_.size() > 1) {
+            return;
+        }
+    }
+    boost::asio::post(ws_.get_executor(), [self = shared_from_this()] { self->drain_inbox(); });
+}
+
+void WsSession::drain_inbox() {
+    std::vector<Outgoing> arrived;
+    {
+        const std::lock_guard lock(inbox_mutex_);
+        arrived.swap(inbox_);
+    }
+    for (Outgoing& outgoing : arrived) {
+        if (auto* message = std::get_if<std::shared_ptr<const std::string>>(&outgoing)) {
+            enqueue(std::move(*message));
+            continue;
+        }
+        auto& closing = std::get<Closing>(outgoing);
+        write_queued();
+        close_with(closing.going_away ? websocket::close_code::going_away
+                                      : websocket::close_code::policy_error,
+                   std::move(closing.reason));
+    }
+    write_queued();
 }
 
 void WsSession::send_text(std::string text) {
     enqueue(std::make_shared<const std::string>(std::move(text)));
-}
-
-void WsSession::send(std::shared_ptr<const std::string> message) {
-    boost::asio::post(ws_.get_executor(),
-                      [self = shared_from_this(), message = std::move(message)]() mutable {
-                          self->enqueue(std::move(message));
-                      });
+    write_queued();
 }
 
 void WsSession::enqueue(std::shared_ptr<const std::string> message) {
@@ -244,9 +271,10 @@ void WsSession::enqueue(std::shared_ptr<const std::string> message) {
     }
     if (outbox_.size() >= kMaxQueuedMessages ||
         outbox_bytes_ + message->size() > std::size_t{services_.config.send_queue_mib} << 20) {
-        // The front message is being written and must outlive that write.
+        // The front message may be being written and must outlive that write.
         if (!outbox_.empty()) {
             outbox_.erase(outbox_.begin() + 1, outbox_.end());
+            outbox_bytes_ = outbox_.front()->size();
         }
         close_with(websocket::close_code::policy_error,
                    "send queue overflow: the client reads too slowly");
@@ -254,16 +282,21 @@ void WsSession::enqueue(std::shared_ptr<const std::string> message) {
     }
     outbox_bytes_ += message->size();
     outbox_.push_back(std::move(message));
-    if (outbox_.size() == 1) {
+}
+
+void WsSession::write_queued() {
+    if (!writing_ && !outbox_.empty()) {
         write_next();
     }
 }
 
 void WsSession::write_next() {
+    writing_ = true;
     ws_.next_layer().coalesce(outbox_.size() > 1);
     ws_.text(true);
     ws_.async_write(boost::asio::buffer(*outbox_.front()),
                     [self = shared_from_this()](beast::error_code error, std::size_t) {
+                        self->writing_ = false;
                         if (error) {
                             self->outbox_.clear();
                             self->outbox_bytes_ = 0;

@@ -13,8 +13,11 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "engine/subscriber.h"
 #include "server/access/accounts.h"
@@ -45,11 +48,22 @@ private:
     void on_message(std::string text);
     void on_hello(const std::string& text);
     void on_command(const std::string& text);
-    // From any thread (the authority's strand, mostly): queued on the session's strand.
+    // A close asked for by end(), from another thread.
+    struct Closing {
+        std::string reason;
+        bool going_away = false;
+    };
+    using Outgoing = std::variant<std::shared_ptr<const std::string>, Closing>;
+
+    // From any thread (the authority's strand, mostly): handed over to the session's strand.
     void send(std::shared_ptr<const std::string> message);
+    void hand_over(Outgoing outgoing);
+    void drain_inbox();
     // On the session's strand: queued at once, so a close_with() right after goes after it.
     void send_text(std::string text);
+    // Into the outbox; write_queued() starts writing it unless a write is in flight.
     void enqueue(std::shared_ptr<const std::string> message);
+    void write_queued();
     void write_next();
     void close_with(boost::beast::websocket::close_code code, std::string reason);
     // A session ends at its expiry on an open socket too: closed then, and a command that
@@ -66,8 +80,11 @@ private:
     boost::asio::steady_timer hello_deadline_;
     std::optional<std::string> cookie_token_;
     std::optional<Principal> principal_;
+    std::mutex inbox_mutex_;
+    std::vector<Outgoing> inbox_;  // handed over, not yet drained on the strand
     std::deque<std::shared_ptr<const std::string>> outbox_;
     std::size_t outbox_bytes_ = 0;
+    bool writing_ = false;
     std::function<void()> pending_close_;  // runs once the outbox has drained
     bool closing_ = false;
     bool subscribed_ = false;
