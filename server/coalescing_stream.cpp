@@ -14,23 +14,21 @@ CoalescingStream::CoalescingStream(boost::asio::ip::tcp::socket socket, WebSocke
 
 void CoalescingStream::flush(const std::shared_ptr<Shared>& shared) {
     shared->writing = true;
+    // in_flight is empty here: the buffers trade places and keep their capacity.
     shared->in_flight.swap(shared->held);
-    shared->held.clear();
     shared->counters.socket_writes.inc();
-    boost::asio::async_write(
-        shared->stream, boost::asio::buffer(shared->in_flight),
-        [shared](boost::beast::error_code error, std::size_t) {
-            shared->writing = false;
-            shared->in_flight.clear();
-            if (error) {
-                shared->error = error;
-                shared->held.clear();
-            } else if (!shared->held.empty() &&
-                       (!shared->more_coming || shared->held.size() >= kHeldBytes)) {
-                flush(shared);
-            }
-            shared->drained.cancel();
-        });
+    boost::asio::async_write(shared->stream, boost::asio::buffer(shared->in_flight),
+                             [shared](boost::beast::error_code error, std::size_t) {
+                                 shared->writing = false;
+                                 shared->in_flight.clear();
+                                 if (error) {
+                                     shared->error = error;
+                                     shared->held.clear();
+                                 } else if (!shared->held.empty() && due(*shared)) {
+                                     flush(shared);
+                                 }
+                                 shared->drained.cancel();
+                             });
 }
 
 }  // namespace parley::server

@@ -69,8 +69,7 @@ public:
                 boost::asio::buffer_copy(boost::asio::buffer(shared->held.data() + held, taken),
                                          written);
                 shared->counters.frames.inc();
-                if (!shared->writing &&
-                    (!shared->more_coming || shared->held.size() >= kHeldBytes)) {
+                if (!shared->writing && due(*shared)) {
                     flush(shared);
                 }
                 if (shared->held.size() < kHeldBytes) {
@@ -111,6 +110,10 @@ private:
         boost::asio::steady_timer drained;
     };
 
+    // Whether what is held should go now: nothing more is coming, or the buffer is full.
+    static bool due(const Shared& shared) {
+        return !shared.more_coming || shared.held.size() >= kHeldBytes;
+    }
     static void flush(const std::shared_ptr<Shared>& shared);
 
     template <class Handler>

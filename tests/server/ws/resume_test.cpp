@@ -3,6 +3,7 @@
 // and the State survives a restart.
 #include <gtest/gtest.h>
 
+#include "sim/load/server_metrics.h"
 #include "support/test_server.h"
 
 namespace parley::server::testing {
@@ -21,13 +22,14 @@ std::vector<std::uint64_t> seqs_of(const std::vector<json>& messages) {
     return seqs;
 }
 
-// A counter from /metrics, read as an admin.
+// A series from /metrics, read as an admin.
 std::uint64_t counter(unsigned short port, const std::string& admin, const std::string& name) {
     const HttpResult metrics = http_call(port, boost::beast::http::verb::get, "/metrics", {},
                                          {{"Authorization", "Bearer " + admin}});
-    const auto at = metrics.body.find("\n" + name + " ");
-    EXPECT_NE(at, std::string::npos) << name;
-    return at == std::string::npos ? 0 : std::stoull(metrics.body.substr(at + name.size() + 2));
+    const auto series = load::parse_metrics(metrics.body);
+    const auto found = series.find(name);
+    EXPECT_NE(found, series.end()) << name;
+    return found == series.end() ? 0 : static_cast<std::uint64_t>(found->second);
 }
 
 TEST(WsResume, WhatAResumedClientMissedLeavesInAFewSocketWrites) {
