@@ -104,8 +104,15 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         return "cannot open the webhook store: " + failure.error().message;
     }
     try {
-        const auto catchup = server->webhooks_->catchup(server->store_->last_seq());
-        if (auto error = server->authority_->recover(catchup)) {
+        server->read_model_ = std::make_unique<readmodel::ReadModel>(
+            *server->store_, readmodel::ReadModelOptions{config.read_threads});
+    } catch (const StoreFailure& failure) {
+        return "cannot open the read model: " + failure.error().message;
+    }
+    try {
+        const std::vector<Authority::Catchup> catchups = {
+            server->webhooks_->catchup(server->store_->last_seq()), server->read_model_->catchup()};
+        if (auto error = server->authority_->recover(catchups)) {
             return "cannot recover the event log: " + error->message;
         }
     } catch (const StoreFailure& failure) {
@@ -134,6 +141,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
             server->accounts_->set_staff(id, agent.enabled);
         }
         server->mailer_->resume(state);
+        server->read_model_->caught_up(state);
         listed.set_value();
     });
     server->io_.run_one();
@@ -146,6 +154,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
         raw->io_.stop();
     });
     server->authority_->add_follower(server->webhooks_->follower());
+    server->read_model_->follow(*server->authority_);
     server->request_limiter_ = std::make_unique<auth::RateLimiter>(
         config.ip_requests_per_second * 2.0, config.ip_requests_per_second, 100000);
     server->command_limiter_ = std::make_unique<auth::RateLimiter>(
@@ -153,11 +162,25 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
     server->customer_limits_ = std::make_unique<CustomerLimits>(config);
     server->password_workers_ = std::make_unique<PasswordWorkers>(config.password_threads);
     server->services_ = std::make_unique<Services>(Services{
-        config, server->clock_, *server->authority_, *server->accounts_, server->connections_,
-        *server->store_, *server->store_, *server->attachments_, server->metrics_,
-        std::make_shared<const StaticFiles>(config.web_root), *server->request_limiter_,
-        *server->command_limiter_, *server->webhooks_, *server->knowledge_, server->started_,
-        *server->customer_limits_, *server->password_workers_, *server->upload_quotas_,
+        config,
+        server->clock_,
+        *server->authority_,
+        *server->accounts_,
+        server->connections_,
+        *server->store_,
+        *server->store_,
+        *server->attachments_,
+        server->metrics_,
+        std::make_shared<const StaticFiles>(config.web_root),
+        *server->request_limiter_,
+        *server->command_limiter_,
+        *server->webhooks_,
+        *server->knowledge_,
+        server->started_,
+        *server->customer_limits_,
+        *server->password_workers_,
+        *server->upload_quotas_,
+        *server->read_model_,
         WebSocketWrites{
             server->metrics_.counter("parley_websocket_frames_total",
                                      "WebSocket frames written (messages, pings, pongs, closes)."),

@@ -71,6 +71,8 @@ private:
     std::unique_ptr<SqliteKnowledgeStore> knowledge_;
     metrics::Registry metrics_;
     std::unique_ptr<Authority> authority_;
+    // After the authority, whose strand runs its projection: destroyed first.
+    std::unique_ptr<readmodel::ReadModel> read_model_;
     std::unique_ptr<Accounts> accounts_;
     std::unique_ptr<Mailer> mailer_;
     Connections connections_;

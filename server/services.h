@@ -16,6 +16,7 @@
 #include "server/engine/authority.h"
 #include "server/knowledge/knowledge_store.h"
 #include "server/metrics/metrics.h"
+#include "server/readmodel/read_model.h"
 #include "server/static_files.h"
 #include "server/store/attachment_files.h"
 #include "server/store/store.h"
@@ -50,6 +51,8 @@ struct Services {
     PasswordWorkers& password_workers;
     // Upload quotas and the free-disk watermark.
     UploadQuotas& upload_quotas;
+    // Chat lists, search and analytics, off the authority's strand.
+    readmodel::ReadModel& read_model;
     // Counted by every WebSocket's coalescing layer.
     WebSocketWrites websocket_writes;
 };

@@ -20,7 +20,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 43> kOptions = {{
+constexpr std::array<Option, 44> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -57,6 +57,8 @@ constexpr std::array<Option, 43> kOptions = {{
     {"password-cost", "LEVEL",
      "interactive, or test (cheap hashing, for test servers only) (default interactive)", false},
     {"password-threads", "N", "threads that hash and check passwords (default 2)", false},
+    {"read-threads", "N",
+     "threads that serve chat lists, search and analytics from the read model (default 2)", false},
     {"sign-in-account-ceiling", "N",
      "failed sign-ins to one account, from anywhere, before tries are spaced out (default 10)",
      false},
@@ -230,6 +232,8 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
             value == "test" ? PasswordCostLevel::test : PasswordCostLevel::interactive;
     } else if (name == "password-threads") {
         return set_number(config.password_threads, value, source, 1u, 64u);
+    } else if (name == "read-threads") {
+        return set_number(config.read_threads, value, source, 1u, 64u);
     } else if (name == "sign-in-account-ceiling") {
         return set_number(config.sign_in_account_ceiling, value, source, 1u, 1000000u);
     } else if (name == "sign-in-delay-seconds") {

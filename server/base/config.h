@@ -68,6 +68,8 @@ struct ServerConfig {
     PasswordCostLevel password_cost = PasswordCostLevel::interactive;
     // Threads that hash and check passwords, so argon2id never holds up the I/O threads.
     unsigned password_threads = 2;
+    // Threads (each with its own database connection) serving reads of the read model.
+    unsigned read_threads = 2;
     // Sign-in under attack from many addresses: once one account has this many failures from
     // anywhere, every address waits sign_in_delay_seconds before each try at it. A correct
     // password from a new address is then late by that delay, never locked out.

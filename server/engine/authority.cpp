@@ -74,8 +74,12 @@ void Authority::load_snapshot(std::optional<std::uint64_t> at_most) {
     snapshot_seq_ = snapshot->seq;
 }
 
-std::optional<StoreError> Authority::recover(const std::optional<Catchup>& catchup) {
-    load_snapshot(catchup ? std::optional<std::uint64_t>(catchup->after) : std::nullopt);
+std::optional<StoreError> Authority::recover(const std::vector<Catchup>& catchups) {
+    std::optional<std::uint64_t> earliest;
+    for (const Catchup& catchup : catchups) {
+        earliest = std::min(earliest.value_or(catchup.after), catchup.after);
+    }
+    load_snapshot(earliest);
     for (;;) {
         const std::vector<StoredEvent> batch = log_.read_after(engine_.seq(), 4096);
         if (batch.empty()) {
@@ -94,8 +98,10 @@ std::optional<StoreError> Authority::recover(const std::optional<Catchup>& catch
             }
             engine_.replay(stored.seq, event.value(), stored.chat);
             last_at_ = std::max(last_at_, event.value().at);
-            if (catchup && stored.seq > catchup->after) {
-                catchup->replayed(stored.seq, event.value(), state_);
+            for (const Catchup& catchup : catchups) {
+                if (stored.seq > catchup.after) {
+                    catchup.replayed(stored.seq, event.value(), state_);
+                }
             }
         }
     }

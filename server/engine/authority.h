@@ -79,9 +79,9 @@ public:
     Authority(boost::asio::io_context& io, EventLog& log, Clock clock, metrics::Registry& metrics,
               AuthorityOptions options = {});
 
-    // Before serving: the latest snapshot plus the log after it. Blocks. A snapshot past
-    // `catchup.after` is not used, so the catch-up sees every State it needs.
-    std::optional<StoreError> recover(const std::optional<Catchup>& catchup = std::nullopt);
+    // Before serving: the latest snapshot plus the log after it. Blocks. A snapshot past any
+    // catch-up's `after` is not used, so each catch-up sees every State it needs.
+    std::optional<StoreError> recover(const std::vector<Catchup>& catchups = {});
 
     // Stamps actor and server time, decides, and replies once the outcome is durable. `reply`
     // runs on the authority's strand.

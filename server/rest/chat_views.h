@@ -26,7 +26,4 @@ protocol::rest::TranscriptAnswer transcript_answer(const core::State& state,
                                                    const core::Actor& actor,
                                                    const core::Chat& chat);
 
-// At most `max_chars` UTF-8 characters, with "…" when something was cut.
-std::string preview(const std::string& text, std::size_t max_chars);
-
 }  // namespace parley::server::rest

@@ -1,12 +1,14 @@
 // Analytics over REST for supervisors and admins: the core's figures for chats created in a
-// range, grouped by queue, agent, channel or day, as JSON or as a CSV download. Computed on
-// the strand from the State, with the same core function the console uses.
+// range, grouped by queue, agent, channel or day, as JSON or as a CSV download. Summed by the
+// read model from each chat's core::chat_metrics, off the authority's strand.
 #include <limits>
 
 #include "core/analytics.h"
 #include "core/calendar.h"
+#include "core/roles.h"
 #include "protocol/analytics_codec.h"
 #include "protocol/rest/report_bodies.h"
+#include "server/readmodel/analytics_figures.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/request_fields.h"
 #include "server/rest/routes.h"
@@ -19,6 +21,27 @@ namespace http = boost::beast::http;
 constexpr core::Duration kDay = 24 * 60 * 60 * 1000;
 // A year and a day: any calendar year fits, and one request stays cheap.
 constexpr core::Duration kLongestRange = 367 * kDay;
+
+void reply_report(Call& call, const std::vector<core::AnalyticsRow>& rows, core::GroupBy group,
+                  core::Timestamp begin, core::Timestamp end, const std::string& format) {
+    HttpResponse response{http::status::ok, call.request.version()};
+    response.set(http::field::cache_control, "private, no-store");
+    if (format == "csv") {
+        response.set(http::field::content_type, "text/csv; charset=utf-8");
+        response.set(http::field::content_disposition,
+                     "attachment; filename=\"parley-analytics-by-" +
+                         std::string(core::to_string(group)) + "-" + core::day_of(begin) + "-" +
+                         core::day_of(end - 1) + ".csv\"");
+        response.set("X-Content-Type-Options", "nosniff");
+        response.body() = protocol::analytics_csv(rows, group);
+    } else {
+        response.set(http::field::content_type, "application/json");
+        response.body() =
+            protocol::rest::encode(protocol::rest::analytics_report(rows, group, begin, end));
+    }
+    response.prepare_payload();
+    call.reply(std::move(response));
+}
 
 }  // namespace
 
@@ -47,28 +70,20 @@ void analytics_report(const CallPtr& call) {
         return;
     }
     const core::GroupBy group = by.value_or(core::GroupBy::day);
-    call->with_role(core::Role::supervisor, [call, group, begin, end, format] {
-        read_state(call, [call, group, begin, end, format](const core::State& state) {
-            const auto rows = core::analytics(state, group, begin, end);
-            HttpResponse response{http::status::ok, call->request.version()};
-            response.set(http::field::cache_control, "private, no-store");
-            if (format == "csv") {
-                response.set(http::field::content_type, "text/csv; charset=utf-8");
-                response.set(http::field::content_disposition,
-                             "attachment; filename=\"parley-analytics-by-" +
-                                 std::string(core::to_string(group)) + "-" + core::day_of(begin) +
-                                 "-" + core::day_of(end - 1) + ".csv\"");
-                response.set("X-Content-Type-Options", "nosniff");
-                response.body() = protocol::analytics_csv(rows, group);
-            } else {
-                response.set(http::field::content_type, "application/json");
-                response.body() = protocol::rest::encode(
-                    protocol::rest::analytics_report(rows, group, begin, end));
-            }
-            response.prepare_payload();
-            call->reply(std::move(response));
+    call->services.read_model.read_through(
+        call->services.authority.committed_seq(),
+        [call, group, begin, end, format](sqlite::Connection& db, const core::State& directory) {
+            call->guarded([&] {
+                if (!core::acts_with_role(directory, call->principal->actor,
+                                          core::Role::supervisor)) {
+                    call->fail(http::status::forbidden, "not_authorized",
+                               "Your role may not do this.");
+                    return;
+                }
+                reply_report(*call, readmodel::analytics(db, directory, group, begin, end), group,
+                             begin, end, format);
+            });
         });
-    });
 }
 
 }  // namespace parley::server::rest

@@ -17,6 +17,7 @@
 #include "core/transcript.h"
 #include "server/access/uploads.h"
 #include "server/auth/tokens.h"
+#include "server/readmodel/chat_search.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/chat_views.h"
 #include "server/rest/request_fields.h"
@@ -334,14 +335,8 @@ void post_message(const CallPtr& call) {
 
 namespace {
 
-struct ListQuery {
-    core::ChatFilter filter;
-    std::size_t limit = 50;
-    std::optional<core::ChatId> cursor;
-};
-
-std::optional<ListQuery> read_list_query(Call& call) {
-    ListQuery query;
+std::optional<readmodel::ChatQuery> read_list_query(Call& call) {
+    readmodel::ChatQuery query;
     std::optional<std::int64_t> queue, from, to, limit;
     constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
     if (!query_enum(call, "status", query.filter.status) ||
@@ -379,33 +374,21 @@ void list_chats(const CallPtr& call) {
     if (!query) {
         return;
     }
-    read_state(call, [call, query = std::move(*query)](const core::State& state) {
-        if (query.cursor && !state.find_chat(*query.cursor)) {
-            call->fail(http::status::bad_request, "invalid_value",
-                       "The query parameter cursor names no chat.");
-            return;
-        }
-        body::ChatPage page;
-        // Chats never leave the list and keep their order, so the page after the cursor starts
-        // right after the cursor's chat.
-        bool past_cursor = !query.cursor;
-        for (const core::ChatId& id : core::search_chats(state, query.filter)) {
-            const core::Chat& chat = *state.find_chat(id);
-            if (!past_cursor) {
-                past_cursor = id == *query.cursor;
-                continue;
-            }
-            if (!core::may_see_chat(state, call->principal->actor, chat)) {
-                continue;
-            }
-            if (page.chats.size() == query.limit) {
-                page.next_cursor = page.chats.back().id;
-                break;
-            }
-            page.chats.push_back(chat_row(state, chat));
-        }
-        call->reply(http::status::ok, page);
-    });
+    // Served from the read model once it holds everything committed before this request, so
+    // a client lists what it has just written.
+    call->services.read_model.read_through(
+        call->services.authority.committed_seq(),
+        [call, query = std::move(*query)](sqlite::Connection& db, const core::State& directory) {
+            call->guarded([&] {
+                auto page = readmodel::chat_page(db, directory, call->principal->actor, query);
+                if (std::holds_alternative<readmodel::UnknownCursor>(page)) {
+                    call->fail(http::status::bad_request, "invalid_value",
+                               "The query parameter cursor names no chat.");
+                    return;
+                }
+                call->reply(http::status::ok, std::get<body::ChatPage>(page));
+            });
+        });
 }
 
 // [SECTION] Transcripts

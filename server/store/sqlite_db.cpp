@@ -152,6 +152,18 @@ Query& Query::bind_optional_text(int index, const std::optional<std::string>& va
     return *this;
 }
 
+Query& Query::bind_optional_int(int index, const std::optional<std::int64_t>& value) {
+    if (value) {
+        return bind_int(index, *value);
+    }
+    check_bind(sqlite3_bind_null(statement_, index));
+    return *this;
+}
+
+int Query::parameter(std::string_view name) const {
+    return sqlite3_bind_parameter_index(statement_, std::string(name).c_str());
+}
+
 bool Query::next_row() {
     const int result = sqlite3_step(statement_);
     if (result == SQLITE_ROW) {
@@ -170,6 +182,10 @@ void Query::run() {
 
 bool Query::is_null(int column) const {
     return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
+
+int Query::columns() const {
+    return sqlite3_column_count(statement_);
 }
 
 std::int64_t Query::int_at(int column) const {
@@ -191,6 +207,13 @@ std::optional<std::uint64_t> Query::optional_uint_at(int column) const {
         return std::nullopt;
     }
     return uint_at(column);
+}
+
+std::optional<std::int64_t> Query::optional_int_at(int column) const {
+    if (is_null(column)) {
+        return std::nullopt;
+    }
+    return int_at(column);
 }
 
 std::optional<std::string> Query::optional_text_at(int column) const {

@@ -84,18 +84,25 @@ public:
     Query& bind_uint(int index, std::uint64_t value);
     Query& bind_text(int index, std::string_view value);
     Query& bind_optional_text(int index, const std::optional<std::string>& value);
+    Query& bind_optional_int(int index, const std::optional<std::int64_t>& value);
     // Bytes that need not be UTF-8 (a compressed snapshot); text_at() reads them back.
     Query& bind_blob(int index, std::string_view value);
+
+    // The index of a named parameter (":name"), 0 when the statement has none by that name.
+    int parameter(std::string_view name) const;
 
     // Steps once: true with a row to read, false when the statement has finished.
     bool next_row();
     // Steps to the end, for statements that write.
     void run();
 
+    // Columns of the rows this statement returns.
+    int columns() const;
     std::int64_t int_at(int column) const;
     std::uint64_t uint_at(int column) const;
     std::string text_at(int column) const;
     std::optional<std::uint64_t> optional_uint_at(int column) const;
+    std::optional<std::int64_t> optional_int_at(int column) const;
     std::optional<std::string> optional_text_at(int column) const;
 
 private:

@@ -17,8 +17,11 @@ double ratio(std::uint64_t part, std::uint64_t whole) {
     return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
 
-void add_chat(Metrics& m, const Chat& chat) {
-    m.chats += 1;
+}  // namespace
+
+Metrics chat_metrics(const Chat& chat) {
+    Metrics m;
+    m.chats = 1;
     if (chat.closed_at) {
         m.closed += 1;
         m.resolution_total += *chat.closed_at - chat.created_at;
@@ -60,7 +63,10 @@ void add_chat(Metrics& m, const Chat& chat) {
         m.csat_total += static_cast<std::uint64_t>(chat.csat->score);
         m.csat_count += 1;
     }
+    return m;
 }
+
+namespace {
 
 std::string group_of(const State& state, const Chat& chat, GroupBy by) {
     switch (by) {
@@ -107,7 +113,7 @@ std::vector<AnalyticsRow> analytics(const State& state, GroupBy by, Timestamp fr
     for (const Chat& chat : state.chats) {
         if (chat.created_at < from || chat.created_at >= to)
             continue;
-        add_chat(groups[group_of(state, chat, by)], chat);
+        groups[group_of(state, chat, by)] += chat_metrics(chat);
     }
     std::vector<AnalyticsRow> rows;
     for (auto& [group, metrics] : groups)
@@ -115,25 +121,22 @@ std::vector<AnalyticsRow> analytics(const State& state, GroupBy by, Timestamp fr
     return rows;
 }
 
+Metrics& Metrics::operator+=(const Metrics& other) {
+    each_figure([](std::string_view, auto& mine, const auto& theirs) { mine += theirs; }, *this,
+                other);
+    return *this;
+}
+
+Metrics& Metrics::operator-=(const Metrics& other) {
+    each_figure([](std::string_view, auto& mine, const auto& theirs) { mine -= theirs; }, *this,
+                other);
+    return *this;
+}
+
 Metrics total_of(const std::vector<AnalyticsRow>& rows) {
     Metrics total;
-    for (const AnalyticsRow& row : rows) {
-        const Metrics& m = row.metrics;
-        total.chats += m.chats;
-        total.closed += m.closed;
-        total.abandoned += m.abandoned;
-        total.messages += m.messages;
-        total.first_response_total += m.first_response_total;
-        total.first_responses += m.first_responses;
-        total.response_total += m.response_total;
-        total.responses += m.responses;
-        total.resolution_total += m.resolution_total;
-        total.resolutions += m.resolutions;
-        total.wait_total += m.wait_total;
-        total.waits += m.waits;
-        total.csat_total += m.csat_total;
-        total.csat_count += m.csat_count;
-    }
+    for (const AnalyticsRow& row : rows)
+        total += row.metrics;
     return total;
 }
 

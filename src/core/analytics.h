@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/state.h"
@@ -42,8 +43,33 @@ struct Metrics {
     double abandonment_rate() const;
     double messages_per_chat() const;
     double average_csat() const;
+    Metrics& operator+=(const Metrics& other);
+    Metrics& operator-=(const Metrics& other);
     bool operator==(const Metrics&) const = default;
 };
+
+// Every sum and count with its name, in declaration order, the same field of each of
+// `metrics` side by side: code that stores, merges or compares figures names each one once.
+template <class Visit, class... M>
+void each_figure(Visit&& visit, M&... metrics) {
+    visit("chats", metrics.chats...);
+    visit("closed", metrics.closed...);
+    visit("abandoned", metrics.abandoned...);
+    visit("messages", metrics.messages...);
+    visit("first_response_total", metrics.first_response_total...);
+    visit("first_responses", metrics.first_responses...);
+    visit("response_total", metrics.response_total...);
+    visit("responses", metrics.responses...);
+    visit("resolution_total", metrics.resolution_total...);
+    visit("resolutions", metrics.resolutions...);
+    visit("wait_total", metrics.wait_total...);
+    visit("waits", metrics.waits...);
+    visit("csat_total", metrics.csat_total...);
+    visit("csat_count", metrics.csat_count...);
+}
+
+// One chat's part of any group it is in.
+Metrics chat_metrics(const Chat& chat);
 
 struct AnalyticsRow {
     // Queue name, agent id ("" for never assigned), channel name, or day as YYYY-MM-DD (UTC).

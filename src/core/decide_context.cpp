@@ -56,19 +56,15 @@ bool writes_as_staff(const Agent& agent, const Chat& chat) {
 }
 
 bool sees_chat(const Agent& agent, const Chat& chat) {
-    if (is_supervisor(agent) || chat.assignee == agent.id)
+    bool named = false;
+    each_agent_in_sight(chat, [&](const AgentId& id) { named = named || id == agent.id; });
+    return sees_chat_as(agent, chat.status, chat.queue, named);
+}
+
+bool sees_chat_as(const Agent& agent, ChatStatus status, QueueId queue, bool named) {
+    if (is_supervisor(agent) || named)
         return true;
-    if (chat.offer && chat.offer->agent == agent.id)
-        return true;
-    if (chat.pending_transfer && chat.pending_transfer->to == agent.id)
-        return true;
-    if (std::find(chat.participants.begin(), chat.participants.end(), agent.id) !=
-        chat.participants.end()) {
-        return true;
-    }
-    if (chat.first_responder == agent.id || chat.last_assignee == agent.id)
-        return true;
-    return chat.status == ChatStatus::queued && agent.queues.contains(chat.queue);
+    return status == ChatStatus::queued && agent.queues.contains(queue);
 }
 
 // [SECTION] Sentences

@@ -60,6 +60,9 @@ bool writes_as_staff(const Agent& agent, const Chat& chat);
 // of its queue while it waits there. A colleague's conversation is not every queue member's
 // business (and fanning every message out to a whole queue would not scale).
 bool sees_chat(const Agent& agent, const Chat& chat);
+// The rule behind sees_chat, for a chat known by its status and queue and whether
+// each_agent_in_sight() names the agent.
+bool sees_chat_as(const Agent& agent, ChatStatus status, QueueId queue, bool named);
 
 // [SECTION] Sentences
 

@@ -226,10 +226,8 @@ bool matches(const State& state, const Chat& chat, const ChatFilter& filter) {
     if (!filter.operator_name.empty()) {
         if (!chat.last_assignee)
             return false;
-        if (!contains_folded(name_of(state, *chat.last_assignee), filter.operator_name) &&
-            !contains_folded(*chat.last_assignee, filter.operator_name)) {
+        if (!operator_matches(state, *chat.last_assignee, filter.operator_name))
             return false;
-        }
     }
     if (!filter.content.empty()) {
         const bool said =
@@ -244,6 +242,10 @@ bool matches(const State& state, const Chat& chat, const ChatFilter& filter) {
 }
 
 }  // namespace
+
+bool operator_matches(const State& state, const AgentId& agent, const std::string& text) {
+    return contains_folded(name_of(state, agent), text) || contains_folded(agent, text);
+}
 
 std::vector<ChatId> search_chats(const State& state, const ChatFilter& filter) {
     std::vector<ChatId> out;

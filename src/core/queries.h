@@ -117,6 +117,8 @@ struct ChatFilter {
 };
 // Newest first.
 std::vector<ChatId> search_chats(const State& state, const ChatFilter& filter);
+// ChatFilter::operator_name's test of one agent: `text` in the agent's name or id.
+bool operator_matches(const State& state, const AgentId& agent, const std::string& text);
 
 // [SECTION] Conversation state
 

@@ -116,12 +116,21 @@ bool may_supervise(const State& state, const Actor& actor) {
 }
 
 bool may_see_chat(const State& state, const Actor& actor, const Chat& chat) {
+    bool named = false;
+    if (actor.kind == ActorKind::agent) {
+        each_agent_in_sight(chat, [&](const AgentId& id) { named = named || id == actor.id; });
+    }
+    return may_see_chat_as(state, actor, chat.customer, chat.status, chat.queue, named);
+}
+
+bool may_see_chat_as(const State& state, const Actor& actor, const CustomerId& customer,
+                     ChatStatus status, QueueId queue, bool names_actor) {
     switch (actor.kind) {
     case ActorKind::customer:
-        return actor.id == chat.customer;
+        return actor.id == customer;
     case ActorKind::agent: {
         const Agent* agent = staff_of(state, actor);
-        return agent && sees_chat(*agent, chat);
+        return agent && sees_chat_as(*agent, status, queue, names_actor);
     }
     case ActorKind::integration:
     case ActorKind::system:

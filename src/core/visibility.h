@@ -15,6 +15,28 @@ namespace parley::core {
 
 bool may_see_chat(const State& state, const Actor& actor, const Chat& chat);
 
+// may_see_chat for a chat known only by what is kept of it once it may have left the State:
+// its customer, status and queue, and whether each_agent_in_sight() names the actor.
+bool may_see_chat_as(const State& state, const Actor& actor, const CustomerId& customer,
+                     ChatStatus status, QueueId queue, bool names_actor);
+// Every agent a chat names such that they see it whatever their queues: who holds it, is
+// offered it or is asked to take it over, who joined it, answered it first or held it last.
+template <class Visit>
+void each_agent_in_sight(const Chat& chat, Visit&& visit) {
+    if (chat.assignee)
+        visit(*chat.assignee);
+    if (chat.offer)
+        visit(chat.offer->agent);
+    if (chat.pending_transfer)
+        visit(chat.pending_transfer->to);
+    for (const AgentId& participant : chat.participants)
+        visit(participant);
+    if (chat.first_responder)
+        visit(*chat.first_responder);
+    if (chat.last_assignee)
+        visit(*chat.last_assignee);
+}
+
 // A ticket is visible exactly when one of its chats (the one it was raised from or a linked
 // one) is; customers never see tickets, integrations and the system see all.
 bool may_see_ticket(const State& state, const Actor& actor, const Ticket& ticket);

@@ -22,7 +22,8 @@ fi
 # include names a folder by its first path part, or two for sim/script and server/.
 # Inside the server, by folder, as its libraries link (server/CMakeLists.txt): the log and
 # configuration (server/base), stores, tokens and metrics at the bottom; access and the
-# authority on them; the mailer and the REST basics (server/rest) on those; the knowledge base
+# authority on them; the read model on the authority; the mailer and the REST basics
+# (server/rest) on those; the knowledge base
 # and the webhook on the REST basics; the top-level files (sessions, the listing of every route
 # in api_routes.cpp, start-up) on everything. A top-level header counts as server/NAME.
 grep -H -n '^#include "[a-z]*/' "${files[@]}" | awk -v files="${#files[@]}" '
@@ -34,7 +35,7 @@ BEGIN {
     rules["src/sim/script"] = "core engine sim/script"
     rules["tools/sim"] = "core protocol engine sim sim/script sim/client sim/load"
     rules["shell"] = "core protocol engine console sim/script shell"
-    below_rest = "core protocol engine server/access server/auth server/base server/engine server/metrics server/store"
+    below_rest = "core protocol engine server/access server/auth server/base server/engine server/metrics server/readmodel server/store"
     rules["server"] = "core protocol engine sim/script server/*"
     rules["server/base"] = "server/base"
     rules["server/store"] = "core protocol server/store"
@@ -42,6 +43,7 @@ BEGIN {
     rules["server/metrics"] = "server/metrics"
     rules["server/access"] = "core protocol server/access server/auth server/base server/metrics server/store"
     rules["server/engine"] = "core protocol engine server/auth server/base server/engine server/metrics server/store"
+    rules["server/readmodel"] = "core protocol server/base server/engine server/readmodel server/store"
     rules["server/mail"] = "core protocol server/base server/engine server/mail"
     rules["server/rest"] = below_rest " server/rest server/services"
     rules["server/knowledge"] = below_rest " server/rest server/knowledge"

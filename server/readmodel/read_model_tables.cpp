@@ -1,0 +1,277 @@
+// The read model's tables: created, checked, written.
+#include "server/readmodel/read_model_tables.h"
+
+#include <string_view>
+
+#include "core/names.h"
+
+namespace parley::server::readmodel {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Query;
+
+// Raised whenever what the tables hold or how it is indexed changes: they are then rebuilt.
+constexpr std::int64_t kVersion = 1;
+
+// The figure columns, in core::each_figure's order, joined by `separator` with each name
+// formatted by `format` ("{}" stands for the name).
+std::string figure_columns(std::string_view format, std::string_view separator) {
+    std::string out;
+    core::Metrics none;
+    core::each_figure(
+        [&](std::string_view name, auto&) {
+            if (!out.empty()) {
+                out += separator;
+            }
+            std::string column(format);
+            for (auto at = column.find("{}"); at != std::string::npos; at = column.find("{}")) {
+                column.replace(at, 2, name);
+            }
+            out += column;
+        },
+        none);
+    return out;
+}
+
+int figure_count() {
+    int count = 0;
+    core::Metrics none;
+    core::each_figure([&](std::string_view, auto&) { ++count; }, none);
+    return count;
+}
+
+const std::string& create_sql() {
+    static const std::string sql =
+        "CREATE TABLE chat_rows ("
+        " position INTEGER PRIMARY KEY, chat TEXT NOT NULL UNIQUE,"
+        " status TEXT NOT NULL, channel TEXT NOT NULL, queue INTEGER NOT NULL,"
+        " customer TEXT NOT NULL, customer_name TEXT NOT NULL,"
+        " assignee TEXT, last_assignee TEXT, sight TEXT NOT NULL,"
+        " created_at INTEGER NOT NULL, closed_at INTEGER,"
+        " last_at INTEGER, last_text TEXT NOT NULL, last_author_kind TEXT NOT NULL,"
+        " last_author_name TEXT NOT NULL, message_count INTEGER NOT NULL, day TEXT NOT NULL, " +
+        figure_columns("{} INTEGER NOT NULL", ", ") +
+        ");"
+        "CREATE INDEX chat_rows_by_status ON chat_rows (status, position);"
+        "CREATE INDEX chat_rows_by_channel ON chat_rows (channel, position);"
+        "CREATE INDEX chat_rows_by_queue ON chat_rows (queue, position);"
+        "CREATE INDEX chat_rows_by_operator ON chat_rows (last_assignee, position);"
+        "CREATE INDEX chat_rows_by_created ON chat_rows (created_at);"
+        "CREATE TABLE day_figures ("
+        " day TEXT NOT NULL, queue INTEGER NOT NULL, agent TEXT NOT NULL, channel TEXT NOT NULL, " +
+        figure_columns("{} INTEGER NOT NULL", ", ") +
+        ", PRIMARY KEY (day, queue, agent, channel)) WITHOUT ROWID;"
+        // Contentless: the text is in the log; the index only has to find it.
+        "CREATE VIRTUAL TABLE customer_text USING fts5("
+        " text, content='', tokenize='unicode61 remove_diacritics 0');"
+        "CREATE VIRTUAL TABLE message_text USING fts5("
+        " text, content='', tokenize='unicode61 remove_diacritics 0');"
+        "CREATE TABLE read_model (version INTEGER NOT NULL, through INTEGER NOT NULL);";
+    return sql;
+}
+
+constexpr std::string_view kDrop =
+    "DROP TABLE IF EXISTS chat_rows; DROP TABLE IF EXISTS day_figures;"
+    "DROP TABLE IF EXISTS customer_text; DROP TABLE IF EXISTS message_text;"
+    "DROP TABLE IF EXISTS read_model;";
+
+std::optional<std::int64_t> stored_version(Connection& db) {
+    Query exists(db, "SELECT count(*) FROM sqlite_master WHERE name = 'read_model'");
+    if (!exists.next_row() || exists.int_at(0) == 0) {
+        return std::nullopt;
+    }
+    Query version(db, "SELECT version FROM read_model");
+    return version.next_row() ? std::optional(version.int_at(0)) : std::nullopt;
+}
+
+// Adds `sign` times the figures to their day's group.
+void add_figures(Connection& db, const ChatProjection& chat, std::int64_t sign) {
+    static const std::string sql = "INSERT INTO day_figures (day, queue, agent, channel, " +
+                                   figure_columns("{}", ", ") + ") VALUES (?1, ?2, ?3, ?4, " +
+                                   [] {
+                                       std::string marks;
+                                       for (int i = 0; i < figure_count(); ++i) {
+                                           marks += (i ? ", ?" : "?") + std::to_string(i + 5);
+                                       }
+                                       return marks;
+                                   }() +
+                                   ") ON CONFLICT (day, queue, agent, channel) DO UPDATE SET " +
+                                   figure_columns("{} = {} + excluded.{}", ", ");
+    Query insert(db, sql);
+    insert.bind_text(1, chat.day)
+        .bind_uint(2, chat.queue)
+        .bind_text(3, chat.last_assignee.value_or(""))
+        .bind_text(4, core::to_string(chat.channel));
+    int column = 5;
+    core::Metrics figures = chat.metrics;
+    core::each_figure(
+        [&](std::string_view, auto& value) {
+            insert.bind_int(column++, sign * static_cast<std::int64_t>(value));
+        },
+        figures);
+    insert.run();
+    if (sign < 0) {
+        Query(db,
+              "DELETE FROM day_figures WHERE day = ?1 AND queue = ?2 AND agent = ?3 AND "
+              "channel = ?4 AND chats = 0")
+            .bind_text(1, chat.day)
+            .bind_uint(2, chat.queue)
+            .bind_text(3, chat.last_assignee.value_or(""))
+            .bind_text(4, core::to_string(chat.channel))
+            .run();
+    }
+}
+
+// The row as stored before this change, with just what its figures are grouped by.
+std::optional<ChatProjection> stored_figures(Connection& db, const core::ChatId& chat) {
+    static const std::string sql = "SELECT day, queue, last_assignee, channel, " +
+                                   figure_columns("{}", ", ") + " FROM chat_rows WHERE chat = ?1";
+    Query query(db, sql);
+    query.bind_text(1, chat);
+    if (!query.next_row()) {
+        return std::nullopt;
+    }
+    ChatProjection old;
+    old.day = query.text_at(0);
+    old.queue = static_cast<core::QueueId>(query.uint_at(1));
+    old.last_assignee = query.optional_text_at(2);
+    old.channel = core::parse<core::Channel>(query.text_at(3)).value_or(core::Channel::web);
+    int column = 4;
+    core::each_figure(
+        [&](std::string_view, auto& value) {
+            value = static_cast<std::remove_reference_t<decltype(value)>>(query.int_at(column++));
+        },
+        old.metrics);
+    return old;
+}
+
+// Binds the columns every write of a row sets, from ?2 on; returns the next free index.
+int bind_row(Query& query, const ChatProjection& chat) {
+    query.bind_text(2, core::to_string(chat.status))
+        .bind_text(3, core::to_string(chat.channel))
+        .bind_uint(4, chat.queue)
+        .bind_text(5, chat.customer)
+        .bind_text(6, chat.customer_name)
+        .bind_optional_text(7, chat.assignee)
+        .bind_optional_text(8, chat.last_assignee)
+        .bind_text(9, chat.sight)
+        .bind_int(10, chat.created_at)
+        .bind_text(13, chat.last_text)
+        .bind_text(14, core::to_string(chat.last_author_kind))
+        .bind_text(15, chat.last_author_name)
+        .bind_uint(16, chat.message_count)
+        .bind_text(17, chat.day)
+        .bind_optional_int(11, chat.closed_at)
+        .bind_optional_int(12, chat.last_at);
+    int column = 18;
+    core::Metrics figures = chat.metrics;
+    core::each_figure(
+        [&](std::string_view, auto& value) {
+            query.bind_int(column++, static_cast<std::int64_t>(value));
+        },
+        figures);
+    return column;
+}
+
+const std::string& row_columns() {
+    static const std::string columns =
+        "status, channel, queue, customer, customer_name, assignee, last_assignee, sight, "
+        "created_at, closed_at, last_at, last_text, last_author_kind, last_author_name, "
+        "message_count, day, " +
+        figure_columns("{}", ", ");
+    return columns;
+}
+
+void insert_chat(Connection& db, const ChatChange& change) {
+    static const std::string sql = [] {
+        std::string marks;
+        for (int i = 2; i < 18 + figure_count(); ++i) {
+            marks += ", ?" + std::to_string(i);
+        }
+        return "INSERT INTO chat_rows (chat, " + row_columns() + ", position) VALUES (?1" + marks +
+               ", ?" + std::to_string(18 + figure_count()) + ")";
+    }();
+    Query insert(db, sql);
+    insert.bind_text(1, change.chat.chat);
+    const int next = bind_row(insert, change.chat);
+    insert.bind_uint(next, *change.position).run();
+    Query(db, "INSERT INTO customer_text (rowid, text) VALUES (?1, ?2)")
+        .bind_uint(1, *change.position)
+        .bind_text(2, change.customer_text)
+        .run();
+}
+
+void update_chat(Connection& db, const ChatProjection& chat) {
+    static const std::string sql = [] {
+        std::string sets;
+        int column = 2;
+        std::string names = row_columns();
+        for (std::size_t start = 0; start < names.size();) {
+            std::size_t end = names.find(", ", start);
+            if (end == std::string::npos) {
+                end = names.size();
+            }
+            sets += (sets.empty() ? "" : ", ") + names.substr(start, end - start) + " = ?" +
+                    std::to_string(column++);
+            start = end + 2;
+        }
+        return "UPDATE chat_rows SET " + sets + " WHERE chat = ?1";
+    }();
+    Query update(db, sql);
+    update.bind_text(1, chat.chat);
+    bind_row(update, chat);
+    update.run();
+}
+
+void write_message(Connection& db, const PostedText& posted) {
+    Query position(db, "SELECT position FROM chat_rows WHERE chat = ?1");
+    position.bind_text(1, posted.chat);
+    if (!position.next_row()) {
+        return;
+    }
+    const std::uint64_t key = (position.uint_at(0) << kOrdinalBits) | posted.text.ordinal;
+    Query(db, "INSERT INTO message_text (rowid, text) VALUES (?1, ?2)")
+        .bind_uint(1, key)
+        .bind_text(2, posted.text.folded)
+        .run();
+}
+
+}  // namespace
+
+std::uint64_t prepare_tables(Connection& db) {
+    if (stored_version(db) == kVersion) {
+        return projected_through(db);
+    }
+    db.exec(kDrop);
+    db.exec(create_sql());
+    Query(db, "INSERT INTO read_model (version, through) VALUES (?1, 0)")
+        .bind_int(1, kVersion)
+        .run();
+    return 0;
+}
+
+void write_batch(Connection& db, const ProjectionBatch& batch) {
+    for (const ChatChange& change : batch.chats) {
+        if (auto old = stored_figures(db, change.chat.chat)) {
+            add_figures(db, *old, -1);
+            update_chat(db, change.chat);
+        } else if (change.position) {
+            insert_chat(db, change);
+        } else {
+            continue;
+        }
+        add_figures(db, change.chat, 1);
+    }
+    for (const PostedText& posted : batch.messages) {
+        write_message(db, posted);
+    }
+    Query(db, "UPDATE read_model SET through = ?1").bind_uint(1, batch.through).run();
+}
+
+std::uint64_t projected_through(Connection& db) {
+    Query query(db, "SELECT through FROM read_model");
+    return query.next_row() ? query.uint_at(0) : 0;
+}
+
+}  // namespace parley::server::readmodel
