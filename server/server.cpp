@@ -4,6 +4,10 @@
 #include <boost/asio/post.hpp>
 #include <future>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "core/email.h"
 #include "server/access/uploads.h"
 #include "server/api_routes.h"
@@ -29,6 +33,14 @@ Authority::Observer staff_observer(Accounts& accounts, Connections& connections)
             }
         }
     };
+}
+
+// Start-up decoded the snapshot and replayed the log through short-lived buffers many times the
+// size of the State; glibc keeps what they freed for reuse unless asked to return it.
+void give_back_free_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 auth::PasswordCost password_cost(PasswordCostLevel level) {
@@ -105,7 +117,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
     }
     try {
         server->read_model_ = std::make_unique<readmodel::ReadModel>(
-            *server->store_, readmodel::ReadModelOptions{config.read_threads});
+            config.data_dir / "readmodel.db", readmodel::ReadModelOptions{config.read_threads});
     } catch (const StoreFailure& failure) {
         return "cannot open the read model: " + failure.error().message;
     }
@@ -146,6 +158,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
     });
     server->io_.run_one();
     listed.get_future().get();
+    give_back_free_memory();
     server->authority_->add_observer(staff_observer(*server->accounts_, server->connections_));
     server->authority_->add_observer(server->mailer_->observer());
     server->authority_->add_observer(outage_greeter(*server->authority_, *server->knowledge_));

@@ -70,9 +70,9 @@ private:
     // Before the authority, whose outage greeter reads it.
     std::unique_ptr<SqliteKnowledgeStore> knowledge_;
     metrics::Registry metrics_;
-    std::unique_ptr<Authority> authority_;
-    // After the authority, whose strand runs its projection: destroyed first.
+    // Before the authority, whose snapshot replica feeds it until the replica's thread ends.
     std::unique_ptr<readmodel::ReadModel> read_model_;
+    std::unique_ptr<Authority> authority_;
     std::unique_ptr<Accounts> accounts_;
     std::unique_ptr<Mailer> mailer_;
     Connections connections_;

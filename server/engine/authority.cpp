@@ -368,6 +368,10 @@ void Authority::add_observer(Observer observer) {
     });
 }
 
+void Authority::follow_replica(SnapshotReplica::Applied applied, SnapshotReplica::Settled settled) {
+    replica_.follow(std::move(applied), std::move(settled));
+}
+
 void Authority::add_follower(Follower follower) {
     asio::post(strand_, [this, follower = std::move(follower)]() mutable {
         followers_.push_back(std::move(follower));

@@ -98,6 +98,9 @@ public:
 
     void add_observer(Observer observer);
     void add_follower(Follower follower);
+    // Follows the committed events off the strand, on the snapshot replica's thread, each with
+    // the replica's State just after it. Set before commands are taken.
+    void follow_replica(SnapshotReplica::Applied applied, SnapshotReplica::Settled settled);
     // The log took events this State does not know (another writer): the process must stop.
     void on_fatal(Fatal fatal);
 

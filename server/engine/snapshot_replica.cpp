@@ -27,8 +27,16 @@ void SnapshotReplica::start(core::State state, engine::ChatVersions chat_version
     });
 }
 
+void SnapshotReplica::follow(Applied applied, Settled settled) {
+    asio::post(thread_, [this, applied = std::move(applied), settled = std::move(settled)] {
+        applied_ = applied;
+        settled_ = settled;
+    });
+}
+
 void SnapshotReplica::apply(std::uint64_t seq, core::EventEnvelope event,
                             std::optional<core::ChatId> chat, std::uint64_t chat_version) {
+    ++queued_;
     asio::post(thread_,
                [this, seq, event = std::move(event), chat = std::move(chat), chat_version] {
                    core::apply(state_, event);
@@ -36,6 +44,12 @@ void SnapshotReplica::apply(std::uint64_t seq, core::EventEnvelope event,
                        chat_versions_[*chat] = chat_version;
                    }
                    seq_ = seq;
+                   if (applied_) {
+                       applied_(seq, event, state_);
+                   }
+                   if (--queued_ == 0 && settled_) {
+                       settled_(state_);
+                   }
                });
 }
 

@@ -82,7 +82,9 @@ std::optional<StoreError> decode_stored_snapshot(const std::string& payload, cor
         !parsed.contains("chat_versions") || !parsed["chat_versions"].is_object()) {
         return StoreError{"corrupt", "The stored snapshot is not a Parley snapshot."};
     }
-    auto decoded = protocol::decode_snapshot(parsed["state"].dump());
+    // Read from our own disk and checked against its checksum: no bound but the text's own.
+    const std::string state_text = parsed["state"].dump();
+    auto decoded = protocol::decode_snapshot(state_text, state_text.size());
     if (!decoded) {
         return StoreError{"corrupt",
                           "The stored snapshot cannot be read: " + decoded.error().message};

@@ -52,14 +52,16 @@ void add_rows(Query& rows, const core::State& directory, core::GroupBy by,
     }
 }
 
-// Chats created in [from, to), each with its own figures.
+// Chats created in [from, to), each with its own figures: all of them, or (`open_only`) those
+// not closed yet, whose figures are not in day_figures.
 void add_chats(Connection& db, const core::State& directory, core::GroupBy by, core::Timestamp from,
-               core::Timestamp to, std::map<std::string, core::Metrics>& groups) {
+               core::Timestamp to, bool open_only, std::map<std::string, core::Metrics>& groups) {
     if (from >= to) {
         return;
     }
     Query rows(db, "SELECT day, queue, coalesce(last_assignee, ''), channel" + figure_sums() +
-                       " FROM chat_rows WHERE created_at >= ?1 AND created_at < ?2");
+                       " FROM chat_rows WHERE created_at >= ?1 AND created_at < ?2" +
+                       (open_only ? " AND closed_at IS NULL" : ""));
     rows.bind_int(1, from).bind_int(2, to);
     add_rows(rows, directory, by, groups);
 }
@@ -77,10 +79,11 @@ std::vector<core::AnalyticsRow> analytics(Connection& db, const core::State& dir
                            " FROM day_figures WHERE day >= ?1 AND day < ?2");
         days.bind_text(1, core::day_of(first_day)).bind_text(2, core::day_of(end_day));
         add_rows(days, directory, by, groups);
-        add_chats(db, directory, by, from, first_day, groups);
-        add_chats(db, directory, by, end_day, to, groups);
+        add_chats(db, directory, by, first_day, end_day, true, groups);
+        add_chats(db, directory, by, from, first_day, false, groups);
+        add_chats(db, directory, by, end_day, to, false, groups);
     } else {
-        add_chats(db, directory, by, from, to, groups);
+        add_chats(db, directory, by, from, to, false, groups);
     }
     std::vector<core::AnalyticsRow> rows;
     rows.reserve(groups.size());

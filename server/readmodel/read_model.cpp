@@ -11,30 +11,56 @@
 namespace parley::server::readmodel {
 namespace {
 
-// A catch-up over a long log writes as it goes, so what it holds in memory stays small.
-constexpr std::size_t kCatchupBatch = 4096;
+using sqlite::Connection;
 
-void check(const std::optional<StoreError>& error) {
-    if (error) {
-        throw StoreFailure(*error);
+// A batch is written once this many chats or messages wait, or once the oldest change has
+// waited this long, whichever comes first: big batches under load, fresh rows when quiet.
+constexpr std::size_t kBatch = 2048;
+constexpr std::chrono::milliseconds kLongestWait{20};
+
+Connection open_writer(const std::filesystem::path& file) {
+    Connection db = Connection::open(file, Connection::Mode::create);
+    prepare_file(db);
+    return db;
+}
+
+// A file SQLite cannot read is derived data gone bad: it is replaced, and the catch-up
+// fills the new one from the log.
+Connection open_or_replace(const std::filesystem::path& file) {
+    try {
+        return open_writer(file);
+    } catch (const StoreFailure& failure) {
+        if (failure.error().code != "corrupt") {
+            throw;
+        }
+        log_error("the read model " + file.string() + " cannot be read (" +
+                  failure.error().message + "); it is rebuilt from the event log");
+        std::error_code ignored;
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            std::filesystem::remove(file.string() + suffix, ignored);
+        }
+        return open_writer(file);
     }
 }
 
 }  // namespace
 
-ReadModel::ReadModel(SqliteStore& store, ReadModelOptions options)
-    : store_(store), pool_(std::max(1u, options.read_threads)) {
-    for (unsigned i = 0; i < std::max(1u, options.read_threads); ++i) {
-        idle_readers_.push_back(store_.open_reader());
-    }
-    std::promise<std::optional<StoreError>> prepared;
-    store_.submit([this](sqlite::Connection& db) { projected_ = prepare_tables(db); },
-                  [&](std::optional<StoreError> error) { prepared.set_value(std::move(error)); });
-    check(prepared.get_future().get());
+ReadModel::ReadModel(const std::filesystem::path& file, ReadModelOptions options)
+    : file_(file), pool_(std::max(1u, options.read_threads)) {
+    Connection writer = open_or_replace(file);
+    projected_ = prepare_tables(writer);
     followed_ = projected_;
+    for (unsigned i = 0; i < std::max(1u, options.read_threads); ++i) {
+        Connection reader = Connection::open(file, Connection::Mode::existing);
+        prepare_reader(reader);
+        idle_readers_.push_back(std::move(reader));
+    }
+    writer_ = std::make_unique<sqlite::GroupCommitter>(std::move(writer));
 }
 
+// The commit thread's callbacks queue reads on the pool: it is done before the pool is.
 ReadModel::~ReadModel() {
+    writer_->flush();
     pool_.join();
 }
 
@@ -42,7 +68,7 @@ Authority::Catchup ReadModel::catchup() {
     return {projected_.load(),
             [this](std::uint64_t seq, const core::EventEnvelope& event, const core::State& state) {
                 take(seq, event, state);
-                if (changed_.size() + posted_.size() >= kCatchupBatch) {
+                if (changed_.size() + posted_.size() >= kBatch) {
                     flush(state);
                 }
             }};
@@ -54,25 +80,28 @@ void ReadModel::caught_up(const core::State& state) {
 }
 
 void ReadModel::follow(Authority& authority) {
-    authority_ = &authority;
-    authority.add_follower(
+    authority.follow_replica(
         [this](std::uint64_t seq, const core::EventEnvelope& event, const core::State& state) {
             take(seq, event, state);
-            if (!flush_queued_) {
-                flush_queued_ = true;
-                // Runs after the rest of this turn: every event committed with this one is
-                // written in the same batch.
-                authority_->read([this](const core::State& now, std::uint64_t) {
-                    flush_queued_ = false;
-                    flush(now);
-                });
+            const bool due = changed_.size() + posted_.size() >= kBatch ||
+                             std::chrono::steady_clock::now() - *first_change_ >= kLongestWait;
+            if (due) {
+                flush(state);
             }
-        });
+        },
+        [this](const core::State& state) { flush(state); });
+}
+
+void ReadModel::settle() {
+    writer_->flush();
 }
 
 void ReadModel::take(std::uint64_t seq, const core::EventEnvelope& event,
                      const core::State& state) {
     followed_ = seq;
+    if (!first_change_) {
+        first_change_ = std::chrono::steady_clock::now();
+    }
     const std::optional<core::ChatId> chat = core::chat_of(state, event.event);
     if (!chat) {
         directory_stale_ = true;
@@ -91,9 +120,11 @@ void ReadModel::take(std::uint64_t seq, const core::EventEnvelope& event,
     }
 }
 
-// The chats are projected from `state`, which may already hold events committed after
-// `followed_`: a row is then a little ahead, never behind, and the next flush writes it again.
 void ReadModel::flush(const core::State& state) {
+    if (!first_change_) {
+        return;
+    }
+    first_change_.reset();
     if (directory_stale_) {
         publish_directory(state);
     }
@@ -114,9 +145,16 @@ void ReadModel::flush(const core::State& state) {
     batch->messages = std::move(posted_);
     changed_.clear();
     posted_.clear();
-    std::vector<std::shared_ptr<ProjectionBatch>> batches{batch};
-    store_.submit(
-        [batches](sqlite::Connection& db) {
+    std::vector<std::shared_ptr<const ProjectionBatch>> batches;
+    {
+        const std::lock_guard lock(mutex_);
+        batches = std::move(unwritten_);
+        unwritten_.clear();
+    }
+    batches.push_back(std::move(batch));
+    // An older failed batch goes first: where both hold a chat, the newer row is the one kept.
+    writer_->submit(
+        [batches](Connection& db) {
             for (const auto& each : batches) {
                 write_batch(db, *each);
             }
@@ -125,29 +163,11 @@ void ReadModel::flush(const core::State& state) {
             if (error) {
                 log_error("the read model could not be written (" + error->code +
                           "): " + error->message + " It is written again with the next change.");
-                take_back(batches);
+                const std::lock_guard lock(mutex_);
+                unwritten_.insert(unwritten_.begin(), batches.begin(), batches.end());
             }
             written(batches.back()->through, !error);
         });
-}
-
-// The chats of a failed write are projected again from the State of the next flush (a newer
-// row, never an older one); its messages are written then.
-void ReadModel::take_back(std::vector<std::shared_ptr<ProjectionBatch>> batches) {
-    if (authority_ == nullptr) {
-        return;
-    }
-    authority_->read([this, batches = std::move(batches)](const core::State&, std::uint64_t) {
-        for (const auto& batch : batches) {
-            for (const ChatChange& change : batch->chats) {
-                auto& position = changed_[change.chat.chat];
-                if (change.position) {
-                    position = change.position;
-                }
-            }
-            posted_.insert(posted_.end(), batch->messages.begin(), batch->messages.end());
-        }
-    });
 }
 
 void ReadModel::publish_directory(const core::State& state) {
@@ -155,13 +175,13 @@ void ReadModel::publish_directory(const core::State& state) {
     directory->settings = state.settings;
     directory->queues = state.queues;
     directory->agents = state.agents;
+    directory_stale_ = false;
     const std::lock_guard lock(mutex_);
     directory_ = std::move(directory);
-    directory_stale_ = false;
 }
 
 // On the commit thread. After a failed write the waiting reads are answered anyway, from what
-// the tables hold, rather than left hanging until the store recovers.
+// the tables hold, rather than left hanging until the disk recovers.
 void ReadModel::written(std::uint64_t through, bool ok) {
     std::vector<Waiting> ready;
     {
@@ -199,7 +219,7 @@ void ReadModel::read_through(std::uint64_t seq, Read read) {
 void ReadModel::run(Read read) {
     boost::asio::post(pool_, [this, read = std::move(read)] {
         std::shared_ptr<const core::State> directory;
-        std::optional<sqlite::Connection> connection;
+        std::optional<Connection> connection;
         {
             const std::lock_guard lock(mutex_);
             directory = directory_;

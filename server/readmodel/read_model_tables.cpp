@@ -12,7 +12,7 @@ using sqlite::Connection;
 using sqlite::Query;
 
 // Raised whenever what the tables hold or how it is indexed changes: they are then rebuilt.
-constexpr std::int64_t kVersion = 1;
+constexpr std::int64_t kVersion = 2;
 
 // The figure columns, in core::each_figure's order, joined by `separator` with each name
 // formatted by `format` ("{}" stands for the name).
@@ -58,6 +58,7 @@ const std::string& create_sql() {
         "CREATE INDEX chat_rows_by_queue ON chat_rows (queue, position);"
         "CREATE INDEX chat_rows_by_operator ON chat_rows (last_assignee, position);"
         "CREATE INDEX chat_rows_by_created ON chat_rows (created_at);"
+        "CREATE INDEX chat_rows_open ON chat_rows (created_at) WHERE closed_at IS NULL;"
         "CREATE TABLE day_figures ("
         " day TEXT NOT NULL, queue INTEGER NOT NULL, agent TEXT NOT NULL, channel TEXT NOT NULL, " +
         figure_columns("{} INTEGER NOT NULL", ", ") +
@@ -137,7 +138,8 @@ std::optional<ChatProjection> stored_figures(Connection& db, const core::ChatId&
     old.queue = static_cast<core::QueueId>(query.uint_at(1));
     old.last_assignee = query.optional_text_at(2);
     old.channel = core::parse<core::Channel>(query.text_at(3)).value_or(core::Channel::web);
-    int column = 4;
+    old.closed_at = query.optional_int_at(4);
+    int column = 5;
     core::each_figure(
         [&](std::string_view, auto& value) {
             value = static_cast<std::remove_reference_t<decltype(value)>>(query.int_at(column++));
@@ -202,26 +204,32 @@ void insert_chat(Connection& db, const ChatChange& change) {
         .run();
 }
 
-void update_chat(Connection& db, const ChatProjection& chat) {
-    static const std::string sql = [] {
-        std::string sets;
-        int column = 2;
-        std::string names = row_columns();
-        for (std::size_t start = 0; start < names.size();) {
-            std::size_t end = names.find(", ", start);
-            if (end == std::string::npos) {
-                end = names.size();
-            }
-            sets += (sets.empty() ? "" : ", ") + names.substr(start, end - start) + " = ?" +
-                    std::to_string(column++);
-            start = end + 2;
+std::string update_sql(std::string_view condition) {
+    std::string sets;
+    int column = 2;
+    const std::string names = row_columns();
+    for (std::size_t start = 0; start < names.size();) {
+        std::size_t end = names.find(", ", start);
+        if (end == std::string::npos) {
+            end = names.size();
         }
-        return "UPDATE chat_rows SET " + sets + " WHERE chat = ?1";
-    }();
-    Query update(db, sql);
+        sets += (sets.empty() ? "" : ", ") + names.substr(start, end - start) + " = ?" +
+                std::to_string(column++);
+        start = end + 2;
+    }
+    return "UPDATE chat_rows SET " + sets + " WHERE " + std::string(condition);
+}
+
+// Whether the row was there to change; with `open_only`, only while it is not closed yet (the
+// common case, a message in an open chat: one statement and no figures to move).
+bool update_chat(Connection& db, const ChatProjection& chat, bool open_only) {
+    static const std::string any = update_sql("chat = ?1");
+    static const std::string open = update_sql("chat = ?1 AND closed_at IS NULL");
+    Query update(db, open_only ? open : any);
     update.bind_text(1, chat.chat);
     bind_row(update, chat);
     update.run();
+    return db.changes() == 1;
 }
 
 void write_message(Connection& db, const PostedText& posted) {
@@ -239,29 +247,63 @@ void write_message(Connection& db, const PostedText& posted) {
 
 }  // namespace
 
+void prepare_file(Connection& db) {
+    db.exec("PRAGMA busy_timeout = 5000");
+    {
+        Query mode(db, "PRAGMA journal_mode = WAL");
+        if (!mode.next_row() || mode.text_at(0) != "wal") {
+            throw StoreFailure(
+                {"io", "Could not switch " + db.file().string() +
+                           " to write-ahead logging; it needs a local file system."});
+        }
+    }
+    db.exec("PRAGMA synchronous = NORMAL");
+}
+
+void prepare_reader(Connection& db) {
+    db.exec("PRAGMA busy_timeout = 5000");
+    db.exec("PRAGMA query_only = ON");
+}
+
 std::uint64_t prepare_tables(Connection& db) {
     if (stored_version(db) == kVersion) {
         return projected_through(db);
     }
-    db.exec(kDrop);
-    db.exec(create_sql());
-    Query(db, "INSERT INTO read_model (version, through) VALUES (?1, 0)")
-        .bind_int(1, kVersion)
-        .run();
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        db.exec(kDrop);
+        db.exec(create_sql());
+        Query(db, "INSERT INTO read_model (version, through) VALUES (?1, 0)")
+            .bind_int(1, kVersion)
+            .run();
+        db.exec("COMMIT");
+    } catch (const StoreFailure&) {
+        db.roll_back();
+        throw;
+    }
     return 0;
 }
 
+// An open chat's figures are read from its row; once closed they join its day's group.
 void write_batch(Connection& db, const ProjectionBatch& batch) {
     for (const ChatChange& change : batch.chats) {
+        const bool closed = change.chat.closed_at.has_value();
+        if (!closed && update_chat(db, change.chat, true)) {
+            continue;
+        }
         if (auto old = stored_figures(db, change.chat.chat)) {
-            add_figures(db, *old, -1);
-            update_chat(db, change.chat);
+            if (old->closed_at) {
+                add_figures(db, *old, -1);
+            }
+            update_chat(db, change.chat, false);
         } else if (change.position) {
             insert_chat(db, change);
         } else {
             continue;
         }
-        add_figures(db, change.chat, 1);
+        if (closed) {
+            add_figures(db, change.chat, 1);
+        }
     }
     for (const PostedText& posted : batch.messages) {
         write_message(db, posted);

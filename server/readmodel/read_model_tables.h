@@ -1,7 +1,7 @@
-// The read model's tables, in the store's SQLite file beside the log: chat rows with their list
-// columns and figures, per-day figures for analytics, and FTS5 indexes over customers and
-// message text. Derived data: a file whose tables are missing or of another version has them
-// dropped and rebuilt from the log, so a change here needs no migration.
+// The read model's tables, in its own SQLite file beside the log: chat rows with their list
+// columns and figures, per-day figures of the closed chats for analytics, and FTS5 indexes over
+// customers and message text. Derived data: a file whose tables are missing or of another version
+// has them dropped and rebuilt from the log, so a change here needs no migration.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +11,10 @@
 #include "server/store/sqlite_db.h"
 
 namespace parley::server::readmodel {
+
+// Write-ahead logging, and commits that do not wait for the disk (the log can replay them).
+void prepare_file(sqlite::Connection& db);
+void prepare_reader(sqlite::Connection& db);
 
 // The event the tables are complete through; 0 when they were (re)created empty.
 std::uint64_t prepare_tables(sqlite::Connection& db);

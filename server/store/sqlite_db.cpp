@@ -64,6 +64,10 @@ void Connection::exec(std::string_view sql) {
     }
 }
 
+int Connection::changes() const {
+    return sqlite3_changes(db_.get());
+}
+
 Statement& Connection::cached(std::string_view sql) {
     const std::string key(sql);
     if (const auto found = statements_.find(key); found != statements_.end()) {

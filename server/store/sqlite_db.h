@@ -46,6 +46,8 @@ public:
     void exec(std::string_view sql);
     // The statement for this SQL, prepared on first use and kept for the connection's life.
     Statement& cached(std::string_view sql);
+    // Rows the last INSERT, UPDATE or DELETE on this connection changed.
+    int changes() const;
     // False once SQLite has rolled back an explicit transaction on its own (disk full, I/O).
     bool in_transaction() const;
     // Ends an open transaction without keeping its changes. Never throws: it runs after a

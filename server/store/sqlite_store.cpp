@@ -69,18 +69,16 @@ std::variant<std::unique_ptr<SqliteStore>, StoreError> SqliteStore::open(
         sqlite::prepare_reader(reader);
         Connection checkpoints = Connection::open(file, Connection::Mode::existing);
         const std::uint64_t last = max_seq(reader);
-        return std::unique_ptr<SqliteStore>(new SqliteStore(
-            file, std::move(writer), std::move(reader), std::move(checkpoints), last, options));
+        return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(writer), std::move(reader),
+                                                            std::move(checkpoints), last, options));
     } catch (const StoreFailure& failure) {
         return failure.error();
     }
 }
 
-SqliteStore::SqliteStore(std::filesystem::path file, Connection writer, Connection reader,
-                         Connection checkpoints, std::uint64_t last_seq,
-                         const StoreOptions& options)
-    : file_(std::move(file)),
-      reader_(std::move(reader)),
+SqliteStore::SqliteStore(Connection writer, Connection reader, Connection checkpoints,
+                         std::uint64_t last_seq, const StoreOptions& options)
+    : reader_(std::move(reader)),
       last_seq_(last_seq),
       checkpointer_(std::move(checkpoints), options.checkpoint_period, options.wal_limit_bytes),
       writer_(std::make_unique<sqlite::GroupCommitter>(std::move(writer))) {}
@@ -93,16 +91,6 @@ void SqliteStore::write(sqlite::GroupCommitter::Work work, CommitDone done) {
 
 void SqliteStore::flush() {
     writer_->flush();
-}
-
-void SqliteStore::submit(sqlite::GroupCommitter::Work work, CommitDone done) {
-    write(std::move(work), std::move(done));
-}
-
-Connection SqliteStore::open_reader() const {
-    Connection reader = Connection::open(file_, Connection::Mode::existing);
-    sqlite::prepare_reader(reader);
-    return reader;
 }
 
 // [SECTION] Event log: writes

@@ -68,25 +68,17 @@ public:
     void put_attachment(StoredAttachment attachment, CommitDone done) override;
     void each_attachment(const std::function<void(const StoredAttachment&)>& visit) override;
 
-    // [SECTION] Tables beside the log (the read model)
-    // Runs `work` in the next group commit, with the log's own writes: one writer, no lock
-    // contention between them. `done` runs on the commit thread.
-    void submit(sqlite::GroupCommitter::Work work, CommitDone done);
-    // A new read-only connection to the file, for readers on their own threads.
-    sqlite::Connection open_reader() const;
-
     // [SECTION] Metrics
     CommitStats stats() const;
     void set_commit_observer(CommitObserver observer);
 
 private:
-    SqliteStore(std::filesystem::path file, sqlite::Connection writer, sqlite::Connection reader,
+    SqliteStore(sqlite::Connection writer, sqlite::Connection reader,
                 sqlite::Connection checkpoints, std::uint64_t last_seq,
                 const StoreOptions& options);
 
     void write(sqlite::GroupCommitter::Work work, CommitDone done);
 
-    std::filesystem::path file_;
     std::mutex read_mutex_;
     sqlite::Connection reader_;
     std::atomic<std::uint64_t> last_seq_;

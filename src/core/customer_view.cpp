@@ -164,9 +164,15 @@ std::vector<CustomerChatView> customer_views(const State& state, const Actor& cu
     std::vector<CustomerChatView> out;
     if (customer.kind != ActorKind::customer)
         return out;
-    for (const Chat& chat : state.chats) {
-        if (chat.customer == customer.id && may_see_chat(state, customer, chat))
-            out.push_back(customer_view(state, customer, chat));
+    // Through the customer's own chats, in the order they started: a widget connecting costs
+    // what that customer wrote, not the age of the whole history.
+    const auto chats = state.index.customer_chats.find(customer.id);
+    if (chats == state.index.customer_chats.end())
+        return out;
+    for (const ChatId& id : chats->second) {
+        const Chat* chat = state.find_chat(id);
+        if (chat != nullptr && may_see_chat(state, customer, *chat))
+            out.push_back(customer_view(state, customer, *chat));
     }
     return out;
 }

@@ -39,6 +39,9 @@ std::string encode_duplicate(const core::CommandId& command_id);
 // and the processed command ids. Indexes are not sent; decoding rebuilds them, after
 // checking that ids are dense and every reference points at something that exists.
 std::string encode_snapshot(const core::State& state);
+// A snapshot from the wire is refused past 64 MiB; the server's own stored snapshot (checked
+// against its checksum first) passes its own bound, since its State may be larger.
 Result<core::State> decode_snapshot(std::string_view json_text);
+Result<core::State> decode_snapshot(std::string_view json_text, std::size_t max_bytes);
 
 }  // namespace parley::protocol

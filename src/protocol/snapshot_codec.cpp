@@ -264,8 +264,12 @@ std::string encode_snapshot(const core::State& state) {
 }
 
 Result<core::State> decode_snapshot(std::string_view json_text) {
+    return decode_snapshot(json_text, detail::kMaxSnapshotBytes);
+}
+
+Result<core::State> decode_snapshot(std::string_view json_text, std::size_t max_bytes) {
     Result<detail::SnapshotWire> wire =
-        detail::decode_tagged<detail::SnapshotWire>(json_text, detail::kMaxSnapshotBytes);
+        detail::decode_tagged<detail::SnapshotWire>(json_text, max_bytes);
     if (!wire) {
         return wire.error();
     }

@@ -105,6 +105,17 @@ TEST(SnapshotCodec, PopulatedStateRoundTrips) {
     EXPECT_EQ(encode_snapshot(decoded.value()), text);
 }
 
+TEST(SnapshotCodec, TheSizeBoundIsTheCallersToSet) {
+    const core::State state = sample_state();
+    const std::string text = encode_snapshot(state);
+    const auto within = decode_snapshot(text, text.size());
+    ASSERT_TRUE(within.ok()) << within.error().message;
+    EXPECT_EQ(within.value(), state);
+    const auto beyond = decode_snapshot(text, text.size() - 1);
+    ASSERT_FALSE(beyond.ok());
+    EXPECT_EQ(beyond.error().code, ProtocolErrorCode::too_large);
+}
+
 TEST(SnapshotCodec, EmptyStateRoundTrips) {
     const core::State state;
     const auto decoded = decode_snapshot(encode_snapshot(state));

@@ -63,9 +63,7 @@ protected:
         for (const char* agent : {"maria", "ivan", "chen"}) {
             submit(core::Actor::agent(agent), core::SetPresence{agent, core::Presence::online});
         }
-        auto opened = SqliteStore::open(dir_ / "parley.db");
-        store_ = std::move(std::get<std::unique_ptr<SqliteStore>>(opened));
-        model_ = std::make_unique<ReadModel>(*store_);
+        model_ = std::make_unique<ReadModel>(dir_ / "readmodel.db");
         feed_ = std::make_unique<Feed>(model_->catchup().replayed);
         stage_.watch(*feed_);
     }
@@ -137,7 +135,7 @@ protected:
     // Writes what the feed holds and waits until it is on disk.
     void project() {
         model_->caught_up(stage_.state());
-        store_->flush();
+        model_->settle();
         ASSERT_EQ(model_->projected(), feed_->seq());
     }
 
@@ -183,7 +181,6 @@ protected:
 
     TempDir dir_;
     sim::Stage stage_;
-    std::unique_ptr<SqliteStore> store_;
     std::unique_ptr<ReadModel> model_;
     std::unique_ptr<Feed> feed_;
     int commands_ = 0;

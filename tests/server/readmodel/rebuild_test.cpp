@@ -1,5 +1,8 @@
-// The read model is derived data: deleted, it is rebuilt from the log at the next start and
-// equals, row for row and index entry for index entry, the one built as the events came.
+// The read model is derived data: its file deleted, or damaged, it is rebuilt from the log at
+// the next start and equals, row for row and index entry for index entry, the one built as the
+// events came.
+#include <fstream>
+
 #include "rest/rest_test_support.h"
 #include "server/store/sqlite_db.h"
 
@@ -68,16 +71,27 @@ TEST_F(ReadModelRebuild, ADeletedReadModelIsRebuiltFromTheLogAsItWas) {
     ok(left.token, {{"type", "customer_cancel_chat"}, {"chat", left.chat}});
     const std::string sofia = staff("sofia");
     ASSERT_EQ(listed(sofia), 3u);
-    const std::filesystem::path file = server.data_dir() / "data" / "parley.db";
+    const std::filesystem::path file = server.data_dir() / "data" / "readmodel.db";
     const std::vector<std::string> built = dump(file);
     ASSERT_GT(built.size(), 20u);
 
     server.restart([&](ServerConfig&) {
-        auto db = sqlite::Connection::open(file, sqlite::Connection::Mode::existing);
-        db.exec("DROP TABLE read_model; DROP TABLE chat_rows; DELETE FROM day_figures");
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            std::filesystem::remove(file.string() + suffix);
+        }
     });
     EXPECT_EQ(listed(sofia), 3u);
-    EXPECT_EQ(dump(file), built);
+    EXPECT_EQ(dump(file), built) << "rebuilt after the file was deleted";
+
+    server.restart([&](ServerConfig&) {
+        for (const char* suffix : {"-wal", "-shm"}) {
+            std::filesystem::remove(file.string() + suffix);
+        }
+        std::ofstream damaged(file, std::ios::binary | std::ios::trunc);
+        damaged << std::string(8192, 'x');
+    });
+    EXPECT_EQ(listed(sofia), 3u);
+    EXPECT_EQ(dump(file), built) << "rebuilt after the file was damaged";
 
     const HttpResult found =
         api(port(), Verb::get, "/api/chats?q=%D0%BF%D1%80%D0%B8%D0%BD%D1%82%D0%B5%D1%80", nullptr,
