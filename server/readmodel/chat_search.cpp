@@ -30,6 +30,7 @@ constexpr std::string_view kColumns =
 // The column conditions of the filter, each bound by name, and the SQL that tests them.
 struct Conditions {
     std::string sql;
+    // The operator filter's agent id, or a JSON list of them.
     std::optional<std::string> operators;
 };
 
@@ -57,8 +58,15 @@ Conditions conditions(const core::State& directory, const core::ChatFilter& filt
                 ids.push_back(id);
             }
         }
-        out.operators = ids.dump();
-        out.sql += " AND last_assignee IN (SELECT value FROM json_each(:operators))";
+        // One agent (the usual answer to a name) walks the (last_assignee, position) index
+        // newest first and stops at the page's end; a list of them is merged and sorted.
+        if (ids.size() == 1) {
+            out.operators = ids.front().get<std::string>();
+            out.sql += " AND last_assignee = :operators";
+        } else {
+            out.operators = ids.dump();
+            out.sql += " AND last_assignee IN (SELECT value FROM json_each(:operators))";
+        }
     }
     return out;
 }
@@ -230,6 +238,21 @@ std::optional<std::string> fts_query(const std::string& typed) {
     }
     finish_word();
     return query.empty() ? std::nullopt : std::optional(query);
+}
+
+std::optional<protocol::rest::ChatRow> visible_chat(Connection& db, const core::State& directory,
+                                                    const core::Actor& reader,
+                                                    const core::ChatId& chat) {
+    Query row(db, "SELECT " + std::string(kColumns) + " FROM chat_rows WHERE chat = ?1");
+    row.bind_text(1, chat);
+    if (!row.next_row()) {
+        return std::nullopt;
+    }
+    const ChatProjection found = read_row(row);
+    if (!visible(directory, reader, found)) {
+        return std::nullopt;
+    }
+    return list_row(found, directory);
 }
 
 std::variant<protocol::rest::ChatPage, UnknownCursor> chat_page(Connection& db,

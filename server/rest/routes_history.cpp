@@ -1,8 +1,11 @@
 // A chat's audit trail for supervisors and admins: every event of the chat as it was stored,
 // in the order it happened, so a console can list who did what and when and replay the chat
-// to any point. Read from the event log (the truth), off the authority's strand.
+// to any point. Read from the event log (the truth) on the read model's threads, which also
+// say whether the reader may see the chat: nothing of it runs on the authority's strand.
+#include "core/roles.h"
 #include "protocol/history_codec.h"
 #include "server/base/http_responses.h"
+#include "server/readmodel/chat_search.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/routes.h"
 
@@ -26,16 +29,24 @@ void answer_history(const CallPtr& call, const core::ChatId& chat) {
 
 void chat_history(const CallPtr& call) {
     const auto chat = chat_param(*call);
-    if (!chat) {
+    if (!chat || !call->require_staff()) {
         return;
     }
-    call->with_role(core::Role::supervisor, [call, chat = *chat] {
-        read_state(call, [call, chat](const core::State& state) {
-            if (reachable_chat(*call, state, chat)) {
-                call->off_strand([call, chat] { answer_history(call, chat); });
-            }
+    call->services.read_model.read_through(
+        call->services.authority.committed_seq(),
+        [call, chat = *chat](sqlite::Connection& db, const core::State& directory) {
+            call->guarded([&] {
+                const core::Actor& reader = call->principal->actor;
+                if (!core::acts_with_role(directory, reader, core::Role::supervisor)) {
+                    call->fail(http::status::forbidden, "not_authorized",
+                               "Your role may not do this.");
+                } else if (!readmodel::visible_chat(db, directory, reader, chat)) {
+                    fail_unknown_chat(*call, chat);
+                } else {
+                    answer_history(call, chat);
+                }
+            });
         });
-    });
 }
 
 }  // namespace parley::server::rest
