@@ -104,6 +104,7 @@ std::variant<std::unique_ptr<Server>, std::string> Server::open(ServerConfig con
     }
     AuthorityOptions authority_options;
     authority_options.snapshot_every = config.snapshot_every;
+    authority_options.remembered_commands = config.remembered_commands;
     server->authority_ = std::make_unique<Authority>(server->io_, *server->store_, server->clock_,
                                                      server->metrics_, authority_options);
     const bool fresh = server->store_->last_seq() == 0;

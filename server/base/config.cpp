@@ -20,7 +20,7 @@ struct Option {
     bool is_switch = false;
 };
 
-constexpr std::array<Option, 44> kOptions = {{
+constexpr std::array<Option, 45> kOptions = {{
     {"config", "FILE", "a file of 'name = value' lines for these options", false},
     {"listen", "ADDRESS:PORT", "where to serve (default 127.0.0.1:8080)", false},
     {"web-root", "DIR", "folder of the built web console (default ./web)", false},
@@ -44,6 +44,10 @@ constexpr std::array<Option, 44> kOptions = {{
      false},
     {"snapshot-every", "N",
      "events between snapshots; start-up replays at most about that many (default 50000)", false},
+    {"remembered-commands", "N",
+     "newest command ids kept in memory; older repeats are found in the event log "
+     "(default 100000)",
+     false},
     {"wal-limit-mib", "N", "the event log's write-ahead log is kept under this size (default 64)",
      false},
     {"hello-timeout-ms", "N",
@@ -218,6 +222,8 @@ std::optional<ConfigError> set_option(ServerConfig& config, const std::string& n
         return set_number(config.ip_requests_per_second, value, source, 1u, 1000000u);
     } else if (name == "commands-per-second") {
         return set_number(config.commands_per_second, value, source, 1u, 1000000u);
+    } else if (name == "remembered-commands") {
+        return set_number<std::uint64_t>(config.remembered_commands, value, source, 1, 100000000);
     } else if (name == "snapshot-every") {
         return set_number<std::uint64_t>(config.snapshot_every, value, source, 10, 100000000);
     } else if (name == "wal-limit-mib") {

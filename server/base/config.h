@@ -52,6 +52,9 @@ struct ServerConfig {
     unsigned webhook_retry_ms = 2000;
     // Events between snapshots: start-up loads the latest and replays at most about this many.
     std::uint64_t snapshot_every = 50000;
+    // Command ids the State remembers (core::CommandIdSet's window); older repeats are answered
+    // from the event log.
+    std::uint64_t remembered_commands = 100000;
     // The event log's WAL is brought back under this size when it grows past it.
     unsigned wal_limit_mib = 64;
     // A WebSocket that has not said hello by then is closed.

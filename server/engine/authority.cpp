@@ -80,6 +80,7 @@ std::optional<StoreError> Authority::recover(const std::vector<Catchup>& catchup
         earliest = std::min(earliest.value_or(catchup.after), catchup.after);
     }
     load_snapshot(earliest);
+    state_.processed_commands.set_window(options_.remembered_commands);
     for (;;) {
         const std::vector<StoredEvent> batch = log_.read_after(engine_.seq(), 4096);
         if (batch.empty()) {
@@ -113,6 +114,12 @@ std::optional<StoreError> Authority::recover(const std::vector<Catchup>& catchup
 }
 
 void Authority::submit(core::CommandId id, core::Actor actor, core::Command command, Reply reply) {
+    if (const auto first = committed_first_seq(core::command_key(actor, id))) {
+        asio::post(strand_, [id = std::move(id), first = *first, reply = std::move(reply)] {
+            reply(protocol::Ack{id, first, true});
+        });
+        return;
+    }
     // Chat ids are the server's to choose, so that none is ever guessable or sequential.
     if (auto* start = std::get_if<core::StartChat>(&command)) {
         start->chat = auth::new_id("cht_");
@@ -122,6 +129,18 @@ void Authority::submit(core::CommandId id, core::Actor actor, core::Command comm
                   reply = std::move(reply), received = std::chrono::steady_clock::now()]() mutable {
             handle(std::move(id), std::move(actor), std::move(command), std::move(reply), received);
         });
+}
+
+// Off the strand, on the caller's thread. A store that cannot answer lets the command through
+// to the State, which still knows every recent id.
+std::optional<std::uint64_t> Authority::committed_first_seq(const core::CommandId& key) {
+    try {
+        return log_.seq_of_command(key);
+    } catch (const StoreFailure& failure) {
+        log_warning("could not look up a command id in the event log (" + failure.error().code +
+                    "): " + failure.error().message);
+        return std::nullopt;
+    }
 }
 
 void Authority::handle(core::CommandId id, core::Actor actor, core::Command command, Reply reply,

@@ -46,6 +46,8 @@ using engine::ChatVersions;
 struct AuthorityOptions {
     // Take a snapshot after this many events, so start-up replays at most about that many.
     std::uint64_t snapshot_every = 50000;
+    // Command ids the State remembers; a repeat of an older one is answered from the log.
+    std::uint64_t remembered_commands = core::kRememberedCommands;
     engine::Feeds::Limits feeds;
     // After a failed commit: the first wait before saving the events again, doubled on each
     // failure up to the cap.
@@ -84,7 +86,9 @@ public:
     std::optional<StoreError> recover(const std::vector<Catchup>& catchups = {});
 
     // Stamps actor and server time, decides, and replies once the outcome is durable. `reply`
-    // runs on the authority's strand.
+    // runs on the authority's strand. A command id the log already holds (sent again after the
+    // State forgot it) is answered with its first outcome on the calling thread's way in,
+    // before the strand is asked.
     void submit(core::CommandId id, core::Actor actor, core::Command command, Reply reply);
 
     // Starts delivering to `subscriber` what `actor` may see: the messages after
@@ -124,6 +128,7 @@ private:
     void handle(core::CommandId id, core::Actor actor, core::Command command, Reply reply,
                 std::chrono::steady_clock::time_point received);
     void after_commit(std::uint64_t seq, std::function<void()> action);
+    std::optional<std::uint64_t> committed_first_seq(const core::CommandId& key);
     void load_snapshot(std::optional<std::uint64_t> at_most);
     void append(std::vector<StoredEvent> batch);
     void on_committed(std::uint64_t seq, const std::optional<StoreError>& error);

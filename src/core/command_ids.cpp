@@ -2,6 +2,9 @@
 // (the same on every platform). Standard library only.
 #include "core/command_ids.h"
 
+#include <algorithm>
+#include <cstddef>
+
 namespace parley::core {
 
 namespace {
@@ -79,6 +82,8 @@ bool CommandIdSet::contains(std::string_view id) const {
 }
 
 bool CommandIdSet::insert(std::string_view id) {
+    if (ids_.size() >= 2 * window_)
+        forget_oldest();
     if ((ids_.size() + 1) * 2 > slots_.size())
         grow();
     const std::uint64_t hash = hash_of(id);
@@ -88,6 +93,21 @@ bool CommandIdSet::insert(std::string_view id) {
     ids_.emplace_back(id);
     slots_[at] = Slot{hash, ids_.size()};
     return true;
+}
+
+// Keeps the newest `window_` ids and indexes them again from scratch.
+void CommandIdSet::forget_oldest() {
+    const std::size_t keep = std::min(window_, ids_.size());
+    ids_.erase(ids_.begin(), ids_.end() - static_cast<std::ptrdiff_t>(keep));
+    slots_.assign(slots_.size(), Slot{});
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = 0; i < ids_.size(); ++i) {
+        const std::uint64_t hash = hash_of(ids_[i]);
+        std::size_t at = static_cast<std::size_t>(hash) & mask;
+        while (slots_[at].index != 0)
+            at = (at + 1) & mask;
+        slots_[at] = Slot{hash, i + 1};
+    }
 }
 
 void CommandIdSet::grow() {

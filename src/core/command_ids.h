@@ -26,6 +26,14 @@ CommandId client_id_for(const Actor& actor, std::string_view key);
 // True when a client may use `id` as a command id (non-empty, no control characters).
 bool valid_client_id(std::string_view id);
 
+// How many of the newest command ids a State remembers by default. Older ones are forgotten, so
+// the set does not grow with the age of the history: the server answers a repeat of an older
+// command from its event log before the core sees it (Authority::submit).
+inline constexpr std::size_t kRememberedCommands = 100000;
+
+// Remembers at least the newest `window` ids (up to twice as many: the oldest half goes at once,
+// so forgetting costs O(1) per insert). The same inserts forget the same ids natively and in
+// wasm, so equal histories give equal sets.
 class CommandIdSet {
 public:
     bool contains(std::string_view id) const;
@@ -35,6 +43,9 @@ public:
     bool empty() const { return ids_.empty(); }
     // Every id, in the order first seen.
     const std::vector<CommandId>& in_order() const { return ids_; }
+    std::size_t window() const { return window_; }
+    // Takes effect at the next insert.
+    void set_window(std::size_t window) { window_ = window == 0 ? 1 : window; }
     bool operator==(const CommandIdSet& other) const { return ids_ == other.ids_; }
 
 private:
@@ -46,9 +57,11 @@ private:
     static std::uint64_t hash_of(std::string_view id);
     std::size_t find_slot(std::string_view id, std::uint64_t hash) const;
     void grow();
+    void forget_oldest();
 
     std::vector<Slot> slots_;
     std::vector<CommandId> ids_;
+    std::size_t window_ = kRememberedCommands;
 };
 
 }  // namespace parley::core

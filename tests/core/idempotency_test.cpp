@@ -35,6 +35,27 @@ TEST_F(Idempotency, DuplicateSurvivesReplay) {
     EXPECT_TRUE(decide(replayed, start).duplicate);
 }
 
+TEST(CommandIdWindow, TheNewestIdsAreRememberedAndTheOldestForgotten) {
+    CommandIdSet set;
+    set.set_window(3);
+    CommandIdSet same;
+    same.set_window(3);
+    for (int i = 0; i < 10; ++i) {
+        EXPECT_TRUE(set.insert("cmd-" + std::to_string(i)));
+        EXPECT_FALSE(set.insert("cmd-" + std::to_string(i))) << "a repeat within the window";
+        same.insert("cmd-" + std::to_string(i));
+        same.insert("cmd-" + std::to_string(i));
+    }
+    EXPECT_LE(set.size(), 6u) << "never more than twice the window";
+    for (int i = 7; i < 10; ++i) {
+        EXPECT_TRUE(set.contains("cmd-" + std::to_string(i))) << i;
+    }
+    EXPECT_FALSE(set.contains("cmd-0"));
+    EXPECT_FALSE(set.contains("cmd-3"));
+    EXPECT_EQ(set, same) << "the same inserts forget the same ids";
+    EXPECT_EQ(set.in_order().back(), "cmd-9");
+}
+
 TEST_F(Idempotency, CommandsNeedAnId) {
     const Decision decision = decide(state, CommandEnvelope{"", system, now, Tick{}});
     ASSERT_FALSE(decision.accepted());
