@@ -169,23 +169,44 @@ bool may_link_ticket(const State& state, ChatId chat, TicketId ticket, const Act
 
 // [SECTION] Waiting customers
 
+namespace {
+
+// The queue's average wait so far, or its target wait before any history.
+Duration average_wait(const State& state, QueueId queue) {
+    const QueueIndex& index = state.queue_index(queue);
+    const Queue* found = state.find_queue(queue);
+    return index.assigned_count > 0 ? index.total_wait / static_cast<Duration>(index.assigned_count)
+                                    : (found ? found->config.target_wait : 0);
+}
+
+QueuePosition position_at(std::size_t position, std::size_t waiting, Duration average) {
+    return {position, waiting, average * static_cast<Duration>(position)};
+}
+
+}  // namespace
+
 std::optional<QueuePosition> queue_position(const State& state, ChatId id) {
     const Chat* chat = state.find_chat(id);
     if (!chat || chat->status != ChatStatus::queued)
         return std::nullopt;
     const QueueIndex& index = state.queue_index(chat->queue);
-    QueuePosition out;
-    out.waiting = index.waiting.size();
+    std::size_t position = 0;
     for (const TimeKey& key : index.waiting) {
-        ++out.position;
+        ++position;
         if (key.chat == id)
             break;
     }
-    const Queue* queue = state.find_queue(chat->queue);
-    const Duration average = index.assigned_count > 0
-                                 ? index.total_wait / static_cast<Duration>(index.assigned_count)
-                                 : (queue ? queue->config.target_wait : 0);
-    out.estimated_wait = average * static_cast<Duration>(out.position);
+    return position_at(position, index.waiting.size(), average_wait(state, chat->queue));
+}
+
+std::vector<std::pair<ChatId, QueuePosition>> queue_positions(const State& state, QueueId queue) {
+    const QueueIndex& index = state.queue_index(queue);
+    const Duration average = average_wait(state, queue);
+    std::vector<std::pair<ChatId, QueuePosition>> out;
+    out.reserve(index.waiting.size());
+    for (const TimeKey& key : index.waiting) {
+        out.emplace_back(key.chat, position_at(out.size() + 1, index.waiting.size(), average));
+    }
     return out;
 }
 

@@ -97,6 +97,9 @@ struct QueuePosition {
     bool operator==(const QueuePosition&) const = default;
 };
 std::optional<QueuePosition> queue_position(const State& state, ChatId chat);
+// Every waiting chat of the queue with its position, in queue order: one walk of the queue, where
+// asking queue_position for each would walk it once per chat.
+std::vector<std::pair<ChatId, QueuePosition>> queue_positions(const State& state, QueueId queue);
 
 // [SECTION] Search
 

@@ -54,17 +54,18 @@ std::vector<Delivery> QueuePositions::flush(const Feeds& feeds, const core::Stat
         return !chat || chat->status != core::ChatStatus::queued;
     });
     for (const core::QueueId queue : touched_) {
-        for (const core::TimeKey& key : state.queue_index(queue).waiting) {
-            const core::Chat* chat = state.find_chat(key.chat);
+        for (const auto& [id, place] : core::queue_positions(state, queue)) {
+            const core::Chat* chat = state.find_chat(id);
             const auto feed = chat ? feeds.find(core::Actor::customer(chat->customer)) : nullptr;
             if (!feed) {
                 continue;
             }
-            const auto position = position_of(state, key.chat);
-            auto& known = known_[key.chat];
-            if (position && *position != known) {
-                known = *position;
-                out.push_back({feed, encoded(*position)});
+            const protocol::QueuePositionMessage position{id, place.position, place.waiting,
+                                                          place.estimated_wait};
+            auto& known = known_[id];
+            if (position != known) {
+                known = position;
+                out.push_back({feed, encoded(position)});
             }
         }
     }

@@ -75,6 +75,23 @@ TEST_F(Queries, QueuePositionAndEstimatedWait) {
     EXPECT_FALSE(queue_position(state, first));
 }
 
+TEST_F(Queries, AQueuesPositionsInOneWalkAreEachChatsPosition) {
+    std::vector<ChatId> waiting;
+    for (int i = 0; i < 5; ++i) {
+        waiting.push_back(start_chat("c" + std::to_string(i), support));
+        advance(kSecond);
+    }
+    ok(maria, AcceptChat{waiting[1]});
+    const auto positions = queue_positions(state, support);
+    ASSERT_EQ(positions.size(), 4u);
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+        EXPECT_EQ(positions[i].second.position, i + 1);
+        EXPECT_EQ(std::optional(positions[i].second), queue_position(state, positions[i].first));
+    }
+    EXPECT_EQ(positions.front().first, waiting[0]);
+    EXPECT_EQ(positions.back().first, waiting[4]);
+}
+
 TEST_F(Queries, SearchByCustomerOperatorContentStatusChannelAndDate) {
     const ChatId a = held_chat(maria, support, "anna");
     ok(maria, PostAgentMessage{a, "Your refund is on its way", {}});
