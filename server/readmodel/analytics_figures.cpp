@@ -13,13 +13,6 @@ namespace {
 using sqlite::Connection;
 using sqlite::Query;
 
-std::string figure_sums() {
-    std::string out;
-    core::Metrics none;
-    core::each_figure([&](std::string_view name, auto&) { out += ", " + std::string(name); }, none);
-    return out;
-}
-
 // The group a row of figures belongs to, as core::analytics names it.
 std::string group_of(const core::State& directory, core::GroupBy by, const Query& row) {
     switch (by) {
@@ -59,7 +52,8 @@ void add_chats(Connection& db, const core::State& directory, core::GroupBy by, c
     if (from >= to) {
         return;
     }
-    Query rows(db, "SELECT day, queue, coalesce(last_assignee, ''), channel" + figure_sums() +
+    Query rows(db, "SELECT day, queue, coalesce(last_assignee, ''), channel, " +
+                       column_list(figure_names(), "{}") +
                        " FROM chat_rows WHERE created_at >= ?1 AND created_at < ?2" +
                        (open_only ? " AND closed_at IS NULL" : ""));
     rows.bind_int(1, from).bind_int(2, to);
@@ -75,7 +69,7 @@ std::vector<core::AnalyticsRow> analytics(Connection& db, const core::State& dir
     const core::Timestamp first_day = (from + kDayMillis - 1) / kDayMillis * kDayMillis;
     const core::Timestamp end_day = to / kDayMillis * kDayMillis;
     if (first_day < end_day) {
-        Query days(db, "SELECT day, queue, agent, channel" + figure_sums() +
+        Query days(db, "SELECT day, queue, agent, channel, " + column_list(figure_names(), "{}") +
                            " FROM day_figures WHERE day >= ?1 AND day < ?2");
         days.bind_text(1, core::day_of(first_day)).bind_text(2, core::day_of(end_day));
         add_rows(days, directory, by, groups);

@@ -26,6 +26,11 @@ std::string preview(const std::string& text, std::size_t max_chars) {
     return text;
 }
 
+std::string customer_name(const core::State& state, const core::CustomerId& customer) {
+    const auto found = state.customers.find(customer);
+    return found != state.customers.end() ? found->second.name : customer;
+}
+
 ChatProjection project_chat(const core::State& state, const core::Chat& chat) {
     ChatProjection row;
     row.chat = chat.id;
@@ -33,8 +38,7 @@ ChatProjection project_chat(const core::State& state, const core::Chat& chat) {
     row.channel = chat.channel;
     row.queue = chat.queue;
     row.customer = chat.customer;
-    const auto customer = state.customers.find(chat.customer);
-    row.customer_name = customer != state.customers.end() ? customer->second.name : chat.customer;
+    row.customer_name = customer_name(state, chat.customer);
     row.assignee = chat.assignee;
     row.last_assignee = chat.last_assignee;
     row.sight = " ";

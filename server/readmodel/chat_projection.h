@@ -42,6 +42,9 @@ struct ChatProjection {
 
 ChatProjection project_chat(const core::State& state, const core::Chat& chat);
 
+// The customer's name, or their id when the State does not know them.
+std::string customer_name(const core::State& state, const core::CustomerId& customer);
+
 // The row the staff list shows: queue and operator named as `directory` (agents and queues, as
 // now) names them.
 protocol::rest::ChatRow list_row(const ChatProjection& chat, const core::State& directory);

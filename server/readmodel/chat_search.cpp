@@ -240,19 +240,11 @@ std::optional<std::string> fts_query(const std::string& typed) {
     return query.empty() ? std::nullopt : std::optional(query);
 }
 
-std::optional<protocol::rest::ChatRow> visible_chat(Connection& db, const core::State& directory,
-                                                    const core::Actor& reader,
-                                                    const core::ChatId& chat) {
+bool may_read_chat(Connection& db, const core::State& directory, const core::Actor& reader,
+                   const core::ChatId& chat) {
     Query row(db, "SELECT " + std::string(kColumns) + " FROM chat_rows WHERE chat = ?1");
     row.bind_text(1, chat);
-    if (!row.next_row()) {
-        return std::nullopt;
-    }
-    const ChatProjection found = read_row(row);
-    if (!visible(directory, reader, found)) {
-        return std::nullopt;
-    }
-    return list_row(found, directory);
+    return row.next_row() && visible(directory, reader, read_row(row));
 }
 
 std::variant<protocol::rest::ChatPage, UnknownCursor> chat_page(Connection& db,

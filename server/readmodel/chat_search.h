@@ -30,12 +30,9 @@ std::variant<protocol::rest::ChatPage, UnknownCursor> chat_page(sqlite::Connecti
                                                                 const core::Actor& reader,
                                                                 const ChatQuery& query);
 
-// The chat's list row when `reader` may see it (core::may_see_chat_as), otherwise nothing, as
-// for a chat that does not exist.
-std::optional<protocol::rest::ChatRow> visible_chat(sqlite::Connection& db,
-                                                    const core::State& directory,
-                                                    const core::Actor& reader,
-                                                    const core::ChatId& chat);
+// Whether the chat exists and `reader` may see it (core::may_see_chat_as).
+bool may_read_chat(sqlite::Connection& db, const core::State& directory, const core::Actor& reader,
+                   const core::ChatId& chat);
 
 // The FTS5 query for words typed into a search field: each word a quoted prefix, all of them
 // required; nothing when no word is left once folded.

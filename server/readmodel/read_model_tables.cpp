@@ -14,31 +14,30 @@ using sqlite::Query;
 // Raised whenever what the tables hold or how it is indexed changes: they are then rebuilt.
 constexpr std::int64_t kVersion = 2;
 
-// The figure columns, in core::each_figure's order, joined by `separator` with each name
-// formatted by `format` ("{}" stands for the name).
-std::string figure_columns(std::string_view format, std::string_view separator) {
-    std::string out;
-    core::Metrics none;
+// Binds the figures to the parameters from `first` on, each times `sign`; returns the next
+// free parameter.
+int bind_figures(Query& query, int first, const core::Metrics& figures, std::int64_t sign = 1) {
+    core::Metrics values = figures;
     core::each_figure(
-        [&](std::string_view name, auto&) {
-            if (!out.empty()) {
-                out += separator;
-            }
-            std::string column(format);
-            for (auto at = column.find("{}"); at != std::string::npos; at = column.find("{}")) {
-                column.replace(at, 2, name);
-            }
-            out += column;
+        [&](std::string_view, auto& value) {
+            query.bind_int(first++, sign * static_cast<std::int64_t>(value));
         },
-        none);
-    return out;
+        values);
+    return first;
 }
 
-int figure_count() {
-    int count = 0;
-    core::Metrics none;
-    core::each_figure([&](std::string_view, auto&) { ++count; }, none);
-    return count;
+// The columns every write of a chat row sets, in the order bind_row binds them.
+const std::vector<std::string>& row_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out = {
+            "status",           "channel",          "queue",         "customer",
+            "customer_name",    "assignee",         "last_assignee", "sight",
+            "created_at",       "closed_at",        "last_at",       "last_text",
+            "last_author_kind", "last_author_name", "message_count", "day"};
+        out.insert(out.end(), figure_names().begin(), figure_names().end());
+        return out;
+    }();
+    return names;
 }
 
 const std::string& create_sql() {
@@ -51,7 +50,7 @@ const std::string& create_sql() {
         " created_at INTEGER NOT NULL, closed_at INTEGER,"
         " last_at INTEGER, last_text TEXT NOT NULL, last_author_kind TEXT NOT NULL,"
         " last_author_name TEXT NOT NULL, message_count INTEGER NOT NULL, day TEXT NOT NULL, " +
-        figure_columns("{} INTEGER NOT NULL", ", ") +
+        column_list(figure_names(), "{} INTEGER NOT NULL") +
         ");"
         "CREATE INDEX chat_rows_by_status ON chat_rows (status, position);"
         "CREATE INDEX chat_rows_by_channel ON chat_rows (channel, position);"
@@ -61,7 +60,7 @@ const std::string& create_sql() {
         "CREATE INDEX chat_rows_open ON chat_rows (created_at) WHERE closed_at IS NULL;"
         "CREATE TABLE day_figures ("
         " day TEXT NOT NULL, queue INTEGER NOT NULL, agent TEXT NOT NULL, channel TEXT NOT NULL, " +
-        figure_columns("{} INTEGER NOT NULL", ", ") +
+        column_list(figure_names(), "{} INTEGER NOT NULL") +
         ", PRIMARY KEY (day, queue, agent, channel)) WITHOUT ROWID;"
         // Contentless: the text is in the log; the index only has to find it.
         "CREATE VIRTUAL TABLE customer_text USING fts5("
@@ -89,28 +88,17 @@ std::optional<std::int64_t> stored_version(Connection& db) {
 // Adds `sign` times the figures to their day's group.
 void add_figures(Connection& db, const ChatProjection& chat, std::int64_t sign) {
     static const std::string sql = "INSERT INTO day_figures (day, queue, agent, channel, " +
-                                   figure_columns("{}", ", ") + ") VALUES (?1, ?2, ?3, ?4, " +
-                                   [] {
-                                       std::string marks;
-                                       for (int i = 0; i < figure_count(); ++i) {
-                                           marks += (i ? ", ?" : "?") + std::to_string(i + 5);
-                                       }
-                                       return marks;
-                                   }() +
+                                   column_list(figure_names(), "{}") +
+                                   ") VALUES (?1, ?2, ?3, ?4, " +
+                                   column_list(figure_names(), "?{n}", 5) +
                                    ") ON CONFLICT (day, queue, agent, channel) DO UPDATE SET " +
-                                   figure_columns("{} = {} + excluded.{}", ", ");
+                                   column_list(figure_names(), "{} = {} + excluded.{}");
     Query insert(db, sql);
     insert.bind_text(1, chat.day)
         .bind_uint(2, chat.queue)
         .bind_text(3, chat.last_assignee.value_or(""))
         .bind_text(4, core::to_string(chat.channel));
-    int column = 5;
-    core::Metrics figures = chat.metrics;
-    core::each_figure(
-        [&](std::string_view, auto& value) {
-            insert.bind_int(column++, sign * static_cast<std::int64_t>(value));
-        },
-        figures);
+    bind_figures(insert, 5, chat.metrics, sign);
     insert.run();
     if (sign < 0) {
         Query(db,
@@ -126,8 +114,9 @@ void add_figures(Connection& db, const ChatProjection& chat, std::int64_t sign) 
 
 // The row as stored before this change, with just what its figures are grouped by.
 std::optional<ChatProjection> stored_figures(Connection& db, const core::ChatId& chat) {
-    static const std::string sql = "SELECT day, queue, last_assignee, channel, " +
-                                   figure_columns("{}", ", ") + " FROM chat_rows WHERE chat = ?1";
+    static const std::string sql = "SELECT day, queue, last_assignee, channel, closed_at, " +
+                                   column_list(figure_names(), "{}") +
+                                   " FROM chat_rows WHERE chat = ?1";
     Query query(db, sql);
     query.bind_text(1, chat);
     if (!query.next_row()) {
@@ -139,93 +128,52 @@ std::optional<ChatProjection> stored_figures(Connection& db, const core::ChatId&
     old.last_assignee = query.optional_text_at(2);
     old.channel = core::parse<core::Channel>(query.text_at(3)).value_or(core::Channel::web);
     old.closed_at = query.optional_int_at(4);
-    int column = 5;
-    core::each_figure(
-        [&](std::string_view, auto& value) {
-            value = static_cast<std::remove_reference_t<decltype(value)>>(query.int_at(column++));
-        },
-        old.metrics);
+    old.metrics = figures_at(query, 5);
     return old;
 }
 
-// Binds the columns every write of a row sets, from ?2 on; returns the next free index.
-int bind_row(Query& query, const ChatProjection& chat) {
-    query.bind_text(2, core::to_string(chat.status))
-        .bind_text(3, core::to_string(chat.channel))
-        .bind_uint(4, chat.queue)
-        .bind_text(5, chat.customer)
-        .bind_text(6, chat.customer_name)
-        .bind_optional_text(7, chat.assignee)
-        .bind_optional_text(8, chat.last_assignee)
-        .bind_text(9, chat.sight)
-        .bind_int(10, chat.created_at)
-        .bind_text(13, chat.last_text)
-        .bind_text(14, core::to_string(chat.last_author_kind))
-        .bind_text(15, chat.last_author_name)
-        .bind_uint(16, chat.message_count)
-        .bind_text(17, chat.day)
-        .bind_optional_int(11, chat.closed_at)
-        .bind_optional_int(12, chat.last_at);
-    int column = 18;
-    core::Metrics figures = chat.metrics;
-    core::each_figure(
-        [&](std::string_view, auto& value) {
-            query.bind_int(column++, static_cast<std::int64_t>(value));
-        },
-        figures);
-    return column;
-}
-
-const std::string& row_columns() {
-    static const std::string columns =
-        "status, channel, queue, customer, customer_name, assignee, last_assignee, sight, "
-        "created_at, closed_at, last_at, last_text, last_author_kind, last_author_name, "
-        "message_count, day, " +
-        figure_columns("{}", ", ");
-    return columns;
+// Binds row_names() to the parameters from ?3 on (?1 is the chat, ?2 its position).
+void bind_row(Query& query, const ChatProjection& chat) {
+    query.bind_text(3, core::to_string(chat.status))
+        .bind_text(4, core::to_string(chat.channel))
+        .bind_uint(5, chat.queue)
+        .bind_text(6, chat.customer)
+        .bind_text(7, chat.customer_name)
+        .bind_optional_text(8, chat.assignee)
+        .bind_optional_text(9, chat.last_assignee)
+        .bind_text(10, chat.sight)
+        .bind_int(11, chat.created_at)
+        .bind_optional_int(12, chat.closed_at)
+        .bind_optional_int(13, chat.last_at)
+        .bind_text(14, chat.last_text)
+        .bind_text(15, core::to_string(chat.last_author_kind))
+        .bind_text(16, chat.last_author_name)
+        .bind_uint(17, chat.message_count)
+        .bind_text(18, chat.day);
+    bind_figures(query, 19, chat.metrics);
 }
 
 void insert_chat(Connection& db, const ChatChange& change) {
-    static const std::string sql = [] {
-        std::string marks;
-        for (int i = 2; i < 18 + figure_count(); ++i) {
-            marks += ", ?" + std::to_string(i);
-        }
-        return "INSERT INTO chat_rows (chat, " + row_columns() + ", position) VALUES (?1" + marks +
-               ", ?" + std::to_string(18 + figure_count()) + ")";
-    }();
+    static const std::string sql = "INSERT INTO chat_rows (chat, position, " +
+                                   column_list(row_names(), "{}") + ") VALUES (?1, ?2, " +
+                                   column_list(row_names(), "?{n}", 3) + ")";
     Query insert(db, sql);
-    insert.bind_text(1, change.chat.chat);
-    const int next = bind_row(insert, change.chat);
-    insert.bind_uint(next, *change.position).run();
+    insert.bind_text(1, change.chat.chat).bind_uint(2, *change.position);
+    bind_row(insert, change.chat);
+    insert.run();
     Query(db, "INSERT INTO customer_text (rowid, text) VALUES (?1, ?2)")
         .bind_uint(1, *change.position)
         .bind_text(2, change.customer_text)
         .run();
 }
 
-std::string update_sql(std::string_view condition) {
-    std::string sets;
-    int column = 2;
-    const std::string names = row_columns();
-    for (std::size_t start = 0; start < names.size();) {
-        std::size_t end = names.find(", ", start);
-        if (end == std::string::npos) {
-            end = names.size();
-        }
-        sets += (sets.empty() ? "" : ", ") + names.substr(start, end - start) + " = ?" +
-                std::to_string(column++);
-        start = end + 2;
-    }
-    return "UPDATE chat_rows SET " + sets + " WHERE " + std::string(condition);
-}
-
 // Whether the row was there to change; with `open_only`, only while it is not closed yet (the
 // common case, a message in an open chat: one statement and no figures to move).
 bool update_chat(Connection& db, const ChatProjection& chat, bool open_only) {
-    static const std::string any = update_sql("chat = ?1");
-    static const std::string open = update_sql("chat = ?1 AND closed_at IS NULL");
-    Query update(db, open_only ? open : any);
+    static const std::string set =
+        "UPDATE chat_rows SET " + column_list(row_names(), "{} = ?{n}", 3) + " WHERE chat = ?1";
+    static const std::string open = set + " AND closed_at IS NULL";
+    Query update(db, open_only ? open : set);
     update.bind_text(1, chat.chat);
     bind_row(update, chat);
     update.run();
@@ -246,6 +194,41 @@ void write_message(Connection& db, const PostedText& posted) {
 }
 
 }  // namespace
+
+std::string column_list(const std::vector<std::string>& names, std::string_view format, int first) {
+    std::string out;
+    for (const std::string& name : names) {
+        std::string column(format);
+        for (auto at = column.find("{}"); at != std::string::npos; at = column.find("{}")) {
+            column.replace(at, 2, name);
+        }
+        if (const auto at = column.find("{n}"); at != std::string::npos) {
+            column.replace(at, 3, std::to_string(first++));
+        }
+        out += (out.empty() ? "" : ", ") + column;
+    }
+    return out;
+}
+
+const std::vector<std::string>& figure_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        core::Metrics none;
+        core::each_figure([&](std::string_view name, auto&) { out.emplace_back(name); }, none);
+        return out;
+    }();
+    return names;
+}
+
+core::Metrics figures_at(const Query& row, int first) {
+    core::Metrics figures;
+    core::each_figure(
+        [&](std::string_view, auto& value) {
+            value = static_cast<std::remove_reference_t<decltype(value)>>(row.int_at(first++));
+        },
+        figures);
+    return figures;
+}
 
 void prepare_file(Connection& db) {
     db.exec("PRAGMA busy_timeout = 5000");

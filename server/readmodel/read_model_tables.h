@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "server/readmodel/projection_batch.h"
 #include "server/store/sqlite_db.h"
@@ -23,6 +25,15 @@ std::uint64_t prepare_tables(sqlite::Connection& db);
 void write_batch(sqlite::Connection& db, const ProjectionBatch& batch);
 
 std::uint64_t projected_through(sqlite::Connection& db);
+
+// A comma-separated list written from `names`: `format` with "{}" for the name and "{n}" for a
+// parameter number counting from `first` ("{} = ?{n}").
+std::string column_list(const std::vector<std::string>& names, std::string_view format,
+                        int first = 1);
+// The figure columns, named and ordered as core::each_figure visits core::Metrics.
+const std::vector<std::string>& figure_names();
+// The figures in `row`'s columns from `first` on, in that order.
+core::Metrics figures_at(const sqlite::Query& row, int first);
 
 // A message's key in the text index: the chat's position in the high bits and the message's
 // place in the chat in the low 24, so the index's own order is newest chat first.

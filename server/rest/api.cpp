@@ -210,12 +210,18 @@ void Call::with_role(core::Role at_least, std::function<void()> then) {
     }
     services.authority.read([self = shared_from_this(), at_least, then = std::move(then)](
                                 const core::State& state, std::uint64_t) {
-        if (!core::acts_with_role(state, self->principal->actor, at_least)) {
-            self->fail(http::status::forbidden, "not_authorized", "Your role may not do this.");
-            return;
+        if (self->require_role(state, at_least)) {
+            self->guarded(then);
         }
-        self->guarded(then);
     });
+}
+
+bool Call::require_role(const core::State& state, core::Role at_least) {
+    if (!core::acts_with_role(state, principal->actor, at_least)) {
+        fail(http::status::forbidden, "not_authorized", "Your role may not do this.");
+        return false;
+    }
+    return true;
 }
 
 void Call::command(core::Command command, std::function<void(const protocol::Ack&)> on_ack) {
@@ -256,6 +262,14 @@ void Call::submit(core::CommandId id, core::Actor actor, core::Command command,
 void Call::off_strand(std::function<void()> work) {
     boost::asio::post(workers,
                       [self = shared_from_this(), work = std::move(work)] { self->guarded(work); });
+}
+
+void Call::read_model(std::function<void(sqlite::Connection&, const core::State& directory)> read) {
+    services.read_model.read_through(services.authority.committed_seq(),
+                                     [self = shared_from_this(), read = std::move(read)](
+                                         sqlite::Connection& db, const core::State& directory) {
+                                         self->guarded([&] { read(db, directory); });
+                                     });
 }
 
 void Call::with_password_workers(std::function<void()> work) {

@@ -71,6 +71,8 @@ struct Call : std::enable_shared_from_this<Call> {
     bool require_staff();
     // Staff of this role or above, looked up in the State on the authority's strand.
     void with_role(core::Role at_least, std::function<void()> then);
+    // The same check against `state` (the authority's, or the read model's directory).
+    bool require_role(const core::State& state, core::Role at_least);
 
     // Runs a command as the caller (or `actor`) and answers with `on_ack` once durable, or
     // with the rejection. Refused first when the caller's address is past a customer limit.
@@ -85,6 +87,9 @@ struct Call : std::enable_shared_from_this<Call> {
     // Runs `work` on the REST workers: account and file operations block (argon2id, a
     // commit, a disk read) and must never run on the authority's strand.
     void off_strand(std::function<void()> work);
+    // Runs `read` on the read model's threads, guarded, once it holds everything committed
+    // before now: a client reads what it has just written.
+    void read_model(std::function<void(sqlite::Connection&, const core::State& directory)> read);
     // Runs `work` on the password workers: anything that hashes or checks a password.
     void with_password_workers(std::function<void()> work);
     // Runs `work`, answering 500 if it throws: on the strand or a worker an escaping

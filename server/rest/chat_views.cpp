@@ -8,14 +8,6 @@
 #include "server/readmodel/chat_projection.h"
 
 namespace parley::server::rest {
-namespace {
-
-std::string customer_name(const core::State& state, const core::CustomerId& id) {
-    const auto found = state.customers.find(id);
-    return found != state.customers.end() ? found->second.name : id;
-}
-
-}  // namespace
 
 protocol::rest::ChatAnswer chat_answer(const core::State& state, const core::Actor& actor,
                                        const core::Chat& chat) {
@@ -55,7 +47,7 @@ protocol::rest::TranscriptAnswer transcript_answer(const core::State& state,
             answer.author_names[entry.message->author.id] = entry.speaker;
         }
     }
-    answer.customer_name = customer_name(state, chat.customer);
+    answer.customer_name = readmodel::customer_name(state, chat.customer);
     answer.queue_name = queue ? queue->config.name : "";
     return answer;
 }

@@ -5,7 +5,6 @@
 
 #include "core/analytics.h"
 #include "core/calendar.h"
-#include "core/roles.h"
 #include "protocol/analytics_codec.h"
 #include "protocol/rest/report_bodies.h"
 #include "server/readmodel/analytics_figures.h"
@@ -70,19 +69,12 @@ void analytics_report(const CallPtr& call) {
         return;
     }
     const core::GroupBy group = by.value_or(core::GroupBy::day);
-    call->services.read_model.read_through(
-        call->services.authority.committed_seq(),
+    call->read_model(
         [call, group, begin, end, format](sqlite::Connection& db, const core::State& directory) {
-            call->guarded([&] {
-                if (!core::acts_with_role(directory, call->principal->actor,
-                                          core::Role::supervisor)) {
-                    call->fail(http::status::forbidden, "not_authorized",
-                               "Your role may not do this.");
-                    return;
-                }
+            if (call->require_role(directory, core::Role::supervisor)) {
                 reply_report(*call, readmodel::analytics(db, directory, group, begin, end), group,
                              begin, end, format);
-            });
+            }
         });
 }
 

@@ -376,18 +376,15 @@ void list_chats(const CallPtr& call) {
     }
     // Served from the read model once it holds everything committed before this request, so
     // a client lists what it has just written.
-    call->services.read_model.read_through(
-        call->services.authority.committed_seq(),
+    call->read_model(
         [call, query = std::move(*query)](sqlite::Connection& db, const core::State& directory) {
-            call->guarded([&] {
-                auto page = readmodel::chat_page(db, directory, call->principal->actor, query);
-                if (std::holds_alternative<readmodel::UnknownCursor>(page)) {
-                    call->fail(http::status::bad_request, "invalid_value",
-                               "The query parameter cursor names no chat.");
-                    return;
-                }
-                call->reply(http::status::ok, std::get<body::ChatPage>(page));
-            });
+            auto page = readmodel::chat_page(db, directory, call->principal->actor, query);
+            if (std::holds_alternative<readmodel::UnknownCursor>(page)) {
+                call->fail(http::status::bad_request, "invalid_value",
+                           "The query parameter cursor names no chat.");
+                return;
+            }
+            call->reply(http::status::ok, std::get<body::ChatPage>(page));
         });
 }
 

@@ -2,7 +2,6 @@
 // in the order it happened, so a console can list who did what and when and replay the chat
 // to any point. Read from the event log (the truth) on the read model's threads, which also
 // say whether the reader may see the chat: nothing of it runs on the authority's strand.
-#include "core/roles.h"
 #include "protocol/history_codec.h"
 #include "server/base/http_responses.h"
 #include "server/readmodel/chat_search.h"
@@ -32,21 +31,16 @@ void chat_history(const CallPtr& call) {
     if (!chat || !call->require_staff()) {
         return;
     }
-    call->services.read_model.read_through(
-        call->services.authority.committed_seq(),
-        [call, chat = *chat](sqlite::Connection& db, const core::State& directory) {
-            call->guarded([&] {
-                const core::Actor& reader = call->principal->actor;
-                if (!core::acts_with_role(directory, reader, core::Role::supervisor)) {
-                    call->fail(http::status::forbidden, "not_authorized",
-                               "Your role may not do this.");
-                } else if (!readmodel::visible_chat(db, directory, reader, chat)) {
-                    fail_unknown_chat(*call, chat);
-                } else {
-                    answer_history(call, chat);
-                }
-            });
-        });
+    call->read_model([call, chat = *chat](sqlite::Connection& db, const core::State& directory) {
+        if (!call->require_role(directory, core::Role::supervisor)) {
+            return;
+        }
+        if (!readmodel::may_read_chat(db, directory, call->principal->actor, chat)) {
+            fail_unknown_chat(*call, chat);
+            return;
+        }
+        answer_history(call, chat);
+    });
 }
 
 }  // namespace parley::server::rest

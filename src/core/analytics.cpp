@@ -127,12 +127,6 @@ Metrics& Metrics::operator+=(const Metrics& other) {
     return *this;
 }
 
-Metrics& Metrics::operator-=(const Metrics& other) {
-    each_figure([](std::string_view, auto& mine, const auto& theirs) { mine -= theirs; }, *this,
-                other);
-    return *this;
-}
-
 Metrics total_of(const std::vector<AnalyticsRow>& rows) {
     Metrics total;
     for (const AnalyticsRow& row : rows)

@@ -44,7 +44,6 @@ struct Metrics {
     double messages_per_chat() const;
     double average_csat() const;
     Metrics& operator+=(const Metrics& other);
-    Metrics& operator-=(const Metrics& other);
     bool operator==(const Metrics&) const = default;
 };
 

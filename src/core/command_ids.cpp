@@ -100,27 +100,24 @@ void CommandIdSet::forget_oldest() {
     const std::size_t keep = std::min(window_, ids_.size());
     ids_.erase(ids_.begin(), ids_.end() - static_cast<std::ptrdiff_t>(keep));
     slots_.assign(slots_.size(), Slot{});
+    for (std::size_t i = 0; i < ids_.size(); ++i)
+        place(Slot{hash_of(ids_[i]), i + 1});
+}
+
+void CommandIdSet::place(const Slot& slot) {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = 0; i < ids_.size(); ++i) {
-        const std::uint64_t hash = hash_of(ids_[i]);
-        std::size_t at = static_cast<std::size_t>(hash) & mask;
-        while (slots_[at].index != 0)
-            at = (at + 1) & mask;
-        slots_[at] = Slot{hash, i + 1};
-    }
+    std::size_t at = static_cast<std::size_t>(slot.hash) & mask;
+    while (slots_[at].index != 0)
+        at = (at + 1) & mask;
+    slots_[at] = slot;
 }
 
 void CommandIdSet::grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-    const std::size_t mask = slots_.size() - 1;
     for (const Slot& slot : old) {
-        if (slot.index == 0)
-            continue;
-        std::size_t at = static_cast<std::size_t>(slot.hash) & mask;
-        while (slots_[at].index != 0)
-            at = (at + 1) & mask;
-        slots_[at] = slot;
+        if (slot.index != 0)
+            place(slot);
     }
 }
 

@@ -43,7 +43,6 @@ public:
     bool empty() const { return ids_.empty(); }
     // Every id, in the order first seen.
     const std::vector<CommandId>& in_order() const { return ids_; }
-    std::size_t window() const { return window_; }
     // Takes effect at the next insert.
     void set_window(std::size_t window) { window_ = window == 0 ? 1 : window; }
     bool operator==(const CommandIdSet& other) const { return ids_ == other.ids_; }
@@ -58,6 +57,8 @@ private:
     std::size_t find_slot(std::string_view id, std::uint64_t hash) const;
     void grow();
     void forget_oldest();
+    // Puts the slot in the first free place from its hash on.
+    void place(const Slot& slot);
 
     std::vector<Slot> slots_;
     std::vector<CommandId> ids_;

@@ -56,9 +56,7 @@ bool writes_as_staff(const Agent& agent, const Chat& chat) {
 }
 
 bool sees_chat(const Agent& agent, const Chat& chat) {
-    bool named = false;
-    each_agent_in_sight(chat, [&](const AgentId& id) { named = named || id == agent.id; });
-    return sees_chat_as(agent, chat.status, chat.queue, named);
+    return sees_chat_as(agent, chat.status, chat.queue, names_in_sight(chat, agent.id));
 }
 
 bool sees_chat_as(const Agent& agent, ChatStatus status, QueueId queue, bool named) {

@@ -116,11 +116,14 @@ bool may_supervise(const State& state, const Actor& actor) {
 }
 
 bool may_see_chat(const State& state, const Actor& actor, const Chat& chat) {
-    bool named = false;
-    if (actor.kind == ActorKind::agent) {
-        each_agent_in_sight(chat, [&](const AgentId& id) { named = named || id == actor.id; });
-    }
+    const bool named = actor.kind == ActorKind::agent && names_in_sight(chat, actor.id);
     return may_see_chat_as(state, actor, chat.customer, chat.status, chat.queue, named);
+}
+
+bool names_in_sight(const Chat& chat, const AgentId& agent) {
+    bool named = false;
+    each_agent_in_sight(chat, [&](const AgentId& id) { named = named || id == agent; });
+    return named;
 }
 
 bool may_see_chat_as(const State& state, const Actor& actor, const CustomerId& customer,

@@ -19,6 +19,8 @@ bool may_see_chat(const State& state, const Actor& actor, const Chat& chat);
 // its customer, status and queue, and whether each_agent_in_sight() names the actor.
 bool may_see_chat_as(const State& state, const Actor& actor, const CustomerId& customer,
                      ChatStatus status, QueueId queue, bool names_actor);
+// Whether each_agent_in_sight() names `agent` for this chat.
+bool names_in_sight(const Chat& chat, const AgentId& agent);
 // Every agent a chat names such that they see it whatever their queues: who holds it, is
 // offered it or is asked to take it over, who joined it, answered it first or held it last.
 template <class Visit>
