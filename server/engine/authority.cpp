@@ -70,6 +70,10 @@ void Authority::load_snapshot(std::optional<std::uint64_t> at_most) {
                   "); the whole event log is replayed instead");
         return;
     }
+    // A snapshot saved before archiving evicted chats may still hold archived ones.
+    core::drop_archived_chats(state_);
+    std::erase_if(chat_versions,
+                  [&](const auto& version) { return state_.find_chat(version.first) == nullptr; });
     engine_.restore(std::move(chat_versions), snapshot->seq);
     snapshot_seq_ = snapshot->seq;
 }
@@ -96,6 +100,11 @@ std::optional<StoreError> Authority::recover(const std::vector<Catchup>& catchup
             if (!event) {
                 return StoreError{"corrupt", "Event " + std::to_string(stored.seq) +
                                                  " cannot be read: " + event.error().message};
+            }
+            for (const Catchup& catchup : catchups) {
+                if (stored.seq > catchup.after && catchup.ahead) {
+                    catchup.ahead(stored.seq, event.value(), state_);
+                }
             }
             engine_.replay(stored.seq, event.value(), stored.chat);
             last_at_ = std::max(last_at_, event.value().at);
@@ -387,8 +396,9 @@ void Authority::add_observer(Observer observer) {
     });
 }
 
-void Authority::follow_replica(SnapshotReplica::Applied applied, SnapshotReplica::Settled settled) {
-    replica_.follow(std::move(applied), std::move(settled));
+void Authority::follow_replica(SnapshotReplica::Applied ahead, SnapshotReplica::Applied applied,
+                               SnapshotReplica::Settled settled) {
+    replica_.follow(std::move(ahead), std::move(applied), std::move(settled));
 }
 
 void Authority::add_follower(Follower follower) {

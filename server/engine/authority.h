@@ -71,10 +71,12 @@ public:
     using Follower =
         std::function<void(std::uint64_t seq, const core::EventEnvelope&, const core::State&)>;
     // Start-up replay for a follower: `replayed` is told of every event after `after`, with the
-    // State just after it, so what a crash kept it from deriving is derived now.
+    // State just after it, so what a crash kept it from deriving is derived now; `ahead`, when
+    // set, of the same events with the State just before (an archived chat is gone after).
     struct Catchup {
         std::uint64_t after = 0;
         Follower replayed;
+        Follower ahead = {};
     };
     using Fatal = std::function<void(const StoreError&)>;
 
@@ -103,8 +105,10 @@ public:
     void add_observer(Observer observer);
     void add_follower(Follower follower);
     // Follows the committed events off the strand, on the snapshot replica's thread, each with
-    // the replica's State just after it. Set before commands are taken.
-    void follow_replica(SnapshotReplica::Applied applied, SnapshotReplica::Settled settled);
+    // the replica's State just after it (and, for `ahead`, just before). Set before commands
+    // are taken.
+    void follow_replica(SnapshotReplica::Applied ahead, SnapshotReplica::Applied applied,
+                        SnapshotReplica::Settled settled);
     // The log took events this State does not know (another writer): the process must stop.
     void on_fatal(Fatal fatal);
 

@@ -27,8 +27,10 @@ void SnapshotReplica::start(core::State state, engine::ChatVersions chat_version
     });
 }
 
-void SnapshotReplica::follow(Applied applied, Settled settled) {
-    asio::post(thread_, [this, applied = std::move(applied), settled = std::move(settled)] {
+void SnapshotReplica::follow(Applied ahead, Applied applied, Settled settled) {
+    asio::post(thread_, [this, ahead = std::move(ahead), applied = std::move(applied),
+                         settled = std::move(settled)] {
+        ahead_ = ahead;
         applied_ = applied;
         settled_ = settled;
     });
@@ -39,9 +41,12 @@ void SnapshotReplica::apply(std::uint64_t seq, core::EventEnvelope event,
     ++queued_;
     asio::post(thread_,
                [this, seq, event = std::move(event), chat = std::move(chat), chat_version] {
+                   if (ahead_) {
+                       ahead_(seq, event, state_);
+                   }
                    core::apply(state_, event);
                    if (chat) {
-                       chat_versions_[*chat] = chat_version;
+                       engine::set_chat_version(chat_versions_, *chat, chat_version, event.event);
                    }
                    seq_ = seq;
                    if (applied_) {

@@ -42,8 +42,9 @@ public:
     // A committed event, in the order of the log.
     void apply(std::uint64_t seq, core::EventEnvelope event, std::optional<core::ChatId> chat,
                std::uint64_t chat_version);
-    // From the next event on; set before events flow.
-    void follow(Applied applied, Settled settled);
+    // From the next event on; set before events flow. `ahead` is told of each event with the
+    // State just before it.
+    void follow(Applied ahead, Applied applied, Settled settled);
     // Encodes the State after event `seq`, which must be the last one applied, on the
     // replica's thread, and hands it to `encoded` there.
     void snapshot(std::uint64_t seq, Encoded encoded);
@@ -52,6 +53,7 @@ private:
     core::State state_;
     engine::ChatVersions chat_versions_;
     std::uint64_t seq_ = 0;
+    Applied ahead_;
     Applied applied_;
     Settled settled_;
     // Events handed over and not yet applied.

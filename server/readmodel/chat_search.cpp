@@ -5,6 +5,7 @@
 #include <cctype>
 #include <functional>
 #include <limits>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -143,6 +144,22 @@ struct Page {
     }
 };
 
+// The chat at `position` onto the page if it passes the filter's other conditions and the
+// reader may see it; true once the page is full.
+bool offer(Connection& db, const core::State& directory, const core::Actor& reader,
+           const ChatQuery& query, const Conditions& conditions, std::uint64_t position,
+           Page& page) {
+    Query row(db, "SELECT " + std::string(kColumns) + " FROM chat_rows WHERE position = :position" +
+                      conditions.sql);
+    bind(row, ":position", [&](int i) { row.bind_uint(i, position); });
+    bind_conditions(row, query.filter, conditions);
+    if (!row.next_row()) {
+        return false;
+    }
+    const ChatProjection found = read_row(row);
+    return visible(directory, reader, found) && page.add(found);
+}
+
 // Candidates from a text index, newest first: each distinct chat position, checked against the
 // other filters by one lookup.
 void from_index(Connection& db, const core::State& directory, const core::Actor& reader,
@@ -163,8 +180,6 @@ void from_index(Connection& db, const core::State& directory, const core::Actor&
                                     : "SELECT rowid FROM customer_text WHERE customer_text MATCH "
                                       "?1 AND rowid < ?2 ORDER BY rowid DESC");
     candidates.bind_text(1, *words).bind_uint(2, before == kNoCursor ? kNoCursor : before << shift);
-    const std::string lookup = "SELECT " + std::string(kColumns) +
-                               " FROM chat_rows WHERE position = :position" + conditions.sql;
     std::uint64_t last = 0;
     while (candidates.next_row()) {
         const std::uint64_t position = candidates.uint_at(0) >> shift;
@@ -180,14 +195,84 @@ void from_index(Connection& db, const core::State& directory, const core::Actor&
                 continue;
             }
         }
-        Query row(db, lookup);
-        bind(row, ":position", [&](int i) { row.bind_uint(i, position); });
-        bind_conditions(row, query.filter, conditions);
-        if (!row.next_row()) {
-            continue;
+        if (offer(db, directory, reader, query, conditions, position, page)) {
+            return;
         }
-        const ChatProjection found = read_row(row);
-        if (visible(directory, reader, found) && page.add(found)) {
+    }
+}
+
+// One source of candidate positions, newest first, each once.
+struct Stream {
+    std::unique_ptr<Query> query;
+    // A text index's key holds the position in its high bits.
+    int shift = 0;
+    std::optional<std::uint64_t> current;
+
+    void advance() {
+        const std::optional<std::uint64_t> last = current;
+        current.reset();
+        while (query->next_row()) {
+            const std::uint64_t position = query->uint_at(0) >> shift;
+            if (position != last) {
+                current = position;
+                return;
+            }
+        }
+    }
+};
+
+// Candidates whose customer, operator or messages match, merged newest first from the two text
+// indexes and the operator index, so a page stops reading each as soon as it is full.
+void from_anywhere(Connection& db, const core::State& directory, const core::Actor& reader,
+                   const ChatQuery& query, const Conditions& conditions, std::uint64_t before,
+                   Page& page) {
+    const std::optional<std::string> words = fts_query(query.anywhere);
+    nlohmann::json operators = nlohmann::json::array();
+    for (const auto& [id, agent] : directory.agents) {
+        if (core::operator_matches(directory, id, query.anywhere)) {
+            operators.push_back(id);
+        }
+    }
+    std::vector<Stream> streams;
+    const auto open = [&](const char* sql, int shift, const std::string& first) {
+        Stream stream{std::make_unique<Query>(db, sql), shift, std::nullopt};
+        stream.query->bind_text(1, first).bind_uint(
+            2, before == kNoCursor ? kNoCursor : before << shift);
+        stream.advance();
+        streams.push_back(std::move(stream));
+    };
+    if (words) {
+        open(
+            "SELECT rowid FROM customer_text WHERE customer_text MATCH ?1 AND rowid < ?2 "
+            "ORDER BY rowid DESC",
+            0, *words);
+        open(
+            "SELECT rowid FROM message_text WHERE message_text MATCH ?1 AND rowid < ?2 "
+            "ORDER BY rowid DESC",
+            kOrdinalBits, *words);
+    }
+    if (!operators.empty()) {
+        open(
+            "SELECT position FROM chat_rows WHERE last_assignee IN (SELECT value FROM "
+            "json_each(?1)) AND position < ?2 ORDER BY position DESC",
+            0, operators.dump());
+    }
+    for (;;) {
+        std::optional<std::uint64_t> newest;
+        for (const Stream& stream : streams) {
+            if (stream.current && (!newest || *stream.current > *newest)) {
+                newest = stream.current;
+            }
+        }
+        if (!newest) {
+            return;
+        }
+        for (Stream& stream : streams) {
+            if (stream.current == newest) {
+                stream.advance();
+            }
+        }
+        if (offer(db, directory, reader, query, conditions, *newest, page)) {
             return;
         }
     }
@@ -262,7 +347,9 @@ std::variant<protocol::rest::ChatPage, UnknownCursor> chat_page(Connection& db,
     }
     const Conditions where = conditions(directory, query.filter);
     Page page{query.limit, directory, {}};
-    if (!query.filter.content.empty() || !query.filter.customer.empty()) {
+    if (!query.anywhere.empty()) {
+        from_anywhere(db, directory, reader, query, where, before, page);
+    } else if (!query.filter.content.empty() || !query.filter.customer.empty()) {
         from_index(db, directory, reader, query, where, before, page);
     } else {
         from_rows(db, directory, reader, query, where, before, page);

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <variant>
 
 #include "core/actor.h"
@@ -20,6 +21,9 @@ struct ChatQuery {
     std::size_t limit = 50;
     // The last chat of the previous page.
     std::optional<core::ChatId> cursor;
+    // Words found in the customer (name, contact, id), the operator's name or the messages,
+    // any of the three; with the filter's other conditions.
+    std::string anywhere = {};
 };
 
 // The cursor names no chat the read model knows.

@@ -28,6 +28,8 @@ struct ProjectionBatch {
     std::uint64_t through = 0;
     std::vector<ChatChange> chats;
     std::vector<PostedText> messages;
+    // Chats that left the live State: their rows stay, marked archived.
+    std::vector<core::ChatId> archived;
 };
 
 }  // namespace parley::server::readmodel

@@ -71,6 +71,9 @@ Authority::Catchup ReadModel::catchup() {
                 if (changed_.size() + posted_.size() >= kBatch) {
                     flush(state);
                 }
+            },
+            [this](std::uint64_t, const core::EventEnvelope& event, const core::State& state) {
+                ahead(event, state);
             }};
 }
 
@@ -81,6 +84,9 @@ void ReadModel::caught_up(const core::State& state) {
 
 void ReadModel::follow(Authority& authority) {
     authority.follow_replica(
+        [this](std::uint64_t, const core::EventEnvelope& event, const core::State& state) {
+            ahead(event, state);
+        },
         [this](std::uint64_t seq, const core::EventEnvelope& event, const core::State& state) {
             take(seq, event, state);
             const bool due = changed_.size() + posted_.size() >= kBatch ||
@@ -94,6 +100,15 @@ void ReadModel::follow(Authority& authority) {
 
 void ReadModel::settle() {
     writer_->flush();
+}
+
+// A chat archived while its latest changes wait is projected first, from the State that still
+// holds it.
+void ReadModel::ahead(const core::EventEnvelope& event, const core::State& state) {
+    const auto* archived = std::get_if<core::ChatArchived>(&event.event);
+    if (archived && changed_.contains(archived->chat)) {
+        flush(state);
+    }
 }
 
 void ReadModel::take(std::uint64_t seq, const core::EventEnvelope& event,
@@ -134,6 +149,7 @@ void ReadModel::flush(const core::State& state) {
     for (const auto& [id, position] : changed_) {
         const core::Chat* chat = state.find_chat(id);
         if (chat == nullptr) {
+            batch->archived.push_back(id);
             continue;
         }
         ChatChange change{project_chat(state, *chat), position, {}};

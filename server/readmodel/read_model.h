@@ -73,6 +73,7 @@ private:
         Read read;
     };
 
+    void ahead(const core::EventEnvelope& event, const core::State& state);
     void take(std::uint64_t seq, const core::EventEnvelope& event, const core::State& state);
     void flush(const core::State& state);
     void publish_directory(const core::State& state);

@@ -291,6 +291,12 @@ void write_batch(Connection& db, const ProjectionBatch& batch) {
     for (const PostedText& posted : batch.messages) {
         write_message(db, posted);
     }
+    for (const core::ChatId& chat : batch.archived) {
+        Query(db, "UPDATE chat_rows SET status = ?1 WHERE chat = ?2")
+            .bind_text(1, core::to_string(core::ChatStatus::archived))
+            .bind_text(2, chat)
+            .run();
+    }
     Query(db, "UPDATE read_model SET through = ?1").bind_uint(1, batch.through).run();
 }
 

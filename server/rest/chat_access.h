@@ -24,6 +24,15 @@ bool may_reach(const Principal& principal, const core::State& state, const core:
 // The chat if the caller may reach it, otherwise a 404 answer and nullptr.
 const core::Chat* reachable_chat(Call& call, const core::State& state, const core::ChatId& id);
 
+// Runs `read` with the chat if the caller may reach it, live or archived, otherwise answers 404
+// (with `unreachable`, when given, instead of fail_unknown_chat).
+// A live chat is read on the authority's strand, from the State; an archived one (gone from the
+// State) is replayed from its events in the log on the read model's threads, and `read` gets the
+// replay's State (the directory's agents and queues, and this chat).
+using ChatRead = std::function<void(const core::State&, const core::Chat&)>;
+void read_reachable_chat(const CallPtr& call, const core::ChatId& id, ChatRead read,
+                         std::function<void()> unreachable = {});
+
 void fail_unknown_chat(Call& call, const core::ChatId& id);
 
 }  // namespace parley::server::rest

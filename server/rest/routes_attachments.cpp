@@ -345,14 +345,12 @@ void download_attachment(const CallPtr& call) {
         fail_unknown_attachment(*call);
         return;
     }
-    read_state(call, [call, stored = std::move(*stored)](const core::State& state) {
-        const core::Chat* chat = state.find_chat(stored.chat);
-        if (!chat || !may_reach(*call->principal, state, *chat)) {
-            fail_unknown_attachment(*call);
-            return;
-        }
-        call->off_strand([call, stored] { send_file(call, stored); });
-    });
+    read_reachable_chat(
+        call, stored->chat,
+        [call, stored = *stored](const core::State&, const core::Chat&) {
+            call->off_strand([call, stored] { send_file(call, stored); });
+        },
+        [call] { fail_unknown_attachment(*call); });
 }
 
 }  // namespace parley::server::rest

@@ -229,10 +229,8 @@ void get_chat(const CallPtr& call) {
     if (!id) {
         return;
     }
-    read_state(call, [call, id = *id](const core::State& state) {
-        if (const core::Chat* chat = reachable_chat(*call, state, id)) {
-            call->reply(http::status::ok, chat_answer(state, call->principal->actor, *chat));
-        }
+    read_reachable_chat(call, *id, [call](const core::State& state, const core::Chat& chat) {
+        call->reply(http::status::ok, chat_answer(state, call->principal->actor, chat));
     });
 }
 
@@ -243,12 +241,11 @@ void list_messages(const CallPtr& call) {
         return;
     }
     const auto after_id = static_cast<core::MessageId>(after.value_or(0));
-    read_state(call, [call, id = *id, after_id](const core::State& state) {
-        if (const core::Chat* chat = reachable_chat(*call, state, id)) {
+    read_reachable_chat(
+        call, *id, [call, after_id](const core::State& state, const core::Chat& chat) {
             call->reply(http::status::ok,
-                        messages_after(state, call->principal->actor, *chat, after_id));
-        }
-    });
+                        messages_after(state, call->principal->actor, chat, after_id));
+        });
 }
 
 namespace {
@@ -354,6 +351,7 @@ std::optional<readmodel::ChatQuery> read_list_query(Call& call) {
     query.filter.operator_name = call.query("agent").value_or("");
     query.filter.content = call.query("q").value_or("");
     query.filter.customer = call.query("customer").value_or("");
+    query.anywhere = call.query("search").value_or("");
     query.limit = static_cast<std::size_t>(std::min<std::int64_t>(limit.value_or(50), 200));
     query.cursor = call.query("cursor");
     if (query.cursor && !core::is_valid_chat_id(*query.cursor)) {
@@ -419,17 +417,16 @@ void chat_transcript(const CallPtr& call) {
                    "The query parameter format must be json or text.");
         return;
     }
-    read_state(call, [call, id = *id, text = format == "text"](const core::State& state) {
-        const core::Chat* chat = reachable_chat(*call, state, id);
-        if (!chat) {
-            return;
-        }
-        if (text) {
-            reply_text_transcript(*call, state, *chat);
-        } else {
-            call->reply(http::status::ok, transcript_answer(state, call->principal->actor, *chat));
-        }
-    });
+    read_reachable_chat(
+        call, *id,
+        [call, text = format == "text"](const core::State& state, const core::Chat& chat) {
+            if (text) {
+                reply_text_transcript(*call, state, chat);
+            } else {
+                call->reply(http::status::ok,
+                            transcript_answer(state, call->principal->actor, chat));
+            }
+        });
 }
 
 }  // namespace parley::server::rest

@@ -344,11 +344,31 @@ void on(State& state, const EventEnvelope& e, const CsatSubmitted& ev) {
         chat->csat = Csat{ev.score, ev.comment, e.at};
 }
 
-void on(State& state, const EventEnvelope& e, const ChatArchived& ev) {
-    change_chat(state, ev.chat, [&](Chat& chat) {
-        chat.status = ChatStatus::archived;
-        chat.archived_at = e.at;
-    });
+// The archive is the store: the chat leaves the live State, and with it a customer who has no
+// other chat and no profile of an integration's, so memory follows the open chats and not the
+// age of the history.
+void on(State& state, const EventEnvelope&, const ChatArchived& ev) {
+    const auto found = state.index.chat_positions.find(ev.chat);
+    if (found == state.index.chat_positions.end())
+        return;
+    const std::size_t at = found->second;
+    const Chat& chat = state.chats[at];
+    unindex_chat(state, chat);
+    const CustomerId customer = chat.customer;
+    state.index.chat_positions.erase(found);
+    state.chats.erase(state.chats.begin() + static_cast<std::ptrdiff_t>(at));
+    for (std::size_t later = at; later < state.chats.size(); ++later)
+        state.index.chat_positions[state.chats[later].id] = later;
+    auto chats = state.index.customer_chats.find(customer);
+    if (chats != state.index.customer_chats.end()) {
+        std::erase(chats->second, ev.chat);
+        if (chats->second.empty()) {
+            state.index.customer_chats.erase(chats);
+            const auto record = state.customers.find(customer);
+            if (record != state.customers.end() && !record->second.profile)
+                state.customers.erase(record);
+        }
+    }
 }
 
 void on(State& state, const EventEnvelope&, const ReminderSent& ev) {
@@ -558,6 +578,13 @@ void apply(State& state, EventEnvelope&& event) {
         return;
     }
     apply(state, std::as_const(event));
+}
+
+void mark_archived(State& state, const ChatArchived& archived, Timestamp at) {
+    change_chat(state, archived.chat, [&](Chat& chat) {
+        chat.status = ChatStatus::archived;
+        chat.archived_at = at;
+    });
 }
 
 void apply(State& state, const std::vector<EventEnvelope>& events) {

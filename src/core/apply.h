@@ -15,4 +15,8 @@ void apply(State& state, const EventEnvelope& event);
 void apply(State& state, EventEnvelope&& event);
 void apply(State& state, const std::vector<EventEnvelope>& events);
 
+// What a chat's own history shows of its archiving: the chat stays, marked archived at `at`
+// (apply() removes it from the live State instead).
+void mark_archived(State& state, const ChatArchived& archived, Timestamp at);
+
 }  // namespace parley::core

@@ -14,6 +14,14 @@ constexpr const char* kReminder =
     "Are you still there? This chat will close soon if we do not hear from you.";
 constexpr const char* kNotResponding = "We closed this chat because we did not hear back from you.";
 
+// An open ticket's rules (who sees it, which chats it may link) read its chat: the chat stays
+// live until the ticket is resolved or cancelled.
+bool has_open_ticket(const State& state, const ChatId& id) {
+    const Chat* chat = state.find_chat(id);
+    const Ticket* ticket = chat && chat->ticket ? state.find_ticket(*chat->ticket) : nullptr;
+    return ticket && ticket->status == TicketStatus::open;
+}
+
 // Keys of `index` due at or before `until`, copied so emitting cannot disturb the walk.
 std::vector<TimeKey> due(const std::set<TimeKey>& index, Timestamp until) {
     std::vector<TimeKey> out;
@@ -75,7 +83,8 @@ Decision decide_command(Context& ctx, const Tick&) {
         }
     }
     for (const TimeKey& key : due(state.index.closed, now - state.settings.retention)) {
-        ctx.emit(ChatArchived{key.chat});
+        if (!has_open_ticket(state, key.chat))
+            ctx.emit(ChatArchived{key.chat});
     }
     for (const AgentId& agent : freed)
         router.fill(agent);

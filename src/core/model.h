@@ -60,7 +60,10 @@ enum class ActivityKind {
 struct Settings {
     // Transfer candidates only from the customer's company (seed 003's company filter).
     bool company_filter = false;
-    // Closed chats older than this are archived by Tick.
+    // Closed chats older than this are archived by Tick: they leave the live State (and every
+    // console's replica) and are read from the store. Until then a customer may still rate the
+    // chat or ask for its transcript, and its last agent may email a follow-up. A chat whose
+    // ticket is still open stays until the ticket is not.
     Duration retention = 30 * kDay;
     // Message text length limit in bytes of UTF-8.
     std::uint64_t max_message_length = 4000;

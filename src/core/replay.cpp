@@ -56,7 +56,11 @@ std::optional<std::string> ChatReplay::step(const EventEnvelope& event) {
                                   world_.tickets.begin() + static_cast<std::ptrdiff_t>(through));
         }
     }
-    apply(state_, event);
+    if (const auto* archived = std::get_if<ChatArchived>(&event.event)) {
+        mark_archived(state_, *archived, event.at);
+    } else {
+        apply(state_, event);
+    }
     last_at_ = event.at;
     ++steps_;
     return std::nullopt;

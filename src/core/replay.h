@@ -45,6 +45,9 @@ public:
     std::size_t steps() const { return steps_; }
     // The chat after the events so far; null before the first.
     const Chat* chat() const { return state_.find_chat(chat_); }
+    // The replay's own State: the floor's organisation and this one chat, for the rules (who
+    // may see it, how it reads) that take a State.
+    const State& state() const { return state_; }
     ReplayedChat replayed() const;
 
 private:

@@ -4,6 +4,8 @@
 
 #include "core/indexing.h"
 
+#include <set>
+
 namespace parley::core {
 
 State::State() {
@@ -71,6 +73,25 @@ void rebuild_indexes(State& state) {
     }
     for (const auto& [id, agent] : state.agents)
         list_agent(state, id);
+}
+
+void drop_archived_chats(State& state) {
+    std::set<CustomerId> named;
+    std::erase_if(state.chats, [&](const Chat& chat) {
+        if (chat.status != ChatStatus::archived)
+            return false;
+        named.insert(chat.customer);
+        return true;
+    });
+    if (named.empty())
+        return;
+    rebuild_indexes(state);
+    for (const CustomerId& customer : named) {
+        const auto record = state.customers.find(customer);
+        if (record != state.customers.end() && !record->second.profile &&
+            !state.index.customer_chats.contains(customer))
+            state.customers.erase(record);
+    }
 }
 
 }  // namespace parley::core

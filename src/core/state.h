@@ -89,8 +89,9 @@ struct State {
     std::vector<Queue> queues;
     std::map<AgentId, Agent> agents;
     std::map<CustomerId, Customer> customers;
-    // In the order they started; chats are archived, never removed. A replica holds only the
-    // chats its actor may see.
+    // The live chats in the order they started: open ones and those closed within the
+    // retention (archived chats are read from the store). A replica holds only the chats its
+    // actor may see.
     std::vector<Chat> chats;
     // By TicketId - 1.
     std::vector<Ticket> tickets;
@@ -122,5 +123,9 @@ struct State {
 
 // Recomputes every index from the entities (after loading a snapshot, and to check them).
 void rebuild_indexes(State& state);
+
+// Removes the archived chats a State saved before archiving evicted them still holds, with the
+// customers only they named, as apply() would have; the indexes are rebuilt.
+void drop_archived_chats(State& state);
 
 }  // namespace parley::core

@@ -151,7 +151,15 @@ bool may_see_ticket(const State& state, const Actor& actor, const Ticket& ticket
     };
     if (sees(ticket.chat))
         return true;
-    return std::any_of(ticket.linked_chats.begin(), ticket.linked_chats.end(), sees);
+    if (std::any_of(ticket.linked_chats.begin(), ticket.linked_chats.end(), sees))
+        return true;
+    // Once its chats are archived, whoever raised it and the supervisors still find it.
+    const auto live = [&](const ChatId& id) { return state.find_chat(id) != nullptr; };
+    if (live(ticket.chat) ||
+        std::any_of(ticket.linked_chats.begin(), ticket.linked_chats.end(), live))
+        return false;
+    const Agent* agent = staff_of(state, actor);
+    return agent && (is_supervisor(*agent) || agent->id == ticket.created_by);
 }
 
 std::optional<ChatId> chat_of(const State& state, const Event& event) {

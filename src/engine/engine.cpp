@@ -16,6 +16,15 @@ void deliver(const Numbered& numbered) {
     }
 }
 
+void set_chat_version(ChatVersions& versions, const core::ChatId& chat, std::uint64_t version,
+                      const core::Event& event) {
+    if (std::holds_alternative<core::ChatArchived>(event)) {
+        versions.erase(chat);
+    } else {
+        versions[chat] = version;
+    }
+}
+
 Engine::Engine(core::State& state, Feeds::Limits limits) : state_(state), feeds_(limits) {}
 
 Step Engine::execute(const core::CommandEnvelope& envelope) {
@@ -40,7 +49,7 @@ Numbered Engine::record(core::EventEnvelope event) {
     numbered.payload = protocol::encode_event(event);
     if (const auto chat = core::chat_of(state_, event.event)) {
         numbered.chat = *chat;
-        numbered.chat_version = next_chat_version(*chat);
+        numbered.chat_version = next_chat_version(*chat, event.event);
     }
     numbered.deliveries = fanout.deliveries(state_, numbered.seq, numbered.payload);
     if (fanout.changed_sight()) {
@@ -59,7 +68,7 @@ void Engine::replay(std::uint64_t seq, const core::EventEnvelope& event,
                     const std::optional<core::ChatId>& chat) {
     core::apply(state_, event);
     if (chat) {
-        next_chat_version(*chat);
+        next_chat_version(*chat, event.event);
     }
     seq_ = seq;
 }
@@ -108,8 +117,11 @@ std::vector<Delivery> Engine::queue_positions() {
     return positions_.flush(feeds_, state_);
 }
 
-std::uint64_t Engine::next_chat_version(const core::ChatId& chat) {
-    return ++chat_versions_[chat];
+std::uint64_t Engine::next_chat_version(const core::ChatId& chat, const core::Event& event) {
+    const auto found = chat_versions_.find(chat);
+    const std::uint64_t version = (found == chat_versions_.end() ? 0 : found->second) + 1;
+    set_chat_version(chat_versions_, chat, version, event);
+    return version;
 }
 
 void Engine::refresh_wide(const core::AgentId& agent_id) {

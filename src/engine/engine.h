@@ -25,6 +25,11 @@ namespace parley::engine {
 // Each chat's version after its latest event: the per-chat optimistic-concurrency counter.
 using ChatVersions = std::unordered_map<core::ChatId, std::uint64_t>;
 
+// Sets the chat's version after `event`; an archived chat has no later event, so its counter
+// leaves with it and the map holds the live chats only.
+void set_chat_version(ChatVersions& versions, const core::ChatId& chat, std::uint64_t version,
+                      const core::Event& event);
+
 // One event as the engine numbered and applied it.
 struct Numbered {
     std::uint64_t seq = 0;
@@ -91,7 +96,7 @@ public:
     void expire(core::Timestamp now) { feeds_.expire(now); }
 
 private:
-    std::uint64_t next_chat_version(const core::ChatId& chat);
+    std::uint64_t next_chat_version(const core::ChatId& chat, const core::Event& event);
     void refresh_wide(const core::AgentId& agent);
 
     core::State& state_;

@@ -151,6 +151,14 @@ std::vector<Delivery> EventFanout::deliveries(const core::State& after, std::uin
     }
     const core::Chat* chat = after.find_chat(*chat_);
     if (!chat) {
+        // Archived: the staff who saw it drop it from their replicas. The customer's view of
+        // their ended chat stays as it is.
+        for (const Candidate& candidate : candidates_) {
+            if (candidate.saw_chat_before &&
+                candidate.feed->actor().kind != core::ActorKind::customer) {
+                result.push_back({candidate.feed, staff_form()});
+            }
+        }
         return result;
     }
     add_chat_candidates(after, *chat, false);

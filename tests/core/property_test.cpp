@@ -118,13 +118,14 @@ private:
     }
 
     static ChatId chat_number(std::size_t n) { return "chat-" + std::to_string(n); }
-    ChatId new_chat_id() const { return chat_number(state_.chats.size() + 1); }
+    // Numbered past every chat started so far, archived ones included (they leave the State).
+    ChatId new_chat_id() const { return chat_number(started_ + 1); }
 
-    // Sometimes a chat that does not exist yet.
+    // Sometimes a chat that does not exist yet, or no longer does.
     ChatId random_chat() {
-        if (state_.chats.empty() || rng_.chance(3))
+        if (started_ == 0 || rng_.chance(3))
             return new_chat_id();
-        return chat_number(1 + rng_.below(state_.chats.size()));
+        return chat_number(1 + rng_.below(started_));
     }
 
     // Mostly someone with a stake in the chat, sometimes anyone.
@@ -303,6 +304,13 @@ private:
             if (const auto* posted = std::get_if<MessagePosted>(&event.event)) {
                 posted_[posted->chat].push_back(posted->message);
             }
+            if (std::holds_alternative<ChatStarted>(event.event)) {
+                ++started_;
+            }
+            if (const auto* archived = std::get_if<ChatArchived>(&event.event)) {
+                ASSERT_EQ(state_.find_chat(archived->chat), nullptr);
+                posted_.erase(archived->chat);
+            }
         }
         if (decision.events.empty())
             return;
@@ -323,6 +331,7 @@ private:
     State state_;
     std::vector<EventEnvelope> log_;
     std::map<ChatId, std::vector<MessageId>> posted_;
+    std::size_t started_ = 0;
     Timestamp now_ = 1'700'000'000'000;
     int command_count_ = 0;
 };

@@ -26,12 +26,19 @@ protected:
             if (!ours) {
                 continue;
             }
+            out.events.push_back(event);
+            if (std::holds_alternative<ChatArchived>(event.event)) {
+                ReplayedChat last = out.after.back();
+                last.chat.status = ChatStatus::archived;
+                last.chat.archived_at = event.at;
+                out.after.push_back(std::move(last));
+                continue;
+            }
             const Chat& now_chat = *fold.find_chat(id);
             std::optional<Ticket> ticket;
             if (now_chat.ticket) {
                 ticket = *fold.find_ticket(*now_chat.ticket);
             }
-            out.events.push_back(event);
             out.after.push_back(ReplayedChat{now_chat, ticket});
         }
         return out;
@@ -103,6 +110,19 @@ TEST_F(Replay, TheLastStepIsTheLiveChat) {
     EXPECT_EQ(last.ticket->status, TicketStatus::resolved);
     EXPECT_EQ(last.chat.status, ChatStatus::closed);
     EXPECT_EQ(last.chat.csat->score, 5);
+}
+
+TEST_F(Replay, AnArchivedChatIsReplayedFromItsOwnHistory) {
+    const ChatId id = full_life();
+    Chat expected = chat(id);
+    advance(30 * kDay);
+    tick();
+    ASSERT_EQ(state.find_chat(id), nullptr);
+    expected.status = ChatStatus::archived;
+    expected.archived_at = now;
+    const auto replayed = replay_chat(state, id, recorded(id).events);
+    ASSERT_TRUE(std::holds_alternative<ReplayedChat>(replayed));
+    EXPECT_EQ(std::get<ReplayedChat>(replayed).chat, expected);
 }
 
 TEST_F(Replay, BeforeTheAcceptTheChatWaitsWithNobody) {

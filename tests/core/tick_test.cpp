@@ -58,15 +58,52 @@ TEST_F(Timers, DelaysComeFromTheChatsQueue) {
     EXPECT_EQ(chat(id).status, ChatStatus::closed);
 }
 
-TEST_F(Timers, ClosedChatsArchiveAfterRetentionAndStaySearchable) {
+TEST_F(Timers, ClosedChatsLeaveTheLiveStateAfterRetention) {
     ok(maria, CloseChat{id, "Answered", "", false});
     advance(30 * kDay - 1);
     tick();
     EXPECT_EQ(chat(id).status, ChatStatus::closed);
     advance(1);
+    const auto events = ok(system, Tick{});
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events.front().event, Event{ChatArchived{id}});
+    EXPECT_EQ(state.find_chat(id), nullptr);
+    // Anna had no other chat and no integration's profile: she goes with it.
+    EXPECT_FALSE(state.customers.contains("anna"));
+    EXPECT_FALSE(state.index.customer_chats.contains("anna"));
+    State rebuilt = state;
+    rebuild_indexes(rebuilt);
+    EXPECT_EQ(rebuilt.index, state.index);
+}
+
+TEST_F(Timers, ArchivingKeepsTheOtherChatsFindable) {
+    const ChatId later = start_chat("boris");
+    ok(maria, CloseChat{id, "Answered", "", false});
+    advance(30 * kDay);
     tick();
-    EXPECT_EQ(chat(id).status, ChatStatus::archived);
-    EXPECT_EQ(search_chats(state, ChatFilter{.content = "order number"}), std::vector<ChatId>{id});
+    ASSERT_NE(state.find_chat(later), nullptr);
+    EXPECT_EQ(state.find_chat(later)->customer, "boris");
+    EXPECT_EQ(state.chats.size(), 1u);
+    State rebuilt = state;
+    rebuild_indexes(rebuilt);
+    EXPECT_EQ(rebuilt.index, state.index);
+}
+
+TEST_F(Timers, AChatWithAnOpenTicketStaysUntilTheTicketIsNot) {
+    ok(maria, CreateTicket{id, TicketKind::support_case, "Refund", Priority::normal});
+    ok(maria, CloseChat{id, "Answered", "", false});
+    advance(31 * kDay);
+    tick();
+    ASSERT_NE(state.find_chat(id), nullptr);
+    const TicketId ticket = *chat(id).ticket;
+    ok(maria, SetTicketStatus{ticket, TicketStatus::resolved, {}});
+    tick();
+    EXPECT_EQ(state.find_chat(id), nullptr);
+    // Its chat archived, the ticket is still found by whoever raised it and by supervisors.
+    const Ticket& raised = *state.find_ticket(ticket);
+    EXPECT_TRUE(may_see_ticket(state, maria, raised));
+    EXPECT_TRUE(may_see_ticket(state, boss, raised));
+    EXPECT_FALSE(may_see_ticket(state, ivan, raised));
 }
 
 TEST_F(Timers, FreedCapacityFromAutoCloseRoutesWaitingChats) {

@@ -15,6 +15,8 @@ constexpr QueryParameter kChatSearch[] = {
     {"customer", "string",
      "Words that begin words of the customer's name, contact or id (all of them)."},
     {"q", "string", "Words that begin words of one customer or agent message (all of them)."},
+    {"search", "string",
+     "Found in any of the three: as customer, as q, or part of the operator's name (agent)."},
     {"from", "integer", "Created at or after (ms since the epoch)."},
     {"to", "integer", "Created before (ms since the epoch)."},
     {"limit", "integer", "Rows per page, 1 to 200 (50 by default)."},

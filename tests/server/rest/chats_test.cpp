@@ -223,6 +223,45 @@ TEST_F(RestChats, TheChatListFiltersAndPages) {
     EXPECT_EQ(api(port(), Verb::get, "/api/chats?cursor=x", nullptr, sofia).status, 400);
 }
 
+// `search` is the console's one box: a chat is found by its customer, its operator or its
+// messages, newest first, a page at a time.
+TEST_F(RestChats, SearchFindsTheCustomerTheOperatorOrTheMessages) {
+    const StartedChat alice = start_chat(port(), "Alice Archer", "printer is on fire");
+    const StartedChat bob = start_chat(port(), "Bob Ray", "help");
+    const StartedChat petra = start_chat(port(), "Petra Printer", "hello");
+    const std::string maria = staff("maria");
+    for (const json& command :
+         {json{{"type", "set_presence"}, {"agent", "maria"}, {"presence", "online"}},
+          json{{"type", "accept_chat"}, {"chat", bob.chat}}}) {
+        const HttpResult done = send_command(port(), maria, command);
+        ASSERT_EQ(done.status, 200) << done.body;
+    }
+    const std::string sofia = staff("sofia");
+    const auto found = [&](const std::string& query) {
+        std::vector<std::string> ids;
+        std::string target = "/api/chats?limit=1&" + query;
+        for (int page = 0; page < 5; ++page) {
+            const HttpResult listed = api(port(), Verb::get, target, nullptr, sofia);
+            EXPECT_EQ(listed.status, 200) << query << ": " << listed.body;
+            for (const json& row : listed.json["chats"]) {
+                ids.push_back(row["id"]);
+            }
+            if (!listed.json.contains("next_cursor")) {
+                break;
+            }
+            target = "/api/chats?limit=1&" + query +
+                     "&cursor=" + listed.json["next_cursor"].get<std::string>();
+        }
+        return ids;
+    };
+    EXPECT_EQ(found("search=printer"), (std::vector<std::string>{petra.chat, alice.chat}));
+    EXPECT_EQ(found("search=maria"), std::vector<std::string>{bob.chat});
+    EXPECT_EQ(found("search=printer&status=queued"),
+              (std::vector<std::string>{petra.chat, alice.chat}));
+    EXPECT_EQ(found("search=printer&status=active"), std::vector<std::string>{});
+    EXPECT_EQ(found("search=nothing-like-it"), std::vector<std::string>{});
+}
+
 TEST_F(RestChats, TranscriptsAsTextAndJson) {
     const StartedChat ann = start_chat(port(), "Ann Lee", "My parcel is lost", "Billing");
     const std::string maria = staff("maria");

@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "support/test_server.h"
@@ -66,6 +69,36 @@ inline StartedChat start_chat(unsigned short port, const std::string& name,
 
 inline std::string chat_path(const std::string& chat, const std::string& rest = {}) {
     return "/api/chats/" + chat + rest;
+}
+
+// Sets the retention to a millisecond, as an admin: the next tick archives every closed chat.
+inline void archive_closed_chats(unsigned short port) {
+    const std::string admin = demo_staff(port, "admin");
+    const HttpResult settings = api(port, Verb::get, "/api/settings", nullptr, admin);
+    ASSERT_EQ(settings.status, 200) << settings.body;
+    nlohmann::json changed = settings.json["settings"];
+    changed["retention"] = 1;
+    const HttpResult done =
+        send_command(port, admin, {{"type", "update_settings"}, {"settings", changed}});
+    ASSERT_EQ(done.status, 200) << done.body;
+}
+
+// Whether the authority's State holds the chat.
+inline bool live_in_state(Server& server, const std::string& chat) {
+    std::promise<bool> found;
+    server.services().authority.read([&](const core::State& state, std::uint64_t) {
+        found.set_value(state.find_chat(chat) != nullptr);
+    });
+    return found.get_future().get();
+}
+
+// Waits, as the State publishes it, for the ticks to archive the chat.
+inline void wait_until_archived(Server& server, const std::string& chat) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (live_in_state(server, chat) && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_FALSE(live_in_state(server, chat)) << "the chat was not archived within 20 s";
 }
 
 // A fresh server per test; `tweak` adjusts its configuration before it opens.
