@@ -1,9 +1,13 @@
 #include "console/analytics_model.h"
 
+#include "console/api_bodies.h"
+#include "protocol/rest/report_bodies.h"
+
 #include "console/chat_text.h"
 #include "console/format.h"
 #include "core/names.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace parley::console {
@@ -59,19 +63,32 @@ std::string group_label(const core::State& state, core::GroupBy by, const std::s
     return group;
 }
 
-AnalyticsView build(const core::State& state, const AnalyticsQuery& query, core::Timestamp now) {
-    AnalyticsView view;
-    view.query = query;
-    std::tie(view.from, view.to) = range_bounds(query.range, now);
-    const auto rows = core::analytics(state, query.by, view.from, view.to);
-    for (const core::AnalyticsRow& row : rows) {
-        view.rows.push_back(table_row(group_label(state, query.by, row.group), row.metrics));
-    }
-    view.total = table_row("All", core::total_of(rows));
-    view.csv_path = "/api/analytics?by=" + std::string(core::to_string(query.by)) +
-                    "&from=" + std::to_string(view.from) + "&to=" + std::to_string(view.to) +
-                    "&format=csv";
-    return view;
+// The sums behind the report's averages (each an average times its count: exact to the
+// millisecond the server rounded to).
+core::Metrics metrics_of(const protocol::rest::AnalyticsFigures& figures) {
+    core::Metrics m;
+    m.chats = figures.chats;
+    m.closed = figures.closed;
+    m.abandoned = figures.abandoned;
+    m.messages = figures.messages;
+    m.first_response_total =
+        figures.first_response_ms * static_cast<core::Duration>(figures.first_responses);
+    m.first_responses = figures.first_responses;
+    m.response_total = figures.response_ms * static_cast<core::Duration>(figures.responses);
+    m.responses = figures.responses;
+    m.resolution_total = figures.resolution_ms * static_cast<core::Duration>(figures.resolutions);
+    m.resolutions = figures.resolutions;
+    m.wait_total = figures.wait_ms * static_cast<core::Duration>(figures.waits);
+    m.waits = figures.waits;
+    m.csat_total = static_cast<std::uint64_t>(
+        std::llround(figures.csat * static_cast<double>(figures.csat_count)));
+    m.csat_count = figures.csat_count;
+    return m;
+}
+
+std::string report_path(const AnalyticsQuery& query, core::Timestamp from, core::Timestamp to) {
+    return "/api/analytics?by=" + std::string(core::to_string(query.by)) +
+           "&from=" + std::to_string(from) + "&to=" + std::to_string(to);
 }
 
 }  // namespace
@@ -150,13 +167,40 @@ std::pair<core::Timestamp, core::Timestamp> range_bounds(AnalyticsRange range,
 }
 
 const AnalyticsView& AnalyticsCache::view(const core::State& state, std::uint64_t version,
-                                          const AnalyticsQuery& query, core::Timestamp now) {
-    const core::Timestamp from = range_bounds(query.range, now).first;
-    if (version_ != version || query_ != query || from_ != from) {
-        view_ = build(state, query, now);
-        version_ = version;
-        query_ = query;
-        from_ = from;
+                                          const ApiCalls* api, const AnalyticsQuery& query,
+                                          const std::string& asked, core::Timestamp now) {
+    const ApiResult* result = api ? api->result(kAnalyticsCall) : nullptr;
+    if (result && !result->pending && generation_ != result->generation) {
+        generation_ = result->generation;
+        if (const auto report = body_of<protocol::rest::AnalyticsReport>(result)) {
+            rows_.clear();
+            for (const auto& figures : report->rows) {
+                rows_.push_back({figures.group, metrics_of(figures)});
+            }
+            answered_ = asked;
+            answered_version_ = version;
+            answered_at_ = now;
+            problem_.clear();
+        } else {
+            problem_ = answer_problem(*result, "The figures");
+        }
+    }
+    view_ = AnalyticsView{};
+    view_.query = query;
+    std::tie(view_.from, view_.to) = range_bounds(query.range, now);
+    view_.path = report_path(query, view_.from, view_.to);
+    view_.csv_path = view_.path + "&format=csv";
+    const bool current = answered_ == view_.path;
+    const bool waiting = result && result->pending;
+    view_.loading = waiting || (!current && problem_.empty());
+    view_.refresh =
+        current && !waiting && answered_version_ != version && now - answered_at_ >= kRereadAfter;
+    view_.problem = problem_;
+    if (current) {
+        for (const core::AnalyticsRow& row : rows_) {
+            view_.rows.push_back(table_row(group_label(state, query.by, row.group), row.metrics));
+        }
+        view_.total = table_row("All", core::total_of(rows_));
     }
     return view_;
 }

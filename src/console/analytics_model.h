@@ -1,9 +1,11 @@
-// The Analytics workspace's view model: core::analytics over the replica (a supervisor's
-// replica holds every chat, so the figures are the server's), one series per metric for the
-// chart, formatted cells for the table, and the address of the same figures as CSV. Rebuilt
-// when the replica or the question changes. No ImGui.
+// The Analytics workspace's view model: the server's figures (GET /api/analytics, summed by its
+// read model over every chat, archived ones included: the replica holds only live chats), one
+// series per metric for the chart, formatted cells for the table, and the address of the same
+// figures as CSV. The view asks again when the question changes, and a few seconds after the
+// replica did. No ImGui.
 #pragma once
 
+#include "console/api_calls.h"
 #include "core/analytics.h"
 #include "core/state.h"
 
@@ -46,8 +48,16 @@ struct AnalyticsTableRow {
     std::array<double, kMeasureCount> values{};
 };
 
+inline constexpr const char* kAnalyticsCall = "analytics";
+
 struct AnalyticsView {
     AnalyticsQuery query;
+    // GET this for the figures (JSON); ask again when `refresh`.
+    std::string path;
+    bool refresh = false;
+    bool loading = false;
+    // Why the figures did not come.
+    std::string problem;
     core::Timestamp from = 0;
     core::Timestamp to = 0;
     std::vector<AnalyticsTableRow> rows;
@@ -66,13 +76,19 @@ std::pair<core::Timestamp, core::Timestamp> range_bounds(AnalyticsRange range, c
 
 class AnalyticsCache {
 public:
-    const AnalyticsView& view(const core::State& state, std::uint64_t version,
-                              const AnalyticsQuery& query, core::Timestamp now);
+    // `asked`: the path of the figures last asked for.
+    const AnalyticsView& view(const core::State& state, std::uint64_t version, const ApiCalls* api,
+                              const AnalyticsQuery& query, const std::string& asked,
+                              core::Timestamp now);
 
 private:
-    std::optional<std::uint64_t> version_;
-    std::optional<AnalyticsQuery> query_;
-    core::Timestamp from_ = 0;
+    std::optional<std::uint64_t> generation_;
+    // The answer's figures and what it answered.
+    std::vector<core::AnalyticsRow> rows_;
+    std::string answered_;
+    std::optional<std::uint64_t> answered_version_;
+    core::Timestamp answered_at_ = 0;
+    std::string problem_;
     AnalyticsView view_;
 };
 

@@ -9,4 +9,16 @@ std::string refusal_message(const ApiResult& result) {
     return refusal ? refusal.value().message : std::string();
 }
 
+std::string answer_problem(const ApiResult& result, std::string_view what) {
+    const std::string said = refusal_message(result);
+    if (!said.empty()) {
+        return said;
+    }
+    if (result.status == 0) {
+        return result.body;
+    }
+    return std::string(what) + " did not come (HTTP " + std::to_string(result.status) +
+           "). Try again.";
+}
+
 }  // namespace parley::console

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "console/api_calls.h"
@@ -29,5 +30,13 @@ std::optional<Body> body_of(const ApiResult* result) {
 
 // The server's sentence from a refusal ({"code":…,"message":…}), or "" when it sent none.
 std::string refusal_message(const ApiResult& result);
+
+// The refusal's sentence, or one saying that `what` did not come (with the HTTP status, or why
+// the request never got an answer).
+std::string answer_problem(const ApiResult& result, std::string_view what);
+
+// A list or figures read from the server (its read model holds what the replica does not) are
+// read again this long after they came, once the replica has changed since.
+inline constexpr core::Duration kRereadAfter = 5 * core::kSecond;
 
 }  // namespace parley::console

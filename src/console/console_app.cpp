@@ -20,6 +20,8 @@ void UiState::open_chat(const core::ChatId& id) {
         open_chats.push_back(id);
     }
     selected = id;
+    // Asked again each time it is opened: an earlier answer may have been a refusal.
+    archived_asked.reset();
     select_tab = true;
     focus_composer = true;
     scroll_to_end = true;
@@ -75,17 +77,28 @@ void ConsoleApp::update(const Clock& clock) {
         session_.end();
         ui_ = UiState{};
         api_.clear();
+        caches_ = ViewModelCaches{};
         const std::string& because = connection_.view().ended_because;
         sign_in_reason_ = because.empty()
                               ? kSessionEnded
                               : "Your session has ended (" + because + "). Sign in again.";
     }
+    caches_.archived.take(api_, session_.replica(), ui_.archived_asked);
     view_model_ =
         build_view_model(session_, connection_.view(), ui_, clock.wall_ms, clock.seconds, caches_);
     view_model_.console_version = kConsoleVersion;
     view_model_.file_picker = file_picker_;
     view_model_.sign_in_reason = sign_in_reason_;
     view_model_.api = &api_;
+    if (view_model_.screen == Screen::desk && ui_.workspace == Workspace::analytics) {
+        view_model_.analytics =
+            &caches_.analytics.view(session_.replica().state(), session_.replica().version(), &api_,
+                                    ui_.analytics, ui_.analytics_asked, clock.wall_ms);
+    }
+    if (view_model_.screen == Screen::desk && ui_.workspace == Workspace::all_chats) {
+        view_model_.all_chats = &caches_.all_chats.view(session_.replica(), &api_, ui_.all_chats,
+                                                        ui_.all_chats_asked, clock.wall_ms);
+    }
     if (view_model_.screen == Screen::desk && ui_.workspace == Workspace::history) {
         view_model_.history = &build_history_view(session_.replica(), &api_, ui_, caches_.history);
     }
@@ -154,6 +167,7 @@ void ConsoleApp::on_sign_in_event(const SignInEvent& event) {
         connection_.stop();
         session_.end();
         api_.clear();
+        caches_ = ViewModelCaches{};
         const std::string agent = ui_.sign_in.agent;
         ui_ = UiState{};
         ui_.sign_in.agent = agent;

@@ -8,6 +8,7 @@
 #include "console/transcript_lines.h"
 #include "core/names.h"
 #include "core/queries.h"
+#include "protocol/rest/chat_bodies.h"
 
 #include <algorithm>
 
@@ -18,12 +19,6 @@ namespace {
 // The picker lists this many matches; the search narrows the rest.
 constexpr std::size_t kPickRows = 100;
 
-// The server's sentence from a refusal, or its status when it gave none.
-std::string refusal_of(const ApiResult& result) {
-    std::string message = refusal_message(result);
-    return message.empty() ? "The server answered " + std::to_string(result.status) + "." : message;
-}
-
 void take_answer(const core::State& state, const ApiResult& result, HistoryCache& cache) {
     if (cache.generation == result.generation) {
         return;
@@ -33,12 +28,8 @@ void take_answer(const core::State& state, const ApiResult& result, HistoryCache
     cache.answer_problem.clear();
     cache.rows.clear();
     cache.replayed_at.reset();
-    if (result.status == 0) {
-        cache.answer_problem = result.body;
-        return;
-    }
     if (result.status != 200) {
-        cache.answer_problem = refusal_of(result);
+        cache.answer_problem = answer_problem(result, "The chat's history");
         return;
     }
     protocol::Result<protocol::ChatHistory> decoded = protocol::decode_chat_history(result.body);
@@ -136,23 +127,25 @@ ReplayedChatView replayed_view(const core::State& state, const HistoryCache& cac
     return view;
 }
 
-void pick_chats(const Replica& replica, const std::string& search, HistoryView& view,
+void pick_chats(const ApiCalls* api, const std::string& search, HistoryView& view,
                 HistoryCache& cache) {
-    if (cache.picks_version != replica.version() || cache.picks_search != search) {
-        core::ChatFilter filter;
-        filter.customer = search;
-        cache.picks = core::search_chats(replica.state(), filter);
-        cache.picks_version = replica.version();
-        cache.picks_search = search;
-    }
-    const core::State& state = replica.state();
-    view.pick_total = cache.picks.size();
-    for (std::size_t i = 0; i < std::min(kPickRows, cache.picks.size()); ++i) {
-        if (const core::Chat* chat = state.find_chat(cache.picks[i])) {
-            view.picks.push_back({chat->id, customer_name(state, *chat),
-                                  core::to_string(chat->status), chat->created_at});
+    const ApiResult* result = api ? api->result(kHistoryPicksCall) : nullptr;
+    if (result && !result->pending && cache.picks_generation != result->generation) {
+        cache.picks_generation = result->generation;
+        if (const auto page = body_of<protocol::rest::ChatPage>(result)) {
+            cache.picks.clear();
+            for (const protocol::rest::ChatRow& row : page->chats) {
+                cache.picks.push_back({row.id, row.customer_name,
+                                       std::string(core::to_string(row.status)), row.created_at});
+            }
+            cache.more_picks = page->next_cursor.has_value();
+        } else {
+            view.problem = answer_problem(*result, "The chats to pick from");
         }
     }
+    view.picks_path = history_picks_path(search);
+    view.picks = cache.picks;
+    view.more_picks = cache.more_picks;
 }
 
 std::string customer_of(const core::State& state, const core::ChatId& id,
@@ -175,13 +168,21 @@ std::string history_path(const core::ChatId& chat) {
     return "/api/chats/" + chat + "/history";
 }
 
+std::string history_picks_path(const std::string& search) {
+    std::string path = "/api/chats?limit=" + std::to_string(kPickRows);
+    if (!search.empty()) {
+        path += "&customer=" + percent_encoded(search);
+    }
+    return path;
+}
+
 const HistoryView& build_history_view(const Replica& replica, const ApiCalls* api,
                                       const UiState& ui, HistoryCache& cache) {
     HistoryView& view = cache.view;
     view = HistoryView{};
     view.chat = ui.history_chat;
     if (!view.chat) {
-        pick_chats(replica, ui.history.search, view, cache);
+        pick_chats(api, ui.history.search, view, cache);
         return view;
     }
     const core::State& state = replica.state();

@@ -1,8 +1,8 @@
 // The History workspace's view model: a chat's audit trail as the server answered it
 // (GET /api/chats/{chat}/history, decoded with the protocol's codec) in rows of time, who and
 // what, and the chat as it was after the selected event, replayed by the core
-// (core::ChatReplay) on the replica's organisation. Without a chosen chat: the replica's chats
-// matching the customer search, newest first. No ImGui.
+// (core::ChatReplay) on the replica's organisation. Without a chosen chat: the server's chats
+// matching the customer search (GET /api/chats, archived ones included), newest first. No ImGui.
 #pragma once
 
 #include "console/api_calls.h"
@@ -25,6 +25,10 @@ inline constexpr std::string_view kHistoryCall = "history";
 
 // Where a chat's history is read (GET).
 std::string history_path(const core::ChatId& chat);
+
+// The picker's matches travel under this purpose, from this path (GET).
+inline constexpr std::string_view kHistoryPicksCall = "history.picks";
+std::string history_picks_path(const std::string& search);
 
 struct HistoryRow {
     std::uint64_t seq = 0;
@@ -51,8 +55,8 @@ struct ReplayedChatView {
 
 struct HistoryPick {
     core::ChatId id;
-    std::string_view customer;
-    std::string_view status;
+    std::string customer;
+    std::string status;
     core::Timestamp created_at = 0;
 };
 
@@ -67,8 +71,10 @@ struct HistoryView {
     const std::vector<HistoryRow>* rows = nullptr;
     std::size_t selected = 0;
     std::optional<ReplayedChatView> replayed;
+    // The picker's matches for the search as typed, and whether more match than are listed.
+    std::string picks_path;
     std::vector<HistoryPick> picks;
-    std::size_t pick_total = 0;
+    bool more_picks = false;
 
     std::size_t event_count() const { return rows ? rows->size() : 0; }
 };
@@ -89,9 +95,9 @@ struct HistoryCache {
     std::vector<std::string> activity_texts;
     std::string replay_problem;
 
-    std::optional<std::uint64_t> picks_version;
-    std::string picks_search;
-    std::vector<core::ChatId> picks;
+    std::optional<std::uint64_t> picks_generation;
+    std::vector<HistoryPick> picks;
+    bool more_picks = false;
 
     // This frame's view, which ConsoleViewModel::history points at.
     HistoryView view;

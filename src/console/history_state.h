@@ -17,6 +17,8 @@ struct HistoryState {
     // The selected event's position; none: the latest.
     std::optional<std::size_t> selected;
     std::string search;
+    // The picker's last request, asked again when the search changes.
+    std::string picks_asked;
 };
 
 }  // namespace parley::console

@@ -106,6 +106,8 @@ struct UiState {
     // Chats open in the centre, in the order opened (Alt+1…9 picks one).
     std::vector<core::ChatId> open_chats;
     std::optional<core::ChatId> selected;
+    // The chat last asked for from the server because the replica does not hold it.
+    std::optional<core::ChatId> archived_asked;
     std::map<core::ChatId, Draft> drafts;
     // Messages per chat the agent has seen; later customer messages are unread.
     std::map<core::ChatId, std::size_t> seen_messages;
@@ -115,7 +117,10 @@ struct UiState {
     bool help_open = false;
     Workspace workspace = Workspace::desk;
     AnalyticsQuery analytics;
+    // The path of the figures last asked for.
+    std::string analytics_asked;
     AllChatsQuery all_chats;
+    AllChatsAsked all_chats_asked;
     HistoryState history;
     // Set when the selection changed outside the tab bar, so the tab bar follows it.
     bool select_tab = false;

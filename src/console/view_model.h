@@ -204,11 +204,14 @@ struct ConsoleViewModel {
     ActionState accept_next;
     std::vector<OpenTab> tabs;
     std::optional<ChatView> chat;
+    // The selected chat is not in the replica: it is asked for from the server (archived).
+    bool chat_from_archive = false;
+    std::string archived_chat_problem;
     std::vector<CannedView> canned;
     std::string agent_name;
     std::optional<Refusal> refusal;
     // The All chats table while it is open (rows live in the console's cache).
-    const std::vector<AllChatsRow>* all_chats = nullptr;
+    const AllChatsView* all_chats = nullptr;
     Workspace workspace = Workspace::desk;
     // The Floor workspace while it is open (kept in the console's cache).
     const FloorView* floor = nullptr;

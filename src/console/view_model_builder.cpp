@@ -293,12 +293,22 @@ ConsoleViewModel build_view_model(const Session& session, const ConnectionView& 
         if (const core::Chat* chat = state.find_chat(id)) {
             model.tabs.push_back({id, std::string(customer_name(state, *chat)),
                                   unread_count(*chat, seen_of(ui, id))});
+        } else if (const core::Chat* archived = caches.archived.find(id)) {
+            model.tabs.push_back(
+                {id, std::string(customer_name(*caches.archived.state, *archived)), 0});
         }
     }
     if (ui.selected) {
         if (const core::Chat* chat = state.find_chat(*ui.selected)) {
             model.chat = chat_view(state, *chat, actor, now,
                                    activity_texts(session.replica(), *chat, caches.activity));
+        } else if (const core::Chat* archived = caches.archived.find(*ui.selected)) {
+            model.chat = chat_view(*caches.archived.state, *archived, actor, now,
+                                   activity_texts(session.replica(), *archived, caches.activity));
+        } else {
+            model.archived_chat_problem =
+                caches.archived.chat == *ui.selected ? caches.archived.problem : std::string();
+            model.chat_from_archive = true;
         }
     }
     if (const auto command = dialog_command(ui.dialog)) {
@@ -309,13 +319,6 @@ ConsoleViewModel build_view_model(const Session& session, const ConnectionView& 
     model.workspace = ui.workspace;
     if (ui.workspace == Workspace::floor) {
         model.floor = &caches.floor.view(state, session.replica().version(), now);
-    }
-    if (ui.workspace == Workspace::analytics) {
-        model.analytics =
-            &caches.analytics.view(state, session.replica().version(), ui.analytics, now);
-    }
-    if (ui.workspace == Workspace::all_chats) {
-        model.all_chats = &caches.all_chats.rows(session.replica(), ui.all_chats, now);
     }
     for (const auto& [id, canned] : state.canned_responses) {
         model.canned.push_back({canned.title, canned.shortcut, canned.text});

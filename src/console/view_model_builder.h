@@ -3,6 +3,7 @@
 // answers and formats names, times and previews. No ImGui.
 #pragma once
 
+#include "console/archived_chat.h"
 #include "console/connection.h"
 #include "console/history_model.h"
 #include "console/session.h"
@@ -34,6 +35,7 @@ struct ViewModelCaches {
     ListIds lists;
     ActivityTexts activity;
     AllChats all_chats;
+    ArchivedChat archived;
     FloorCache floor;
     AnalyticsCache analytics;
     HistoryCache history;

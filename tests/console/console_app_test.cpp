@@ -332,28 +332,6 @@ TEST_F(ConsoleAppTest, PresenceChangesThroughTheCore) {
     EXPECT_EQ(model().top.presence, core::Presence::away);
 }
 
-TEST_F(ConsoleAppTest, AllChatsSearchesSortsAndOpensATranscript) {
-    const core::ChatId ann = held_chat(maria, billing, "ann");
-    ok(maria, core::PostAgentMessage{ann, "Your refund is on its way", {}});
-    const core::ChatId bob = start_chat("bob", billing, "", "Card declined");
-    sign_in("maria");
-    click("all_chats");
-    ASSERT_NE(model().all_chats, nullptr);
-    ASSERT_EQ(model().all_chats->size(), 2u);
-    EXPECT_EQ(model().all_chats->front().id, bob) << "newest first";
-
-    click("all_chats.search");
-    type("refund");
-    frame();
-    ASSERT_EQ(model().all_chats->size(), 1u) << "content matches too";
-    EXPECT_EQ(model().all_chats->front().id, ann);
-
-    click("all_chats.row/" + chat_key(ann));
-    EXPECT_EQ(model().all_chats, nullptr);
-    ASSERT_TRUE(model().chat);
-    EXPECT_EQ(model().chat->id, ann);
-}
-
 TEST_F(ConsoleAppTest, ChatsStartedOutOfSightDoNotHideLaterOnes) {
     const core::QueueId technical = add_queue("Technical");
     sign_in("maria");

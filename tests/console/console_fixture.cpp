@@ -104,4 +104,19 @@ void ConsoleTest::sign_in(const std::string& agent) {
     app->take_api_requests();
 }
 
+void SupervisorWorkspaceTest::SetUp() {
+    ConsoleTest::SetUp();
+    billing = add_queue("Billing");
+    maria = add_agent("maria", {billing});
+    add_agent("sofia", {}, 3, core::Role::supervisor);
+}
+
+void SupervisorWorkspaceTest::refuse_the_request() {
+    const std::vector<ApiRequest> requests = app->take_api_requests();
+    ASSERT_EQ(requests.size(), 1u);
+    app->api_answered({requests[0].id, 403,
+                       R"({"code":"not_authorized","message":"Your role may not do this."})"});
+    frames(2);
+}
+
 }  // namespace parley::console::testing

@@ -58,4 +58,16 @@ protected:
     double seconds = 0;
 };
 
+// The workspaces a supervisor reads from the server: Maria in Billing, Sofia supervising.
+class SupervisorWorkspaceTest : public ConsoleTest {
+protected:
+    void SetUp() override;
+
+    // Answers the console's one request with the server's refusal, Sofia's role not enough.
+    void refuse_the_request();
+
+    core::QueueId billing = 0;
+    core::Actor maria;
+};
+
 }  // namespace parley::console::testing

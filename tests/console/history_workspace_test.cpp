@@ -8,6 +8,7 @@
 #include "core/visibility.h"
 #include "protocol/codec.h"
 #include "protocol/history_codec.h"
+#include "protocol/rest/rest_codec.h"
 
 #include <gtest/gtest.h>
 
@@ -16,15 +17,8 @@
 namespace parley::console::testing {
 namespace {
 
-class HistoryWorkspace : public ConsoleTest {
+class HistoryWorkspace : public SupervisorWorkspaceTest {
 protected:
-    void SetUp() override {
-        ConsoleTest::SetUp();
-        billing = add_queue("Billing");
-        maria = add_agent("maria", {billing});
-        add_agent("sofia", {}, 3, core::Role::supervisor);
-    }
-
     // Ann's chat: she asks, Maria accepts and answers; Bob's chat waits beside it.
     core::ChatId answered_chat() {
         const core::ChatId ann = start_chat("ann", billing, "", "Where is my invoice?");
@@ -64,10 +58,32 @@ protected:
         frames(2);
     }
 
+    // Answers the picker's request for `path` with the chats the server would list (newest
+    // first), as rows of the fixture's State.
+    void answer_picks(const std::string& path, const std::vector<core::ChatId>& chats) {
+        const std::vector<ApiRequest> requests = app->take_api_requests();
+        ASSERT_EQ(requests.size(), 1u);
+        EXPECT_EQ(requests[0].path, path);
+        protocol::rest::ChatPage page;
+        for (const core::ChatId& id : chats) {
+            const core::Chat& chat = *state.find_chat(id);
+            protocol::rest::ChatRow row;
+            row.id = id;
+            row.status = chat.status;
+            row.customer = chat.customer;
+            row.customer_name = state.customers.at(chat.customer).name;
+            row.created_at = chat.created_at;
+            page.chats.push_back(row);
+        }
+        app->api_answered({requests[0].id, 200, protocol::rest::encode(page)});
+        frames(2);
+    }
+
     void open_history_of(const core::ChatId& chat) {
         sign_in("sofia");
         click("nav.history");
         ASSERT_NE(model().history, nullptr);
+        answer_picks("/api/chats?limit=100", {chat});
         click("history.pick/" + chat_key(chat));
     }
 
@@ -79,9 +95,6 @@ protected:
                          [&](const HistoryRow& row) { return row.what == what; }) -
             rows.begin());
     }
-
-    core::QueueId billing = 0;
-    core::Actor maria;
 };
 
 TEST_F(HistoryWorkspace, ListsTheEventsAndReplaysTheChatToTheSelectedOne) {
@@ -135,6 +148,7 @@ TEST_F(HistoryWorkspace, RefreshAsksAgainAndAnotherChatGoesBackToThePicker) {
 
     click("history.choose");
     EXPECT_FALSE(model().history->chat);
+    answer_picks("/api/chats?limit=100", {chat_id(2), ann});
     EXPECT_EQ(model().history->picks.size(), 2u);
 }
 
@@ -142,11 +156,22 @@ TEST_F(HistoryWorkspace, ThePickerSearchesCustomersNewestFirst) {
     const core::ChatId ann = answered_chat();
     sign_in("sofia");
     click("nav.history");
+    answer_picks("/api/chats?limit=100", {chat_id(2), ann});
     ASSERT_EQ(model().history->picks.size(), 2u);
-    EXPECT_EQ(model().history->picks[0].customer, "bob name") << "newest first";
+    EXPECT_EQ(model().history->picks[0].customer, "bob name") << "as the server ordered them";
     click("history.search");
     type("ann");
     frame();
+    std::vector<ApiRequest> typed = app->take_api_requests();
+    ASSERT_FALSE(typed.empty());
+    EXPECT_EQ(typed.back().path, "/api/chats?limit=100&customer=ann");
+    app->api_answered(
+        {typed.back().id, 200,
+         R"({"chats":[{"id":")" + ann +
+             R"(","status":"active","channel":"web","queue":2,"queue_name":"Billing",)"
+             R"("customer":"ann","customer_name":"ann name","created_at":1,)"
+             R"("message_count":2}]})"});
+    frames(2);
     ASSERT_EQ(model().history->picks.size(), 1u);
     EXPECT_EQ(model().history->picks[0].id, ann);
 }

@@ -2,6 +2,7 @@
 
 #include "console/chat_key.h"
 #include "console/format.h"
+#include "console/theme.h"
 #include "console/views/widgets.h"
 #include "core/names.h"
 
@@ -50,7 +51,7 @@ bool enum_filter(const std::string& name, const char* any, std::optional<E>& val
     return changed;
 }
 
-void draw_filters(UiState& ui, std::size_t count, FrameOutput& out) {
+void draw_filters(UiState& ui, const AllChatsView& view, FrameOutput& out) {
     AllChatsQuery& query = ui.all_chats;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
     input_text("##search", query.search);
@@ -80,7 +81,46 @@ void draw_filters(UiState& ui, std::size_t count, FrameOutput& out) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu chats", count);
+    const std::size_t count = view.rows ? view.rows->size() : 0;
+    std::string shown = std::to_string(count) + (count == 1 ? " chat" : " chats");
+    if (view.next_page) {
+        shown += ", more as you scroll";
+    }
+    if (view.loading) {
+        shown = "Searching…";
+    }
+    ImGui::TextDisabled("%s", shown.c_str());
+    out.publish("all_chats.count", shown);
+    if (!view.problem.empty()) {
+        coloured_wrapped(theme::kBad, view.problem.c_str());
+        out.publish("all_chats.problem", view.problem);
+    }
+}
+
+// The first page whenever the filters change (or the replica did, a while after it came).
+void ask_first_page(const AllChatsView& view, UiState& ui, FrameOutput& out) {
+    if (ui.all_chats_asked.first != view.first_page || view.refresh) {
+        out.call(kAllChatsCall, "GET", view.first_page);
+        ui.all_chats_asked.first = view.first_page;
+    }
+}
+
+// The table's last row: the next page is asked for as soon as it comes into sight (or is
+// clicked, for the keyboard).
+void draw_more_row(const AllChatsView& view, UiState& ui, FrameOutput& out) {
+    if (!view.next_page) {
+        return;
+    }
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const bool asked = ui.all_chats_asked.more == *view.next_page;
+    const bool clicked = ImGui::Selectable(asked ? "Loading more chats…" : "Load more chats", false,
+                                           ImGuiSelectableFlags_SpanAllColumns);
+    out.publish("all_chats.more", asked ? "Loading more chats…" : "Load more chats", !asked);
+    if (!asked && (clicked || ImGui::IsItemVisible())) {
+        out.call(kAllChatsMoreCall, "GET", *view.next_page);
+        ui.all_chats_asked.more = *view.next_page;
+    }
 }
 
 void read_sort(AllChatsQuery& query) {
@@ -97,15 +137,16 @@ void draw_row(const AllChatsRow& row, UiState& ui, FrameOutput& out) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     const std::string key = chat_key(row.id);
-    const std::string label = std::string(row.customer) + "##" + key;
+    const std::string label = row.customer + "##" + key;
     if (ImGui::Selectable(label.c_str(), ui.selected == row.id,
                           ImGuiSelectableFlags_SpanAllColumns)) {
         ui.open_chat(row.id);
         ui.workspace = Workspace::desk;
     }
-    out.publish("all_chats.row/" + key, std::string(row.customer));
+    out.publish("all_chats.row/" + key, row.customer);
     ImGui::TableNextColumn();
-    plain_text(row.operator_name.empty() ? std::string_view("—") : row.operator_name);
+    plain_text(row.operator_name.empty() ? std::string_view("—")
+                                         : std::string_view(row.operator_name));
     ImGui::TableNextColumn();
     plain_text(row.channel);
     ImGui::TableNextColumn();
@@ -116,16 +157,21 @@ void draw_row(const AllChatsRow& row, UiState& ui, FrameOutput& out) {
     if (row.last_message_at != 0) {
         ImGui::TextDisabled("%s", format_clock(row.last_message_at).c_str());
         ImGui::SameLine();
-        plain_text(row.last_message.substr(0, row.last_message.find('\n')));
+        plain_text(std::string_view(row.last_message).substr(0, row.last_message.find('\n')));
     }
 }
 
 }  // namespace
 
 void draw_all_chats(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
+    if (!model.all_chats) {
+        return;
+    }
+    const AllChatsView& view = *model.all_chats;
+    ask_first_page(view, ui, out);
     const std::vector<AllChatsRow> none;
-    const std::vector<AllChatsRow>& rows = model.all_chats ? *model.all_chats : none;
-    draw_filters(ui, rows.size(), out);
+    const std::vector<AllChatsRow>& rows = view.rows ? *view.rows : none;
+    draw_filters(ui, view, out);
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY |
                                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                        ImGuiTableFlags_Resizable;
@@ -156,6 +202,7 @@ void draw_all_chats(const ConsoleViewModel& model, UiState& ui, FrameOutput& out
             draw_row(rows[static_cast<std::size_t>(i)], ui, out);
         }
     }
+    draw_more_row(view, ui, out);
     ImGui::EndTable();
 }
 

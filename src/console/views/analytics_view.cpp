@@ -140,11 +140,23 @@ void draw_analytics_view(const ConsoleViewModel& model, UiState& ui, FrameOutput
         return;
     }
     const AnalyticsView& view = *model.analytics;
+    if (ui.analytics_asked != view.path || view.refresh) {
+        out.call(kAnalyticsCall, "GET", view.path);
+        ui.analytics_asked = view.path;
+    }
     draw_controls(view, ui, out);
     ImGui::TextDisabled(
         "Chats started %s to %s (UTC), from the same figures the server exports. "
         "Hover the chart for values.",
         core::day_of(view.from).c_str(), core::day_of(view.to - 1).c_str());
+    if (view.loading) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("Counting…");
+    }
+    if (!view.problem.empty()) {
+        coloured_wrapped(theme::kBad, view.problem.c_str());
+        out.publish("analytics.problem", view.problem);
+    }
     const ImVec2 room = ImGui::GetContentRegionAvail();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
     ImGui::Text("%s per %s", measure_name(view.query.measure), label_of(view.query.by));

@@ -1,8 +1,11 @@
 #include "console/views/conversation.h"
 
+#include "console/archived_chat.h"
 #include "console/chat_key.h"
+#include "console/theme.h"
 #include "console/views/composer.h"
 #include "console/views/transcript.h"
+#include "console/views/widgets.h"
 
 #include <imgui.h>
 
@@ -77,6 +80,20 @@ void draw_tabs(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
 void draw_conversation(const ConsoleViewModel& model, UiState& ui, FrameOutput& out) {
     switch_with_alt_digits(model, ui);
     draw_tabs(model, ui, out);
+    if (!model.chat && model.chat_from_archive && ui.selected) {
+        if (ui.archived_asked != ui.selected) {
+            out.call(kArchivedChatCall, "GET", archived_chat_path(*ui.selected));
+            ui.archived_asked = ui.selected;
+        }
+        ImGui::Spacing();
+        if (model.archived_chat_problem.empty()) {
+            ImGui::TextDisabled("Reading the chat from the archive…");
+        } else {
+            coloured_wrapped(theme::kBad, model.archived_chat_problem.c_str());
+            out.publish("chat.problem", model.archived_chat_problem);
+        }
+        return;
+    }
     if (!model.chat) {
         ImGui::Spacing();
         ImGui::TextDisabled("Open a chat from the lists on the left.");

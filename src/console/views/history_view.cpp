@@ -37,6 +37,10 @@ void ask_when_chosen(UiState& ui, FrameOutput& out) {
 // [SECTION] Picking a chat
 
 void draw_picker(const HistoryView& history, UiState& ui, FrameOutput& out) {
+    if (ui.history.picks_asked != history.picks_path) {
+        out.call(std::string(kHistoryPicksCall), "GET", history.picks_path);
+        ui.history.picks_asked = history.picks_path;
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
     ImGui::TextUnformatted("Event history");
     ImGui::PopStyleColor();
@@ -52,10 +56,13 @@ void draw_picker(const HistoryView& history, UiState& ui, FrameOutput& out) {
         ImGui::TextDisabled("Search customer");
     }
     ImGui::SameLine(ImGui::GetFontSize() * 19.0f);
-    if (history.pick_total > history.picks.size()) {
-        ImGui::TextDisabled("Newest %zu of %zu chats", history.picks.size(), history.pick_total);
+    if (history.more_picks) {
+        ImGui::TextDisabled("The newest %zu chats: type to narrow", history.picks.size());
     } else {
-        ImGui::TextDisabled("%zu chats", history.pick_total);
+        ImGui::TextDisabled("%zu chats", history.picks.size());
+    }
+    if (!history.problem.empty()) {
+        coloured_wrapped(theme::kBad, history.problem.c_str());
     }
     constexpr ImGuiTableFlags kFlags =
         ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV;
@@ -71,11 +78,11 @@ void draw_picker(const HistoryView& history, UiState& ui, FrameOutput& out) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         const std::string key = chat_key(pick.id);
-        const std::string label = std::string(pick.customer) + "##" + key;
+        const std::string label = pick.customer + "##" + key;
         if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
             ui.history_chat = pick.id;
         }
-        out.publish("history.pick/" + key, std::string(pick.customer));
+        out.publish("history.pick/" + key, pick.customer);
         ImGui::TableNextColumn();
         plain_text(pick.status);
         ImGui::TableNextColumn();
@@ -106,6 +113,7 @@ void draw_header(const HistoryView& history, UiState& ui, FrameOutput& out) {
     if (published_button("Another chat…", "history.choose", out)) {
         ui.history_chat.reset();
         ui.history.fetched.reset();
+        ui.history.picks_asked.clear();
     }
     if (history.loading) {
         ImGui::TextDisabled("Reading the history from the server…");
