@@ -46,6 +46,9 @@ Authority::Observer Mailer::observer() {
 
 void Mailer::resume(const core::State& state) {
     for (const core::Chat& chat : state.chats) {
+        if (core::vacated(chat)) {
+            continue;
+        }
         for (const core::Email& email : chat.emails) {
             if (email.status == core::EmailStatus::queued)
                 enqueue(state, chat, email);

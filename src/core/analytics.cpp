@@ -111,7 +111,7 @@ double Metrics::average_csat() const {
 std::vector<AnalyticsRow> analytics(const State& state, GroupBy by, Timestamp from, Timestamp to) {
     std::map<std::string, Metrics> groups;
     for (const Chat& chat : state.chats) {
-        if (chat.created_at < from || chat.created_at >= to)
+        if (vacated(chat) || chat.created_at < from || chat.created_at >= to)
             continue;
         groups[group_of(state, chat, by)] += chat_metrics(chat);
     }

@@ -351,14 +351,13 @@ void on(State& state, const EventEnvelope&, const ChatArchived& ev) {
     const auto found = state.index.chat_positions.find(ev.chat);
     if (found == state.index.chat_positions.end())
         return;
-    const std::size_t at = found->second;
-    const Chat& chat = state.chats[at];
+    Chat& chat = state.chats[found->second];
     unindex_chat(state, chat);
     const CustomerId customer = chat.customer;
     state.index.chat_positions.erase(found);
-    state.chats.erase(state.chats.begin() + static_cast<std::ptrdiff_t>(at));
-    for (std::size_t later = at; later < state.chats.size(); ++later)
-        state.index.chat_positions[state.chats[later].id] = later;
+    chat = Chat{};
+    if (++state.index.vacated * 2 > state.chats.size())
+        compact_chats(state);
     auto chats = state.index.customer_chats.find(customer);
     if (chats != state.index.customer_chats.end()) {
         std::erase(chats->second, ev.chat);

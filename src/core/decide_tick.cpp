@@ -14,6 +14,10 @@ constexpr const char* kReminder =
     "Are you still there? This chat will close soon if we do not hear from you.";
 constexpr const char* kNotResponding = "We closed this chat because we did not hear back from you.";
 
+// A tick archives at most this many chats, the oldest first, so that shortening the retention
+// (or a first start on a long history) is one modest commit a tick rather than one enormous one.
+constexpr std::size_t kArchivedPerTick = 1000;
+
 // An open ticket's rules (who sees it, which chats it may link) read its chat: the chat stays
 // live until the ticket is resolved or cancelled.
 bool has_open_ticket(const State& state, const ChatId& id) {
@@ -82,9 +86,14 @@ Decision decide_command(Context& ctx, const Tick&) {
             ctx.emit(ReminderSent{key.chat});
         }
     }
+    std::size_t archived = 0;
     for (const TimeKey& key : due(state.index.closed, now - state.settings.retention)) {
-        if (!has_open_ticket(state, key.chat))
+        if (archived == kArchivedPerTick)
+            break;
+        if (!has_open_ticket(state, key.chat)) {
             ctx.emit(ChatArchived{key.chat});
+            ++archived;
+        }
     }
     for (const AgentId& agent : freed)
         router.fill(agent);

@@ -71,6 +71,8 @@ Floor floor_at(const State& state, Timestamp now) {
         }
     }
     for (const Chat& chat : state.chats) {
+        if (vacated(chat))
+            continue;
         if (const auto row = rows.find(chat.queue); row != rows.end()) {
             count_chat(state, chat, now, floor.queues[row->second], floor.alerts);
         }

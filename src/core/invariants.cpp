@@ -65,6 +65,8 @@ void check_chat(const State& state, const Chat& chat, std::vector<std::string>& 
 std::vector<std::string> check_state(const State& state) {
     std::vector<std::string> out;
     for (const Chat& chat : state.chats) {
+        if (vacated(chat))
+            continue;
         if (state.find_chat(chat.id) != &chat)
             out.push_back("chat " + chat.id + ": id not unique");
         check_chat(state, chat, out);

@@ -63,8 +63,9 @@ struct Settings {
     // Closed chats older than this are archived by Tick: they leave the live State (and every
     // console's replica) and are read from the store. Until then a customer may still rate the
     // chat or ask for its transcript, and its last agent may email a follow-up. A chat whose
-    // ticket is still open stays until the ticket is not.
-    Duration retention = 30 * kDay;
+    // ticket is still open stays until the ticket is not. A day: the live State (and the
+    // server's memory) holds a day of ended chats, however old the installation.
+    Duration retention = kDay;
     // Message text length limit in bytes of UTF-8.
     std::uint64_t max_message_length = 4000;
     std::uint64_t max_attachment_bytes = 10 * 1024 * 1024;

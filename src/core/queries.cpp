@@ -271,7 +271,7 @@ bool operator_matches(const State& state, const AgentId& agent, const std::strin
 std::vector<ChatId> search_chats(const State& state, const ChatFilter& filter) {
     std::vector<ChatId> out;
     for (auto it = state.chats.rbegin(); it != state.chats.rend(); ++it) {
-        if (matches(state, *it, filter))
+        if (!vacated(*it) && matches(state, *it, filter))
             out.push_back(it->id);
     }
     return out;

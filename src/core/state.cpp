@@ -67,6 +67,10 @@ void rebuild_indexes(State& state) {
         state.index.agent_chats[id];
     for (std::size_t at = 0; at < state.chats.size(); ++at) {
         const Chat& chat = state.chats[at];
+        if (vacated(chat)) {
+            ++state.index.vacated;
+            continue;
+        }
         state.index.chat_positions.emplace(chat.id, at);
         index_chat(state, chat);
         state.index.customer_chats[chat.customer].push_back(chat.id);
@@ -75,15 +79,22 @@ void rebuild_indexes(State& state) {
         list_agent(state, id);
 }
 
+void compact_chats(State& state) {
+    std::erase_if(state.chats, [](const Chat& chat) { return vacated(chat); });
+    for (std::size_t at = 0; at < state.chats.size(); ++at)
+        state.index.chat_positions[state.chats[at].id] = at;
+    state.index.vacated = 0;
+}
+
 void drop_archived_chats(State& state) {
     std::set<CustomerId> named;
-    std::erase_if(state.chats, [&](const Chat& chat) {
+    const auto dropped = std::erase_if(state.chats, [&](const Chat& chat) {
         if (chat.status != ChatStatus::archived)
-            return false;
+            return vacated(chat);
         named.insert(chat.customer);
         return true;
     });
-    if (named.empty())
+    if (dropped == 0)
         return;
     rebuild_indexes(state);
     for (const CustomerId& customer : named) {

@@ -80,6 +80,8 @@ struct Indexes {
     std::map<CustomerId, std::vector<ChatId>> customer_chats;
     // Where each chat sits in State::chats.
     std::unordered_map<ChatId, std::size_t> chat_positions;
+    // Slots of State::chats vacated by archiving, not yet compacted away.
+    std::size_t vacated = 0;
     bool operator==(const Indexes&) const = default;
 };
 
@@ -90,8 +92,10 @@ struct State {
     std::map<AgentId, Agent> agents;
     std::map<CustomerId, Customer> customers;
     // The live chats in the order they started: open ones and those closed within the
-    // retention (archived chats are read from the store). A replica holds only the chats its
-    // actor may see.
+    // retention (archived chats are read from the store). An archived chat leaves a vacated
+    // slot (see vacated()) until half the slots are, then they are compacted away at once:
+    // removing each from the middle would cost as much as the chats after it. A replica holds
+    // only the chats its actor may see.
     std::vector<Chat> chats;
     // By TicketId - 1.
     std::vector<Ticket> tickets;
@@ -120,6 +124,14 @@ struct State {
     const AgentChats& chats_of(const AgentId& id) const;
     const QueueIndex& queue_index(QueueId id) const;
 };
+
+// A slot of State::chats an archived chat left: every walk over the chats skips it.
+inline bool vacated(const Chat& chat) {
+    return chat.id.empty();
+}
+
+// Drops the vacated slots and places the chats again.
+void compact_chats(State& state);
 
 // Recomputes every index from the entities (after loading a snapshot, and to check them).
 void rebuild_indexes(State& state);

@@ -339,7 +339,7 @@ void name_staff_of(State& seen, const Chat& chat) {
 
 }  // namespace
 
-State visible_state(const State& state, const Actor& actor) {
+State visible_state(const State& state, const Actor& actor, std::size_t ended_chats) {
     if (actor.kind == ActorKind::system || actor.kind == ActorKind::integration)
         return state;
     // Built field by field: copying the whole State first would cost every connect as much as
@@ -351,7 +351,7 @@ State visible_state(const State& state, const Actor& actor) {
         // responses or counters.
         seen.queues = names_of(state.queues);
         for (const Chat& chat : state.chats) {
-            if (!may_see_chat(state, actor, chat))
+            if (vacated(chat) || !may_see_chat(state, actor, chat))
                 continue;
             seen.chats.push_back(chat_for(state, actor, chat));
             name_staff_of(seen, seen.chats.back());
@@ -371,15 +371,20 @@ State visible_state(const State& state, const Actor& actor) {
     seen.next_message_id = state.next_message_id;
     seen.next_note_id = state.next_note_id;
     seen.next_canned_response_id = state.next_canned_response_id;
-    for (const Chat& chat : state.chats) {
-        if (!may_see_chat(state, actor, chat))
+    // Newest first, so the ended chats kept are the newest; put back in order after.
+    std::size_t ended = 0;
+    for (auto chat = state.chats.rbegin(); chat != state.chats.rend(); ++chat) {
+        if (vacated(*chat) || !may_see_chat(state, actor, *chat))
             continue;
-        seen.chats.push_back(chat_for(state, actor, chat));
-        if (const auto customer = state.customers.find(chat.customer);
+        if (closed_or_archived(*chat) && ended++ >= ended_chats)
+            continue;
+        seen.chats.push_back(chat_for(state, actor, *chat));
+        if (const auto customer = state.customers.find(chat->customer);
             customer != state.customers.end()) {
             seen.customers.insert(*customer);
         }
     }
+    std::reverse(seen.chats.begin(), seen.chats.end());
     // Tickets keep their positions (ids are dense); those of chats out of sight are emptied.
     for (Ticket& ticket : seen.tickets) {
         if (!may_see_ticket(state, actor, ticket))

@@ -4,6 +4,7 @@
 // and integrations see everything. Standard library only.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -91,11 +92,18 @@ bool told_to_customer(ActivityKind kind);
 // and see staff by display name, never by account id.
 Chat chat_for(const State& state, const Actor& actor, const Chat& chat);
 
+// How many ended chats a staff member's replica starts with: the newest they may see. The others
+// (still live within the retention, and every archived one) are read from the server page by
+// page, so a sign-in costs the open chats and a page, not the retention's worth of history.
+inline constexpr std::size_t kSyncedEndedChats = 200;
+
 // The State an actor's replica starts from: only the chats they may see (tickets of the others
-// are emptied). A customer's holds their own chats and record and the names of the queues,
-// nothing else of the organisation (no staff accounts, settings, tickets, canned responses or
-// counters). Nobody but the system gets the processed command ids. Its queue indexes count
-// only the chats in it, so a customer's queue position comes from the server, not the replica.
-State visible_state(const State& state, const Actor& actor);
+// are emptied), and for staff of the ended ones only the newest `ended_chats`. A customer's
+// holds their own chats and record and the names of the queues, nothing else of the
+// organisation (no staff accounts, settings, tickets, canned responses or counters). Nobody but
+// the system gets the processed command ids. Its queue indexes count only the chats in it, so a
+// customer's queue position comes from the server, not the replica.
+State visible_state(const State& state, const Actor& actor,
+                    std::size_t ended_chats = kSyncedEndedChats);
 
 }  // namespace parley::core

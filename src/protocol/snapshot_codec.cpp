@@ -8,6 +8,7 @@
 // [SECTION] Consistency checks
 // [SECTION] Public functions
 #include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include "core/rules.h"
@@ -71,7 +72,9 @@ SnapshotWire to_wire(const core::State& state) {
     wire.queues = state.queues;
     wire.agents = values_of(state.agents);
     wire.customers = values_of(state.customers);
-    wire.chats = state.chats;
+    wire.chats.reserve(state.chats.size() - state.index.vacated);
+    std::copy_if(state.chats.begin(), state.chats.end(), std::back_inserter(wire.chats),
+                 [](const core::Chat& chat) { return !core::vacated(chat); });
     wire.tickets = state.tickets;
     wire.canned_responses = values_of(state.canned_responses);
     wire.next_message_id = state.next_message_id;

@@ -1,6 +1,8 @@
 // The core test fixture: decide, apply, check invariants after every event, replay at the end.
 #include "core_fixture.h"
 
+#include <algorithm>
+
 namespace parley::core::testing {
 
 void CoreTest::TearDown() {
@@ -96,8 +98,12 @@ ChatId CoreTest::chat_id(std::size_t n) {
     return "chat-" + std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits;
 }
 
+// Counted from the log: archived chats leave the State, their ids are not given again.
 ChatId CoreTest::next_chat_id() const {
-    return chat_id(state.chats.size() + 1);
+    const auto started = std::count_if(log.begin(), log.end(), [](const EventEnvelope& event) {
+        return std::holds_alternative<ChatStarted>(event.event);
+    });
+    return chat_id(static_cast<std::size_t>(started) + 1);
 }
 
 ChatId CoreTest::held_chat(const Actor& agent, QueueId queue, const std::string& customer) {

@@ -115,7 +115,7 @@ TEST_F(Replay, TheLastStepIsTheLiveChat) {
 TEST_F(Replay, AnArchivedChatIsReplayedFromItsOwnHistory) {
     const ChatId id = full_life();
     Chat expected = chat(id);
-    advance(30 * kDay);
+    advance(state.settings.retention);
     tick();
     ASSERT_EQ(state.find_chat(id), nullptr);
     expected.status = ChatStatus::archived;

@@ -60,7 +60,7 @@ TEST_F(Timers, DelaysComeFromTheChatsQueue) {
 
 TEST_F(Timers, ClosedChatsLeaveTheLiveStateAfterRetention) {
     ok(maria, CloseChat{id, "Answered", "", false});
-    advance(30 * kDay - 1);
+    advance(state.settings.retention - 1);
     tick();
     EXPECT_EQ(chat(id).status, ChatStatus::closed);
     advance(1);
@@ -76,23 +76,39 @@ TEST_F(Timers, ClosedChatsLeaveTheLiveStateAfterRetention) {
     EXPECT_EQ(rebuilt.index, state.index);
 }
 
-TEST_F(Timers, ArchivingKeepsTheOtherChatsFindable) {
-    const ChatId later = start_chat("boris");
+TEST_F(Timers, ArchivingVacatesSlotsAndCompactsThemOnceHalfAre) {
+    const ChatId boris = start_chat("boris");
+    const ChatId carl = start_chat("carl");
+    const auto indexes_hold = [&] {
+        State rebuilt = state;
+        rebuild_indexes(rebuilt);
+        EXPECT_EQ(rebuilt.index, state.index);
+        EXPECT_TRUE(check_state(state).empty());
+    };
     ok(maria, CloseChat{id, "Answered", "", false});
-    advance(30 * kDay);
+    advance(state.settings.retention);
     tick();
-    ASSERT_NE(state.find_chat(later), nullptr);
-    EXPECT_EQ(state.find_chat(later)->customer, "boris");
-    EXPECT_EQ(state.chats.size(), 1u);
-    State rebuilt = state;
-    rebuild_indexes(rebuilt);
-    EXPECT_EQ(rebuilt.index, state.index);
+    EXPECT_EQ(state.chats.size(), 3u) << "one slot of three vacated: left until half are";
+    EXPECT_EQ(state.index.vacated, 1u);
+    ASSERT_NE(state.find_chat(boris), nullptr);
+    EXPECT_EQ(state.find_chat(boris)->customer, "boris");
+    EXPECT_EQ(search_chats(state, ChatFilter{}), (std::vector<ChatId>{carl, boris}));
+    indexes_hold();
+
+    ok(Actor::customer("boris"), CustomerCancelChat{boris});
+    advance(state.settings.retention);
+    tick();
+    EXPECT_EQ(state.chats.size(), 1u) << "two of three vacated: compacted";
+    EXPECT_EQ(state.index.vacated, 0u);
+    ASSERT_NE(state.find_chat(carl), nullptr);
+    EXPECT_EQ(&state.chats.front(), state.find_chat(carl));
+    indexes_hold();
 }
 
 TEST_F(Timers, AChatWithAnOpenTicketStaysUntilTheTicketIsNot) {
     ok(maria, CreateTicket{id, TicketKind::support_case, "Refund", Priority::normal});
     ok(maria, CloseChat{id, "Answered", "", false});
-    advance(31 * kDay);
+    advance(state.settings.retention + kDay);
     tick();
     ASSERT_NE(state.find_chat(id), nullptr);
     const TicketId ticket = *chat(id).ticket;

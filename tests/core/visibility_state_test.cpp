@@ -104,6 +104,23 @@ private:
     int steps_ = 0;
 };
 
+TEST_F(Visibility, StaffStartWithTheOpenChatsAndOnlyTheNewestEndedOnes) {
+    ok(gina, CloseChat{anna_chat, "Answered", "", false});
+    const ChatId first = held_chat(gina, kGeneralQueueId, "carl");
+    ok(gina, CloseChat{first, "Answered", "", false});
+    const ChatId second = held_chat(gina, kGeneralQueueId, "dora");
+    ok(gina, CloseChat{second, "Answered", "", false});
+    const ChatId waiting = start_chat("erin");
+    const State seen = visible_state(state, sue, 2);
+    std::vector<ChatId> ids;
+    for (const Chat& chat : seen.chats)
+        ids.push_back(chat.id);
+    EXPECT_EQ(ids, (std::vector<ChatId>{bob_chat, first, second, waiting}))
+        << "Anna's, the oldest ended chat, is left to the server's pages";
+    EXPECT_FALSE(seen.customers.contains("anna"));
+    EXPECT_EQ(visible_state(state, sue).chats.size(), 5u) << "the default page holds them all";
+}
+
 // [SECTION] visible_state for customers
 
 TEST_F(Visibility, CustomerSeesOnlyTheirOwnChatWithoutStaffBusiness) {

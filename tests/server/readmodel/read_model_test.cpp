@@ -60,6 +60,11 @@ const std::vector<Customer>& customers() {
 class ReadModelTest : public ::testing::Test {
 protected:
     ReadModelTest() : stage_(7, kMonday) {
+        // The week stays live, so the core's State holds every chat to compare with (archiving
+        // is tested over the server: rest/archive_test.cpp, readmodel/rebuild_test.cpp).
+        core::Settings settings = stage_.state().settings;
+        settings.retention = 30 * kDay;
+        submit(core::Actor::system(), core::UpdateSettings{settings});
         for (const char* agent : {"maria", "ivan", "chen"}) {
             submit(core::Actor::agent(agent), core::SetPresence{agent, core::Presence::online});
         }
