@@ -175,7 +175,8 @@ const AllChatsView& AllChats::view(const Replica& replica, const ApiCalls* api,
         view_.next_page = listed_ + "&cursor=" + *next_cursor_;
     }
     const bool waiting = first && first->pending;
-    view_.loading = waiting || (!current && problem_.empty());
+    // A refresh of the rows shown is not "searching": the rows stay as they are meanwhile.
+    view_.loading = !current && (waiting || problem_.empty());
     view_.refresh = current && !waiting && answered_version_ != replica.version() &&
                     now - answered_at_ >= kRereadAfter;
     view_.problem = problem_;

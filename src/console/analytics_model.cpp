@@ -192,7 +192,7 @@ const AnalyticsView& AnalyticsCache::view(const core::State& state, std::uint64_
     view_.csv_path = view_.path + "&format=csv";
     const bool current = answered_ == view_.path;
     const bool waiting = result && result->pending;
-    view_.loading = waiting || (!current && problem_.empty());
+    view_.loading = !current && (waiting || problem_.empty());
     view_.refresh =
         current && !waiting && answered_version_ != version && now - answered_at_ >= kRereadAfter;
     view_.problem = problem_;

@@ -145,6 +145,26 @@ TEST_F(AllChatsWorkspace, PagesThroughMoreChatsThanTheReplicaHolds) {
     }
 }
 
+TEST_F(AllChatsWorkspace, NewChatsComeInAndTheLoadedPagesStay) {
+    const core::ChatId ann = start_chat("ann", billing, "", "Hello");
+    sign_in("sofia");
+    click("all_chats");
+    answer("/api/chats?limit=100", {{live_row(ann, "ann name"), archived_row(1)}, "cht_old_1"});
+    answer("/api/chats?limit=100&cursor=cht_old_1", {{archived_row(2)}, {}});
+    frames(2);
+    EXPECT_TRUE(app->take_api_requests().empty()) << "nothing changed: nothing asked";
+
+    const core::ChatId bob = start_chat("bob", billing, "", "Card declined");
+    frames(2);
+    EXPECT_TRUE(app->take_api_requests().empty()) << "not at once: a few seconds after the change";
+    advance(6 * core::kSecond);
+    frame();
+    EXPECT_FALSE(model().all_chats->loading) << "the rows shown stay while they are read again";
+    answer("/api/chats?limit=100",
+           {{live_row(bob, "bob name"), live_row(ann, "ann name"), archived_row(1)}, "cht_old_1"});
+    EXPECT_EQ(shown(), (std::vector<core::ChatId>{bob, ann, "cht_old_1", "cht_old_2"}));
+}
+
 TEST_F(AllChatsWorkspace, ARefusalIsShownInWords) {
     sign_in("sofia");
     click("all_chats");

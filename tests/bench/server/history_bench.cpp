@@ -26,6 +26,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/apply.h"
 #include "core/commands.h"
 #include "core/state.h"
 #include "engine/engine.h"
@@ -106,7 +107,7 @@ public:
           store_(std::get<std::unique_ptr<server::SqliteStore>>(
               server::SqliteStore::open(data / "parley.db"))),
           model_(data / "readmodel.db"),
-          follow_(model_.catchup().replayed) {}
+          follow_(model_.catchup()) {}
 
     Written write(int chats, int messages, int days) {
         const auto started = Clock::now();
@@ -131,7 +132,7 @@ public:
             chat(i, messages, at);
         }
         flush_events();
-        model_.caught_up(state_);
+        model_.caught_up(followed_);
         const auto encode_started = Clock::now();
         std::string snapshot = server::encode_stored_snapshot(state_, engine_.chat_versions());
         written_.snapshot_ms = Milliseconds(Clock::now() - encode_started).count();
@@ -158,7 +159,11 @@ private:
                                              std::move(command)};
         engine::Step step = engine_.execute(envelope);
         for (engine::Numbered& numbered : step.events) {
-            follow_(numbered.seq, numbered.event, state_);
+            // The engine has applied the whole step to state_; the read model follows a State
+            // of its own event by event, as the server's replica does.
+            follow_.ahead(numbered.seq, numbered.event, followed_);
+            core::apply(followed_, numbered.event);
+            follow_.replayed(numbered.seq, numbered.event, followed_);
             pending_.push_back({numbered.seq, numbered.event.command_id, numbered.chat,
                                 numbered.chat_version, numbered.event.at,
                                 std::move(numbered.payload)});
@@ -224,7 +229,8 @@ private:
     engine::Engine engine_;
     std::unique_ptr<server::SqliteStore> store_;
     server::readmodel::ReadModel model_;
-    server::Authority::Follower follow_;
+    server::Authority::Catchup follow_;
+    core::State followed_;
     std::vector<server::StoredEvent> pending_;
     std::uint64_t commands_ = 0;
     Written written_;
