@@ -52,6 +52,11 @@ std::optional<Decision> check_email_text(const EmailCustomer& cmd) {
 // While the chat is open, whoever writes in it; once it has ended, its last agent or a
 // supervisor, so a follow-up does not need the chat reopened.
 std::optional<Decision> check_emailer(const State& state, const Agent& agent, const Chat& chat) {
+    if (chat.status == ChatStatus::archived) {
+        return refuse(codes::kChatClosed, chat_label(chat.id) +
+                                              " is archived: write to its customer from a ticket "
+                                              "or a new chat.");
+    }
     if (!closed_or_archived(chat)) {
         if (writes_as_staff(agent, chat))
             return std::nullopt;
@@ -92,6 +97,9 @@ Decision decide_command(Context& ctx, const RequestTranscript& cmd) {
         return refuse(codes::kUnknownChat, chat_label(cmd.chat) + " does not exist.");
     if (!speaks_for_customer(ctx.actor(), *chat)) {
         return refuse(codes::kNotAuthorized, "Only the chat's customer asks for its transcript.");
+    }
+    if (chat->status == ChatStatus::archived) {
+        return refuse(codes::kChatClosed, chat_label(cmd.chat) + " is archived.");
     }
     const bool ended = closed_or_archived(*chat);
     if (cmd.address.empty()) {

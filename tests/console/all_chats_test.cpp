@@ -138,6 +138,7 @@ TEST_F(AllChatsWorkspace, PagesThroughMoreChatsThanTheReplicaHolds) {
     ASSERT_FALSE(model().chat->transcript.empty());
     EXPECT_FALSE(model().chat->action(core::ChatAction::close).allowed);
     EXPECT_FALSE(model().chat->action(core::ChatAction::join).allowed);
+    EXPECT_FALSE(model().chat->action(core::ChatAction::email_customer).allowed);
     ASSERT_FALSE(model().tabs.empty());
     EXPECT_EQ(model().tabs.back().label, "Old customer 4");
     for (const ApiRequest& request : app->take_api_requests()) {

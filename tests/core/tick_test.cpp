@@ -105,6 +105,22 @@ TEST_F(Timers, ArchivingVacatesSlotsAndCompactsThemOnceHalfAre) {
     indexes_hold();
 }
 
+// What a console shows of an archived chat (its replay, marked archived) takes nothing: not
+// even what an ended chat still takes (a rating, a transcript, a follow-up email).
+TEST_F(Timers, AnArchivedChatTakesNothing) {
+    ok(maria, CloseChat{id, "Answered", "", false});
+    State shown = state;
+    mark_archived(shown, ChatArchived{id}, now);
+    const auto code = [&](const Actor& actor, Command command) {
+        const Decision decision = decide(shown, {"probe", actor, now, std::move(command)});
+        return decision.rejection ? decision.rejection->code : std::string("accepted");
+    };
+    EXPECT_EQ(code(anna, SubmitCsat{id, 5, ""}), codes::kChatClosed);
+    EXPECT_EQ(code(anna, RequestTranscript{id, "anna@example.com"}), codes::kChatClosed);
+    EXPECT_EQ(code(boss, EmailCustomer{id, "Follow-up", "Hello again"}), codes::kChatClosed);
+    EXPECT_EQ(code(maria, AddNote{id, "Later"}), codes::kChatClosed);
+}
+
 TEST_F(Timers, AChatWithAnOpenTicketStaysUntilTheTicketIsNot) {
     ok(maria, CreateTicket{id, TicketKind::support_case, "Refund", Priority::normal});
     ok(maria, CloseChat{id, "Answered", "", false});

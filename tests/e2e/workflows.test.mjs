@@ -3,7 +3,8 @@
 // a canned response picked with "/" and its placeholders filled; two chats open and switched
 // with Alt+1 / Alt+2; the shortcuts overlay; a ticket and a supervisor request from the chat;
 // the customer leaving and the chat closed as abandoned; All chats searched and a transcript
-// opened from it. Screens are saved as PNGs.
+// opened from it, read from the archive once the retention has passed. Screens are saved as
+// PNGs.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
@@ -198,6 +199,21 @@ test("a ticket, a supervisor request and an email from the chat, an abandoned ch
                                         /abandoned|cancelled/.test(l.text)));
   assert.equal((await item(page, "composer")).enabled, false, "a closed chat's transcript is read-only");
   await shot(page, "93-closed-transcript");
+
+  // The retention passes: the chat leaves the server's memory and Chen's replica, and the
+  // console reads it from the archive instead, still read-only.
+  const admin = await bearer("admin", "admin-demo");
+  const settings = await (await fetch(shared.server.url + "/api/settings", {
+    headers: { Authorization: `Bearer ${admin}` },
+  })).json();
+  await command(admin, { type: "update_settings", settings: { ...settings.settings, retention: 1 } });
+  const archived = await waitFor(page, (v) => v.chat?.key === key && v.chat.status === "archived",
+                                 "the transcript read from the archive");
+  assert.ok(archived.chat.lines.some((l) => l.text === "Meine Rechnung ist doppelt" ||
+                                            /abandoned|cancelled/.test(l.text)));
+  assert.equal((await item(page, "composer")).enabled, false, "an archived chat takes nothing");
+  assert.equal((await staffChat(token, customer.chat)).status, "archived");
+  await shot(page, "95-archived-transcript");
   assert.deepEqual(chen.problems, []);
   await chen.context.close();
 });
