@@ -5,7 +5,9 @@
 // as time passes. Then it starts parley-server on that store and prints its start-up time and
 // memory, the chat list (first and deep page), search by customer, operator and text,
 // analytics over 90 days, one chat's audit trail, a supervisor's sign-in sync, the database
-// file per million messages, and command latency alone and while 50 searches a second run.
+// file per million messages, command latency alone and while 50 searches a second run, and
+// then a busy day on top (chats answered and closed, chats left waiting) and the memory and
+// the supervisor's sign-in after it.
 // Figures only, never pass/fail: these machines are shared.
 //
 // [SECTION] Options
@@ -20,6 +22,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -58,6 +61,10 @@ struct Options {
     int messages = 15;
     int days = 365;
     int samples = 100;
+    // The busy day run on the server after the measurements: chats answered and closed, and
+    // chats left waiting (the team: 200,000 chats a month, ~6,700 a day).
+    int day_chats = 6700;
+    int open_chats = 10000;
 };
 
 bool parse(int argc, char** argv, Options& options) {
@@ -79,13 +86,18 @@ bool parse(int argc, char** argv, Options& options) {
             options.days = std::atoi(value.c_str());
         } else if (flag == "--samples") {
             options.samples = std::atoi(value.c_str());
+        } else if (flag == "--day-chats") {
+            options.day_chats = std::atoi(value.c_str());
+        } else if (flag == "--open-chats") {
+            options.open_chats = std::atoi(value.c_str());
         } else {
             return false;
         }
     }
     return !options.sizes.empty() &&
            std::all_of(options.sizes.begin(), options.sizes.end(), [](int n) { return n > 0; }) &&
-           options.messages >= 2 && options.days > 0 && options.samples > 0;
+           options.messages >= 2 && options.days > 0 && options.samples > 0 &&
+           options.day_chats >= 0 && options.open_chats >= 0;
 }
 
 // [SECTION] Writing a history
@@ -138,7 +150,7 @@ public:
         written_.snapshot_ms = Milliseconds(Clock::now() - encode_started).count();
         written_.snapshot_bytes = snapshot.size();
         store_->save_snapshot({engine_.seq(), std::move(snapshot)}, nullptr);
-        for (const char* staff : {"sofia", "maria"}) {
+        for (const char* staff : {"sofia", "maria", "ivan", "chen", "admin"}) {
             store_->put_credential(
                 {staff,
                  server::auth::hash_password(std::string(staff) + "-demo", server::auth::kTestCost),
@@ -319,6 +331,117 @@ std::string cursor_after(unsigned short port, const std::string& token, int page
     return cursor;
 }
 
+// [SECTION] A busy day on top of the history
+
+// Fails the bench with the request's answer: a day that did not happen measures nothing.
+HttpResult expect(HttpResult answer, int status, const char* what) {
+    if (answer.status != status) {
+        std::fprintf(stderr, "%s: %d %s\n", what, answer.status,
+                     answer.body.substr(0, 300).c_str());
+        std::exit(1);
+    }
+    return answer;
+}
+
+// One agent's share of the day, one chat after another through the REST API: an integration
+// hands the customer over, the agent accepts, they take turns, the agent closes it.
+void answer_chats(unsigned short port, const std::string& key, const std::string& agent,
+                  core::QueueId queue, int first, int count, int messages) {
+    HttpConnection connection(port);
+    const std::string staff = server::testing::sign_in(port, agent, agent + "-demo");
+    const auto as = [](const std::string& token) {
+        return std::map<std::string, std::string>{{"Authorization", "Bearer " + token}};
+    };
+    const auto run = [&](json command) {
+        static std::atomic<int> sequence{0};
+        command["command_id"] = "day-" + std::to_string(++sequence);
+        expect(connection.call(http::verb::post, "/api/commands", command.dump(), as(staff)), 200,
+               "command");
+    };
+    for (int i = first; i < first + count; ++i) {
+        const json start = {{"customer", {{"name", "Day customer " + std::to_string(i)}}},
+                            {"queue", queue},
+                            {"question", "Where is my order " + std::to_string(i) + "?"}};
+        const HttpResult started = expect(
+            connection.call(http::verb::post, "/api/chats", start.dump(), as(key)), 201, "start");
+        const std::string chat = started.json["chat"];
+        const std::string customer = started.json["token"];
+        run({{"type", "accept_chat"}, {"chat", chat}});
+        for (int m = 1; m < messages; ++m) {
+            const json text = {
+                {"text", (m % 2 == 1 ? "Let me check order " : "Thanks for ") + std::to_string(i)}};
+            expect(connection.call(http::verb::post, "/api/chats/" + chat + "/messages",
+                                   text.dump(), as(m % 2 == 1 ? staff : customer)),
+                   201, "message");
+        }
+        run({{"type", "close_chat"},
+             {"chat", chat},
+             {"category", "Answered"},
+             {"notes", ""},
+             {"resolve_ticket", false}});
+    }
+}
+
+void leave_waiting(unsigned short port, const std::string& key, int first, int count) {
+    HttpConnection connection(port);
+    for (int i = first; i < first + count; ++i) {
+        const json start = {{"customer", {{"name", "Waiting customer " + std::to_string(i)}}},
+                            {"question", "Is anyone there?"}};
+        expect(connection.call(http::verb::post, "/api/chats", start.dump(),
+                               {{"Authorization", "Bearer " + key}}),
+               201, "start");
+    }
+}
+
+// A day of chats at the size of the team, compressed into as long as the REST API
+// takes: three agents answering and closing chats at once, then chats left waiting. What the
+// server holds afterwards is a busy day's live State with the year behind it archived.
+void busy_day(unsigned short port, const std::string& supervisor, const Options& options) {
+    const std::string admin = server::testing::sign_in(port, "admin", "admin-demo");
+    const HttpResult made =
+        expect(HttpConnection(port).call(http::verb::post, "/api/admin/api-keys",
+                                         json{{"name", "Busy day"}}.dump(),
+                                         {{"Authorization", "Bearer " + admin}}),
+               201, "api key");
+    const std::string key = made.json["key"];
+    const auto started = Clock::now();
+    // Each in a queue of theirs (the demo's: General holds Maria and Ivan, Billing Chen).
+    const std::vector<std::pair<std::string, core::QueueId>> agents = {
+        {"maria", 1}, {"ivan", 1}, {"chen", 2}};
+    const int share = options.day_chats / static_cast<int>(agents.size());
+    std::vector<std::thread> workers;
+    for (std::size_t a = 0; a < agents.size(); ++a) {
+        const int first = static_cast<int>(a) * share;
+        const int count = a + 1 == agents.size() ? options.day_chats - first : share;
+        workers.emplace_back(answer_chats, port, key, agents[a].first, agents[a].second, first,
+                             count, options.messages);
+    }
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
+    const double answered_s = std::chrono::duration<double>(Clock::now() - started).count();
+    workers.clear();
+    const int half = options.open_chats / 2;
+    workers.emplace_back(leave_waiting, port, key, 0, half);
+    workers.emplace_back(leave_waiting, port, key, half, options.open_chats - half);
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
+    std::printf("  %-44s %8.1f s   (%d answered and closed, %d left waiting)\n",
+                "busy day through the REST API", answered_s, options.day_chats, options.open_chats);
+    const auto sync_started = Clock::now();
+    server::testing::WsClient ws(port);
+    ws.hello(supervisor);
+    while (auto message = ws.next(std::chrono::milliseconds(120000))) {
+        if (message->value("type", "") == "sync") {
+            std::printf("  %-44s %8.0f ms   %8.1f MiB\n", "supervisor sign-in sync after it",
+                        Milliseconds(Clock::now() - sync_started).count(),
+                        static_cast<double>(message->dump().size()) / 1048576.0);
+            break;
+        }
+    }
+}
+
 void print(const char* what, const Figures& figures) {
     std::printf("  %-44s p50 %8.2f ms   p99 %8.2f ms\n", what, figures.p50, figures.p99);
 }
@@ -411,7 +534,10 @@ void measure(const std::filesystem::path& dir, const Written& written, const Opt
     print("command (set_presence), 50 searches/s beside", timed_commands(port, maria, n * 2));
     storming = false;
     storm.join();
-    std::printf("  %-44s %8.1f MiB\n", "server RSS at the end",
+    std::printf("  %-44s %8.1f MiB\n", "server RSS after the measurements",
+                static_cast<double>(rss_kib(server.pid())) / 1024.0);
+    busy_day(port, sofia, options);
+    std::printf("  %-44s %8.1f MiB\n", "server RSS after the busy day",
                 static_cast<double>(rss_kib(server.pid())) / 1024.0);
 }
 
@@ -424,10 +550,13 @@ int main(int argc, char** argv) {
     if (!parse(argc, argv, options)) {
         std::fputs(
             "usage: history_bench [--sizes N,N,...] [--messages N] [--days N] [--samples N]\n"
-            "  --sizes     chats in each history written (10000,30000,100000)\n"
-            "  --messages  messages per chat (15)\n"
-            "  --days      days the chats are spread over, up to now (365)\n"
-            "  --samples   requests timed per figure (100)\n",
+            "                     [--day-chats N] [--open-chats N]\n"
+            "  --sizes       chats in each history written (10000,30000,100000)\n"
+            "  --messages    messages per chat (15)\n"
+            "  --days        days the chats are spread over, up to now (365)\n"
+            "  --samples     requests timed per figure (100)\n"
+            "  --day-chats   chats answered and closed in the busy day run after (6700)\n"
+            "  --open-chats  chats then left waiting (10000)\n",
             stderr);
         return 2;
     }
