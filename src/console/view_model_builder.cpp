@@ -296,6 +296,10 @@ ConsoleViewModel build_view_model(const Session& session, const ConnectionView& 
         } else if (const core::Chat* archived = caches.archived.find(id)) {
             model.tabs.push_back(
                 {id, std::string(customer_name(*caches.archived.state, *archived)), 0});
+        } else {
+            // Out of the replica (archived, most likely): read from the server again when its
+            // tab is chosen, so opening a second one does not lose the first one's tab.
+            model.tabs.push_back({id, "Earlier chat", 0});
         }
     }
     if (ui.selected) {

@@ -146,6 +146,26 @@ TEST_F(AllChatsWorkspace, PagesThroughMoreChatsThanTheReplicaHolds) {
     }
 }
 
+TEST_F(AllChatsWorkspace, ASecondArchivedChatKeepsTheFirstOnesTab) {
+    sign_in("sofia");
+    click("all_chats");
+    answer("/api/chats?limit=100", {{archived_row(3), archived_row(4)}, {}});
+    for (const core::ChatId& id : {core::ChatId("cht_old_3"), core::ChatId("cht_old_4")}) {
+        if (model().workspace != Workspace::all_chats) {
+            click("all_chats");
+        }
+        click("all_chats.row/" + chat_key(id));
+        const std::vector<ApiRequest> opened = app->take_api_requests();
+        ASSERT_FALSE(opened.empty());
+        EXPECT_EQ(opened.back().path, "/api/chats/" + id + "/transcript");
+        app->api_answered({opened.back().id, 200, rest::encode(archived_transcript(id))});
+        frames(2);
+    }
+    ASSERT_EQ(model().tabs.size(), 2u);
+    EXPECT_EQ(model().tabs[0].label, "Earlier chat") << "cht_old_3, read again when chosen";
+    EXPECT_EQ(model().tabs[1].label, "Old customer 4");
+}
+
 TEST_F(AllChatsWorkspace, NewChatsComeInAndTheLoadedPagesStay) {
     const core::ChatId ann = start_chat("ann", billing, "", "Hello");
     sign_in("sofia");
