@@ -4,13 +4,10 @@
 #include <boost/asio/post.hpp>
 #include <future>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include "core/email.h"
 #include "server/access/uploads.h"
 #include "server/api_routes.h"
+#include "server/base/free_memory.h"
 #include "server/base/log.h"
 #include "server/demo.h"
 #include "server/knowledge/outage_greeter.h"
@@ -33,14 +30,6 @@ Authority::Observer staff_observer(Accounts& accounts, Connections& connections)
             }
         }
     };
-}
-
-// Start-up decoded the snapshot and replayed the log through short-lived buffers many times the
-// size of the State; glibc keeps what they freed for reuse unless asked to return it.
-void give_back_free_memory() {
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
 }
 
 auth::PasswordCost password_cost(PasswordCostLevel level) {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/apply.h"
+#include "server/base/free_memory.h"
 #include "server/base/log.h"
 #include "server/engine/stored_snapshot.h"
 
@@ -74,6 +75,8 @@ void SnapshotReplica::snapshot(std::uint64_t seq, Encoded encoded) {
                  std::to_string(snapshot.payload.size() >> 10) + " KiB encoded in " +
                  std::to_string(static_cast<long>(took.count())) + " ms off the strand");
         encoded(std::move(snapshot));
+        // The encoding's JSON tree was several times the State.
+        give_back_free_memory();
     });
 }
 
