@@ -35,8 +35,12 @@ struct Conditions {
     std::optional<std::string> operators;
 };
 
-Conditions conditions(const core::State& directory, const core::ChatFilter& filter) {
+Conditions conditions(const core::State& directory, const ChatQuery& query) {
+    const core::ChatFilter& filter = query.filter;
     Conditions out;
+    if (query.customer_id) {
+        out.sql += " AND customer = :customer_id";
+    }
     if (filter.status) {
         out.sql += " AND status = :status";
     }
@@ -78,7 +82,11 @@ void bind(Query& query, std::string_view name, const std::function<void(int)>& s
     }
 }
 
-void bind_conditions(Query& query, const core::ChatFilter& filter, const Conditions& conditions) {
+void bind_conditions(Query& query, const ChatQuery& chats, const Conditions& conditions) {
+    const core::ChatFilter& filter = chats.filter;
+    if (chats.customer_id) {
+        bind(query, ":customer_id", [&](int i) { query.bind_text(i, *chats.customer_id); });
+    }
     if (filter.status) {
         bind(query, ":status", [&](int i) { query.bind_text(i, core::to_string(*filter.status)); });
     }
@@ -152,7 +160,7 @@ bool offer(Connection& db, const core::State& directory, const core::Actor& read
     Query row(db, "SELECT " + std::string(kColumns) + " FROM chat_rows WHERE position = :position" +
                       conditions.sql);
     bind(row, ":position", [&](int i) { row.bind_uint(i, position); });
-    bind_conditions(row, query.filter, conditions);
+    bind_conditions(row, query, conditions);
     if (!row.next_row()) {
         return false;
     }
@@ -284,7 +292,7 @@ void from_rows(Connection& db, const core::State& directory, const core::Actor& 
     Query rows(db, "SELECT " + std::string(kColumns) + " FROM chat_rows WHERE position < :before" +
                        conditions.sql + " ORDER BY position DESC");
     bind(rows, ":before", [&](int i) { rows.bind_uint(i, before); });
-    bind_conditions(rows, query.filter, conditions);
+    bind_conditions(rows, query, conditions);
     while (rows.next_row()) {
         const ChatProjection found = read_row(rows);
         if (visible(directory, reader, found) && page.add(found)) {
@@ -345,7 +353,7 @@ std::variant<protocol::rest::ChatPage, UnknownCursor> chat_page(Connection& db,
         }
         before = cursor.uint_at(0);
     }
-    const Conditions where = conditions(directory, query.filter);
+    const Conditions where = conditions(directory, query);
     Page page{query.limit, directory, {}};
     if (!query.anywhere.empty()) {
         from_anywhere(db, directory, reader, query, where, before, page);

@@ -24,6 +24,8 @@ struct ChatQuery {
     // Words found in the customer (name, contact, id), the operator's name or the messages,
     // any of the three; with the filter's other conditions.
     std::string anywhere = {};
+    // Exactly this customer's chats (their record), whatever their name.
+    std::optional<core::CustomerId> customer_id = {};
 };
 
 // The cursor names no chat the read model knows.

@@ -12,7 +12,7 @@ using sqlite::Connection;
 using sqlite::Query;
 
 // Raised whenever what the tables hold or how it is indexed changes: they are then rebuilt.
-constexpr std::int64_t kVersion = 2;
+constexpr std::int64_t kVersion = 3;
 
 // Binds the figures to the parameters from `first` on, each times `sign`; returns the next
 // free parameter.
@@ -56,6 +56,7 @@ const std::string& create_sql() {
         "CREATE INDEX chat_rows_by_channel ON chat_rows (channel, position);"
         "CREATE INDEX chat_rows_by_queue ON chat_rows (queue, position);"
         "CREATE INDEX chat_rows_by_operator ON chat_rows (last_assignee, position);"
+        "CREATE INDEX chat_rows_by_customer ON chat_rows (customer, position);"
         "CREATE INDEX chat_rows_by_created ON chat_rows (created_at);"
         "CREATE INDEX chat_rows_open ON chat_rows (created_at) WHERE closed_at IS NULL;"
         "CREATE TABLE day_figures ("

@@ -1,7 +1,9 @@
 // Customers over REST: an integration (API key) attaches a customer's contact details and
-// assets, and staff read what the customer panel shows: the customer's chats and tickets that
-// they may see. Customers themselves get neither (tickets are staff business).
+// assets, and staff read what the customer panel shows: the customer's chats (from the read
+// model, archived ones too) and tickets that they may see. Customers themselves get neither
+// (tickets are staff business).
 #include "core/visibility.h"
+#include "server/readmodel/chat_search.h"
 #include "server/rest/chat_access.h"
 #include "server/rest/chat_views.h"
 #include "server/rest/request_fields.h"
@@ -13,6 +15,26 @@ namespace {
 
 namespace http = boost::beast::http;
 namespace body = protocol::rest;
+
+// The customer's chats come from the read model, archived ones included, newest first; the
+// record itself only to whoever sees one of them (or an integration).
+constexpr std::size_t kRecordChats = 200;
+
+void answer_with_chats(const CallPtr& call, const core::CustomerId& customer,
+                       body::CustomerRecord record) {
+    call->read_model([call, customer, record = std::move(record)](
+                         sqlite::Connection& db, const core::State& directory) mutable {
+        readmodel::ChatQuery query;
+        query.limit = kRecordChats;
+        query.customer_id = customer;
+        auto page = readmodel::chat_page(db, directory, call->principal->actor, query);
+        record.chats = std::move(std::get<body::ChatPage>(page).chats);
+        if (call->principal->actor.kind != core::ActorKind::integration && record.chats.empty()) {
+            record.customer.reset();
+        }
+        call->reply(http::status::ok, record);
+    });
+}
 
 }  // namespace
 
@@ -56,28 +78,16 @@ void list_customer_tickets(const CallPtr& call) {
     read_state(call, [call, customer = call->params["customer"]](const core::State& state) {
         const core::Actor& actor = call->principal->actor;
         body::CustomerRecord record;
-        if (const auto ids = state.index.customer_chats.find(customer);
-            ids != state.index.customer_chats.end()) {
-            for (const core::ChatId& id : ids->second) {
-                const core::Chat* chat = state.find_chat(id);
-                if (chat && core::may_see_chat(state, actor, *chat)) {
-                    record.chats.push_back(chat_row(state, *chat));
-                }
-            }
-        }
         for (const core::Ticket& ticket : state.tickets) {
             const core::Chat* chat = state.find_chat(ticket.chat);
             if (chat && chat->customer == customer && core::may_see_ticket(state, actor, ticket)) {
                 record.tickets.push_back(ticket_view(state, ticket));
             }
         }
-        // The record itself only to whoever sees one of the customer's chats.
-        const auto found = state.customers.find(customer);
-        if (found != state.customers.end() &&
-            (actor.kind == core::ActorKind::integration || !record.chats.empty())) {
+        if (const auto found = state.customers.find(customer); found != state.customers.end()) {
             record.customer = customer_view(found->second);
         }
-        call->reply(http::status::ok, record);
+        answer_with_chats(call, customer, std::move(record));
     });
 }
 

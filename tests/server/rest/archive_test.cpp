@@ -79,6 +79,13 @@ protected:
         // The question, the answer and the notice of the close.
         EXPECT_EQ(std::get<core::ReplayedChat>(replayed).chat.messages.size(), 3u);
 
+        const HttpResult record =
+            api(port(), Verb::get, "/api/customers/" + chat.customer + "/tickets", nullptr, maria);
+        ASSERT_EQ(record.status, 200) << record.body;
+        ASSERT_EQ(record.json["chats"].size(), 1u) << record.body;
+        EXPECT_EQ(record.json["chats"][0]["id"], chat.chat);
+        EXPECT_EQ(record.json["chats"][0]["status"], "archived");
+
         // Nobody else learns the chat exists.
         const StartedChat other = start_chat(port(), "Bob Ray", "Hello?");
         EXPECT_EQ(api(port(), Verb::get, chat_path(chat.chat), nullptr, other.token).status, 404);
