@@ -1,6 +1,8 @@
 // The read model's tables: created, checked, written.
 #include "server/readmodel/read_model_tables.h"
 
+#include <set>
+#include <string>
 #include <string_view>
 
 #include "core/names.h"
@@ -170,9 +172,28 @@ void insert_chat(Connection& db, const ChatChange& change) {
 
 // Whether the row was there to change; with `open_only`, only while it is not closed yet (the
 // common case, a message in an open chat: one statement and no figures to move).
+// The UPDATE of a chat already listed sets only the columns that can change: one naming a
+// column that never does (customer, channel, creation) would rewrite that column's index entry
+// on every message for nothing, which cost commands a millisecond of p50 on two cores. The
+// parameters keep bind_row's numbers.
+std::string update_sql() {
+    static const std::set<std::string, std::less<>> fixed = {"channel", "customer", "created_at",
+                                                             "day"};
+    std::string sql = "UPDATE chat_rows SET ";
+    const std::vector<std::string>& names = row_names();
+    bool first = true;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (fixed.contains(names[i])) {
+            continue;
+        }
+        sql += (first ? "" : ", ") + names[i] + " = ?" + std::to_string(i + 3);
+        first = false;
+    }
+    return sql + " WHERE chat = ?1";
+}
+
 bool update_chat(Connection& db, const ChatProjection& chat, bool open_only) {
-    static const std::string set =
-        "UPDATE chat_rows SET " + column_list(row_names(), "{} = ?{n}", 3) + " WHERE chat = ?1";
+    static const std::string set = update_sql();
     static const std::string open = set + " AND closed_at IS NULL";
     Query update(db, open_only ? open : set);
     update.bind_text(1, chat.chat);
