@@ -142,15 +142,13 @@ void AllChats::take_more(const ApiResult& result, const std::string& path) {
 const AllChatsView& AllChats::view(const Replica& replica, const ApiCalls* api,
                                    const AllChatsQuery& query, const AllChatsAsked& asked,
                                    core::Timestamp now) {
-    const ApiResult* first = api ? api->result(kAllChatsCall) : nullptr;
-    if (first && !first->pending && first->generation != first_generation_) {
-        first_generation_ = first->generation;
+    if (const ApiResult* first =
+            api ? api->answer_since(kAllChatsCall, first_generation_) : nullptr) {
         take_first(*first, asked.first, now);
         answered_version_ = replica.version();
     }
-    const ApiResult* more = api ? api->result(kAllChatsMoreCall) : nullptr;
-    if (more && !more->pending && more->generation != more_generation_) {
-        more_generation_ = more->generation;
+    if (const ApiResult* more =
+            api ? api->answer_since(kAllChatsMoreCall, more_generation_) : nullptr) {
         take_more(*more, asked.more);
     }
     if (stale_rows_ || built_version_ != replica.version() || !(built_query_ == query)) {
@@ -174,6 +172,7 @@ const AllChatsView& AllChats::view(const Replica& replica, const ApiCalls* api,
     if (current && next_cursor_) {
         view_.next_page = listed_ + "&cursor=" + *next_cursor_;
     }
+    const ApiResult* first = api ? api->result(kAllChatsCall) : nullptr;
     const bool waiting = first && first->pending;
     // A refresh of the rows shown is not "searching": the rows stay as they are meanwhile.
     view_.loading = !current && (waiting || problem_.empty());

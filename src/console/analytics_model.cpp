@@ -169,10 +169,8 @@ std::pair<core::Timestamp, core::Timestamp> range_bounds(AnalyticsRange range,
 const AnalyticsView& AnalyticsCache::view(const core::State& state, std::uint64_t version,
                                           const ApiCalls* api, const AnalyticsQuery& query,
                                           const std::string& asked, core::Timestamp now) {
-    const ApiResult* result = api ? api->result(kAnalyticsCall) : nullptr;
-    if (result && !result->pending && generation_ != result->generation) {
-        generation_ = result->generation;
-        if (const auto report = body_of<protocol::rest::AnalyticsReport>(result)) {
+    if (const ApiResult* answer = api ? api->answer_since(kAnalyticsCall, generation_) : nullptr) {
+        if (const auto report = body_of<protocol::rest::AnalyticsReport>(answer)) {
             rows_.clear();
             for (const auto& figures : report->rows) {
                 rows_.push_back({figures.group, metrics_of(figures)});
@@ -182,7 +180,7 @@ const AnalyticsView& AnalyticsCache::view(const core::State& state, std::uint64_
             answered_at_ = now;
             problem_.clear();
         } else {
-            problem_ = answer_problem(*result, "The figures");
+            problem_ = answer_problem(*answer, "The figures");
         }
     }
     view_ = AnalyticsView{};
@@ -191,6 +189,7 @@ const AnalyticsView& AnalyticsCache::view(const core::State& state, std::uint64_
     view_.path = report_path(query, view_.from, view_.to);
     view_.csv_path = view_.path + "&format=csv";
     const bool current = answered_ == view_.path;
+    const ApiResult* result = api ? api->result(kAnalyticsCall) : nullptr;
     const bool waiting = result && result->pending;
     view_.loading = !current && (waiting || problem_.empty());
     view_.refresh =

@@ -82,7 +82,7 @@ public:
                               core::Timestamp now);
 
 private:
-    std::optional<std::uint64_t> generation_;
+    std::uint64_t generation_ = 0;
     // The answer's figures and what it answered.
     std::vector<core::AnalyticsRow> rows_;
     std::string answered_;

@@ -32,6 +32,15 @@ const ApiResult* ApiCalls::result(std::string_view purpose) const {
     return found == results_.end() ? nullptr : &found->second;
 }
 
+const ApiResult* ApiCalls::answer_since(std::string_view purpose, std::uint64_t& seen) const {
+    const ApiResult* found = result(purpose);
+    if (found == nullptr || found->generation == seen) {
+        return nullptr;
+    }
+    seen = found->generation;
+    return found;
+}
+
 void ApiCalls::clear() {
     purposes_.clear();
     results_.clear();

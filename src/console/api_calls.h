@@ -50,6 +50,9 @@ public:
     // An answer to a call superseded by a later one of the same purpose is dropped.
     void answered(const ApiAnswer& answer);
     const ApiResult* result(std::string_view purpose) const;
+    // The answer to `purpose` if one came after the `seen`th (which then counts it), else null:
+    // what a builder takes once.
+    const ApiResult* answer_since(std::string_view purpose, std::uint64_t& seen) const;
     // Forgets everything (sign-out): another user must not see the last one's answers.
     void clear();
 

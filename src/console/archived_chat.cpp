@@ -11,11 +11,13 @@ std::string archived_chat_path(const core::ChatId& chat) {
 
 void ArchivedChat::take(const ApiCalls& api, const Replica& replica,
                         const std::optional<core::ChatId>& asked) {
-    const ApiResult* result = api.result(kArchivedChatCall);
-    if (!result || result->pending || result->generation == generation || !asked) {
+    if (!asked) {
         return;
     }
-    generation = result->generation;
+    const ApiResult* result = api.answer_since(kArchivedChatCall, generation);
+    if (!result) {
+        return;
+    }
     chat = *asked;
     state.reset();
     const auto answer = body_of<protocol::rest::TranscriptAnswer>(result);

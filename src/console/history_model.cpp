@@ -129,9 +129,8 @@ ReplayedChatView replayed_view(const core::State& state, const HistoryCache& cac
 
 void pick_chats(const ApiCalls* api, const std::string& search, HistoryView& view,
                 HistoryCache& cache) {
-    const ApiResult* result = api ? api->result(kHistoryPicksCall) : nullptr;
-    if (result && !result->pending && cache.picks_generation != result->generation) {
-        cache.picks_generation = result->generation;
+    if (const ApiResult* result =
+            api ? api->answer_since(kHistoryPicksCall, cache.picks_generation) : nullptr) {
         if (const auto page = body_of<protocol::rest::ChatPage>(result)) {
             cache.picks.clear();
             for (const protocol::rest::ChatRow& row : page->chats) {

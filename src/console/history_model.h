@@ -95,7 +95,7 @@ struct HistoryCache {
     std::vector<std::string> activity_texts;
     std::string replay_problem;
 
-    std::optional<std::uint64_t> picks_generation;
+    std::uint64_t picks_generation = 0;
     std::vector<HistoryPick> picks;
     bool more_picks = false;
 

@@ -361,13 +361,10 @@ void on(State& state, const EventEnvelope&, const ChatArchived& ev) {
     auto chats = state.index.customer_chats.find(customer);
     if (chats != state.index.customer_chats.end()) {
         std::erase(chats->second, ev.chat);
-        if (chats->second.empty()) {
+        if (chats->second.empty())
             state.index.customer_chats.erase(chats);
-            const auto record = state.customers.find(customer);
-            if (record != state.customers.end() && !record->second.profile)
-                state.customers.erase(record);
-        }
     }
+    forget_customer_without_chats(state, customer);
 }
 
 void on(State& state, const EventEnvelope&, const ReminderSent& ev) {

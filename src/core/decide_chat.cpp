@@ -216,9 +216,8 @@ Decision decide_command(Context& ctx, const AddNote& cmd) {
     const Chat* chat = nullptr;
     if (auto refused = check_staff_seeing_chat(ctx.state(), ctx.actor(), cmd.chat, agent, chat))
         return *refused;
-    if (chat->status == ChatStatus::archived) {
-        return refuse(codes::kChatClosed, chat_label(cmd.chat) + " is archived.");
-    }
+    if (auto refused = check_not_archived(*chat))
+        return *refused;
     if (cmd.text.empty())
         return refuse(codes::kEmptyMessage, "A note needs text.");
     if (cmd.text.size() > ctx.state().settings.max_message_length) {

@@ -116,9 +116,8 @@ Decision decide_command(Context& ctx, const SubmitCsat& cmd) {
     if (!closed_or_archived(*chat)) {
         return refuse(codes::kChatNotClosed, chat_label(cmd.chat) + " is still open.");
     }
-    if (chat->status == ChatStatus::archived) {
-        return refuse(codes::kChatClosed, chat_label(cmd.chat) + " is archived.");
-    }
+    if (auto refused = check_not_archived(*chat))
+        return *refused;
     // A chat the customer ended before it was handed to anyone has no answer to rate.
     if (chat->resolution && chat->resolution->outcome == ResolutionOutcome::cancelled_by_customer) {
         return refuse(codes::kNothingToRate,

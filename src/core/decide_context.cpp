@@ -87,6 +87,13 @@ bool closed_or_archived(const Chat& chat) {
     return chat.status == ChatStatus::closed || chat.status == ChatStatus::archived;
 }
 
+std::optional<Decision> check_not_archived(const Chat& chat, std::string_view then) {
+    if (chat.status != ChatStatus::archived)
+        return std::nullopt;
+    return refuse(codes::kChatClosed, chat_label(chat.id) + " is archived" +
+                                          (then.empty() ? "." : ": " + std::string(then)));
+}
+
 std::optional<Decision> check_open_chat(const State& state, ChatId id, const Chat*& chat) {
     chat = state.find_chat(id);
     if (!chat)

@@ -88,5 +88,8 @@ std::optional<Decision> check_assignee(const State& state, const Agent& agent, c
 std::optional<Decision> check_message(const Settings& settings, const std::string& text,
                                       const std::vector<Attachment>& attachments);
 bool closed_or_archived(const Chat& chat);
+// The chat is not archived (what a console shows of an archived chat takes nothing, not even
+// what an ended chat still takes); `then`, when given, says what to do instead.
+std::optional<Decision> check_not_archived(const Chat& chat, std::string_view then = {});
 
 }  // namespace parley::core

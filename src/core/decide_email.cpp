@@ -52,11 +52,9 @@ std::optional<Decision> check_email_text(const EmailCustomer& cmd) {
 // While the chat is open, whoever writes in it; once it has ended, its last agent or a
 // supervisor, so a follow-up does not need the chat reopened.
 std::optional<Decision> check_emailer(const State& state, const Agent& agent, const Chat& chat) {
-    if (chat.status == ChatStatus::archived) {
-        return refuse(codes::kChatClosed, chat_label(chat.id) +
-                                              " is archived: write to its customer from a ticket "
-                                              "or a new chat.");
-    }
+    if (auto refused =
+            check_not_archived(chat, "write to its customer from a ticket or a new chat."))
+        return refused;
     if (!closed_or_archived(chat)) {
         if (writes_as_staff(agent, chat))
             return std::nullopt;
@@ -98,9 +96,8 @@ Decision decide_command(Context& ctx, const RequestTranscript& cmd) {
     if (!speaks_for_customer(ctx.actor(), *chat)) {
         return refuse(codes::kNotAuthorized, "Only the chat's customer asks for its transcript.");
     }
-    if (chat->status == ChatStatus::archived) {
-        return refuse(codes::kChatClosed, chat_label(cmd.chat) + " is archived.");
-    }
+    if (auto refused = check_not_archived(*chat))
+        return *refused;
     const bool ended = closed_or_archived(*chat);
     if (cmd.address.empty()) {
         if (ended) {

@@ -86,6 +86,14 @@ void compact_chats(State& state) {
     state.index.vacated = 0;
 }
 
+void forget_customer_without_chats(State& state, const CustomerId& customer) {
+    if (state.index.customer_chats.contains(customer))
+        return;
+    const auto record = state.customers.find(customer);
+    if (record != state.customers.end() && !record->second.profile)
+        state.customers.erase(record);
+}
+
 void drop_archived_chats(State& state) {
     std::set<CustomerId> named;
     const auto dropped = std::erase_if(state.chats, [&](const Chat& chat) {
@@ -97,12 +105,8 @@ void drop_archived_chats(State& state) {
     if (dropped == 0)
         return;
     rebuild_indexes(state);
-    for (const CustomerId& customer : named) {
-        const auto record = state.customers.find(customer);
-        if (record != state.customers.end() && !record->second.profile &&
-            !state.index.customer_chats.contains(customer))
-            state.customers.erase(record);
-    }
+    for (const CustomerId& customer : named)
+        forget_customer_without_chats(state, customer);
 }
 
 }  // namespace parley::core

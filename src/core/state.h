@@ -133,6 +133,10 @@ inline bool vacated(const Chat& chat) {
 // Drops the vacated slots and places the chats again.
 void compact_chats(State& state);
 
+// Forgets the customer once the State holds none of their chats, unless an integration gave
+// them a profile: customers follow the live chats, not the age of the history.
+void forget_customer_without_chats(State& state, const CustomerId& customer);
+
 // Recomputes every index from the entities (after loading a snapshot, and to check them).
 void rebuild_indexes(State& state);
 
