@@ -13,15 +13,12 @@
 // [SECTION] Options
 // [SECTION] Writing a history
 // [SECTION] Measuring a server on it
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -33,6 +30,7 @@
 #include "core/commands.h"
 #include "core/state.h"
 #include "engine/engine.h"
+#include "percentile.h"
 #include "server/auth/passwords.h"
 #include "server/engine/stored_snapshot.h"
 #include "server/readmodel/read_model.h"
@@ -250,25 +248,6 @@ private:
 
 // [SECTION] Measuring a server on it
 
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) {
-        return 0;
-    }
-    std::sort(values.begin(), values.end());
-    const auto at = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1));
-    return values[at];
-}
-
-std::uint64_t rss_kib(pid_t pid) {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmRSS:", 0) == 0) {
-            return std::strtoull(line.c_str() + 6, nullptr, 10);
-        }
-    }
-    return 0;
-}
-
 struct Figures {
     double p50 = 0;
     double p99 = 0;
@@ -451,15 +430,14 @@ void measure(const std::filesystem::path& dir, const Written& written, const Opt
     server::testing::ServerProcess server(PARLEY_SERVER_BINARY, dir, false);
     const double start_ms = Milliseconds(Clock::now() - started).count();
     const unsigned short port = server.port();
-    const std::uint64_t rss_start = rss_kib(server.pid());
+    const double rss_start = server.rss_kib();
     const std::string sofia = server::testing::sign_in(port, "sofia", "sofia-demo");
     const std::string maria = server::testing::sign_in(port, "maria", "maria-demo");
     const std::uintmax_t file = std::filesystem::file_size(dir / "data" / "parley.db");
     const std::uintmax_t read_file = std::filesystem::file_size(dir / "data" / "readmodel.db");
 
     std::printf("  %-44s %8.0f ms\n", "start-up (process start to listening)", start_ms);
-    std::printf("  %-44s %8.1f MiB\n", "server RSS after start-up",
-                static_cast<double>(rss_start) / 1024.0);
+    std::printf("  %-44s %8.1f MiB\n", "server RSS after start-up", rss_start / 1024.0);
     std::printf("  %-44s %8.1f ms   %8.1f MiB compressed\n", "snapshot encode (the whole State)",
                 written.snapshot_ms, static_cast<double>(written.snapshot_bytes) / 1048576.0);
     const auto per_million = [&](std::uintmax_t bytes) {
@@ -535,10 +513,9 @@ void measure(const std::filesystem::path& dir, const Written& written, const Opt
     storming = false;
     storm.join();
     std::printf("  %-44s %8.1f MiB\n", "server RSS after the measurements",
-                static_cast<double>(rss_kib(server.pid())) / 1024.0);
+                server.rss_kib() / 1024.0);
     busy_day(port, sofia, options);
-    std::printf("  %-44s %8.1f MiB\n", "server RSS after the busy day",
-                static_cast<double>(rss_kib(server.pid())) / 1024.0);
+    std::printf("  %-44s %8.1f MiB\n", "server RSS after the busy day", server.rss_kib() / 1024.0);
 }
 
 }  // namespace

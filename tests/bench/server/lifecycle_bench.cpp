@@ -29,6 +29,7 @@
 #include <thread>
 #include <vector>
 
+#include "percentile.h"
 #include "support/server_process.h"
 #include "support/test_server.h"
 
@@ -168,15 +169,6 @@ double lifecycle(unsigned short port, Agent& first, Agent& second, int number) {
     first.ws->seen.clear();
     second.ws->seen.clear();
     return ok ? Milliseconds(Clock::now() - started).count() : -1;
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) {
-        return 0;
-    }
-    std::sort(values.begin(), values.end());
-    const auto at = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-    return values[at];
 }
 
 void report(const char* what, const std::vector<double>& ms) {
@@ -446,23 +438,6 @@ void reconnect_storm(unsigned short port, int count) {
         count, seconds, static_cast<long>(lost), static_cast<long>(doubled));
 }
 
-// The server's resident memory, from /proc.
-double rss_kib(pid_t pid) {
-    std::FILE* status = std::fopen(("/proc/" + std::to_string(pid) + "/status").c_str(), "r");
-    if (status == nullptr) {
-        return 0;
-    }
-    char line[256];
-    double kib = 0;
-    while (std::fgets(line, sizeof line, status)) {
-        if (std::sscanf(line, "VmRSS: %lf kB", &kib) == 1) {
-            break;
-        }
-    }
-    std::fclose(status);
-    return kib;
-}
-
 // Open WebSockets that said hello and then sit idle (a customer's tabs, one chat token for all,
 // as no limit keeps one customer to one tab), from several loopback addresses since one
 // address has fewer free ports than that. The figure is the server's memory per connection.
@@ -474,7 +449,7 @@ void idle_connections(const ServerProcess& server, int count) {
     std::vector<std::unique_ptr<WsClient>> open;
     open.reserve(static_cast<std::size_t>(count));
     constexpr int kPerAddress = 20000;
-    const double before = rss_kib(server.pid());
+    const double before = server.rss_kib();
     for (int i = 0; i < count; ++i) {
         const std::string source = "127.0.0." + std::to_string(2 + i / kPerAddress);
         open.push_back(std::make_unique<WsClient>(shared, server.port(), source));
@@ -482,7 +457,7 @@ void idle_connections(const ServerProcess& server, int count) {
         open.back()->expect("sync");
         open.back()->seen.clear();
     }
-    const double after = rss_kib(server.pid());
+    const double after = server.rss_kib();
     std::printf("idle WebSockets, %6d open         server RSS %.0f -> %.0f MiB: %.1f KiB each\n",
                 count, before / 1024, after / 1024, (after - before) / count);
 }

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -64,6 +65,22 @@ int ServerProcess::terminate() {
     waitpid(pid_, &status, 0);
     pid_ = -1;
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+double ServerProcess::rss_kib() const {
+    std::FILE* status = std::fopen(("/proc/" + std::to_string(pid_) + "/status").c_str(), "r");
+    if (status == nullptr) {
+        return 0;
+    }
+    char line[256];
+    double kib = 0;
+    while (std::fgets(line, sizeof line, status)) {
+        if (std::sscanf(line, "VmRSS: %lf kB", &kib) == 1) {
+            break;
+        }
+    }
+    std::fclose(status);
+    return kib;
 }
 
 }  // namespace parley::server::testing

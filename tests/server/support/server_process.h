@@ -24,6 +24,8 @@ public:
 
     unsigned short port() const { return port_; }
     pid_t pid() const { return pid_; }
+    // Its resident memory in KiB (VmRSS, from /proc); 0 once it is gone.
+    double rss_kib() const;
 
 private:
     pid_t pid_ = -1;
