@@ -19,6 +19,14 @@ double ratio(std::uint64_t part, std::uint64_t whole) {
 
 }  // namespace
 
+bool abandoned_by_customer(const Chat& chat) {
+    if (!chat.resolution)
+        return false;
+    const auto outcome = chat.resolution->outcome;
+    return outcome == ResolutionOutcome::abandoned ||
+           (outcome == ResolutionOutcome::cancelled_by_customer && !chat.accepted_at);
+}
+
 Metrics chat_metrics(const Chat& chat) {
     Metrics m;
     m.chats = 1;
@@ -27,12 +35,8 @@ Metrics chat_metrics(const Chat& chat) {
         m.resolution_total += *chat.closed_at - chat.created_at;
         m.resolutions += 1;
     }
-    if (chat.resolution) {
-        const auto outcome = chat.resolution->outcome;
-        if (outcome == ResolutionOutcome::abandoned ||
-            (outcome == ResolutionOutcome::cancelled_by_customer && !chat.accepted_at)) {
-            m.abandoned += 1;
-        }
+    if (abandoned_by_customer(chat)) {
+        m.abandoned += 1;
     }
     if (chat.first_response_at) {
         m.first_response_total += *chat.first_response_at - chat.created_at;

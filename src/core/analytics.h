@@ -69,6 +69,8 @@ void each_figure(Visit&& visit, M&... metrics) {
 
 // One chat's part of any group it is in.
 Metrics chat_metrics(const Chat& chat);
+// Abandoned by the customer (Metrics::abandoned): the floor counts it without the rest.
+bool abandoned_by_customer(const Chat& chat);
 
 struct AnalyticsRow {
     // Queue name, agent id ("" for never assigned), channel name, or day as YYYY-MM-DD (UTC).

@@ -435,22 +435,22 @@ void on(State& state, const EventEnvelope&, const CustomerProfileSet& ev) {
     customer.profile = ev.profile;
 }
 
+// Both through change_chat: an unanswered request is on the floor's index.
 void on(State& state, const EventEnvelope& e, const SupervisorRequested& ev) {
-    if (Chat* chat = state.find_chat(ev.chat)) {
-        chat->supervisor_requested = true;
-        record(*chat, e, activity_of(ActivityKind::supervisor_requested, ev.agent, ev.reason));
-    }
+    change_chat(state, ev.chat, [&](Chat& chat) {
+        chat.supervisor_requested = true;
+        record(chat, e, activity_of(ActivityKind::supervisor_requested, ev.agent, ev.reason));
+    });
 }
 
 void on(State& state, const EventEnvelope& e, const SupervisorJoined& ev) {
-    Chat* chat = state.find_chat(ev.chat);
-    if (!chat)
-        return;
-    auto& people = chat->participants;
-    if (std::find(people.begin(), people.end(), ev.supervisor) == people.end()) {
-        people.push_back(ev.supervisor);
-        record(*chat, e, activity_of(ActivityKind::supervisor_joined, ev.supervisor));
-    }
+    change_chat(state, ev.chat, [&](Chat& chat) {
+        auto& people = chat.participants;
+        if (std::find(people.begin(), people.end(), ev.supervisor) == people.end()) {
+            people.push_back(ev.supervisor);
+            record(chat, e, activity_of(ActivityKind::supervisor_joined, ev.supervisor));
+        }
+    });
 }
 
 // [SECTION] Agents, queues, organisation

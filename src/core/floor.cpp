@@ -1,48 +1,35 @@
-// The floor over the chats of a State. Standard library only.
+// The floor from the State's indexes: its cost follows the queues, the staff and the alerts,
+// not the chats. Standard library only.
 #include "core/floor.h"
 
 #include <algorithm>
-#include <map>
-
-#include "core/analytics.h"
+#include <set>
+#include <tuple>
 
 namespace parley::core {
 namespace {
 
-bool waits(ChatStatus status) {
-    return status == ChatStatus::queued || status == ChatStatus::offered;
-}
-
-// When the chat's newest supervisor request was made.
-Timestamp requested_at(const Chat& chat) {
-    for (auto entry = chat.activity.rbegin(); entry != chat.activity.rend(); ++entry) {
-        if (entry->kind == ActivityKind::supervisor_requested) {
-            return entry->at;
+// The queue's waiting chats (queued or offered) from the oldest, while they are past the
+// target: alerts for them, and how many.
+void beyond_target(const QueueIndex& index, const Queue& queue, Timestamp now, QueueFloor& row,
+                   std::vector<FloorAlert>& alerts) {
+    for (const std::set<TimeKey>* waiting : {&index.waiting, &index.offered}) {
+        for (const TimeKey& key : *waiting) {
+            if (now - key.at <= queue.config.target_wait)
+                break;
+            ++row.beyond_target;
+            alerts.push_back({AlertKind::waiting_beyond_target, key.chat, queue.id, key.at});
         }
     }
-    return chat.created_at;
 }
 
-void count_chat(const State& state, const Chat& chat, Timestamp now, QueueFloor& queue,
-                std::vector<FloorAlert>& alerts) {
-    if (waits(chat.status)) {
-        ++(chat.status == ChatStatus::queued ? queue.waiting : queue.offered);
-        const Duration waited = now - chat.queued_since;
-        queue.longest_wait = std::max(queue.longest_wait, waited);
-        const Queue* config = state.find_queue(chat.queue);
-        if (config && waited > config->config.target_wait) {
-            ++queue.beyond_target;
-            alerts.push_back(
-                {AlertKind::waiting_beyond_target, chat.id, chat.queue, chat.queued_since});
-        }
-    } else if (chat.status == ChatStatus::active || chat.status == ChatStatus::pending_transfer) {
-        ++queue.active;
+Duration longest_wait(const QueueIndex& index, Timestamp now) {
+    Duration longest = 0;
+    for (const std::set<TimeKey>* waiting : {&index.waiting, &index.offered}) {
+        if (!waiting->empty())
+            longest = std::max(longest, now - waiting->begin()->at);
     }
-    if (chat.supervisor_requested && chat.participants.empty() &&
-        chat.status != ChatStatus::closed && chat.status != ChatStatus::archived) {
-        alerts.push_back(
-            {AlertKind::supervisor_requested, chat.id, chat.queue, requested_at(chat)});
-    }
+    return longest;
 }
 
 }  // namespace
@@ -55,12 +42,12 @@ double QueueFloor::abandonment_today() const {
 
 Floor floor_at(const State& state, Timestamp now) {
     Floor floor;
-    std::map<QueueId, std::size_t> rows;
+    const Timestamp midnight = now - now % kDay;
     for (const Queue& queue : state.queues) {
         if (!queue.enabled) {
             continue;
         }
-        rows.emplace(queue.id, floor.queues.size());
+        const QueueIndex& index = state.queue_index(queue.id);
         QueueFloor& row = floor.queues.emplace_back();
         row.queue = queue.id;
         for (const AgentId& member : queue.members) {
@@ -69,25 +56,29 @@ Floor floor_at(const State& state, Timestamp now) {
                 row.online.push_back(member);
             }
         }
-    }
-    for (const Chat& chat : state.chats) {
-        if (vacated(chat))
-            continue;
-        if (const auto row = rows.find(chat.queue); row != rows.end()) {
-            count_chat(state, chat, now, floor.queues[row->second], floor.alerts);
+        row.waiting = index.waiting.size();
+        row.offered = index.offered.size();
+        row.active = index.active;
+        row.longest_wait = longest_wait(index, now);
+        beyond_target(index, queue, now, row, floor.alerts);
+        if (const auto today = index.days.find(midnight); today != index.days.end()) {
+            row.started_today = today->second.started;
+            row.abandoned_today = today->second.abandoned;
         }
     }
-    const Timestamp midnight = now - now % kDay;
-    for (const AnalyticsRow& today : analytics(state, GroupBy::queue, midnight, now + 1)) {
-        for (QueueFloor& row : floor.queues) {
-            if (state.find_queue(row.queue)->config.name == today.group) {
-                row.started_today = today.metrics.chats;
-                row.abandoned_today = today.metrics.abandoned;
-            }
+    for (const TimeKey& request : state.index.supervisor_requests) {
+        const Chat* chat = state.find_chat(request.chat);
+        const Queue* queue = chat ? state.find_queue(chat->queue) : nullptr;
+        if (queue && queue->enabled) {
+            floor.alerts.push_back(
+                {AlertKind::supervisor_requested, chat->id, chat->queue, request.at});
         }
     }
+    // A total order, so the native and the wasm core (different sorts) list ties alike.
     std::sort(floor.alerts.begin(), floor.alerts.end(),
-              [](const FloorAlert& a, const FloorAlert& b) { return a.since < b.since; });
+              [](const FloorAlert& a, const FloorAlert& b) {
+                  return std::tie(a.since, a.chat, a.kind) < std::tie(b.since, b.chat, b.kind);
+              });
     for (const auto& [id, agent] : state.agents) {
         if (!agent.enabled) {
             continue;

@@ -2,6 +2,8 @@
 // removes a chat's entries, changes it, and adds them back. Standard library only.
 #include "core/indexing.h"
 
+#include "core/analytics.h"
+
 namespace parley::core {
 namespace {
 
@@ -13,6 +15,50 @@ QueueIndex* queue_index_of(State& state, QueueId id) {
 
 Duration wait_of(const Chat& chat) {
     return *chat.accepted_at - chat.created_at;
+}
+
+bool holds_agent(ChatStatus status) {
+    return status == ChatStatus::active || status == ChatStatus::pending_transfer;
+}
+
+// The request a supervisor has not answered by joining, keyed by when it was made.
+std::optional<TimeKey> supervisor_request_of(const Chat& chat) {
+    if (!chat.supervisor_requested || !chat.participants.empty() ||
+        chat.status == ChatStatus::closed || chat.status == ChatStatus::archived)
+        return std::nullopt;
+    for (auto entry = chat.activity.rbegin(); entry != chat.activity.rend(); ++entry) {
+        if (entry->kind == ActivityKind::supervisor_requested)
+            return TimeKey{entry->at, chat.id};
+    }
+    return TimeKey{chat.created_at, chat.id};
+}
+
+// Adds the chat's part to (+1) or takes it from (-1) its queue's floor figures.
+void count_on_floor(State& state, QueueIndex* queue, const Chat& chat, int sign) {
+    if (const auto request = supervisor_request_of(chat)) {
+        if (sign > 0)
+            state.index.supervisor_requests.insert(*request);
+        else
+            state.index.supervisor_requests.erase(*request);
+    }
+    if (!queue)
+        return;
+    if (chat.status == ChatStatus::offered) {
+        if (sign > 0)
+            queue->offered.insert({chat.queued_since, chat.id});
+        else
+            queue->offered.erase({chat.queued_since, chat.id});
+    }
+    const auto step = static_cast<std::uint64_t>(static_cast<std::int64_t>(sign));
+    if (holds_agent(chat.status))
+        queue->active += step;
+    const Timestamp day = chat.created_at - chat.created_at % kDay;
+    DayFigures& figures = queue->days[day];
+    figures.started += step;
+    if (abandoned_by_customer(chat))
+        figures.abandoned += step;
+    if (figures.started == 0)
+        queue->days.erase(day);
 }
 
 }  // namespace
@@ -73,6 +119,7 @@ void unindex_chat(State& state, const Chat& chat) {
         queue->assigned_count -= 1;
         queue->total_wait -= wait_of(chat);
     }
+    count_on_floor(state, queue, chat, -1);
 }
 
 void index_chat(State& state, const Chat& chat) {
@@ -111,6 +158,7 @@ void index_chat(State& state, const Chat& chat) {
         queue->assigned_count += 1;
         queue->total_wait += wait_of(chat);
     }
+    count_on_floor(state, queue, chat, +1);
 }
 
 void unlist_agent(State& state, const AgentId& id) {

@@ -54,11 +54,26 @@ struct AgentChats {
     bool operator==(const AgentChats&) const = default;
 };
 
+// The floor's figures of one UTC day's chats created in a queue (core::analytics's
+// definitions), for the live chats only.
+struct DayFigures {
+    std::uint64_t started = 0;
+    std::uint64_t abandoned = 0;
+    bool operator==(const DayFigures&) const = default;
+};
+
 struct QueueIndex {
     // Online, enabled members with load < capacity.
     std::set<RoutingKey> available;
     // Queued chats, FIFO by queued_since.
     std::set<TimeKey> waiting;
+    // Chats offered to an agent, by queued_since: with `waiting`, what the floor counts as
+    // waiting, oldest first, without walking the chats.
+    std::set<TimeKey> offered;
+    // Held by an agent, or on its way to one by transfer.
+    std::uint64_t active = 0;
+    // By the day (its midnight UTC) the chats were created; days without live chats dropped.
+    std::map<Timestamp, DayFigures> days;
     // Active chats waiting on the customer: keyed by awaiting_customer_since.
     std::set<TimeKey> to_remind;
     std::set<TimeKey> to_auto_close;
@@ -77,6 +92,8 @@ struct Indexes {
     std::set<TimeKey> transfer_deadlines;
     // Closed, not yet archived chats by closed_at.
     std::set<TimeKey> closed;
+    // Chats whose agent asked for a supervisor who has not joined yet, by the request's time.
+    std::set<TimeKey> supervisor_requests;
     std::map<CustomerId, std::vector<ChatId>> customer_chats;
     // Where each chat sits in State::chats.
     std::unordered_map<ChatId, std::size_t> chat_positions;

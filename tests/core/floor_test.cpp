@@ -12,14 +12,15 @@ protected:
         SupportTeamTest::SetUp();
         sofia = add_agent("sofia", {}, 3, Role::supervisor);
     }
-    const QueueFloor& support_row(const Floor& floor) const {
+    static const QueueFloor& row_of(const Floor& floor, QueueId queue) {
         for (const QueueFloor& row : floor.queues) {
-            if (row.queue == support) {
+            if (row.queue == queue) {
                 return row;
             }
         }
-        throw std::logic_error("no Support row");
+        throw std::logic_error("no row for the queue");
     }
+    const QueueFloor& support_row(const Floor& floor) const { return row_of(floor, support); }
     Actor sofia;
 };
 
@@ -97,6 +98,28 @@ TEST_F(FloorTest, ADisabledAgentLeavesTheFloorAndDayBoundariesResetToday) {
     floor = floor_at(state, now);
     EXPECT_EQ(support_row(floor).started_today, 0u);
     EXPECT_DOUBLE_EQ(support_row(floor).abandonment_today(), 0.0);
+}
+
+TEST_F(FloorTest, AnOfferedChatStillWaitsAndATransferredChatCountsInItsNewQueue) {
+    const QueueId billing = add_queue("Billing", RoutingMode::offer);
+    ok(system, AddQueueMember{billing, "ivan"});
+    const Timestamp offered_since = now;
+    const ChatId offered = start_chat("anna", billing);
+    ASSERT_EQ(chat(offered).status, ChatStatus::offered);
+    const ChatId moved = held_chat(maria, support, "bob");
+    ok(maria, TransferToQueue{moved, billing, "Billing question"});
+    advance(5 * kMinute);
+
+    const Floor floor = floor_at(state, now);
+    const QueueFloor& support_figures = support_row(floor);
+    EXPECT_EQ(support_figures.started_today, 0u) << "bob's chat is Billing's now";
+    EXPECT_EQ(support_figures.active, 0u);
+    const QueueFloor& billing_figures = row_of(floor, billing);
+    EXPECT_EQ(billing_figures.offered, 2u) << "both offered to Ivan, the only Billing member";
+    EXPECT_EQ(billing_figures.started_today, 2u);
+    EXPECT_EQ(billing_figures.longest_wait, now - offered_since);
+    ASSERT_FALSE(floor.alerts.empty());
+    EXPECT_EQ(floor.alerts.front().chat, offered) << "an offer past the target still alerts";
 }
 
 }  // namespace
