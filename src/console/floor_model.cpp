@@ -33,6 +33,7 @@ FloorView build(const core::State& state, core::Timestamp now) {
     for (const core::FloorAlert& alert : floor.alerts) {
         view.alerts.push_back({alert.kind, alert.chat, alert_text(state, alert, now)});
     }
+    view.more_alerts = floor.more_alerts;
     for (const core::QueueFloor& figures : floor.queues) {
         const core::Queue& queue = *state.find_queue(figures.queue);
         FloorQueueRow& row = view.queues.emplace_back();

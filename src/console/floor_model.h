@@ -44,6 +44,8 @@ struct FloorAlertRow {
 
 struct FloorView {
     std::vector<FloorAlertRow> alerts;
+    // Alerts the floor does not list (core::kFloorAlerts).
+    std::uint64_t more_alerts = 0;
     std::vector<FloorQueueRow> queues;
     std::vector<FloorAgentRow> agents;
 };

@@ -4,6 +4,7 @@
 // Pure functions over State. Standard library only.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -55,13 +56,20 @@ struct FloorAlert {
     bool operator==(const FloorAlert&) const = default;
 };
 
+// The most alerts a floor lists: a supervisor acts on the first few, and a backlog of
+// thousands past their target would cost every rebuild a line each. Requests for a supervisor
+// come before waits past the target when there are more.
+inline constexpr std::size_t kFloorAlerts = 50;
+
 struct Floor {
     // Enabled queues, by id.
     std::vector<QueueFloor> queues;
     // Enabled staff accounts, by id.
     std::vector<AgentFloor> agents;
-    // Oldest first.
+    // Oldest first, at most kFloorAlerts.
     std::vector<FloorAlert> alerts;
+    // Alerts beyond those listed.
+    std::uint64_t more_alerts = 0;
     bool operator==(const Floor&) const = default;
 };
 

@@ -122,5 +122,23 @@ TEST_F(FloorTest, AnOfferedChatStillWaitsAndATransferredChatCountsInItsNewQueue)
     EXPECT_EQ(floor.alerts.front().chat, offered) << "an offer past the target still alerts";
 }
 
+TEST_F(FloorTest, ABacklogListsTheOldestAlertsAndCountsTheRest) {
+    const ChatId carl = held_chat(maria, support, "carl");
+    std::vector<ChatId> waiting;
+    for (int n = 0; n < 60; ++n)
+        waiting.push_back(start_chat("customer" + std::to_string(n), support));
+    ok(maria, RequestSupervisor{carl, "Wants a refund"});
+    advance(2 * kMinute);
+
+    const Floor floor = floor_at(state, now);
+    EXPECT_EQ(support_row(floor).beyond_target, 60u) << "the count covers every chat";
+    ASSERT_EQ(floor.alerts.size(), kFloorAlerts);
+    EXPECT_EQ(floor.more_alerts, 11u);
+    EXPECT_EQ(floor.alerts.front().chat, waiting.front());
+    EXPECT_EQ(floor.alerts.back().kind, AlertKind::supervisor_requested)
+        << "the newest alert, listed because a request is never crowded out by waits";
+    EXPECT_EQ(floor.alerts[kFloorAlerts - 2].chat, waiting[kFloorAlerts - 2]);
+}
+
 }  // namespace
 }  // namespace parley::core::testing

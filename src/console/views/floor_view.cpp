@@ -65,6 +65,12 @@ void draw_alerts(const FloorView& floor, UiState& ui, FrameOutput& out) {
         }
         ImGui::PopID();
     }
+    if (floor.more_alerts > 0) {
+        ImGui::TextDisabled(
+            "And %llu more, newer: the queues below count every chat past its "
+            "target.",
+            static_cast<unsigned long long>(floor.more_alerts));
+    }
 }
 
 void draw_queues(const FloorView& floor, FrameOutput& out) {
