@@ -6,7 +6,7 @@
 namespace parley::protocol {
 
 std::string encode_hello(const Hello& hello) {
-    return detail::dump(detail::write(hello));
+    return detail::text_of(hello);
 }
 
 Result<Hello> decode_hello(std::string_view text) {
@@ -30,7 +30,7 @@ Result<Hello> decode_hello(std::string_view text) {
 }
 
 std::string encode_welcome(const Welcome& welcome) {
-    return detail::dump(detail::write(welcome));
+    return detail::text_of(welcome);
 }
 
 Result<HandshakeReply> decode_handshake_reply(std::string_view text) {
@@ -46,7 +46,7 @@ Result<HandshakeReply> decode_handshake_reply(std::string_view text) {
 }
 
 std::string encode_error(const WireError& error) {
-    return detail::dump(detail::write(error));
+    return detail::text_of(error);
 }
 
 std::string encode_error(const ProtocolError& error) {

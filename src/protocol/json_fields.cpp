@@ -66,6 +66,107 @@ std::string dump(const Json& json) {
     return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+namespace {
+
+// Bytes of the UTF-8 sequence starting at `at`, or 0 when it is not a well-formed one
+// (overlong forms, surrogates and code points past U+10FFFF are not).
+std::size_t utf8_sequence(std::string_view text, std::size_t at) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(at);
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        low = lead == 0xE0 ? 0xA0 : 0x80;
+        high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    if (at + length > text.size() || byte(at + 1) < low || byte(at + 1) > high) {
+        return 0;
+    }
+    for (std::size_t i = 2; i < length; ++i) {
+        if (byte(at + i) < 0x80 || byte(at + i) > 0xBF) {
+            return 0;
+        }
+    }
+    return length;
+}
+
+}  // namespace
+
+void append_quoted(std::string& out, std::string_view value) {
+    constexpr char kHex[] = "0123456789abcdef";
+    const std::size_t start = out.size();
+    out += '"';
+    for (std::size_t at = 0; at < value.size();) {
+        const auto c = static_cast<unsigned char>(value[at]);
+        if (c >= 0x80) {
+            const std::size_t length = utf8_sequence(value, at);
+            if (length == 0) {
+                out.resize(start);
+                out += dump(Json(std::string(value)));
+                return;
+            }
+            out.append(value.substr(at, length));
+            at += length;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (c < 0x20) {
+                out += "\\u00";
+                out += kHex[c >> 4];
+                out += kHex[c & 0xF];
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+        ++at;
+    }
+    out += '"';
+}
+
+void append_number(std::string& out, std::int64_t value) {
+    out += std::to_string(value);
+}
+
+void append_number(std::string& out, std::uint64_t value) {
+    out += std::to_string(value);
+}
+
+void append_dumped(std::string& out, const Json& json) {
+    out += dump(json);
+}
+
 Result<Json> parse_object(std::string_view text, std::size_t max_bytes) {
     if (text.size() > max_bytes) {
         return ProtocolError{ProtocolErrorCode::too_large,

@@ -16,7 +16,7 @@ inline constexpr auto kSchema<core::Rejection> = tagged("rejection",
 }  // namespace detail
 
 std::string encode_rejection(const core::Rejection& rejection) {
-    return detail::dump(detail::write(rejection));
+    return detail::text_of(rejection);
 }
 
 Result<core::Rejection> decode_rejection(std::string_view json_text) {

@@ -135,7 +135,7 @@ std::string encode_sync(std::uint64_t seq, std::string_view snapshot_json,
     // Keys in sorted order, as every message: chat_views, seq, snapshot, type.
     std::string views;
     if (!chat_views.empty()) {
-        views = R"("chat_views":)" + detail::dump(detail::write(chat_views)) + ",";
+        views = R"("chat_views":)" + detail::text_of(chat_views) + ",";
     }
     return "{" + views + R"("seq":)" + std::to_string(seq) + R"(,"snapshot":)" +
            std::string(snapshot_json) + R"(,"type":"sync"})";
@@ -147,23 +147,21 @@ std::string encode_event_message(std::uint64_t seq, std::string_view event_json)
 }
 
 std::string encode_chat_message(std::uint64_t seq, const core::Chat& chat) {
-    detail::Json object = detail::Json::object();
-    object["type"] = "chat";
-    object["seq"] = seq;
-    object["chat"] = detail::write(chat);
-    return detail::dump(object);
+    // Keys in sorted order, as every message: chat, seq, type.
+    return R"({"chat":)" + detail::text_of(chat) + R"(,"seq":)" + std::to_string(seq) +
+           R"(,"type":"chat"})";
 }
 
 std::string encode_chat(const core::Chat& chat) {
-    return detail::dump(detail::write(chat));
+    return detail::text_of(chat);
 }
 
 std::string encode_ack(const Ack& ack) {
-    return detail::dump(detail::write(ack));
+    return detail::text_of(ack);
 }
 
 std::string encode_rejected(const Rejected& rejected) {
-    return detail::dump(detail::write(rejected));
+    return detail::text_of(rejected);
 }
 
 std::string encode_pong() {
@@ -171,11 +169,11 @@ std::string encode_pong() {
 }
 
 std::string encode_queue_position(const QueuePositionMessage& position) {
-    return detail::dump(detail::write(position));
+    return detail::text_of(position);
 }
 
 std::string encode_chat_view(const ChatViewMessage& message) {
-    return detail::dump(detail::write(message));
+    return detail::text_of(message);
 }
 
 Result<ServerMessage> decode_server_message(std::string_view text) {

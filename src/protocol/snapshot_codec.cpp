@@ -8,7 +8,6 @@
 // [SECTION] Consistency checks
 // [SECTION] Public functions
 #include <algorithm>
-#include <iterator>
 #include <vector>
 
 #include "core/rules.h"
@@ -56,32 +55,50 @@ inline constexpr auto kSchema<SnapshotWire> =
 
 namespace {
 
-template <class Map>
-auto values_of(const Map& map) {
-    std::vector<typename Map::mapped_type> values;
-    values.reserve(map.size());
-    for (const auto& entry : map) {
-        values.push_back(entry.second);
+// SnapshotWire's text written from the State itself, members in sorted order as every
+// message: copying the State into a SnapshotWire first would hold the floor twice.
+std::string snapshot_text(const core::State& state) {
+    std::string out = "{";
+    bool first = true;
+    const auto member = [&](std::string_view name, const auto& value) {
+        begin_member(out, name, first);
+        write_text(out, value);
+    };
+    const auto values = [&](std::string_view name, const auto& map) {
+        begin_member(out, name, first);
+        out += '[';
+        for (auto entry = map.begin(); entry != map.end(); ++entry) {
+            out += entry == map.begin() ? "" : ",";
+            write_text(out, entry->second);
+        }
+        out += ']';
+    };
+    values("agents", state.agents);
+    values("canned_responses", state.canned_responses);
+    begin_member(out, "chats", first);
+    out += '[';
+    bool first_chat = true;
+    for (const core::Chat& chat : state.chats) {
+        if (core::vacated(chat)) {
+            continue;
+        }
+        out += first_chat ? "" : ",";
+        first_chat = false;
+        write_text(out, chat);
     }
-    return values;
-}
-
-SnapshotWire to_wire(const core::State& state) {
-    SnapshotWire wire;
-    wire.settings = state.settings;
-    wire.queues = state.queues;
-    wire.agents = values_of(state.agents);
-    wire.customers = values_of(state.customers);
-    wire.chats.reserve(state.chats.size() - state.index.vacated);
-    std::copy_if(state.chats.begin(), state.chats.end(), std::back_inserter(wire.chats),
-                 [](const core::Chat& chat) { return !core::vacated(chat); });
-    wire.tickets = state.tickets;
-    wire.canned_responses = values_of(state.canned_responses);
-    wire.next_message_id = state.next_message_id;
-    wire.next_note_id = state.next_note_id;
-    wire.next_canned_response_id = state.next_canned_response_id;
-    wire.processed_commands = state.processed_commands.in_order();
-    return wire;
+    out += ']';
+    values("customers", state.customers);
+    member("next_canned_response_id", state.next_canned_response_id);
+    member("next_message_id", state.next_message_id);
+    member("next_note_id", state.next_note_id);
+    member("processed_commands", state.processed_commands.in_order());
+    member("protocol_version", kProtocolVersion);
+    member("queues", state.queues);
+    member("settings", state.settings);
+    member("tickets", state.tickets);
+    member("type", std::string(kSchema<SnapshotWire>.type));
+    out += '}';
+    return out;
 }
 
 // [SECTION] Consistency checks
@@ -263,7 +280,7 @@ Problem Checker::run(core::State& state) {
 // [SECTION] Public functions
 
 std::string encode_snapshot(const core::State& state) {
-    return detail::dump(detail::write(detail::to_wire(state)));
+    return detail::snapshot_text(state);
 }
 
 Result<core::State> decode_snapshot(std::string_view json_text) {

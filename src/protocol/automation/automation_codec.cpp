@@ -7,7 +7,7 @@
 namespace parley::protocol::automation {
 
 std::string encode(const AutomationSnapshot& snapshot) {
-    return detail::dump(detail::write(snapshot));
+    return detail::text_of(snapshot);
 }
 
 }  // namespace parley::protocol::automation

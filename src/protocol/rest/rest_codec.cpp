@@ -10,7 +10,7 @@ namespace parley::protocol::rest {
 
 template <class T>
 std::string encode(const T& body) {
-    return detail::dump(detail::write(body));
+    return detail::text_of(body);
 }
 
 template <class T>
