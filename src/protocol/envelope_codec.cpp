@@ -34,9 +34,10 @@ constexpr bool flattens_cleanly(std::type_identity<std::variant<T...>>) {
 
 template <class Envelope, class Payload>
 std::string encode_flat(const Envelope& envelope, const Payload& payload) {
-    Json object = write(payload);
-    write_fields(envelope, object);
-    return dump(object);
+    std::string out;
+    std::visit([&](const auto& alternative) { write_merged_text(out, alternative, envelope); },
+               payload);
+    return out;
 }
 
 // `kind` names the message family in errors ("command", "event"); `payload` is the

@@ -163,6 +163,10 @@ void append_number(std::string& out, std::uint64_t value) {
     out += std::to_string(value);
 }
 
+void append_number(std::string& out, double value) {
+    out += dump(Json(value));
+}
+
 void append_dumped(std::string& out, const Json& json) {
     out += dump(json);
 }
@@ -211,10 +215,6 @@ Json json_array() {
 
 Json json_object() {
     return Json::object();
-}
-
-void append(Json& array, Json&& element) {
-    array.push_back(std::move(element));
 }
 
 void set_member(Json& object, std::string_view name, Json&& value) {

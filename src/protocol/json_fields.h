@@ -1,5 +1,5 @@
 // The one generic JSON mapping behind every codec: each wire type is described once, as a
-// kSchema listing its fields (enums use the core's name tables), and write()/read() walk that
+// kSchema listing its fields (enums use the core's name tables), and write_text()/read() walk that
 // description in both directions. read() checks every JSON type before touching a value, so
 // bad input becomes a ProtocolError naming the field, never an exception. Private to
 // src/protocol; depends on nlohmann/json, core/names.h and the standard library only.
@@ -206,9 +206,8 @@ constexpr bool lacks_field(std::string_view name) {
 }
 
 // [SECTION] Writing
-// The JSON work itself is done by the out-of-line functions below, so that the templates,
-// instantiated for every field of every wire type, stay small calls: inlining nlohmann's code
-// into each of them made the codecs the heaviest files of both builds.
+// Values of a document tree, for the few writers that build one (the published schema, a
+// custom type's wire form). Out of line so nlohmann's code is not inlined into every caller.
 
 Json json_of(bool value);
 Json json_of(std::int64_t value);
@@ -217,82 +216,20 @@ Json json_of(double value);
 Json json_of(const std::string& value);
 Json json_array();
 Json json_object();
-void append(Json& array, Json&& element);
 void set_member(Json& object, std::string_view name, Json&& value);
 
-template <class T>
-Json write(const T& value);
-
-template <Described T>
-void write_fields(const T& value, Json& object) {
-    std::apply(
-        [&](const auto&... f) {
-            [[maybe_unused]] auto write_one = [&](const auto& member, std::string_view name) {
-                using M = std::remove_cvref_t<decltype(member)>;
-                if constexpr (kIsOptional<M>) {
-                    if (!member) {
-                        return;
-                    }
-                }
-                set_member(object, name, write(member));
-            };
-            (write_one(value.*(f.member), f.name), ...);
-        },
-        kSchema<T>.fields);
-}
-
-template <class T>
-Json write(const T& value) {
-    if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::string> ||
-                  std::is_same_v<T, double>) {
-        return json_of(value);
-    } else if constexpr (Custom<T>) {
-        return write_custom(value);
-    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
-        return json_of(static_cast<std::int64_t>(value));
-    } else if constexpr (std::is_integral_v<T>) {
-        return json_of(static_cast<std::uint64_t>(value));
-    } else if constexpr (NamedEnum<T>) {
-        return json_of(std::string(core::to_string(value)));
-    } else if constexpr (kIsOptional<T>) {
-        return value ? write(*value) : Json(nullptr);
-    } else if constexpr (kIsVector<T> || kIsSet<T>) {
-        Json array = json_array();
-        for (const auto& element : value) {
-            append(array, write(element));
-        }
-        return array;
-    } else if constexpr (kIsStringMap<T>) {
-        Json object = json_object();
-        for (const auto& [key, element] : value) {
-            set_member(object, key, write(element));
-        }
-        return object;
-    } else if constexpr (kIsVariant<T>) {
-        return std::visit([](const auto& alternative) { return write(alternative); }, value);
-    } else if constexpr (Described<T>) {
-        Json object = json_object();
-        if constexpr (Tagged<T>) {
-            set_member(object, "type", json_of(std::string(kSchema<T>.type)));
-        }
-        write_fields(value, object);
-        return object;
-    } else {
-        static_assert(kAlwaysFalse<T>, "this type has no wire form: give it a kSchema");
-    }
-}
-
 // [SECTION] Writing text
-// The same wire form written straight into a string, for the large and frequent messages
-// (snapshots, syncs, a chat): a document tree costs several times its text in small
-// allocations (a snapshot's tree was most of the server's peak memory). The bytes equal
-// dump(write(value)): members in sorted order, escaping as dump() does.
+// Every message is written straight into a string: a document tree cost several times its
+// text in small allocations (a snapshot's tree was most of the server's peak memory, and each
+// event built one). The bytes are what dump() writes for the same value: members in sorted
+// order, escaped as dump() escapes.
 
 // `value` quoted and escaped as dump() writes it; text that is not valid UTF-8 goes through
 // dump() itself, which replaces what it cannot read.
 void append_quoted(std::string& out, std::string_view value);
 void append_number(std::string& out, std::int64_t value);
 void append_number(std::string& out, std::uint64_t value);
+void append_number(std::string& out, double value);
 // What dump() writes for a value that has no text form of its own here (a fraction, a custom
 // type's tree).
 void append_dumped(std::string& out, const Json& json);
@@ -364,7 +301,7 @@ void write_text(std::string& out, const T& value) {
     } else if constexpr (std::is_same_v<T, std::string>) {
         append_quoted(out, value);
     } else if constexpr (std::is_same_v<T, double>) {
-        append_dumped(out, json_of(value));
+        append_number(out, value);
     } else if constexpr (Custom<T>) {
         append_dumped(out, write_custom(value));
     } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
@@ -410,6 +347,26 @@ void write_text(std::string& out, const T& value) {
     } else {
         static_assert(kAlwaysFalse<T>, "this type has no wire form: give it a kSchema");
     }
+}
+
+// Two values as one object, their members merged in sorted order: a command or an event
+// flattened beside its envelope.
+template <Described A, Described B>
+void write_merged_text(std::string& out, const A& a, const B& b) {
+    const auto& of_a = members_in_order<A>();
+    const auto& of_b = members_in_order<B>();
+    out += '{';
+    bool first = true;
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < of_a.size() || j < of_b.size()) {
+        if (j == of_b.size() || (i < of_a.size() && of_a[i].name < of_b[j].name)) {
+            of_a[i++].write(out, a, first);
+        } else {
+            of_b[j++].write(out, b, first);
+        }
+    }
+    out += '}';
 }
 
 template <class T>

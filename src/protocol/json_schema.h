@@ -1,5 +1,5 @@
 // The JSON Schema (2020-12, as OpenAPI 3.1 embeds it) of any described wire type, derived
-// from the same kSchema tables that write() and read() walk, so the published contract can
+// from the same kSchema tables that write_text() and read() walk, so the published contract can
 // never drift from the bytes. Private to src/protocol.
 //
 // What it states is what read() enforces: a field that read() requires is "required"; an
