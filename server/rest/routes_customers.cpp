@@ -31,6 +31,13 @@ void answer_with_chats(const CallPtr& call, const core::CustomerId& customer,
         record.chats = std::move(std::get<body::ChatPage>(page).chats);
         if (call->principal->actor.kind != core::ActorKind::integration && record.chats.empty()) {
             record.customer.reset();
+        } else if (!record.customer && !record.chats.empty()) {
+            // A customer whose chats are all archived has left the live State with them: their
+            // name as the newest chat gave it is what remains.
+            body::CustomerView named;
+            named.id = customer;
+            named.name = record.chats.front().customer_name;
+            record.customer = std::move(named);
         }
         call->reply(http::status::ok, record);
     });

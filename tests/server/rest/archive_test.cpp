@@ -85,6 +85,8 @@ protected:
         ASSERT_EQ(record.json["chats"].size(), 1u) << record.body;
         EXPECT_EQ(record.json["chats"][0]["id"], chat.chat);
         EXPECT_EQ(record.json["chats"][0]["status"], "archived");
+        EXPECT_EQ(record.json["customer"]["name"], "Анна Смирнова")
+            << "the customer left the live State with the chat; the archive still names them";
 
         // Nobody else learns the chat exists.
         const StartedChat other = start_chat(port(), "Bob Ray", "Hello?");
