@@ -10,19 +10,19 @@ namespace {
 constexpr double kWaitForFirstWords = 2.0;
 }  // namespace
 
-std::vector<Notice> Announcer::update(const ConsoleViewModel& model, const core::State& state,
-                                      std::uint64_t version) {
+std::vector<Notice> Announcer::update(const ConsoleViewModel& model, const core::State& state) {
     if (model.screen != Screen::desk) {
         waiting_.clear();
         quiet_.clear();
         primed_ = false;
-        version_.reset();
+        lists_.reset();
         return {};
     }
-    if (version_ == version && quiet_.empty()) {
+    const std::pair lists{model.queue.generation, model.transferred.generation};
+    if (lists_ == lists && quiet_.empty()) {
         return {};
     }
-    version_ = version;
+    lists_ = lists;
     std::vector<Notice> notices;
     std::set<core::ChatId> waiting;
     const auto collect = [&](const ChatList& list, const char* what) {

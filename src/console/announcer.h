@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace parley::console {
@@ -24,12 +25,12 @@ struct Notice {
 
 class Announcer {
 public:
-    // `version`: the replica's (Replica::version()); nothing is new while it stays the same.
-    std::vector<Notice> update(const ConsoleViewModel& model, const core::State& state,
-                               std::uint64_t version);
+    // Nothing is new while the lists' generations stay the same (ChatList::generation).
+    std::vector<Notice> update(const ConsoleViewModel& model, const core::State& state);
 
 private:
-    std::optional<std::uint64_t> version_;
+    // The Queue's and Transferred list's generations at the last update.
+    std::optional<std::pair<std::uint64_t, std::uint64_t>> lists_;
     // The chats in the lists at the last update: announced, waiting for words, or there at sign-in.
     std::set<core::ChatId> waiting_;
     // New chats not yet announced for want of the customer's first words, and since when.

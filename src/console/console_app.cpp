@@ -114,8 +114,7 @@ void ConsoleApp::update(const Clock& clock) {
         view_model_.resources = std::make_shared<const ResourcesView>(
             build_resources_view(api_, ui_, view_model_.chat ? &*view_model_.chat : nullptr));
     }
-    for (Notice& notice :
-         announcer_.update(view_model_, session_.replica().state(), session_.replica().version())) {
+    for (Notice& notice : announcer_.update(view_model_, session_.replica().state())) {
         notices_.push_back(std::move(notice));
     }
 }

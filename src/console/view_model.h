@@ -56,6 +56,9 @@ struct ChatRow {
 // (UiState::list_windows), so a list of 100,000 chats costs a screenful per frame.
 struct ChatList {
     const std::vector<core::ChatId>* ids = nullptr;
+    // Changes when `ids` does (not with every replica change): what follows the list's
+    // membership, like the announcer, is keyed on it.
+    std::uint64_t generation = 0;
     // Position in `ids` of rows.front().
     std::size_t first = 0;
     std::vector<ChatRow> rows;

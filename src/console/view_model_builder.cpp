@@ -100,12 +100,22 @@ ChatList list_for(const core::State& state, const std::vector<core::ChatId>& ids
     return list;
 }
 
+// Replaces `ids` with `now`, counting a change of content.
+void take_list(std::vector<core::ChatId>&& now, std::vector<core::ChatId>& ids,
+               std::uint64_t& generation) {
+    if (now != ids) {
+        ids = std::move(now);
+        ++generation;
+    }
+}
+
 const ListIds& list_ids(const Replica& replica, const core::AgentId& agent, ListIds& cache) {
     if (cache.version != replica.version()) {
         const core::State& state = replica.state();
-        cache.queue = core::queue_list(state, agent);
-        cache.transferred = core::transferred_list(state, agent);
-        cache.mine = core::my_chats(state, agent);
+        take_list(core::queue_list(state, agent), cache.queue, cache.queue_generation);
+        take_list(core::transferred_list(state, agent), cache.transferred,
+                  cache.transferred_generation);
+        take_list(core::my_chats(state, agent), cache.mine, cache.mine_generation);
         cache.version = replica.version();
     }
     return cache;
@@ -281,9 +291,12 @@ ConsoleViewModel build_view_model(const Session& session, const ConnectionView& 
 
     const ListIds& lists = list_ids(session.replica(), actor.id, caches.lists);
     model.queue = list_for(state, lists.queue, window_of(ui, ListTab::queue), actor, ui, now);
+    model.queue.generation = lists.queue_generation;
     model.transferred =
         list_for(state, lists.transferred, window_of(ui, ListTab::transferred), actor, ui, now);
+    model.transferred.generation = lists.transferred_generation;
     model.mine = list_for(state, lists.mine, window_of(ui, ListTab::mine), actor, ui, now);
+    model.mine.generation = lists.mine_generation;
     const core::Decision next =
         core::evaluate(state, {"probe", actor, now, core::AcceptNextChat{}});
     model.accept_next = {core::ChatAction::accept, next.accepted(),

@@ -20,6 +20,11 @@ struct ListIds {
     std::vector<core::ChatId> queue;
     std::vector<core::ChatId> transferred;
     std::vector<core::ChatId> mine;
+    // Counts the changes of each list's content (a message or a typing flag changes the
+    // replica but not the lists).
+    std::uint64_t queue_generation = 0;
+    std::uint64_t transferred_generation = 0;
+    std::uint64_t mine_generation = 0;
 };
 
 // The selected chat's hand-over sentences (core::Activity), which the transcript's lines view,

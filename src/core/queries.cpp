@@ -20,12 +20,24 @@ std::vector<ChatId> queue_list(const State& state, const AgentId& agent) {
     const Agent* account = state.find_agent(agent);
     if (!account)
         return out;
-    std::vector<TimeKey> waiting;
+    // Each queue's waiting chats are in order already: merged, not sorted again (the console
+    // asks for this list whenever its copy of the State changes).
+    std::vector<const std::set<TimeKey>*> queues;
     for (QueueId queue : account->queues) {
-        const auto& keys = state.queue_index(queue).waiting;
-        waiting.insert(waiting.end(), keys.begin(), keys.end());
+        if (const auto& keys = state.queue_index(queue).waiting; !keys.empty())
+            queues.push_back(&keys);
     }
-    std::sort(waiting.begin(), waiting.end());
+    if (queues.size() == 1) {
+        for (const TimeKey& key : *queues.front())
+            out.push_back(key.chat);
+        return out;
+    }
+    std::vector<TimeKey> waiting;
+    for (const std::set<TimeKey>* keys : queues) {
+        const auto middle = static_cast<std::ptrdiff_t>(waiting.size());
+        waiting.insert(waiting.end(), keys->begin(), keys->end());
+        std::inplace_merge(waiting.begin(), waiting.begin() + middle, waiting.end());
+    }
     for (const TimeKey& key : waiting)
         out.push_back(key.chat);
     return out;

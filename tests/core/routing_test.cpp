@@ -16,6 +16,20 @@ TEST_F(Pick, QueuedChatShowsInEveryOnlineMembersQueueList) {
     EXPECT_EQ(queue_list(state, "ivan"), std::vector<ChatId>{id});
 }
 
+TEST_F(Pick, TheQueueListMergesTheAgentsQueuesOldestFirst) {
+    const QueueId support = add_queue("Support");
+    const QueueId billing = add_queue("Billing");
+    const QueueId sales = add_queue("Sales");
+    add_agent("maria", {support, billing, sales});
+    const ChatId first = start_chat("anna", billing);
+    const ChatId second = start_chat("bob", support);
+    const ChatId third = start_chat("carl", sales);
+    const ChatId fourth = start_chat("dana", billing);
+    const ChatId fifth = start_chat("emil", support);
+    EXPECT_EQ(queue_list(state, "maria"),
+              (std::vector<ChatId>{first, second, third, fourth, fifth}));
+}
+
 TEST_F(Pick, AnyMemberAcceptsAndTheChatBecomesActive) {
     const QueueId q = add_queue("Support");
     const Actor maria = add_agent("maria", {q});
