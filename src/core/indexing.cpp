@@ -17,10 +17,6 @@ Duration wait_of(const Chat& chat) {
     return *chat.accepted_at - chat.created_at;
 }
 
-bool holds_agent(ChatStatus status) {
-    return status == ChatStatus::active || status == ChatStatus::pending_transfer;
-}
-
 // The request a supervisor has not answered by joining, keyed by when it was made.
 std::optional<TimeKey> supervisor_request_of(const Chat& chat) {
     if (!chat.supervisor_requested || !chat.participants.empty() ||
@@ -33,7 +29,8 @@ std::optional<TimeKey> supervisor_request_of(const Chat& chat) {
     return TimeKey{chat.created_at, chat.id};
 }
 
-// Adds the chat's part to (+1) or takes it from (-1) its queue's floor figures.
+// Adds the chat's part to (+1) or takes it from (-1) the floor's figures that do not follow
+// its status alone: an unanswered supervisor request, and its creation day's counts.
 void count_on_floor(State& state, QueueIndex* queue, const Chat& chat, int sign) {
     if (const auto request = supervisor_request_of(chat)) {
         if (sign > 0)
@@ -43,15 +40,7 @@ void count_on_floor(State& state, QueueIndex* queue, const Chat& chat, int sign)
     }
     if (!queue)
         return;
-    if (chat.status == ChatStatus::offered) {
-        if (sign > 0)
-            queue->offered.insert({chat.queued_since, chat.id});
-        else
-            queue->offered.erase({chat.queued_since, chat.id});
-    }
     const auto step = static_cast<std::uint64_t>(static_cast<std::int64_t>(sign));
-    if (holds_agent(chat.status))
-        queue->active += step;
     const Timestamp day = chat.created_at - chat.created_at % kDay;
     DayFigures& figures = queue->days[day];
     figures.started += step;
@@ -92,17 +81,23 @@ void unindex_chat(State& state, const Chat& chat) {
             queue->waiting.erase({chat.queued_since, chat.id});
         break;
     case ChatStatus::offered:
+        if (queue)
+            queue->offered.erase({chat.queued_since, chat.id});
         if (chat.offer) {
             ix.offer_deadlines.erase({chat.offer->deadline, chat.id});
             ix.agent_chats[chat.offer->agent].offered.erase(chat.id);
         }
         break;
     case ChatStatus::active:
+        if (queue)
+            queue->active -= 1;
         if (chat.assignee)
             ix.agent_chats[*chat.assignee].active.erase(chat.id);
         unindex_awaiting(state, chat);
         break;
     case ChatStatus::pending_transfer:
+        if (queue)
+            queue->active -= 1;
         if (chat.pending_transfer) {
             ix.transfer_deadlines.erase({chat.pending_transfer->deadline, chat.id});
             ix.agent_chats[chat.pending_transfer->to].transfers_in.erase(chat.id);
@@ -131,17 +126,23 @@ void index_chat(State& state, const Chat& chat) {
             queue->waiting.insert({chat.queued_since, chat.id});
         break;
     case ChatStatus::offered:
+        if (queue)
+            queue->offered.insert({chat.queued_since, chat.id});
         if (chat.offer) {
             ix.offer_deadlines.insert({chat.offer->deadline, chat.id});
             ix.agent_chats[chat.offer->agent].offered.insert(chat.id);
         }
         break;
     case ChatStatus::active:
+        if (queue)
+            queue->active += 1;
         if (chat.assignee)
             ix.agent_chats[*chat.assignee].active.insert(chat.id);
         index_awaiting(state, chat);
         break;
     case ChatStatus::pending_transfer:
+        if (queue)
+            queue->active += 1;
         if (chat.pending_transfer) {
             ix.transfer_deadlines.insert({chat.pending_transfer->deadline, chat.id});
             ix.agent_chats[chat.pending_transfer->to].transfers_in.insert(chat.id);

@@ -94,6 +94,7 @@ struct Indexes {
     std::set<TimeKey> closed;
     // Chats whose agent asked for a supervisor who has not joined yet, by the request's time.
     std::set<TimeKey> supervisor_requests;
+    // Each customer's live chats in the order they started, which is the State's order.
     std::map<CustomerId, std::vector<ChatId>> customer_chats;
     // Where each chat sits in State::chats.
     std::unordered_map<ChatId, std::size_t> chat_positions;

@@ -350,24 +350,17 @@ State visible_state(const State& state, const Actor& actor, std::size_t ended_ch
         // staff accounts (only the display names their chats use), settings, tickets, canned
         // responses or counters.
         seen.queues = names_of(state.queues);
-        // From the customer's index, in the State's order: a widget's connect costs its own
-        // chats, not every live one.
-        std::vector<std::size_t> positions;
+        // Through the customer's own chats, in the order they started (the State's order), as
+        // customer_views does: a widget's connect costs its own chats, not every live one.
         if (const auto own = state.index.customer_chats.find(actor.id);
             own != state.index.customer_chats.end()) {
             for (const ChatId& id : own->second) {
-                if (const auto at = state.index.chat_positions.find(id);
-                    at != state.index.chat_positions.end())
-                    positions.push_back(at->second);
+                const Chat* chat = state.find_chat(id);
+                if (chat == nullptr || !may_see_chat(state, actor, *chat))
+                    continue;
+                seen.chats.push_back(chat_for(state, actor, *chat));
+                name_staff_of(seen, seen.chats.back());
             }
-        }
-        std::sort(positions.begin(), positions.end());
-        for (const std::size_t position : positions) {
-            const Chat& chat = state.chats[position];
-            if (!may_see_chat(state, actor, chat))
-                continue;
-            seen.chats.push_back(chat_for(state, actor, chat));
-            name_staff_of(seen, seen.chats.back());
         }
         if (const auto customer = state.customers.find(actor.id);
             customer != state.customers.end()) {

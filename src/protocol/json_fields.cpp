@@ -209,14 +209,6 @@ Json json_of(const std::string& value) {
     return Json(value);
 }
 
-Json json_array() {
-    return Json::array();
-}
-
-Json json_object() {
-    return Json::object();
-}
-
 void set_member(Json& object, std::string_view name, Json&& value) {
     object[std::string(name)] = std::move(value);
 }

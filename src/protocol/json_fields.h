@@ -214,8 +214,6 @@ Json json_of(std::int64_t value);
 Json json_of(std::uint64_t value);
 Json json_of(double value);
 Json json_of(const std::string& value);
-Json json_array();
-Json json_object();
 void set_member(Json& object, std::string_view name, Json&& value);
 
 // [SECTION] Writing text
@@ -244,11 +242,16 @@ struct TextMember {
     void (*write)(std::string& out, const T& value, bool& first);
 };
 
-inline void begin_member(std::string& out, std::string_view name, bool& first) {
+// The comma before every element of an array but the first.
+inline void begin_element(std::string& out, bool& first) {
     if (!first) {
         out += ',';
     }
     first = false;
+}
+
+inline void begin_member(std::string& out, std::string_view name, bool& first) {
+    begin_element(out, first);
     append_quoted(out, name);
     out += ':';
 }
@@ -320,10 +323,7 @@ void write_text(std::string& out, const T& value) {
         out += '[';
         bool first = true;
         for (const auto& element : value) {
-            if (!first) {
-                out += ',';
-            }
-            first = false;
+            begin_element(out, first);
             write_text(out, element);
         }
         out += ']';

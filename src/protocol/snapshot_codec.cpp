@@ -67,9 +67,10 @@ std::string snapshot_text(const core::State& state) {
     const auto values = [&](std::string_view name, const auto& map) {
         begin_member(out, name, first);
         out += '[';
-        for (auto entry = map.begin(); entry != map.end(); ++entry) {
-            out += entry == map.begin() ? "" : ",";
-            write_text(out, entry->second);
+        bool first_value = true;
+        for (const auto& entry : map) {
+            begin_element(out, first_value);
+            write_text(out, entry.second);
         }
         out += ']';
     };
@@ -82,8 +83,7 @@ std::string snapshot_text(const core::State& state) {
         if (core::vacated(chat)) {
             continue;
         }
-        out += first_chat ? "" : ",";
-        first_chat = false;
+        begin_element(out, first_chat);
         write_text(out, chat);
     }
     out += ']';
